@@ -1,0 +1,67 @@
+"""Evaluation submissions and the files kept beside the database."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Record, enum_type
+from .enums import CoreElement
+
+if TYPE_CHECKING:
+    from .area import Area
+
+
+class EvaluationSubmission(Record):
+    __tablename__ = "evaluation_submission"
+
+    area_id: Mapped[int] = mapped_column(ForeignKey("area.id", ondelete="CASCADE"), index=True)
+    received_on: Mapped[date]
+    summary: Mapped[str] = mapped_column(Text, default="")
+    # Figures the programme reports on.
+    activities_held: Mapped[int] = mapped_column(Integer, default=0)
+    participants_total: Mapped[int] = mapped_column(Integer, default=0)
+    volunteers: Mapped[int] = mapped_column(Integer, default=0)
+    new_partners: Mapped[int] = mapped_column(Integer, default=0)
+    declared_spending_ore: Mapped[int] = mapped_column(Integer, default=0)
+
+    area: Mapped[Area] = relationship(back_populates="evaluations")
+    answers: Mapped[list[EvaluationAnswer]] = relationship(
+        back_populates="submission", cascade="all, delete-orphan"
+    )
+
+
+class EvaluationAnswer(Record):
+    __tablename__ = "evaluation_answer"
+    __table_args__ = (UniqueConstraint("submission_id", "element"),)
+
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("evaluation_submission.id", ondelete="CASCADE"), index=True
+    )
+    element: Mapped[CoreElement] = mapped_column(enum_type(CoreElement, 30))
+    answer: Mapped[str] = mapped_column(Text, default="")
+
+    submission: Mapped[EvaluationSubmission] = relationship(back_populates="answers")
+
+
+class Attachment(Record):
+    """A file stored in the attachments folder beside the database, found by its hash."""
+
+    __tablename__ = "attachment"
+
+    area_id: Mapped[int] = mapped_column(ForeignKey("area.id", ondelete="CASCADE"), index=True)
+    evaluation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("evaluation_submission.id", ondelete="SET NULL")
+    )
+    filename: Mapped[str] = mapped_column(String(400))
+    # Path relative to the attachments folder; content-addressed by sha256.
+    stored_path: Mapped[str] = mapped_column(String(400))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text, default="")
+    added_on: Mapped[date]
+
+    area: Mapped[Area] = relationship(back_populates="attachments")

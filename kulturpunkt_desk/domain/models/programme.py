@@ -1,0 +1,84 @@
+"""A grant programme (e.g. Kulturpunkt 2025-26), its timeline and its agreement templates."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Record, enum_type
+from .enums import MilestoneKind
+
+if TYPE_CHECKING:
+    from .area import Area
+    from .meetings import NetworkMeeting
+
+
+class Programme(Record):
+    __tablename__ = "programme"
+
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    start_year: Mapped[int] = mapped_column(Integer)
+    end_year: Mapped[int] = mapped_column(Integer)
+    default_grant_ore: Mapped[int] = mapped_column(Integer)
+    total_budget_ore: Mapped[int] = mapped_column(Integer)
+    # The region's contact block, printed on agreements; settings, not constants.
+    contact_organisation: Mapped[str] = mapped_column(String(200), default="")
+    contact_department: Mapped[str] = mapped_column(String(200), default="")
+    contact_street: Mapped[str] = mapped_column(String(200), default="")
+    contact_postcode_city: Mapped[str] = mapped_column(String(200), default="")
+    contact_email: Mapped[str] = mapped_column(String(200), default="")
+    contact_phone: Mapped[str] = mapped_column(String(40), default="")
+    # Personal data is kept for this many years after the programme is closed.
+    retention_years: Mapped[int] = mapped_column(Integer, default=5)
+    closed_on: Mapped[date | None]
+
+    milestones: Mapped[list[Milestone]] = relationship(
+        back_populates="programme",
+        cascade="all, delete-orphan",
+        order_by="Milestone.starts_on",
+    )
+    areas: Mapped[list[Area]] = relationship(
+        back_populates="programme", cascade="all, delete-orphan", order_by="Area.name"
+    )
+    meetings: Mapped[list[NetworkMeeting]] = relationship(
+        back_populates="programme", cascade="all, delete-orphan"
+    )
+    templates: Mapped[list[AgreementTemplate]] = relationship(
+        back_populates="programme",
+        cascade="all, delete-orphan",
+        order_by="AgreementTemplate.version",
+    )
+
+
+class Milestone(Record):
+    """One phase or deadline in the programme's timeline."""
+
+    __tablename__ = "milestone"
+
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
+    kind: Mapped[MilestoneKind] = mapped_column(enum_type(MilestoneKind, 40))
+    title: Mapped[str] = mapped_column(String(200))
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    # Sparring and network meetings come in rounds (1, 2, ...).
+    round: Mapped[int | None]
+
+    programme: Mapped[Programme] = relationship(back_populates="milestones")
+
+
+class AgreementTemplate(Record):
+    """A version of the collaboration agreement's text. Versions are never edited in place."""
+
+    __tablename__ = "agreement_template"
+    __table_args__ = (UniqueConstraint("programme_id", "version"),)
+
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    programme: Mapped[Programme] = relationship(back_populates="templates")

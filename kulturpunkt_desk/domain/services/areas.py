@@ -1,0 +1,303 @@
+"""Local areas, their people (steering group, primary contact) and their partnership."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from kulturpunkt_desk.storage.engine import Database
+
+from .. import validation as v
+from ..errors import Collector, NotFoundError, ValidationError
+from ..models import (
+    Area,
+    AreaMember,
+    CollaborationAgreement,
+    EvaluationSubmission,
+    Grant,
+    Organisation,
+    PartnershipMember,
+    Person,
+    Programme,
+    SparringSession,
+)
+from .common import apply, get
+from .people import PersonData
+
+
+@dataclass
+class AreaData:
+    name: str
+    municipality: str
+    vision: str = ""
+    idea: str = ""
+    local_goals: str = ""
+    recipient_name: str = ""
+    recipient_cvr: str = ""
+    notes: str = ""
+
+    def cleaned(self) -> dict[str, object]:
+        c = Collector()
+        values: dict[str, object] = {
+            "name": c.run(v.required, self.name, "name", "Navn"),
+            "municipality": c.run(v.required, self.municipality, "municipality", "Kommune", 100),
+            "vision": c.run(v.optional, self.vision, "vision", "Fælles udfordring/vision", 20_000),
+            "idea": c.run(v.optional, self.idea, "idea", "Idé", 20_000),
+            "local_goals": c.run(v.optional, self.local_goals, "local_goals", "Lokale mål", 20_000),
+            "recipient_name": c.run(
+                v.optional, self.recipient_name, "recipient_name", "Tilskudsmodtager"
+            ),
+            "recipient_cvr": c.run(
+                v.cvr, self.recipient_cvr, "recipient_cvr", "Tilskudsmodtagers CVR-nummer"
+            ),
+            "notes": c.run(v.optional, self.notes, "notes", "Noter", 20_000),
+        }
+        c.raise_if_any()
+        return values
+
+
+@dataclass
+class MemberData:
+    role: str = ""
+    in_steering_group: bool = False
+    is_primary_contact: bool = False
+
+
+def _check_unique_name(s: Session, programme_id: int, name: str, own_id: int | None) -> None:
+    clash = s.scalar(
+        select(Area.id).where(
+            Area.programme_id == programme_id,
+            func.lower(Area.name) == name.lower(),
+            Area.id != (own_id or -1),
+        )
+    )
+    if clash is not None:
+        raise ValidationError.single(
+            "name", f"Navn: der findes allerede et lokalområde ved navn «{name}» i programmet."
+        )
+
+
+def create_area(db: Database, programme_id: int, data: AreaData) -> int:
+    values = data.cleaned()
+    with db.transaction() as s:
+        get(s, Programme, programme_id, "Programmet")
+        _check_unique_name(s, programme_id, str(values["name"]), None)
+        area = Area(programme_id=programme_id, **values)
+        s.add(area)
+        s.flush()
+        return area.id
+
+
+def update_area(db: Database, area_id: int, data: AreaData) -> None:
+    values = data.cleaned()
+    with db.transaction() as s:
+        area = get(s, Area, area_id, "Lokalområdet")
+        _check_unique_name(s, area.programme_id, str(values["name"]), area_id)
+        apply(area, values)
+
+
+def delete_area(db: Database, area_id: int) -> None:
+    with db.transaction() as s:
+        s.delete(get(s, Area, area_id, "Lokalområdet"))
+
+
+def close_area(db: Database, area_id: int, closed_on: date | None) -> None:
+    """Close the area's project (or reopen it with None)."""
+    with db.transaction() as s:
+        get(s, Area, area_id, "Lokalområdet").closed_on = closed_on
+
+
+def get_area(db: Database, area_id: int) -> Area:
+    """An area with everything on its page loaded."""
+    with db.read() as s:
+        area = s.scalar(
+            select(Area)
+            .where(Area.id == area_id)
+            .options(
+                selectinload(Area.members).selectinload(AreaMember.person),
+                selectinload(Area.partners).selectinload(PartnershipMember.organisation),
+                selectinload(Area.interest),
+                selectinload(Area.agreement).selectinload(CollaborationAgreement.template),
+                selectinload(Area.grant).selectinload(Grant.instalments),
+                selectinload(Area.spending),
+                selectinload(Area.sessions).selectinload(SparringSession.participants),
+                selectinload(Area.sessions).selectinload(SparringSession.follow_ups),
+                selectinload(Area.activities),
+                selectinload(Area.evaluations).selectinload(EvaluationSubmission.answers),
+                selectinload(Area.attachments),
+                selectinload(Area.programme),
+            )
+        )
+        if area is None:
+            raise NotFoundError("Lokalområdet findes ikke (længere).")
+        return area
+
+
+def list_areas(db: Database, programme_id: int) -> list[Area]:
+    with db.read() as s:
+        return list(
+            s.scalars(select(Area).where(Area.programme_id == programme_id).order_by(Area.name))
+        )
+
+
+def find_area(db: Database, programme_id: int, name: str) -> Area:
+    with db.read() as s:
+        area = s.scalar(
+            select(Area).where(
+                Area.programme_id == programme_id, func.lower(Area.name) == name.strip().lower()
+            )
+        )
+        if area is None:
+            raise NotFoundError(f"Der findes intet lokalområde ved navn «{name}».")
+        return area
+
+
+# --- people in the area -------------------------------------------------------------
+
+
+def _check_primary_free(s: Session, area_id: int, own_member_id: int | None) -> None:
+    holder = s.scalar(
+        select(Person.name)
+        .join(AreaMember, AreaMember.person_id == Person.id)
+        .where(
+            AreaMember.area_id == area_id,
+            AreaMember.is_primary_contact.is_(True),
+            AreaMember.id != (own_member_id or -1),
+        )
+    )
+    if holder is not None:
+        raise ValidationError.single(
+            "is_primary_contact",
+            f"Primær kontaktperson: området har allerede {holder} som primær kontaktperson. "
+            "Et område har præcis én.",
+        )
+
+
+def add_member(db: Database, area_id: int, person_id: int, data: MemberData) -> int:
+    role = v.optional(data.role, "role", "Rolle", 100)
+    with db.transaction() as s:
+        get(s, Area, area_id, "Lokalområdet")
+        get(s, Person, person_id, "Personen")
+        if s.scalar(
+            select(AreaMember.id).where(
+                AreaMember.area_id == area_id, AreaMember.person_id == person_id
+            )
+        ):
+            raise ValidationError.single("person_id", "Person: er allerede knyttet til området.")
+        if data.is_primary_contact:
+            _check_primary_free(s, area_id, None)
+        member = AreaMember(
+            area_id=area_id,
+            person_id=person_id,
+            role=role,
+            in_steering_group=data.in_steering_group,
+            is_primary_contact=data.is_primary_contact,
+        )
+        s.add(member)
+        s.flush()
+        return member.id
+
+
+def add_new_person(db: Database, area_id: int, person: PersonData, member: MemberData) -> int:
+    """Create a person and tie them to the area in one transaction; returns the person id."""
+    person_values = person.cleaned()
+    role = v.optional(member.role, "role", "Rolle", 100)
+    with db.transaction() as s:
+        get(s, Area, area_id, "Lokalområdet")
+        if member.is_primary_contact:
+            _check_primary_free(s, area_id, None)
+        new = Person(**person_values)
+        s.add(new)
+        s.flush()
+        s.add(
+            AreaMember(
+                area_id=area_id,
+                person_id=new.id,
+                role=role,
+                in_steering_group=member.in_steering_group,
+                is_primary_contact=member.is_primary_contact,
+            )
+        )
+        return new.id
+
+
+def update_member(db: Database, member_id: int, data: MemberData) -> None:
+    role = v.optional(data.role, "role", "Rolle", 100)
+    with db.transaction() as s:
+        member = get(s, AreaMember, member_id, "Tilknytningen")
+        if data.is_primary_contact:
+            _check_primary_free(s, member.area_id, member_id)
+        member.role = role
+        member.in_steering_group = data.in_steering_group
+        member.is_primary_contact = data.is_primary_contact
+
+
+def set_primary_contact(db: Database, area_id: int, person_id: int) -> None:
+    """Make `person_id` the area's one primary contact, replacing any other."""
+    with db.transaction() as s:
+        members = list(s.scalars(select(AreaMember).where(AreaMember.area_id == area_id)))
+        target = next((m for m in members if m.person_id == person_id), None)
+        if target is None:
+            raise ValidationError.single(
+                "is_primary_contact", "Primær kontaktperson: personen er ikke knyttet til området."
+            )
+        for m in members:
+            m.is_primary_contact = False
+        s.flush()  # the partial unique index must see the old contact cleared first
+        target.is_primary_contact = True
+
+
+def remove_member(db: Database, member_id: int) -> None:
+    with db.transaction() as s:
+        s.delete(get(s, AreaMember, member_id, "Tilknytningen"))
+
+
+def area_people(db: Database, area_id: int) -> list[AreaMember]:
+    """The area's people, steering group and primary contact first."""
+    with db.read() as s:
+        return list(
+            s.scalars(
+                select(AreaMember)
+                .join(Person)
+                .where(AreaMember.area_id == area_id)
+                .options(selectinload(AreaMember.person))
+                .order_by(
+                    AreaMember.is_primary_contact.desc(),
+                    AreaMember.in_steering_group.desc(),
+                    Person.name,
+                )
+            )
+        )
+
+
+# --- the partnership ----------------------------------------------------------------
+
+
+def add_partner(db: Database, area_id: int, organisation_id: int, contribution: str = "") -> int:
+    text = v.optional(contribution, "contribution", "Bidrag", 2_000)
+    with db.transaction() as s:
+        get(s, Area, area_id, "Lokalområdet")
+        get(s, Organisation, organisation_id, "Organisationen")
+        if s.scalar(
+            select(PartnershipMember.id).where(
+                PartnershipMember.area_id == area_id,
+                PartnershipMember.organisation_id == organisation_id,
+            )
+        ):
+            raise ValidationError.single(
+                "organisation_id", "Organisation: er allerede med i partnerskabet."
+            )
+        partner = PartnershipMember(
+            area_id=area_id, organisation_id=organisation_id, contribution=text
+        )
+        s.add(partner)
+        s.flush()
+        return partner.id
+
+
+def remove_partner(db: Database, partner_id: int) -> None:
+    with db.transaction() as s:
+        s.delete(get(s, PartnershipMember, partner_id, "Partneren"))

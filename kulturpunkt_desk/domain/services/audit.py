@@ -1,0 +1,101 @@
+"""The audit log, written automatically for every change a service flushes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import event, inspect, select
+from sqlalchemy.orm import Session
+
+from kulturpunkt_desk.storage.engine import Database
+
+from ..models import AuditEntry, Record
+from ..models.base import new_uuid
+
+# Columns whose values are bookkeeping, not content.
+_SKIPPED = {"id", "uuid", "created_at", "updated_at"}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, list | dict | str | int | bool) or value is None:
+        return value
+    return str(value)
+
+
+def _label(obj: Record) -> str:
+    for attr in ("name", "title", "description", "filename"):
+        value = getattr(obj, attr, None)
+        if isinstance(value, str) and value:
+            return value[:120]
+    return ""
+
+
+def _changes(obj: Record) -> dict[str, Any]:
+    state = inspect(obj)
+    changes: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        if attr.key in _SKIPPED:
+            continue
+        history = state.attrs[attr.key].history
+        if history.has_changes():
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if old != new:
+                changes[attr.key] = [_plain(old), _plain(new)]
+    return changes
+
+
+def _snapshot(obj: Record) -> dict[str, Any]:
+    return {
+        attr.key: _plain(getattr(obj, attr.key))
+        for attr in inspect(obj).mapper.column_attrs
+        if attr.key not in _SKIPPED
+    }
+
+
+@event.listens_for(Session, "before_flush")
+def _record_changes(session: Session, _ctx: Any, _instances: Any) -> None:
+    user = session.info.get("user")
+    if user is None:  # reads and migrations are not audited
+        return
+    entries: list[AuditEntry] = []
+    for obj in session.new:
+        if isinstance(obj, Record):
+            entries.append(_entry(user, "create", obj, _snapshot(obj)))
+    for obj in session.dirty:
+        if isinstance(obj, Record) and session.is_modified(obj, include_collections=False):
+            changes = _changes(obj)
+            if changes:
+                entries.append(_entry(user, "update", obj, changes))
+    for obj in session.deleted:
+        if isinstance(obj, Record):
+            entries.append(_entry(user, "delete", obj, _snapshot(obj)))
+    session.add_all(entries)
+
+
+def _entry(user: str, action: str, obj: Record, changes: dict[str, Any]) -> AuditEntry:
+    if obj.uuid is None:  # column defaults apply at insert; the log needs the UUID now
+        obj.uuid = new_uuid()
+    return AuditEntry(
+        user=user,
+        action=action,
+        entity=type(obj).__tablename__,
+        entity_uuid=obj.uuid,
+        summary=_label(obj),
+        changes=changes,
+    )
+
+
+def history(db: Database, entity_uuid: str) -> list[AuditEntry]:
+    """Every logged change to one record, oldest first."""
+    with db.read() as s:
+        return list(
+            s.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.entity_uuid == entity_uuid)
+                .order_by(AuditEntry.at, AuditEntry.id)
+            )
+        )

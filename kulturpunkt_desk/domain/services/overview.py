@@ -1,0 +1,182 @@
+"""Programme-wide read models: each area's facts, status and figures in a few queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from kulturpunkt_desk.storage.engine import Database
+
+from ..models import (
+    Activity,
+    Area,
+    AreaMember,
+    CollaborationAgreement,
+    EvaluationSubmission,
+    ExpressionOfInterest,
+    Grant,
+    Instalment,
+    InterestDecision,
+    MeetingAttendance,
+    Person,
+    Programme,
+    SparringSession,
+)
+from ..status import AreaFacts, AreaStatus, derive_status
+
+
+@dataclass(frozen=True)
+class AreaSummary:
+    """One row of the area list and the status summary."""
+
+    id: int
+    uuid: str
+    name: str
+    municipality: str
+    primary_contact: str
+    status: AreaStatus
+    facts: AreaFacts
+    awarded_ore: int
+    paid_ore: int
+    sparring_sessions: int
+    meetings_attended: int
+    last_session_on: date | None
+
+
+def area_summaries(db: Database, programme_id: int) -> list[AreaSummary]:
+    with db.read() as s:
+        return summaries_in(s, programme_id)
+
+
+def summaries_in(s: Session, programme_id: int) -> list[AreaSummary]:
+    """All areas of a programme with derived status; one query per fact, not per area."""
+    areas = list(
+        s.scalars(select(Area).where(Area.programme_id == programme_id).order_by(Area.name))
+    )
+    in_programme = select(Area.id).where(Area.programme_id == programme_id).scalar_subquery()
+
+    def grouped(query: Select[*tuple[Any, ...]]) -> dict[int, Any]:
+        return {row[0]: tuple(row[1:]) for row in s.execute(query)}
+
+    interest = grouped(
+        select(
+            ExpressionOfInterest.area_id,
+            ExpressionOfInterest.received_on,
+            ExpressionOfInterest.decision,
+        ).where(ExpressionOfInterest.area_id.in_(in_programme))
+    )
+    agreement = grouped(
+        select(
+            CollaborationAgreement.area_id,
+            CollaborationAgreement.sent_on,
+            CollaborationAgreement.signed_by_area_on,
+            CollaborationAgreement.signed_by_region_on,
+        ).where(CollaborationAgreement.area_id.in_(in_programme))
+    )
+    grants = grouped(select(Grant.area_id, Grant.amount_ore).where(Grant.area_id.in_(in_programme)))
+    paid = grouped(
+        select(Grant.area_id, func.count(Instalment.id), func.sum(Instalment.amount_ore))
+        .join(Instalment)
+        .where(Grant.area_id.in_(in_programme), Instalment.paid_on.is_not(None))
+        .group_by(Grant.area_id)
+    )
+    sessions = grouped(
+        select(SparringSession.area_id, func.count(), func.max(SparringSession.held_on))
+        .where(SparringSession.area_id.in_(in_programme))
+        .group_by(SparringSession.area_id)
+    )
+    activities = grouped(
+        select(Activity.area_id, func.count())
+        .where(Activity.area_id.in_(in_programme))
+        .group_by(Activity.area_id)
+    )
+    evaluations = grouped(
+        select(EvaluationSubmission.area_id, func.count())
+        .where(EvaluationSubmission.area_id.in_(in_programme))
+        .group_by(EvaluationSubmission.area_id)
+    )
+    meetings = grouped(
+        select(MeetingAttendance.area_id, func.count(func.distinct(MeetingAttendance.meeting_id)))
+        .where(MeetingAttendance.area_id.in_(in_programme))
+        .group_by(MeetingAttendance.area_id)
+    )
+    contacts = grouped(
+        select(AreaMember.area_id, Person.name)
+        .join(Person)
+        .where(AreaMember.area_id.in_(in_programme), AreaMember.is_primary_contact.is_(True))
+    )
+
+    rows = []
+    for area in areas:
+        i = interest.get(area.id, (None, None))
+        a = agreement.get(area.id, (None, None, None))
+        p = paid.get(area.id, (0, 0))
+        sess = sessions.get(area.id, (0, None))
+        facts = AreaFacts(
+            interest_received_on=i[0],
+            interest_declined=i[1] == InterestDecision.DECLINED,
+            agreement_sent_on=a[0],
+            signed_by_area_on=a[1],
+            signed_by_region_on=a[2],
+            paid_instalments=int(p[0] or 0),
+            activities=int(activities.get(area.id, (0,))[0]),
+            sparring_sessions=int(sess[0] or 0),
+            evaluations=int(evaluations.get(area.id, (0,))[0]),
+            closed_on=area.closed_on,
+        )
+        rows.append(
+            AreaSummary(
+                id=area.id,
+                uuid=area.uuid,
+                name=area.name,
+                municipality=area.municipality,
+                primary_contact=str(contacts.get(area.id, ("",))[0]),
+                status=derive_status(facts),
+                facts=facts,
+                awarded_ore=int(grants.get(area.id, (0,))[0]),
+                paid_ore=int(p[1] or 0),
+                sparring_sessions=facts.sparring_sessions,
+                meetings_attended=int(meetings.get(area.id, (0,))[0]),
+                last_session_on=sess[1],
+            )
+        )
+    return rows
+
+
+def area_status(db: Database, area_id: int) -> AreaStatus:
+    with db.read() as s:
+        area = s.get(Area, area_id)
+        if area is None:
+            raise LookupError(area_id)
+        return next(r.status for r in summaries_in(s, area.programme_id) if r.id == area_id)
+
+
+@dataclass(frozen=True)
+class MoneyTotals:
+    budget_ore: int
+    awarded_ore: int
+    paid_ore: int
+
+    @property
+    def left_to_pay_ore(self) -> int:
+        return self.awarded_ore - self.paid_ore
+
+    @property
+    def unallocated_ore(self) -> int:
+        return self.budget_ore - self.awarded_ore
+
+
+def money_totals(db: Database, programme_id: int) -> MoneyTotals:
+    with db.read() as s:
+        programme = s.get(Programme, programme_id)
+        budget = programme.total_budget_ore if programme else 0
+        rows = summaries_in(s, programme_id)
+        return MoneyTotals(
+            budget_ore=budget,
+            awarded_ore=sum(r.awarded_ore for r in rows),
+            paid_ore=sum(r.paid_ore for r in rows),
+        )

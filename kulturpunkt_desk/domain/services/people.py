@@ -1,0 +1,133 @@
+"""People and organisations: create, change, delete, search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
+
+from kulturpunkt_desk.storage.engine import Database
+
+from .. import validation as v
+from ..errors import Collector, NotFoundError
+from ..models import Organisation, Person, Sector
+from .common import apply, get
+
+
+@dataclass
+class PersonData:
+    name: str
+    email: str = ""
+    phone: str = ""
+    title: str = ""
+    organisation_id: int | None = None
+    notes: str = ""
+
+    def cleaned(self) -> dict[str, object]:
+        c = Collector()
+        values: dict[str, object] = {
+            "name": c.run(v.required, self.name, "name", "Navn"),
+            "email": c.run(v.email, self.email, "email", "E-mail"),
+            "phone": c.run(v.phone, self.phone, "phone", "Telefon"),
+            "title": c.run(v.optional, self.title, "title", "Titel"),
+            "organisation_id": self.organisation_id,
+            "notes": c.run(v.optional, self.notes, "notes", "Noter", 10_000),
+        }
+        c.raise_if_any()
+        return values
+
+
+@dataclass
+class OrganisationData:
+    name: str
+    sector: Sector
+    cvr: str = ""
+    municipality: str = ""
+    notes: str = ""
+
+    def cleaned(self) -> dict[str, object]:
+        c = Collector()
+        values: dict[str, object] = {
+            "name": c.run(v.required, self.name, "name", "Navn"),
+            "sector": Sector(self.sector),
+            "cvr": c.run(v.cvr, self.cvr, "cvr", "CVR-nummer"),
+            "municipality": c.run(v.optional, self.municipality, "municipality", "Kommune"),
+            "notes": c.run(v.optional, self.notes, "notes", "Noter", 10_000),
+        }
+        c.raise_if_any()
+        return values
+
+
+def create_person(db: Database, data: PersonData) -> int:
+    values = data.cleaned()
+    with db.transaction() as s:
+        if data.organisation_id is not None:
+            get(s, Organisation, data.organisation_id, "Organisationen")
+        person = Person(**values)
+        s.add(person)
+        s.flush()
+        return person.id
+
+
+def update_person(db: Database, person_id: int, data: PersonData) -> None:
+    values = data.cleaned()
+    with db.transaction() as s:
+        apply(get(s, Person, person_id, "Personen"), values)
+
+
+def delete_person(db: Database, person_id: int) -> None:
+    with db.transaction() as s:
+        s.delete(get(s, Person, person_id, "Personen"))
+
+
+def get_person(db: Database, person_id: int) -> Person:
+    with db.read() as s:
+        person = s.scalar(
+            select(Person)
+            .where(Person.id == person_id)
+            .options(selectinload(Person.organisation), selectinload(Person.memberships))
+        )
+        if person is None:
+            raise NotFoundError("Personen findes ikke (længere).")
+        return person
+
+
+def list_people(db: Database, text: str = "") -> list[Person]:
+    with db.read() as s:
+        query = select(Person).options(selectinload(Person.organisation)).order_by(Person.name)
+        if text:
+            like = f"%{text}%"
+            query = query.where(
+                or_(Person.name.ilike(like), Person.email.ilike(like), Person.notes.ilike(like))
+            )
+        return list(s.scalars(query))
+
+
+def create_organisation(db: Database, data: OrganisationData) -> int:
+    values = data.cleaned()
+    with db.transaction() as s:
+        organisation = Organisation(**values)
+        s.add(organisation)
+        s.flush()
+        return organisation.id
+
+
+def update_organisation(db: Database, organisation_id: int, data: OrganisationData) -> None:
+    values = data.cleaned()
+    with db.transaction() as s:
+        apply(get(s, Organisation, organisation_id, "Organisationen"), values)
+
+
+def delete_organisation(db: Database, organisation_id: int) -> None:
+    with db.transaction() as s:
+        s.delete(get(s, Organisation, organisation_id, "Organisationen"))
+
+
+def list_organisations(db: Database, text: str = "") -> list[Organisation]:
+    with db.read() as s:
+        query = select(Organisation).order_by(Organisation.name)
+        if text:
+            like = f"%{text}%"
+            query = query.where(or_(Organisation.name.ilike(like), Organisation.notes.ilike(like)))
+        return list(s.scalars(query))

@@ -1,0 +1,1 @@
+"""Where the data lives: the SQLite engine, migrations, backups and file locations."""
