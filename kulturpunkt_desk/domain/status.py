@@ -65,8 +65,9 @@ def derive_status(facts: AreaFacts) -> AreaStatus:
         return AreaStatus.DECLINED
     fully_signed = facts.signed_by_area_on is not None and facts.signed_by_region_on is not None
     if fully_signed and facts.paid_instalments:
-        # Money paid: the area is active once it has held an activity or a sparring session.
-        if facts.activities or facts.sparring_sessions:
+        # Money paid: the area is active once it has carried out an activity of its own
+        # (sparring is the region's coaching, not the area's activity).
+        if facts.activities:
             return AreaStatus.ACTIVE
         return AreaStatus.GRANT_PAID
     if fully_signed:

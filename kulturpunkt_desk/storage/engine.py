@@ -73,12 +73,10 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only session; anything it changes is thrown away."""
-        with self._sessions() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+        """A session for reading. Objects stay usable after it closes (closing does not
+        expire them); nothing is ever committed from here."""
+        with self._sessions(autoflush=False) as session:
+            yield session
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -32,6 +32,7 @@ class Area(Record):
     # The legal entity the grant is paid to (NemKonto follows the CVR).
     recipient_name: Mapped[str] = mapped_column(String(200), default="")
     recipient_cvr: Mapped[str] = mapped_column(String(8), default="")
+    recipient_address: Mapped[str] = mapped_column(String(400), default="", server_default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     closed_on: Mapped[date | None]
 

@@ -37,6 +37,7 @@ class AreaData:
     local_goals: str = ""
     recipient_name: str = ""
     recipient_cvr: str = ""
+    recipient_address: str = ""
     notes: str = ""
 
     def cleaned(self) -> dict[str, object]:
@@ -52,6 +53,13 @@ class AreaData:
             ),
             "recipient_cvr": c.run(
                 v.cvr, self.recipient_cvr, "recipient_cvr", "Tilskudsmodtagers CVR-nummer"
+            ),
+            "recipient_address": c.run(
+                v.optional,
+                self.recipient_address,
+                "recipient_address",
+                "Tilskudsmodtagers adresse",
+                400,
             ),
             "notes": c.run(v.optional, self.notes, "notes", "Noter", 20_000),
         }

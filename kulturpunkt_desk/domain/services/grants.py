@@ -323,3 +323,16 @@ def paid_total(s: Session, area_id: int) -> int:
         )
         or 0
     )
+
+
+def area_instalments(db: Database, area_id: int) -> list[Instalment]:
+    """The area's instalments by due date (empty when no grant is awarded)."""
+    with db.read() as s:
+        return list(
+            s.scalars(
+                select(Instalment)
+                .join(Grant)
+                .where(Grant.area_id == area_id)
+                .order_by(Instalment.due_on, Instalment.id)
+            )
+        )

@@ -68,13 +68,14 @@ def set_attendance(db: Database, meeting_id: int, attendees: list[tuple[int, int
         meeting = get(s, NetworkMeeting, meeting_id, "Mødet")
         pairs = list(dict.fromkeys(attendees))
         area_ids = {a for a, _ in pairs}
-        valid = set(
-            s.execute(
+        valid = {
+            (row[0], row[1])
+            for row in s.execute(
                 select(AreaMember.area_id, AreaMember.person_id)
                 .join(Area)
                 .where(AreaMember.area_id.in_(area_ids), Area.programme_id == meeting.programme_id)
-            ).tuples()
-        )
+            )
+        }
         wrong = [p for p in pairs if p not in valid]
         if wrong:
             raise ValidationError.single(

@@ -1,0 +1,122 @@
+"""The `kulturpunkt-desk` command: opens the desk, or runs the same services without a window.
+
+Topic modules (cli_*.py) add their own sub-commands through `register(subparsers)`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kulturpunkt_desk import __version__
+from kulturpunkt_desk.domain.errors import DeskError
+
+# Sub-command modules; each has register(subparsers, db_option).
+TOPIC_MODULES: list[str] = []
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def db_option() -> argparse.ArgumentParser:
+    """The shared --db option (a parent parser), so it works before or after a sub-command."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="STI",
+        help="databasefilen (standard: KULTURPUNKT_DB eller filen i brugerens datamappe)",
+    )
+    return parent
+
+
+def resolve_db(args: argparse.Namespace) -> Path:
+    from kulturpunkt_desk.storage.paths import default_db_path
+
+    path = getattr(args, "db", None)
+    return Path(path) if path else default_db_path()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = db_option()
+    parser = argparse.ArgumentParser(
+        prog="kulturpunkt-desk",
+        description="Kulturpunkt Desk: lokalområder, tilskud, sparring og evaluering.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"Kulturpunkt Desk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+
+    init = sub.add_parser(
+        "init", parents=[common], help="opret en database med Kulturpunkt 2025-26"
+    )
+    init.add_argument("--demo", action="store_true", help="fyld 11 opdigtede lokalområder på")
+    init.set_defaults(handler=cmd_init)
+
+    check = sub.add_parser("check", parents=[common], help="kontrollér databasefilen")
+    check.set_defaults(handler=cmd_check)
+
+    for name in TOPIC_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.domain.demo import load_demo
+    from kulturpunkt_desk.domain.services import programmes
+    from kulturpunkt_desk.resources import default_agreement_text
+    from kulturpunkt_desk.storage.migrate import open_database
+
+    path = resolve_db(args)
+    db = open_database(path, create=True)
+    try:
+        if programmes.list_programmes(db):
+            print(
+                f"{path} har allerede et program; intet er ændret. "
+                "Vælg en anden fil med --db for at starte forfra.",
+                file=sys.stderr,
+            )
+            return 1
+        programme_id = programmes.create_programme(
+            db, programmes.kulturpunkt_2025_26(), default_agreement_text()
+        )
+        if args.demo:
+            load_demo(db, programme_id)
+        what = "med demodata (opdigtede navne)" if args.demo else "uden lokalområder"
+        print(f"Oprettede Kulturpunkt 2025-26 {what} i {path}")
+        return 0
+    finally:
+        db.dispose()
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.storage.check import check_file
+
+    report = check_file(resolve_db(args))
+    for line in report.lines:
+        print(line)
+    return 0 if report.sound else 1
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.ui.app import run
+
+    return run(resolve_db(args))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = getattr(args, "handler", cmd_open)
+    try:
+        return handler(args)
+    except DeskError as exc:
+        print(f"Fejl: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Documents (reportlab, no Qt): agreements, summaries, reports, dossiers."""
