@@ -12,6 +12,7 @@ from kulturpunkt_desk.domain.models import (
     Area,
     AreaMember,
     AuditEntry,
+    Organisation,
     CoreElement,
     Person,
     SessionForm,
@@ -249,3 +250,48 @@ def test_every_record_gets_a_uuid_and_timestamps(db: Database, programme_id: int
     person_id = people.create_person(db, PersonData("Ida"))
     person = people.get_person(db, person_id)
     assert len(person.uuid) == 36 and person.created_at is not None and person.updated_at
+
+
+def test_a_deleted_person_comes_back_with_memberships_and_attendance(
+    db: Database, programme_id: int
+) -> None:
+    from kulturpunkt_desk.domain.models import MeetingAttendance
+    from kulturpunkt_desk.domain.services import trash
+
+    area_id = make_area(db, programme_id)
+    mette = areas.add_new_person(
+        db, area_id, PersonData("Mette"), MemberData(is_primary_contact=True)
+    )
+    meeting = meetings.create_meeting(db, programme_id, MeetingData("Møde", date(2025, 9, 24)))
+    meetings.set_attendance(db, meeting, [(area_id, mette)])
+    sparring.log_session(db, area_id, SessionData(date(2025, 7, 1), SessionForm.PHONE, [mette]))
+    uuid = people.get_person(db, mette).uuid
+
+    snapshot = trash.delete_record(db, Person, mette, "Mette")
+    assert count(db, Person) == 0 and count(db, MeetingAttendance) == 0
+    assert count(db, SessionParticipant) == 0
+
+    trash.restore(db, snapshot)
+    assert people.get_person(db, mette).uuid == uuid
+    assert count(db, MeetingAttendance) == 1 and count(db, SessionParticipant) == 1
+    assert overview.area_summaries(db, programme_id)[0].primary_contact == "Mette"
+
+
+def test_a_deleted_organisation_comes_back_and_people_point_to_it_again(
+    db: Database, programme_id: int
+) -> None:
+    from kulturpunkt_desk.domain.models import Sector
+    from kulturpunkt_desk.domain.services import trash
+    from kulturpunkt_desk.domain.services.people import OrganisationData
+
+    org = people.create_organisation(db, OrganisationData("Skolen", Sector.SCHOOL))
+    ida = people.create_person(db, PersonData("Ida", organisation_id=org))
+    snapshot = trash.delete_record(
+        db,
+        Organisation,
+        org,
+        "Skolen",
+    )
+    assert people.get_person(db, ida).organisation_id is None
+    trash.restore(db, snapshot)
+    assert people.get_person(db, ida).organisation_id == org
