@@ -1,83 +1,252 @@
-"""The main window: the programme's name and its areas."""
+"""The main window: navigation on the left, one view at a time, menus and shortcuts.
+
+Views are listed in VIEWS and built the first time they are shown, so start-up only pays
+for the first view.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QTableView, QVBoxLayout, QWidget
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
 
-from kulturpunkt_desk.domain.money import format_kr
-from kulturpunkt_desk.domain.services import overview, programmes
-from kulturpunkt_desk.domain.services.overview import AreaSummary
-from kulturpunkt_desk.domain.status import STATUS_LABELS
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+)
+
+from kulturpunkt_desk import __version__
+from kulturpunkt_desk.domain.errors import DeskError
+from kulturpunkt_desk.domain.services import programmes
 from kulturpunkt_desk.storage.engine import Database
 
-Index = QModelIndex | QPersistentModelIndex
+from . import preferences
+from .context import DeskContext
+from .views.base import View
 
 
-class AreaTableModel(QAbstractTableModel):
-    def __init__(self, rows: list[AreaSummary]) -> None:
-        super().__init__()
-        self.rows = rows
-        self.headers = [
-            self.tr("Lokalområde"),
-            self.tr("Kommune"),
-            self.tr("Status"),
-            self.tr("Primær kontakt"),
-            self.tr("Bevilget"),
-            self.tr("Udbetalt"),
-        ]
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
+@dataclass(frozen=True)
+class ViewSpec:
+    key: str
+    title: str  # Danish source text; translated when shown
+    module: str  # under kulturpunkt_desk.ui.views
+    class_name: str
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return [
-                row.name,
-                row.municipality,
-                self.tr(STATUS_LABELS[row.status]),
-                row.primary_contact,
-                format_kr(row.awarded_ore),
-                format_kr(row.paid_ore),
-            ][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 4:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+VIEWS: list[ViewSpec] = [
+    ViewSpec("areas", "Lokalområder", "areas", "AreasView"),
+]
 
 
 class MainWindow(QMainWindow):
     def __init__(self, db: Database) -> None:
         super().__init__()
-        self.db = db
-        programme = programmes.current_programme(db)
-        name = programme.name if programme else self.tr("Intet program")
-        self.setWindowTitle(self.tr("Kulturpunkt Desk – {0}").format(name))
-        self.heading = QLabel(name)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.heading.setFont(font)
-        rows = overview.area_summaries(db, programme.id) if programme else []
-        self.areas = QTableView()
-        self.areas.setModel(AreaTableModel(rows))
-        self.areas.horizontalHeader().setStretchLastSection(True)
-        self.areas.resizeColumnsToContents()
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.areas)
-        self.setCentralWidget(body)
-        self.resize(1100, 650)
+        self.ctx = DeskContext(db, self)
+        self.views: dict[str, View] = {}
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setMaximumWidth(240)
+        self.stack = QStackedWidget()
+        for n, spec in enumerate(VIEWS, start=1):
+            item = QListWidgetItem(tr(spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            if n <= 9:
+                item.setToolTip(tr("Ctrl+{0}").format(n))
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._show_row)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self._build_menus()
+        self.ctx.open_requested.connect(self.open_record)
+        self.ctx.database_replaced.connect(self._update_title)
+        self._update_title()
+        self._restore_layout()
+
+    # --- views ------------------------------------------------------------------------
+
+    def view(self, key: str) -> View:
+        """The view for `key`, built on first use."""
+        if key not in self.views:
+            spec = next(s for s in VIEWS if s.key == key)
+            module = importlib.import_module(f"kulturpunkt_desk.ui.views.{spec.module}")
+            view: View = getattr(module, spec.class_name)(self.ctx)
+            self.views[key] = view
+            self.stack.addWidget(view)
+        return self.views[key]
+
+    def show_view(self, key: str) -> View:
+        row = next(n for n, s in enumerate(VIEWS) if s.key == key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # calls _show_row
+        return self.view(key)
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(VIEWS):
+            self.stack.setCurrentWidget(self.view(VIEWS[row].key))
+
+    def current_view_key(self) -> str:
+        row = self.nav.currentRow()
+        return VIEWS[row].key if 0 <= row < len(VIEWS) else VIEWS[0].key
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Show a record (from Overblik, search...) in the view that owns its kind."""
+        for spec in VIEWS:
+            view = self.view(spec.key)
+            if view.open_record(kind, record_id):
+                self.show_view(spec.key)
+                return
+
+    # --- menus ------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(tr("&Filer"))
+        self._action(
+            file_menu, tr("&Åbn database…"), self.choose_database, QKeySequence.StandardKey.Open
+        )
+        self._action(
+            file_menu,
+            tr("&Ny database fra programskabelon…"),
+            self.new_database,
+            QKeySequence.StandardKey.New,
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, tr("&Afslut"), self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = self.menuBar().addMenu(tr("&Rediger"))
+        undo = self.ctx.undo_stack.createUndoAction(self, tr("&Fortryd"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.ctx.undo_stack.createRedoAction(self, tr("&Gentag"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+
+        view_menu = self.menuBar().addMenu(tr("&Vis"))
+        for n, spec in enumerate(VIEWS, start=1):
+            action = self._action(
+                view_menu, tr(spec.title), lambda _=False, k=spec.key: self.show_view(k)
+            )
+            if n <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+
+        help_menu = self.menuBar().addMenu(tr("&Hjælp"))
+        self._action(help_menu, tr("&Om Kulturpunkt Desk"), self.about)
+
+    def _action(
+        self,
+        menu: object,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    # --- files ------------------------------------------------------------------------
+
+    def choose_database(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            tr("Åbn database"),
+            str(self.ctx.db.path.parent),
+            tr("Kulturpunkt-database (*.sqlite *.db);;Alle filer (*)"),
+        )
+        if name:
+            self.switch_database(Path(name), create=False)
+
+    def new_database(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Ny database fra programskabelon"),
+            str(self.ctx.db.path.parent / "kulturpunkt-ny.sqlite"),
+            tr("Kulturpunkt-database (*.sqlite)"),
+        )
+        if name:
+            path = Path(name)
+            if path.exists():
+                QMessageBox.warning(
+                    self,
+                    tr("Filen findes allerede"),
+                    tr("Vælg et nyt filnavn; en eksisterende database overskrives aldrig."),
+                )
+                return
+            self.switch_database(path, create=True)
+
+    def switch_database(self, path: Path, *, create: bool) -> bool:
+        from kulturpunkt_desk.resources import default_agreement_text
+        from kulturpunkt_desk.storage.migrate import open_database
+
+        try:
+            db = open_database(path, create=create)
+            if not programmes.list_programmes(db):
+                programmes.create_programme(
+                    db, programmes.kulturpunkt_2025_26(), default_agreement_text()
+                )
+        except DeskError as exc:
+            QMessageBox.critical(self, tr("Databasen kan ikke åbnes"), str(exc))
+            return False
+        self.ctx.replace_database(db)
+        return True
+
+    def _update_title(self) -> None:
+        programme = programmes.current_programme(self.ctx.db)
+        name = programme.name if programme else tr("Intet program")
+        self.setWindowTitle(tr("{0} – {1} – Kulturpunkt Desk").format(name, self.ctx.db.path.name))
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            tr("Om Kulturpunkt Desk"),
+            tr(
+                "Kulturpunkt Desk {0}\n\nRegion Nordjylland, Regional Udvikling.\nDatabase: {1}"
+            ).format(__version__, self.ctx.db.path),
+        )
+
+    # --- remembered layout --------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        store = preferences.settings()
+        geometry = store.value(preferences.GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        else:
+            self.resize(1280, 760)
+        state = store.value(preferences.STATE)
+        if state is not None:
+            self.restoreState(state)  # type: ignore[arg-type]
+        splitter = store.value(preferences.SPLITTER)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)  # type: ignore[arg-type]
+        else:
+            self.splitter.setSizes([200, 1080])
+        last = str(store.value(preferences.LAST_VIEW, VIEWS[0].key))
+        keys = [s.key for s in VIEWS]
+        self.show_view(last if last in keys else keys[0])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        store = preferences.settings()
+        store.setValue(preferences.GEOMETRY, self.saveGeometry())
+        store.setValue(preferences.STATE, self.saveState())
+        store.setValue(preferences.SPLITTER, self.splitter.saveState())
+        store.setValue(preferences.LAST_VIEW, self.current_view_key())
+        store.sync()
+        super().closeEvent(event)

@@ -1,0 +1,22 @@
+"""Per-laptop preferences (window size, last view) in QSettings, declared in one place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+
+def settings() -> QSettings:
+    # INI format everywhere, so tests can redirect it with QSettings.setPath.
+    return QSettings(
+        QSettings.Format.IniFormat,
+        QSettings.Scope.UserScope,
+        "RegionNordjylland",
+        "KulturpunktDesk",
+    )
+
+
+GEOMETRY = "window/geometry"
+STATE = "window/state"
+LAST_VIEW = "window/last_view"
+SPLITTER = "window/splitter"
+RECENT_DATABASES = "files/recent"

@@ -1,0 +1,1 @@
+"""The desk's views, one module each. `main_window.VIEWS` lists them in menu order."""

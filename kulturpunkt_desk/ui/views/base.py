@@ -1,0 +1,37 @@
+"""The base of every view in the main window's navigation."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from ..context import DeskContext
+
+
+class View(QWidget):
+    """A page of the desk. Subclasses build their widgets and implement refresh()."""
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = True
+        ctx.data_changed.connect(self._on_data_changed)
+
+    def _on_data_changed(self) -> None:
+        # Reload now if visible; otherwise when next shown (saves work on every save).
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: object) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def refresh(self) -> None:
+        """Reload from the services."""
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """Show the given record if this view owns that kind; return True when handled."""
+        return False

@@ -1,0 +1,74 @@
+"""Input fields in Danish format: dates as dd.MM.yyyy, money in kr."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
+
+from kulturpunkt_desk.domain.errors import ValidationError
+from kulturpunkt_desk.domain.money import format_kr, parse_kr
+
+# QDateEdit cannot be empty; its minimum date stands for "no date" and shows as text.
+_NO_DATE = QDate(1900, 1, 1)
+
+
+class DateField(QDateEdit):
+    """A date picker in Danish format; with `optional` it can also hold no date."""
+
+    def __init__(
+        self, value: date | None = None, *, optional: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.optional = optional
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("dd.MM.yyyy")
+        self.calendarWidget().setFirstDayOfWeek(self.locale().firstDayOfWeek())
+        if optional:
+            self.setMinimumDate(_NO_DATE)
+            self.setSpecialValueText(self.tr("Ingen dato"))
+        self.set_value(value if value is not None or optional else date.today())
+
+    def set_value(self, value: date | None) -> None:
+        if value is None:
+            self.setDate(_NO_DATE if self.optional else QDate.currentDate())
+        else:
+            self.setDate(QDate(value.year, value.month, value.day))
+
+    def value(self) -> date | None:
+        qd = self.date()
+        if self.optional and qd == _NO_DATE:
+            return None
+        return date(qd.year(), qd.month(), qd.day())
+
+    def required_value(self) -> date:
+        value = self.value()
+        return value if value is not None else date.today()
+
+
+class MoneyField(QLineEdit):
+    """An amount in kroner, typed the Danish way (50.000 or 12.500,50)."""
+
+    def __init__(
+        self, field: str, label: str, ore: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.label = label
+        self.setPlaceholderText(self.tr("fx 50.000"))
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if ore is not None:
+            self.set_ore(ore)
+
+    def set_ore(self, ore: int) -> None:
+        self.setText(format_kr(ore).removesuffix(" kr."))
+
+    def ore(self) -> int:
+        """The amount in øre; raises ValidationError naming this field."""
+        try:
+            return parse_kr(self.text(), self.field, self.label)
+        except ValidationError:
+            raise
+        except Exception as exc:  # pragma: no cover - parse_kr raises only ValidationError
+            raise ValidationError.single(self.field, f"{self.label}: {exc}") from exc

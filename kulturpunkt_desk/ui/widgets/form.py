@@ -1,0 +1,105 @@
+"""A form dialog that saves through a service and shows each error beside its field.
+
+Subclasses add fields with `add_field(name, label, widget)`, where `name` is the service's
+field name (the key in ValidationError.errors), and implement `save()`. Nothing is saved
+until the service accepts every value; the dialog stays open with the messages shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kulturpunkt_desk.domain.errors import DeskError, ValidationError
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class FormDialog(QDialog):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.fields: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Gem"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
+        self.buttons.accepted.connect(self.try_save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.general_error)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+
+    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+        """Add a labelled field with an (initially hidden) error line under it."""
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        box.addWidget(error)
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        self.form.addRow(caption, holder)
+        self.fields[name] = widget
+        self.error_labels[name] = error
+        return widget
+
+    def save(self) -> None:
+        """Call the service. Raise ValidationError (or DeskError) to keep the dialog open."""
+        raise NotImplementedError
+
+    def clear_errors(self) -> None:
+        self.general_error.hide()
+        for label in self.error_labels.values():
+            label.hide()
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        self.clear_errors()
+        unplaced = []
+        first: QWidget | None = None
+        for name, message in errors.items():
+            label = self.error_labels.get(name)
+            if label is None:
+                unplaced.append(message)
+                continue
+            label.setText(message)
+            label.show()
+            first = first or self.fields[name]
+        if unplaced:
+            self.general_error.setText("\n".join(unplaced))
+            self.general_error.show()
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def try_save(self) -> None:
+        try:
+            self.save()
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return
+        except DeskError as exc:
+            self.show_errors({"": str(exc)})
+            return
+        self.accept()
