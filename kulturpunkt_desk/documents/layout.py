@@ -1,0 +1,278 @@
+"""The house style every PDF shares: embedded DejaVu fonts, paragraph styles, tables,
+safe text, "Side X af Y" footers and metadata.
+
+Import this module only when a document is made: it pulls in reportlab, which the window's
+start-up should not pay for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from kulturpunkt_desk.resources import resource
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_ITALIC = "DejaVuSans-Oblique"
+ACCENT = colors.HexColor("#1F4E79")
+RULE = colors.HexColor("#9AA5B1")
+SHADE = colors.HexColor("#E8EDF2")
+MUTED = colors.HexColor("#555F6B")
+EMPTY = "–"
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 22 * mm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+
+
+@cache
+def register_fonts() -> None:
+    """Register the shipped DejaVu faces once per process; every PDF embeds a subset."""
+    faces = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
+    faces[FONT_ITALIC] = "DejaVuSans-Oblique.ttf"
+    for name, filename in faces.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD
+    )
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, spaceAfter=5)
+    return {
+        "body": body,
+        "title": ParagraphStyle(
+            "title", parent=body, fontName=FONT_BOLD, fontSize=19, leading=24, textColor=ACCENT
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=body, fontSize=11.5, leading=15, textColor=MUTED, spaceAfter=10
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=13,
+            leading=17,
+            textColor=ACCENT,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=6,
+            spaceAfter=2,
+            keepWithNext=1,
+        ),
+        "bullet": ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=3),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0),
+        "cell_bold": ParagraphStyle(
+            "cell_bold", parent=body, fontName=FONT_BOLD, fontSize=8.5, leading=11, spaceAfter=0
+        ),
+        "cell_right": ParagraphStyle(
+            "cell_right", parent=body, fontSize=8.5, leading=11, spaceAfter=0, alignment=TA_RIGHT
+        ),
+        "cell_bold_right": ParagraphStyle(
+            "cell_bold_right",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=8.5,
+            leading=11,
+            spaceAfter=0,
+            alignment=TA_RIGHT,
+        ),
+        "small": ParagraphStyle(
+            "small", parent=body, fontSize=8.5, leading=11.5, textColor=MUTED, spaceAfter=2
+        ),
+        "contact": ParagraphStyle(
+            "contact", parent=body, fontSize=8.5, leading=11.5, alignment=TA_RIGHT, spaceAfter=0
+        ),
+    }
+
+
+def safe(text: str | None, empty: str = EMPTY) -> str:
+    """User text as Paragraph markup: shown exactly as typed, never read as tags.
+
+    Line breaks are kept; an empty field shows as a dash so the reader sees it was empty.
+    """
+    if text is None or not text.strip():
+        return escape(empty)
+    quoted = escape(text.strip(), {'"': "&quot;", "'": "&#39;"})
+    return quoted.replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def para(text: str | None, style: str = "body", empty: str = EMPTY) -> Paragraph:
+    """A paragraph of user text (escaped); long words are split by the style, not cut."""
+    return Paragraph(safe(text, empty), styles()[style])
+
+
+def markup(text: str, style: str = "body") -> Paragraph:
+    """A paragraph of the desk's own markup (bold labels and the like); never user text."""
+    return Paragraph(text, styles()[style])
+
+
+def table(
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    header: bool = True,
+    right: Sequence[int] = (),
+    total: bool = False,
+    zebra: bool = True,
+) -> Table:
+    """A table in the house style. Strings become wrapping cells; `right` aligns columns."""
+    cells = []
+    for r, row in enumerate(rows):
+        line = []
+        for c, value in enumerate(row):
+            if isinstance(value, str):
+                bold = (header and r == 0) or (total and r == len(rows) - 1)
+                name = ("cell_bold" if bold else "cell") + ("_right" if c in right else "")
+                line.append(Paragraph(safe(value, ""), styles()[name]))
+            else:
+                line.append(value)
+        cells.append(line)
+    t = Table(cells, colWidths=list(widths), repeatRows=1 if header else 0)
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
+    ]
+    if header:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+        ]
+    if zebra:
+        first = 2 if header else 1
+        for r in range(first, len(rows), 2):
+            commands.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#F6F8FA")))
+    if total:
+        commands.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT))
+    t.setStyle(TableStyle(commands))
+    return t
+
+
+@dataclass(frozen=True)
+class PdfInfo:
+    """Metadata every PDF carries, and the footer's left-hand text."""
+
+    title: str
+    author: str
+    subject: str
+    footer: str = ""
+
+
+class DocumentStart(Flowable):  # type: ignore[misc]
+    """Marks where a new document begins in a combined PDF, so pages count from 1 again."""
+
+    def __init__(self, footer: str) -> None:
+        super().__init__()
+        self.footer = footer
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.begin_section(self.footer)
+
+
+class NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Writes "Side X af Y" once the page count is known (pages are kept until save)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+        self._section = 0
+        self._footer = ""
+        self._sections: list[int] = []
+
+    def begin_section(self, footer: str) -> None:
+        # Called on the section's first page, before that page is shown.
+        if self._pages or self._sections:
+            self._section += 1
+        self._footer = footer
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._sections.append(self._section)
+        self._startPage()
+
+    def save(self) -> None:
+        totals: dict[int, int] = {}
+        for section in self._sections:
+            totals[section] = totals.get(section, 0) + 1
+        seen: dict[int, int] = {}
+        for state, section in zip(self._pages, self._sections, strict=True):
+            self.__dict__.update(state)
+            seen[section] = seen.get(section, 0) + 1
+            self._draw_footer(seen[section], totals[section], state["_footer"])
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, page: int, pages: int, footer: str) -> None:
+        self.saveState()
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        y = 14 * mm
+        self.line(MARGIN_X, y + 4 * mm, PAGE_WIDTH - MARGIN_X, y + 4 * mm)
+        self.setFont(FONT, 8)
+        self.setFillColor(MUTED)
+        self.drawString(MARGIN_X, y, _fit(footer, FRAME_WIDTH - 30 * mm))
+        self.drawRightString(PAGE_WIDTH - MARGIN_X, y, f"Side {page} af {pages}")
+        self.restoreState()
+
+
+def _fit(text: str, width: float) -> str:
+    """Shorten a footer line that would run into the page number."""
+    if pdfmetrics.stringWidth(text, FONT, 8) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", FONT, 8) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def build_pdf(out: Path | Any, story: list[Flowable], info: PdfInfo) -> None:
+    """Write `story` to `out` (a path or a binary file) with metadata and page numbers."""
+    register_fonts()
+    doc = SimpleDocTemplate(
+        out if not isinstance(out, Path) else str(out),
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=18 * mm,
+        bottomMargin=24 * mm,
+        title=info.title,
+        author=info.author,
+        subject=info.subject,
+        creator="Kulturpunkt Desk",
+        lang="da-DK",
+    )
+    if not story or not isinstance(story[0], DocumentStart):
+        story = [DocumentStart(info.footer), *story]
+    doc.build(story, canvasmaker=NumberedCanvas)

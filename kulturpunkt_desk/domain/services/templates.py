@@ -1,0 +1,260 @@
+"""Versioned collaboration-agreement templates and the text of one area's agreement.
+
+A template version is never edited in place: saving an edited text creates the next version,
+and each agreement keeps the version it was made from, so printing it again gives the same
+text. Placeholders such as {område} are checked before saving; an unknown one is refused
+with a Danish message naming it.
+
+Text markup the agreement PDF understands: a line starting with "# " is a heading, a line
+starting with "- " is a bullet, and a blank line separates paragraphs.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from kulturpunkt_desk.storage.engine import Database
+
+from .. import validation as v
+from ..dates import long_date, period
+from ..errors import Collector, DeskError, ValidationError
+from ..models import AgreementTemplate, Area, Milestone, MilestoneKind, Programme
+from ..money import format_kr
+from .areas import get_area
+from .common import get
+
+# The placeholders a template may use, with the Danish explanation the editor shows.
+PLACEHOLDERS: dict[str, str] = {
+    "område": "lokalområdets navn",
+    "kommune": "lokalområdets kommune",
+    "tilskudsmodtager": "tilskudsmodtagerens juridiske navn",
+    "cvr": "tilskudsmodtagerens CVR-nummer",
+    "adresse": "tilskudsmodtagerens adresse",
+    "kontaktperson": "lokalområdets primære kontaktperson",
+    "program": "programmets navn, fx Kulturpunkt 2025-26",
+    "region": "regionens navn (fra programmets kontaktoplysninger)",
+    "afdeling": "regionens afdeling",
+    "region_email": "regionens e-mailadresse",
+    "beløb": "det bevilgede tilskud, fx 50.000 kr.",
+    "antal_rater": "antal planlagte rater",
+    "kickoff": "datoen for offentliggørelse og kick-off",
+    "aktivitetsfrist": "sidste dag for aktiviteterne",
+    "evalueringsfrist": "frist for evalueringsmateriale",
+    "evalueringsrapport": "hvornår evalueringsrapporten foreligger",
+    "afslutning": "hvornår afslutningsarrangementet holdes",
+}
+
+NOT_GIVEN = "(ikke oplyst)"
+NOT_SET = "(ikke fastsat)"
+
+
+def placeholders_in(body: str) -> list[str]:
+    """The placeholder names used in `body`, in order; raises ValueError on broken braces."""
+    return [name for _, name, _, _ in string.Formatter().parse(body) if name is not None]
+
+
+def check_body(body: str, field: str = "body", label: str = "Tekst") -> str:
+    """The template text, stripped, if every placeholder is known; else a Danish error."""
+    cleaned = v.required(body, field, label, 100_000)
+    allowed = ", ".join("{" + n + "}" for n in PLACEHOLDERS)
+    try:
+        names = placeholders_in(cleaned)
+    except ValueError:
+        raise ValidationError.single(
+            field,
+            f"{label}: en krølleparentes er ikke lukket. Skriv pladsholdere som {{område}}, "
+            "og skriv {{ eller }} for at få en krølleparentes i teksten.",
+        ) from None
+    for name in names:
+        if name not in PLACEHOLDERS:
+            shown = "{" + name + "}" if name else "{}"
+            raise ValidationError.single(
+                field, f"{label}: ukendt pladsholder {shown}. Du kan bruge: {allowed}."
+            )
+    for _, used, spec, conversion in string.Formatter().parse(cleaned):
+        if used is not None and (spec or conversion):
+            raise ValidationError.single(
+                field, f"{label}: pladsholderen {{{used}}} må ikke have tilføjelser efter navnet."
+            )
+    return cleaned
+
+
+@dataclass
+class TemplateData:
+    title: str
+    body: str
+    note: str = ""
+
+    def cleaned(self) -> dict[str, str]:
+        c = Collector()
+        values = {
+            "title": c.run(v.required, self.title, "title", "Titel"),
+            "body": c.run(check_body, self.body),
+            "note": c.run(v.optional, self.note, "note", "Note om ændringen", 2_000),
+        }
+        c.raise_if_any()
+        return values
+
+
+def save_template_version(db: Database, programme_id: int, data: TemplateData) -> int:
+    """Store an edited text as the programme's next template version; return its id.
+
+    Earlier versions stay exactly as they were, because agreements refer to them.
+    """
+    values = data.cleaned()
+    with db.transaction() as s:
+        get(s, Programme, programme_id, "Programmet")
+        newest = s.scalar(
+            select(func.max(AgreementTemplate.version)).where(
+                AgreementTemplate.programme_id == programme_id
+            )
+        )
+        template = AgreementTemplate(programme_id=programme_id, version=(newest or 0) + 1, **values)
+        s.add(template)
+        s.flush()
+        return template.id
+
+
+def list_template_versions(db: Database, programme_id: int) -> list[AgreementTemplate]:
+    """All versions, oldest first."""
+    with db.read() as s:
+        return list(
+            s.scalars(
+                select(AgreementTemplate)
+                .where(AgreementTemplate.programme_id == programme_id)
+                .order_by(AgreementTemplate.version)
+            )
+        )
+
+
+def latest_template(db: Database, programme_id: int) -> AgreementTemplate | None:
+    versions = list_template_versions(db, programme_id)
+    return versions[-1] if versions else None
+
+
+# --- one area's agreement -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgreementContent:
+    """Everything an agreement document shows, read in one go."""
+
+    area: Area  # with members, grant, instalments and agreement loaded
+    programme: Programme  # with milestones loaded
+    template_version: int
+    title: str
+    text: str  # the template's body with the placeholders filled in
+    primary_contact: str
+
+
+def programme_with_timeline(db: Database, programme_id: int) -> Programme:
+    with db.read() as s:
+        return _programme(s, programme_id)
+
+
+def _programme(s: Session, programme_id: int) -> Programme:
+    programme = s.scalar(
+        select(Programme)
+        .where(Programme.id == programme_id)
+        .options(selectinload(Programme.milestones))
+    )
+    if programme is None:
+        raise DeskError("Programmet findes ikke (længere).")
+    return programme
+
+
+def agreement_content(db: Database, area_id: int) -> AgreementContent:
+    """The area's agreement text from ITS template version (the newest if none is recorded)."""
+    area = get_area(db, area_id)
+    with db.read() as s:
+        programme = _programme(s, area.programme_id)
+        template = None
+        if area.agreement is not None and area.agreement.template_id is not None:
+            template = s.get(AgreementTemplate, area.agreement.template_id)
+    if template is None:
+        template = latest_template(db, area.programme_id)
+    if template is None:
+        raise DeskError(
+            "Programmet har ingen aftaleskabelon endnu. Opret en under Aftaleskabeloner."
+        )
+    contact = next((m.person.name for m in area.members if m.is_primary_contact), "")
+    values = placeholder_values(area, programme, contact)
+    return AgreementContent(
+        area=area,
+        programme=programme,
+        template_version=template.version,
+        title=template.title,
+        text=fill(template.body, values),
+        primary_contact=contact,
+    )
+
+
+def fill(body: str, values: dict[str, str]) -> str:
+    """Fill placeholders. Values are inserted as they are and never read as placeholders.
+
+    A text stored before it was checked keeps an unknown {name} as written rather than
+    failing to print.
+    """
+    try:
+        parts = list(string.Formatter().parse(body))
+    except ValueError:
+        return body
+    out = []
+    for literal, name, spec, conversion in parts:
+        out.append(literal)
+        if name is None:
+            continue
+        if name in PLACEHOLDERS and not spec and not conversion:
+            out.append(values.get(name, NOT_SET))
+        else:
+            out.append(
+                "{"
+                + name
+                + (f"!{conversion}" if conversion else "")
+                + (f":{spec}" if spec else "")
+                + "}"
+            )
+    return "".join(out)
+
+
+def placeholder_values(area: Area, programme: Programme, contact: str) -> dict[str, str]:
+    grant = area.grant
+    return {
+        "område": area.name,
+        "kommune": area.municipality or NOT_GIVEN,
+        "tilskudsmodtager": area.recipient_name or NOT_GIVEN,
+        "cvr": area.recipient_cvr or NOT_GIVEN,
+        "adresse": area.recipient_address or NOT_GIVEN,
+        "kontaktperson": contact or NOT_GIVEN,
+        "program": programme.name,
+        "region": programme.contact_organisation or NOT_GIVEN,
+        "afdeling": programme.contact_department or NOT_GIVEN,
+        "region_email": programme.contact_email or NOT_GIVEN,
+        "beløb": format_kr(grant.amount_ore if grant else programme.default_grant_ore),
+        "antal_rater": str(len(grant.instalments)) if grant and grant.instalments else NOT_SET,
+        "kickoff": _milestone(programme, MilestoneKind.KICKOFF, "start"),
+        "aktivitetsfrist": _milestone(programme, MilestoneKind.ACTIVITIES, "end"),
+        "evalueringsfrist": _milestone(programme, MilestoneKind.EVALUATION_COLLECTION, "end"),
+        "evalueringsrapport": _milestone(programme, MilestoneKind.EVALUATION_REPORT, "period"),
+        "afslutning": _milestone(programme, MilestoneKind.CLOSING, "period"),
+    }
+
+
+def milestone_of(programme: Programme, kind: MilestoneKind) -> Milestone | None:
+    """The programme's first milestone of a kind (its timeline is ordered by start)."""
+    return next((m for m in programme.milestones if m.kind == kind), None)
+
+
+def _milestone(programme: Programme, kind: MilestoneKind, which: str) -> str:
+    milestone = milestone_of(programme, kind)
+    if milestone is None:
+        return NOT_SET
+    if which == "period":
+        return period(milestone.starts_on, milestone.ends_on)
+    day: date = milestone.starts_on if which == "start" else milestone.ends_on
+    return long_date(day)
