@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 import getpass
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from kulturpunkt_desk.domain.errors import DeskError
 
 BUSY_TIMEOUT_MS = 5000
 
 
-def make_engine(path: Path) -> Engine:
+class DatabaseBusyError(DeskError):
+    """Another desk held the write lock for longer than the busy timeout; nothing saved."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Databasen er optaget: en anden Kulturpunkt Desk gemmer i den samme fil lige nu. "
+            "Intet er gemt. Vent et øjeblik og prøv igen."
+        )
+
+
+def make_engine(path: Path, read_only: bool = False) -> Engine:
     engine = create_engine(f"sqlite:///{path}")
 
     @event.listens_for(engine, "connect")
@@ -27,6 +40,9 @@ def make_engine(path: Path) -> Engine:
         cursor.execute("PRAGMA journal_mode = WAL")
         # FULL: a save the user saw confirmed survives a power cut too, not only a crash.
         cursor.execute("PRAGMA synchronous = FULL")
+        if read_only:
+            # Defence in depth: even a write that slips past Database.transaction fails.
+            cursor.execute("PRAGMA query_only = ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -48,15 +64,21 @@ def current_user() -> str:
 class Database:
     """One open database file. Services get their sessions from here."""
 
-    def __init__(self, path: Path, user: str | None = None) -> None:
+    def __init__(self, path: Path, user: str | None = None, read_only: bool = False) -> None:
         self.path = Path(path)
-        self.engine = make_engine(self.path)
+        self.read_only = read_only
+        self.engine = make_engine(self.path, read_only=read_only)
         self.user = user or current_user()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Called before every write transaction; the desk lock sets it so that a desk
+        # which has lost its lock (or opened the file read-only) cannot write.
+        self.write_guard: Callable[[], None] | None = None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A write transaction: commits on success, rolls everything back on any error."""
+        if self.write_guard is not None:
+            self.write_guard()
         with self.engine.connect() as conn:
             conn.info["write"] = True  # read by the begin hook: BEGIN IMMEDIATE
             try:
@@ -65,8 +87,10 @@ class Database:
                     try:
                         yield session
                         session.commit()
-                    except BaseException:
+                    except BaseException as exc:
                         session.rollback()
+                        if _is_busy(exc):
+                            raise DatabaseBusyError() from exc
                         raise
             finally:
                 conn.info.pop("write", None)
@@ -80,3 +104,8 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _is_busy(exc: BaseException) -> bool:
+    text = str(getattr(exc, "orig", exc)).lower()
+    return isinstance(exc, OperationalError) and ("locked" in text or "busy" in text)

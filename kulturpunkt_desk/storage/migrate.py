@@ -23,7 +23,13 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class DatabaseFileError(DeskError):
-    """The file cannot be opened as a Kulturpunkt database; nothing was changed."""
+    """The file cannot be opened as a Kulturpunkt database; nothing was changed.
+
+    `newest_backup` is filled in by start-up (storage/startup.py) with the newest sound
+    backup, so the desk can offer to restore it.
+    """
+
+    newest_backup: Path | None = None
 
 
 def alembic_config() -> Config:
@@ -61,7 +67,12 @@ def upgrade(db: Database, revision: str = "head") -> None:
 
 
 def open_database(
-    path: Path, *, create: bool = False, user: str | None = None, backup_keep: int = 20
+    path: Path,
+    *,
+    create: bool = False,
+    user: str | None = None,
+    backup_keep: int = 20,
+    read_only: bool = False,
 ) -> Database:
     """Open (or with `create`, make) the database at `path`, migrated to the newest schema.
 
@@ -79,7 +90,7 @@ def open_database(
         )
     if is_new:
         path.parent.mkdir(parents=True, exist_ok=True)
-    db = Database(path, user=user)
+    db = Database(path, user=user, read_only=read_only)
     try:
         current = None if is_new else _revision_or_error(db)
         if current != head_revision():
@@ -87,6 +98,12 @@ def open_database(
                 raise DatabaseFileError(
                     f"Databasen {path.name} er lavet af en nyere version af Kulturpunkt Desk "
                     f"(skemaversion {current}). Opdatér programmet for at åbne den."
+                )
+            if read_only:
+                raise DatabaseFileError(
+                    f"Databasen {path.name} skal opgraderes til denne version af programmet, "
+                    "men den er åben et andet sted og kan derfor kun læses. Luk den anden "
+                    "Kulturpunkt Desk først."
                 )
             if not is_new:
                 make_backup(path, "foer-opgradering", keep=backup_keep)
