@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"Kulturpunkt Desk {__version__}")
+    # Hidden: the packaged desk's test shows the window once and quits (packaging/test_bundle.sh).
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
 
     init = sub.add_parser(
@@ -104,7 +106,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_open(args: argparse.Namespace) -> int:
     from kulturpunkt_desk.ui.app import run
 
-    return run(resolve_db(args))
+    return run(resolve_db(args), smoke_test=getattr(args, "smoke_test", False))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

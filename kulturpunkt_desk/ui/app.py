@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 
+from kulturpunkt_desk import __version__
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.storage.engine import Database
+
+if TYPE_CHECKING:
+    from kulturpunkt_desk.ui.main_window import MainWindow
 
 
 def tr(text: str) -> str:
@@ -52,7 +57,7 @@ def open_or_explain(path: Path) -> Database | None:
         return None
 
 
-def run(path: Path) -> int:
+def run(path: Path, *, smoke_test: bool = False) -> int:
     from kulturpunkt_desk.ui.main_window import MainWindow
 
     app = make_application()
@@ -61,6 +66,22 @@ def run(path: Path) -> int:
         return 1
     window = MainWindow(db)
     window.show()
+    if smoke_test:
+        QTimer.singleShot(0, lambda: smoke_report(window))
     code = app.exec()
     db.dispose()
     return int(code)
+
+
+def smoke_report(window: MainWindow) -> None:
+    """Print how many areas the shown window lists, then leave the event loop.
+
+    Used by the packaged desk's test; exit() rather than quit() so no window is closed and
+    no preferences are written.
+    """
+    QApplication.processEvents()
+    view = window.show_view("areas")
+    tables = view.findChildren(QAbstractItemView)
+    rows = max((t.model().rowCount() for t in tables if t.model() is not None), default=0)
+    print(f"Kulturpunkt Desk {__version__}: vinduet er vist med {rows} lokalområder", flush=True)
+    QApplication.exit(0)
