@@ -55,7 +55,10 @@ def register_fonts() -> None:
 @cache
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, spaceAfter=5)
+    # embeddedHyphenation: a soft hyphen (U+00AD) in the desk's own labels may break a line.
+    body = ParagraphStyle(
+        "body", fontName=FONT, fontSize=10, leading=14, spaceAfter=5, embeddedHyphenation=1
+    )
     return {
         "body": body,
         "title": ParagraphStyle(
@@ -63,6 +66,16 @@ def styles() -> dict[str, ParagraphStyle]:
         ),
         "subtitle": ParagraphStyle(
             "subtitle", parent=body, fontSize=11.5, leading=15, textColor=MUTED, spaceAfter=10
+        ),
+        "h1_table": ParagraphStyle(
+            "h1_table",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=13,
+            leading=17,
+            textColor=ACCENT,
+            spaceBefore=10,
+            spaceAfter=4,
         ),
         "h1": ParagraphStyle(
             "h1",
@@ -158,8 +171,8 @@ def table(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
     ]
     if header:
