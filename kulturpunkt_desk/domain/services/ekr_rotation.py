@@ -1,0 +1,46 @@
+"""Who hosts the next physical secretariat meetings: the municipalities take turns.
+
+The rotation carries on from year to year; nobody hosts twice before everyone has hosted
+once. It is read from history (the hosts of past physical meetings), so when the team swaps
+a host by hand, the proposal for the next meetings simply follows what really happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def next_hosts(order: Sequence[int], history: Sequence[int], count: int) -> list[int]:
+    """The next `count` hosts.
+
+    `order`: the municipalities in rotation order; `history`: the hosts of past physical
+    meetings, oldest first (hosts no longer in `order` are ignored).
+    """
+    if not order or count <= 0:
+        return []
+    members = list(order)
+    everyone = set(members)
+    this_round: set[int] = set()
+    last: int | None = None
+
+    def took_turn(host: int) -> None:
+        nonlocal this_round, last
+        this_round.add(host)
+        if this_round >= everyone:
+            this_round = set()  # everyone has hosted: a new round begins
+        last = host
+
+    for host in history:
+        if host in everyone:
+            took_turn(host)
+
+    hosts: list[int] = []
+    for _ in range(count):
+        start = 0 if last is None else members.index(last) + 1
+        for step in range(len(members)):
+            candidate = members[(start + step) % len(members)]
+            if candidate not in this_round:
+                break
+        hosts.append(candidate)
+        took_turn(candidate)
+    return hosts
