@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 
 from kulturpunkt_desk import __version__
 from kulturpunkt_desk.domain.errors import DeskError
+from kulturpunkt_desk.resources import resource
 from kulturpunkt_desk.storage.engine import Database
 
 if TYPE_CHECKING:
@@ -29,6 +31,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Kulturpunkt Desk")
     app.setOrganizationName("Region Nordjylland")
     app.setOrganizationDomain("rn.dk")
+    # Matches the installed .desktop file, so Linux docks show the desk's own icon.
+    app.setDesktopFileName("dk.rn.kulturpunktdesk")
+    app.setWindowIcon(QIcon(str(resource("icons", "kulturpunkt.png"))))
     QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
     # Qt's own dialogs (file chooser, message boxes) in Danish.
     qt_da = QTranslator(app)
