@@ -3,6 +3,11 @@
 - an agreement sent but not signed by both parties after AGREEMENT_REMINDER_DAYS days;
 - an instalment whose due date has passed without being paid;
 - an evaluation missing after the evaluation-collection milestone has ended.
+
+Overblik asks for more with attention_items(): the above plus what falls due within a few
+days, expressions of interest missing after the deadline, areas without a sparring session
+in the current (or last finished) sparring round, and follow-up actions due. Each item
+names the record that opens it.
 """
 
 from __future__ import annotations
@@ -22,27 +27,37 @@ from ..models import (
     CollaborationAgreement,
     EvaluationSubmission,
     ExpressionOfInterest,
+    FollowUpAction,
     Grant,
     Instalment,
     InterestDecision,
     Milestone,
     MilestoneKind,
+    SparringSession,
 )
 from ..money import format_kr
 
 AGREEMENT_REMINDER_DAYS = 30
+# Overblik also shows what falls due within this many days.
+COMING_DAYS = 14
 
 
 class AttentionKind(StrEnum):
     AGREEMENT_UNSIGNED = "agreement_unsigned"
     INSTALMENT_UNPAID = "instalment_unpaid"
     EVALUATION_MISSING = "evaluation_missing"
+    INTEREST_MISSING = "interest_missing"
+    SPARRING_MISSING = "sparring_missing"
+    FOLLOW_UP_DUE = "follow_up_due"
 
 
 ATTENTION_LABELS: dict[AttentionKind, str] = {
     AttentionKind.AGREEMENT_UNSIGNED: "Aftale ikke underskrevet",
     AttentionKind.INSTALMENT_UNPAID: "Rate ikke udbetalt",
     AttentionKind.EVALUATION_MISSING: "Evaluering mangler",
+    AttentionKind.INTEREST_MISSING: "Interessetilkendegivelse mangler",
+    AttentionKind.SPARRING_MISSING: "Intet sparringsmøde i runden",
+    AttentionKind.FOLLOW_UP_DUE: "Opfølgning fra sparring",
 }
 
 
@@ -54,6 +69,16 @@ class AttentionItem:
     due_on: date
     days_overdue: int
     text: str  # Danish, one sentence
+    # The record the item is about, as (kind, id) for the window's open_record; None: the area.
+    record: tuple[str, int] | None = None
+
+    @property
+    def opens(self) -> tuple[str, int]:
+        return self.record or ("area", self.area_id)
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_overdue > 0
 
 
 def overdue_items(
@@ -127,7 +152,14 @@ def overdue_items(
     return sorted(items, key=lambda i: (-i.days_overdue, i.area_name, i.kind))
 
 
-def _item(area: Area, kind: AttentionKind, due: date, today: date, text: str) -> AttentionItem:
+def _item(
+    area: Area,
+    kind: AttentionKind,
+    due: date,
+    today: date,
+    text: str,
+    record: tuple[str, int] | None = None,
+) -> AttentionItem:
     return AttentionItem(
         area_id=area.id,
         area_name=area.name,
@@ -135,7 +167,171 @@ def _item(area: Area, kind: AttentionKind, due: date, today: date, text: str) ->
         due_on=due,
         days_overdue=(today - due).days,
         text=text,
+        record=record,
     )
+
+
+def attention_items(
+    db: Database, programme_id: int, today: date, coming_days: int = COMING_DAYS
+) -> list[AttentionItem]:
+    """What needs attention on `today`: overdue items, most overdue first, then what falls
+    due within `coming_days`, soonest first."""
+    items = overdue_items(db, programme_id, today)
+    horizon = today + timedelta(days=coming_days)
+    with db.read() as s:
+        items += _coming_money(s, programme_id, today, horizon)
+        items += _missing_interest(s, programme_id, today, horizon)
+        items += _missing_sparring(s, programme_id, today)
+        items += _follow_ups(s, programme_id, today, horizon)
+    return sorted(items, key=lambda i: (not i.overdue, -i.days_overdue, i.area_name, i.kind))
+
+
+def _skipped_areas(s: Session, programme_id: int) -> set[int]:
+    """Areas nothing more is asked of: closed, or their interest declined."""
+    declined = select(ExpressionOfInterest.area_id).where(
+        ExpressionOfInterest.decision == InterestDecision.DECLINED
+    )
+    return set(
+        s.scalars(
+            select(Area.id).where(
+                Area.programme_id == programme_id,
+                (Area.closed_on.is_not(None)) | Area.id.in_(declined),
+            )
+        )
+    )
+
+
+def _coming_money(s: Session, programme_id: int, today: date, horizon: date) -> list[AttentionItem]:
+    items = []
+    skipped = _skipped_areas(s, programme_id)
+    for area, instalment in s.execute(
+        select(Area, Instalment)
+        .join(Grant, Grant.area_id == Area.id)
+        .join(Instalment, Instalment.grant_id == Grant.id)
+        .where(
+            Area.programme_id == programme_id,
+            Instalment.paid_on.is_(None),
+            Instalment.due_on >= today,
+            Instalment.due_on <= horizon,
+        )
+    ):
+        if area.id not in skipped:
+            text = (
+                f"Rate på {format_kr(instalment.amount_ore)} forfalder "
+                f"{short_date(instalment.due_on)}."
+            )
+            items.append(
+                _item(area, AttentionKind.INSTALMENT_UNPAID, instalment.due_on, today, text)
+            )
+    end = _collection_end(s, programme_id)
+    if end is not None and today <= end <= horizon:
+        evaluated = select(EvaluationSubmission.area_id)
+        for area in s.scalars(
+            select(Area)
+            .join(Grant)
+            .where(Area.programme_id == programme_id, ~Area.id.in_(evaluated))
+        ):
+            if area.id not in skipped:
+                text = f"Evalueringsmaterialet skal afleveres senest {short_date(end)}."
+                items.append(_item(area, AttentionKind.EVALUATION_MISSING, end, today, text))
+    return items
+
+
+def _milestones(s: Session, programme_id: int, kind: MilestoneKind) -> list[Milestone]:
+    return list(
+        s.scalars(
+            select(Milestone)
+            .where(Milestone.programme_id == programme_id, Milestone.kind == kind)
+            .order_by(Milestone.starts_on)
+        )
+    )
+
+
+def _missing_interest(
+    s: Session, programme_id: int, today: date, horizon: date
+) -> list[AttentionItem]:
+    deadlines = _milestones(s, programme_id, MilestoneKind.INTEREST_DEADLINE)
+    if not deadlines or deadlines[-1].ends_on > horizon:
+        return []
+    deadline = deadlines[-1].ends_on
+    received = select(ExpressionOfInterest.area_id)
+    verb = "var" if deadline < today else "er"
+    return [
+        _item(
+            area,
+            AttentionKind.INTEREST_MISSING,
+            deadline,
+            today,
+            f"Ingen interessetilkendegivelse; fristen {verb} {short_date(deadline)}.",
+        )
+        for area in s.scalars(
+            select(Area).where(
+                Area.programme_id == programme_id,
+                Area.closed_on.is_(None),
+                ~Area.id.in_(received),
+            )
+        )
+    ]
+
+
+def _missing_sparring(s: Session, programme_id: int, today: date) -> list[AttentionItem]:
+    """Areas with a grant and no session in the current round (or the last one finished)."""
+    rounds = _milestones(s, programme_id, MilestoneKind.SPARRING_ROUND)
+    current = [r for r in rounds if r.starts_on <= today <= r.ends_on]
+    finished = [r for r in rounds if r.ends_on < today]
+    chosen = (
+        current[0] if current else (max(finished, key=lambda r: r.ends_on) if finished else None)
+    )
+    if chosen is None:
+        return []
+    held = select(SparringSession.area_id).where(
+        SparringSession.held_on >= chosen.starts_on, SparringSession.held_on <= chosen.ends_on
+    )
+    skipped = _skipped_areas(s, programme_id)
+    name = f"{chosen.round}. runde" if chosen.round else "runden"
+    span = f"{short_date(chosen.starts_on)}–{short_date(chosen.ends_on)}"
+    text = (
+        f"Intet sparringsmøde i {name} ({span})."
+        if chosen.ends_on < today
+        else f"Intet sparringsmøde endnu i {name}, som slutter {short_date(chosen.ends_on)}."
+    )
+    return [
+        _item(area, AttentionKind.SPARRING_MISSING, chosen.ends_on, today, text)
+        for area in s.scalars(
+            select(Area).join(Grant).where(Area.programme_id == programme_id, ~Area.id.in_(held))
+        )
+        if area.id not in skipped
+    ]
+
+
+def _follow_ups(s: Session, programme_id: int, today: date, horizon: date) -> list[AttentionItem]:
+    items = []
+    for area, session, action in s.execute(
+        select(Area, SparringSession, FollowUpAction)
+        .join(SparringSession, SparringSession.area_id == Area.id)
+        .join(FollowUpAction, FollowUpAction.session_id == SparringSession.id)
+        .where(
+            Area.programme_id == programme_id,
+            FollowUpAction.done_on.is_(None),
+            FollowUpAction.due_on.is_not(None),
+            FollowUpAction.due_on <= horizon,
+        )
+    ):
+        due = action.due_on
+        assert due is not None  # filtered above
+        who = f" (ansvarlig: {action.responsible})" if action.responsible else ""
+        text = f"{action.description}{who}; aftalt på sparringsmødet {short_date(session.held_on)}."
+        items.append(
+            _item(
+                area,
+                AttentionKind.FOLLOW_UP_DUE,
+                due,
+                today,
+                text,
+                ("sparring_session", session.id),
+            )
+        )
+    return items
 
 
 def evaluation_states(db: Database, programme_id: int, today: date | None = None) -> dict[int, str]:
@@ -147,7 +343,7 @@ def evaluation_states(db: Database, programme_id: int, today: date | None = None
             select(EvaluationSubmission.area_id, EvaluationSubmission.received_on)
             .join(Area)
             .where(Area.programme_id == programme_id)
-        ).tuples():
+        ):
             received[area_id] = max(day, received.get(area_id, day))
         with_grant = set(
             s.scalars(select(Grant.area_id).join(Area).where(Area.programme_id == programme_id))
