@@ -15,7 +15,7 @@ from kulturpunkt_desk import __version__
 from kulturpunkt_desk.domain.errors import DeskError
 
 # Sub-command modules; each has register(subparsers, db_option).
-TOPIC_MODULES: list[str] = []
+TOPIC_MODULES: list[str] = ["kulturpunkt_desk.cli_documents"]
 
 Handler = Callable[[argparse.Namespace], int]
 

@@ -1,0 +1,136 @@
+"""Sub-commands that make documents: agreements, the status summary, the evaluation report
+and an area's dossier.
+
+    kulturpunkt-desk agreement --db PATH (--area NAME | --all) --out PATH [--combined]
+    kulturpunkt-desk export status --db PATH --out FILE      (.pdf, .csv or .xlsx)
+    kulturpunkt-desk export evaluation --db PATH --out FILE.pdf
+    kulturpunkt-desk dossier --db PATH --area NAME --out FILE.zip
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kulturpunkt_desk.storage.engine import Database
+
+
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    agreement = sub.add_parser(
+        "agreement", parents=[common], help="udskriv samarbejdsaftaler som PDF"
+    )
+    which = agreement.add_mutually_exclusive_group(required=True)
+    which.add_argument("--area", metavar="NAVN", help="ét lokalområde (navnet)")
+    which.add_argument("--all", action="store_true", help="alle udvalgte lokalområder")
+    agreement.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="STI",
+        help="PDF-filen; med --all en mappe (én PDF pr. område) eller med --combined én PDF",
+    )
+    agreement.add_argument(
+        "--combined", action="store_true", help="med --all: alle aftaler i én PDF til udskrift"
+    )
+    agreement.set_defaults(handler=cmd_agreement)
+
+    export = sub.add_parser("export", help="gem statusoverblik eller evalueringsrapport")
+    what = export.add_subparsers(dest="what", metavar="HVAD", required=True)
+    status = what.add_parser(
+        "status", parents=[common], help="statusoverblik til ledelsen (.pdf, .csv eller .xlsx)"
+    )
+    status.add_argument("--out", type=Path, required=True, metavar="FIL")
+    status.set_defaults(handler=cmd_export_status)
+    evaluation = what.add_parser(
+        "evaluation", parents=[common], help="udkast til evalueringsrapport (.pdf)"
+    )
+    evaluation.add_argument("--out", type=Path, required=True, metavar="FIL")
+    evaluation.set_defaults(handler=cmd_export_evaluation)
+
+    dossier = sub.add_parser(
+        "dossier", parents=[common], help="revisionsmappe for ét lokalområde (.zip)"
+    )
+    dossier.add_argument("--area", required=True, metavar="NAVN")
+    dossier.add_argument("--out", type=Path, required=True, metavar="FIL")
+    dossier.set_defaults(handler=cmd_dossier)
+
+
+def _with_programme(args: argparse.Namespace, work: Callable[[Database, int], int]) -> int:
+    """Open the database, find the current programme and run `work`; always close."""
+    from kulturpunkt_desk.cli import resolve_db
+    from kulturpunkt_desk.domain.errors import DeskError
+    from kulturpunkt_desk.domain.services import programmes
+    from kulturpunkt_desk.storage.migrate import open_database
+
+    db = open_database(resolve_db(args))
+    try:
+        programme = programmes.current_programme(db)
+        if programme is None:
+            raise DeskError("Databasen har intet program endnu. Opret et med `init`.")
+        return work(db, programme.id)
+    finally:
+        db.dispose()
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.documents.agreement import render_agreement, render_all_agreements
+    from kulturpunkt_desk.documents.files import file_name
+    from kulturpunkt_desk.domain.errors import DeskError
+    from kulturpunkt_desk.domain.services import areas
+
+    def work(db: Database, programme_id: int) -> int:
+        out = Path(args.out)
+        if args.area:
+            if args.combined:
+                raise DeskError("--combined hører sammen med --all.")
+            area = areas.find_area(db, programme_id, args.area)
+            if out.is_dir() or not out.suffix:
+                out = out / file_name("Samarbejdsaftale", area.name)
+            written = [render_agreement(db, area.id, out)]
+        else:
+            written = render_all_agreements(db, programme_id, out, combined=args.combined)
+        for path in written:
+            print(f"Gemt: {path}")
+        return 0
+
+    return _with_programme(args, work)
+
+
+def cmd_export_status(args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.documents.status_summary import export_status
+
+    def work(db: Database, programme_id: int) -> int:
+        print(f"Gemt: {export_status(db, programme_id, Path(args.out))}")
+        return 0
+
+    return _with_programme(args, work)
+
+
+def cmd_export_evaluation(args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.documents.evaluation_report import render_evaluation_report
+    from kulturpunkt_desk.domain.errors import DeskError
+
+    def work(db: Database, programme_id: int) -> int:
+        if Path(args.out).suffix.lower() != ".pdf":
+            raise DeskError("Evalueringsrapporten gemmes som PDF: giv en fil, der ender på .pdf.")
+        print(f"Gemt: {render_evaluation_report(db, programme_id, Path(args.out))}")
+        return 0
+
+    return _with_programme(args, work)
+
+
+def cmd_dossier(args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.documents.dossier import build_dossier
+    from kulturpunkt_desk.domain.services import areas
+
+    def work(db: Database, programme_id: int) -> int:
+        area = areas.find_area(db, programme_id, args.area)
+        print(f"Gemt: {build_dossier(db, area.id, Path(args.out))}")
+        return 0
+
+    return _with_programme(args, work)
