@@ -46,6 +46,7 @@ class ViewSpec:
 
 VIEWS: list[ViewSpec] = [
     ViewSpec("areas", "Lokalområder", "areas", "AreasView"),
+    ViewSpec("sparring", "Sparring", "sparring", "SparringView"),
 ]
 
 

@@ -17,6 +17,8 @@ from ..models import (
     AreaMember,
     CoreElement,
     FollowUpAction,
+    Milestone,
+    MilestoneKind,
     SessionForm,
     SessionParticipant,
     SparringSession,
@@ -139,3 +141,20 @@ def list_sessions(db: Database, programme_id: int) -> list[SparringSession]:
                 .order_by(SparringSession.held_on.desc())
             )
         )
+
+
+def round_of(held_on: date, milestones: list[Milestone]) -> int | None:
+    """The sparring round a session belongs to, read from the programme's timeline.
+
+    A session inside a round's period belongs to it; one held between rounds belongs to
+    the round before it (a late session); one before the first round belongs to none.
+    """
+    rounds = sorted(
+        (m for m in milestones if m.kind == MilestoneKind.SPARRING_ROUND and m.round is not None),
+        key=lambda m: m.starts_on,
+    )
+    for milestone in rounds:
+        if milestone.starts_on <= held_on <= milestone.ends_on:
+            return milestone.round
+    started = [m for m in rounds if m.starts_on <= held_on]
+    return started[-1].round if started else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
 
 from kulturpunkt_desk.domain.errors import ValidationError
@@ -29,6 +30,21 @@ class DateField(QDateEdit):
             self.setMinimumDate(_NO_DATE)
             self.setSpecialValueText(self.tr("Ingen dato"))
         self.set_value(value if value is not None or optional else date.today())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Tab leaves the field, as in every other field: typing digits already moves
+        # day → month → year, and Qt's own Tab (section by section, or not at all on
+        # "Ingen dato") made keyboard-only forms cost three Tabs per date.
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
+            event.modifiers()
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
+            forward = event.key() == Qt.Key.Key_Tab and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            QWidget.focusNextPrevChild(self, forward)
+            return
+        super().keyPressEvent(event)
 
     def set_value(self, value: date | None) -> None:
         if value is None:

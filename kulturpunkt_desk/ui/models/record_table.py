@@ -1,0 +1,115 @@
+"""A table model described by its columns, shared by the desk's list views.
+
+Each view lists its columns once (header, text, optional sort key, alignment, colour) and
+hands rows of whatever the service returned; sorting and filtering happen in a proxy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+
+# The proxy sorts by this role, so dates and amounts sort by value, not by their text.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+WARNING_COLOUR = QColor("#b00020")
+MUTED_COLOUR = QColor("#666666")
+HIGHLIGHT_BACKGROUND = QColor("#fff4c2")
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    header: str
+    text: Callable[[T], str]
+    sort_key: Callable[[T], Any] | None = None
+    right: bool = False
+    colour: Callable[[T], QColor | None] | None = None
+    tooltip: Callable[[T], str] | None = None
+
+
+class RecordTableModel(QAbstractTableModel, Generic[T]):
+    """Rows of records shown through `columns`; `id_of` gives each row's database id."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column[T]],
+        id_of: Callable[[T], int],
+        *,
+        highlight: Callable[[T], bool] | None = None,
+    ) -> None:
+        super().__init__()
+        self.columns = list(columns)
+        self.id_of = id_of
+        self.highlight = highlight
+        self.rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_of_id(self, record_id: int) -> int:
+        """The source row showing `record_id`, or -1."""
+        return next((n for n, r in enumerate(self.rows) if self.id_of(r) == record_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == SORT_ROLE:
+            return _sortable(column.sort_key(row) if column.sort_key else column.text(row))
+        if role == ID_ROLE:
+            return self.id_of(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
+            colour = column.colour(row)
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(row) or None
+        if self.highlight is not None and self.highlight(row):
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(HIGHLIGHT_BACKGROUND)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+        return None
+
+
+def _sortable(key: Any) -> Any:
+    """Keys Qt can compare: dates as day numbers, no date first, text without case."""
+    if key is None:
+        return -1
+    if isinstance(key, date):
+        return key.toordinal()
+    if isinstance(key, bool):
+        return int(key)
+    if isinstance(key, str):
+        return key.lower()
+    return key
