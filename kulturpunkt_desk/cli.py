@@ -15,7 +15,7 @@ from kulturpunkt_desk import __version__
 from kulturpunkt_desk.domain.errors import DeskError
 
 # Sub-command modules; each has register(subparsers, db_option).
-TOPIC_MODULES: list[str] = ["kulturpunkt_desk.cli_documents"]
+TOPIC_MODULES: list[str] = ["kulturpunkt_desk.cli_safety", "kulturpunkt_desk.cli_documents"]
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -95,9 +95,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from kulturpunkt_desk.storage.check import check_file
+    from kulturpunkt_desk.storage.restore import check_and_offer
 
-    report = check_file(resolve_db(args))
+    report = check_and_offer(resolve_db(args))
     for line in report.lines:
         print(line)
     return 0 if report.sound else 1

@@ -38,6 +38,8 @@ def check_file(path: Path) -> CheckReport:
     except sqlite3.Error as exc:
         report.fail(f"FEJL: filen kan ikke åbnes: {exc}")
         return report
+    # A damaged page can make SQLite's messages themselves invalid UTF-8.
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
         report.lines.append(f"SQLite-version: {sqlite3.sqlite_version}")
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
@@ -52,7 +54,7 @@ def check_file(path: Path) -> CheckReport:
         else:
             report.lines.append("Henvisninger (fremmednøgler): ok")
         _check_revision(conn, report)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeError) as exc:
         report.fail(f"FEJL: filen er beskadiget: {exc}")
     finally:
         conn.close()

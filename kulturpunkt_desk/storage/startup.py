@@ -83,14 +83,19 @@ class DeskSession:
             self.lock.release()
 
 
-def integrity_problems(db: Database) -> tuple[list[str], list[str]]:
+def integrity_problems(path: Path) -> tuple[list[str], list[str]]:
     """(quick_check problems, broken foreign keys); both empty for a sound file."""
-    with db.engine.connect() as conn:
-        quick = [str(r) for r in conn.exec_driver_sql("PRAGMA quick_check").scalars() if r != "ok"]
+    conn = sqlite3.connect(path)
+    # A damaged page can make SQLite's messages themselves invalid UTF-8.
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    try:
+        quick = [str(r[0]) for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
         broken = [
             f"tabel {r[0]}, række {r[1]} peger på en manglende række i {r[2]}"
-            for r in conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+            for r in conn.execute("PRAGMA foreign_key_check")
         ]
+    finally:
+        conn.close()
     return quick, broken
 
 
@@ -121,6 +126,8 @@ def start_desk(
     configure_logging()
     user = user or current_user()
     log.info("Starter med %s (SQLite %s, bruger %s)", path, sqlite3.sqlite_version, user)
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)  # the lock file goes there first
     lock = None if read_only else DeskLock.acquire(path, user)
     holder = read_holder(path) if read_only else None
     db: Database | None = None
@@ -130,7 +137,7 @@ def start_desk(
             db = open_database(
                 path, create=create, user=user, backup_keep=keep, read_only=read_only
             )
-            quick, broken = integrity_problems(db)
+            quick, broken = integrity_problems(path)
         except DatabaseFileError as exc:
             raise _refuse(path, str(exc)) from exc
         except sqlite3.DatabaseError as exc:
