@@ -88,5 +88,7 @@ def smoke_report(window: MainWindow) -> None:
     view = window.show_view("areas")
     tables = view.findChildren(QAbstractItemView)
     rows = max((t.model().rowCount() for t in tables if t.model() is not None), default=0)
-    print(f"Kulturpunkt Desk {__version__}: vinduet er vist med {rows} lokalområder", flush=True)
+    print(f"Kulturpunkt Desk {__version__}: vinduet er vist med {rows} lokalområder")
+    danish = QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
+    print(f"Qt's egne knapper på dansk: {'ja' if danish else 'nej'}", flush=True)
     QApplication.exit(0)
