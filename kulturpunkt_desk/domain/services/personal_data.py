@@ -1,0 +1,280 @@
+"""Personal data (GDPR): export all that is held about one person, and anonymise a person.
+
+Anonymising replaces the person's name, e-mail, phone, title and notes, keeps the row (so
+areas, agreements, grants and attendance keep their shape and their numbers), scrubs the
+erased values from every other text in the file (free-text notes, the audit log's JSON),
+and then makes sure no copy survives in the file itself: the transaction runs with
+`PRAGMA secure_delete`, then VACUUM rewrites the file without free pages and a TRUNCATE
+checkpoint empties the -wal journal. Backups made before keep the old values until they
+roll out of the rotation; `anonymise_person` says how many there are.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import JSON, String, Table, Text, select, update
+from sqlalchemy.orm import Session
+
+from kulturpunkt_desk.storage.backup import list_backups
+from kulturpunkt_desk.storage.engine import Database
+
+from ..models import AuditEntry, Base, MeetingAttendance, Person, SessionParticipant
+from .common import get
+
+ERASED = "[anonymiseret]"
+PERSONAL_FIELDS = ("name", "email", "phone", "title", "notes")
+# A name shorter than this would scrub ordinary words out of other records.
+MIN_NAME_LENGTH = 3
+
+
+def anonymous_name(person_id: int) -> str:
+    return f"Anonymiseret person {person_id}"
+
+
+def _patterns(person: Person) -> list[re.Pattern[str]]:
+    """What counts as a trace of this person in free text: name, e-mail, phone digits."""
+    found: list[re.Pattern[str]] = []
+    if len(person.name.strip()) >= MIN_NAME_LENGTH:
+        words = [re.escape(w) for w in person.name.split()]
+        found.append(re.compile(r"\s+".join(words), re.IGNORECASE))
+    if person.email.strip():
+        found.append(re.compile(re.escape(person.email.strip()), re.IGNORECASE))
+    digits = re.sub(r"\D", "", person.phone)
+    if person.phone.strip().startswith("+45"):
+        digits = digits[2:]
+    if len(digits) == 8:
+        # 12345678, 12 34 56 78, 12-34-56-78, +45 1234 5678 ...
+        found.append(re.compile(r"(?:\+45[\s.-]?)?" + r"[\s.-]?".join(digits)))
+    return found
+
+
+def _scrub_text(text: str, patterns: list[re.Pattern[str]]) -> str:
+    for pattern in patterns:
+        text = pattern.sub(ERASED, text)
+    return text
+
+
+def _scrub_json(value: Any, patterns: list[re.Pattern[str]]) -> Any:
+    if isinstance(value, str):
+        return _scrub_text(value, patterns)
+    if isinstance(value, list):
+        return [_scrub_json(v, patterns) for v in value]
+    if isinstance(value, dict):
+        return {k: _scrub_json(v, patterns) for k, v in value.items()}
+    return value
+
+
+def _text_columns(table: Table) -> list[str]:
+    return [c.name for c in table.columns if isinstance(c.type, String | Text | JSON)]
+
+
+def _mentions(
+    s: Session, patterns: list[re.Pattern[str]], skip: set[str]
+) -> list[tuple[Table, int, dict[str, Any]]]:
+    """(table, id, {column: scrubbed value}) for every row whose texts mention the person.
+
+    A full scan in Python: the file holds one programme's few thousand rows, and SQLite's
+    LIKE is case-blind only for ASCII, which would miss "ØSTERGAARD" for "Østergaard".
+    """
+    found = []
+    for table in Base.metadata.sorted_tables:
+        if table.name in skip or "id" not in table.c:
+            continue
+        columns = _text_columns(table)
+        if not columns:
+            continue
+        conn = s.connection()
+        for row in conn.execute(select(table.c.id, *(table.c[c] for c in columns))).mappings():
+            changed = {}
+            for column in columns:
+                value = row[column]
+                scrubbed = _scrub_json(value, patterns)
+                if scrubbed != value:
+                    changed[column] = scrubbed
+            if changed:
+                found.append((table, int(row["id"]), changed))
+    return found
+
+
+# --- export ------------------------------------------------------------------------
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def person_record(db: Database, person_id: int) -> dict[str, Any]:
+    """Everything the file holds about one person, in Danish, ready for JSON or a PDF."""
+    with db.read() as s:
+        person = get(s, Person, person_id, "Personen")
+        patterns = _patterns(person)
+        record: dict[str, Any] = {
+            "udtrukket": datetime.now(UTC).isoformat(timespec="seconds"),
+            "person": {
+                "navn": person.name,
+                "e-mail": person.email,
+                "telefon": person.phone,
+                "titel": person.title,
+                "noter": person.notes,
+                "organisation": person.organisation.name if person.organisation else "",
+                "oprettet": _iso(person.created_at),
+                "ændret": _iso(person.updated_at),
+                "anonymiseret": _iso(person.anonymised_at),
+                "id": person.uuid,
+            },
+            "lokalområder": [
+                {
+                    "område": m.area.name,
+                    "program": m.area.programme.name,
+                    "rolle": m.role,
+                    "styregruppe": m.in_steering_group,
+                    "primær kontaktperson": m.is_primary_contact,
+                }
+                for m in person.memberships
+            ],
+            "sparringsmøder": [
+                {"dato": _iso(p.session.held_on), "område": p.session.area.name}
+                for p in s.scalars(
+                    select(SessionParticipant).where(SessionParticipant.person_id == person_id)
+                )
+            ],
+            "netværksmøder": [
+                {"dato": _iso(a.meeting.held_on), "møde": a.meeting.title, "for": a.area.name}
+                for a in s.scalars(
+                    select(MeetingAttendance).where(MeetingAttendance.person_id == person_id)
+                )
+            ],
+            "nævnt i": [
+                {"tabel": table.name, "række": row_id, "felter": sorted(changed)}
+                for table, row_id, changed in _mentions(s, patterns, {"person", "audit_entry"})
+            ],
+            "ændringslog": [
+                {
+                    "tidspunkt": _iso(e.at),
+                    "bruger": e.user,
+                    "handling": e.action,
+                    "post": e.entity,
+                    "ændringer": e.changes,
+                }
+                for e in s.scalars(select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id))
+                if e.entity_uuid == person.uuid or _scrub_json(e.changes, patterns) != e.changes
+            ],
+        }
+        return record
+
+
+def export_person_json(db: Database, person_id: int, target: Path) -> Path:
+    target = Path(target)
+    target.write_text(
+        json.dumps(person_record(db, person_id), ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    return target
+
+
+# --- anonymise ------------------------------------------------------------------------
+
+
+@dataclass
+class AnonymiseResult:
+    person_id: int
+    records_scrubbed: int  # other rows whose free text named the person
+    audit_entries_scrubbed: int
+    file_purged: bool  # False when another desk kept the -wal from being emptied
+    backups_with_old_data: int
+
+
+def _scrub_audit(s: Session, person: Person, patterns: list[re.Pattern[str]]) -> int:
+    table = AuditEntry.__table__
+    assert isinstance(table, Table)
+    count = 0
+    for entry in s.execute(select(table)).mappings().all():
+        changes = entry["changes"] or {}
+        if entry["entity_uuid"] == person.uuid and isinstance(changes, dict):
+            # The person's own entries: every personal field goes, whatever it held.
+            changes = {
+                k: ([ERASED if x else x for x in v] if isinstance(v, list) else ERASED)
+                if k in PERSONAL_FIELDS
+                else v
+                for k, v in changes.items()
+            }
+        changes = _scrub_json(changes, patterns)
+        summary = _scrub_text(entry["summary"] or "", patterns)
+        if entry["entity_uuid"] == person.uuid:
+            summary = anonymous_name(person.id)
+        if changes != entry["changes"] or summary != entry["summary"]:
+            s.execute(
+                update(table)
+                .where(table.c.id == entry["id"])
+                .values(changes=changes, summary=summary)
+            )
+            count += 1
+    return count
+
+
+def purge_free_pages(db: Database) -> bool:
+    """VACUUM, then empty the -wal; False when another connection kept the -wal busy."""
+    raw = db.engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute("VACUUM")  # rewrites every page: no free page keeps old bytes
+        busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        cursor.close()
+    finally:
+        raw.close()
+    return bool(busy == 0)
+
+
+def anonymise_person(db: Database, person_id: int) -> AnonymiseResult:
+    """Erase one person's data everywhere in the file; records they took part in stay."""
+    with db.transaction() as s:
+        # Freed cells and pages are overwritten with zeros instead of left as they were.
+        s.connection().exec_driver_sql("PRAGMA secure_delete = ON")
+        person = get(s, Person, person_id, "Personen")
+        patterns = _patterns(person)
+        mentions = _mentions(s, patterns, {"person", "audit_entry"})
+        now = datetime.now(UTC)
+        table = Person.__table__
+        assert isinstance(table, Table)
+        # Core updates, not the ORM: the audit hook would log the old values again.
+        s.execute(
+            update(table)
+            .where(table.c.id == person_id)
+            .values(
+                name=anonymous_name(person_id),
+                email="",
+                phone="",
+                title="",
+                notes="",
+                anonymised_at=now,
+                updated_at=now,
+            )
+        )
+        for other, row_id, changed in mentions:
+            stamp = {"updated_at": now} if "updated_at" in other.c else {}
+            s.execute(update(other).where(other.c.id == row_id).values(**changed, **stamp))
+        audited = _scrub_audit(s, person, patterns)
+        s.add(
+            AuditEntry(
+                user=db.user,
+                action="anonymise",
+                entity="person",
+                entity_uuid=person.uuid,
+                summary=anonymous_name(person_id),
+                changes={"anonymiseret": list(PERSONAL_FIELDS), "andre poster": len(mentions)},
+            )
+        )
+        s.expunge(person)  # its loaded attributes still hold the old values
+    purged = purge_free_pages(db)
+    return AnonymiseResult(
+        person_id=person_id,
+        records_scrubbed=len(mentions),
+        audit_entries_scrubbed=audited,
+        file_purged=purged,
+        backups_with_old_data=len(list_backups(db.path)),
+    )
