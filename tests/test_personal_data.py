@@ -191,3 +191,15 @@ def test_people_are_due_for_deletion_when_retention_has_run_out(
     assert due[0].due_on == date(2031, 8, 31) and due[0].programmes == ["Kulturpunkt 2025-26"]
     anonymise_person(db, world.person_id)
     assert [d.name for d in people_due_for_deletion(db, date(2031, 8, 31))] == ["Anna Andensen"]
+
+
+def test_readable_pdf_export_holds_the_same_facts(
+    db: Database, world: World, tmp_path: Path
+) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    from kulturpunkt_desk.documents.person_export import write_person_pdf
+
+    path = write_person_pdf(db, world.person_id, tmp_path / "indsigt.pdf")
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+    for fact in (NAME, EMAIL, PHONE, "Testrup", "Formand", "sparring_session"):
+        assert fact in text
