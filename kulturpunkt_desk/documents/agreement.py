@@ -168,9 +168,7 @@ def template_flowables(text: str) -> list[Any]:
 
 
 def _letterhead(content: AgreementContent) -> Any:
-    from reportlab.platypus import Table, TableStyle
-
-    from .layout import FRAME_WIDTH, markup, para, safe
+    from .layout import FRAME_WIDTH, layout_grid, markup, para, safe
 
     p = content.programme
     lines = [
@@ -186,17 +184,7 @@ def _letterhead(content: AgreementContent) -> Any:
         lines.append(f"Dato: {long_date(agreement.sent_on)}")
     block = markup("<br/>".join(x for x in lines if x), "contact")
     left = para(content.programme.name.upper(), "small")
-    t = Table([[left, block]], colWidths=[FRAME_WIDTH * 0.5, FRAME_WIDTH * 0.5])
-    t.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return t
+    return layout_grid([[left, block]], [FRAME_WIDTH * 0.5, FRAME_WIDTH * 0.5])
 
 
 def _parties(content: AgreementContent) -> Any:
@@ -284,9 +272,10 @@ def _timeline(content: AgreementContent) -> Any:
 
 
 def _signatures(content: AgreementContent) -> Any:
-    from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepTogether, Spacer
 
-    from .layout import FRAME_WIDTH, RULE, para
+    from .layout import FRAME_WIDTH, RULE, layout_grid, para
 
     p, area = content.programme, content.area
     agreement = area.agreement
@@ -296,26 +285,27 @@ def _signatures(content: AgreementContent) -> Any:
     rows = [
         [
             para(f"For {p.contact_organisation or 'regionen'}", "h2"),
+            "",
             para(f"For {area.recipient_name or area.name}", "h2"),
         ],
         [
             para(f"Dato: {long_date(region_day, blank)}"),
+            "",
             para(f"Dato: {long_date(area_day, blank)}"),
         ],
-        [Spacer(1, 16 * 1.5), Spacer(1, 16 * 1.5)],
-        [para("Underskrift, navn og titel", "small"), para("Underskrift, navn og titel", "small")],
+        [Spacer(1, 18 * mm), "", Spacer(1, 18 * mm)],
+        [
+            para("Underskrift, navn og titel", "small"),
+            "",
+            para("Underskrift, navn og titel", "small"),
+        ],
     ]
-    half = FRAME_WIDTH / 2
-    t = Table(rows, colWidths=[half, half])
-    t.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-                ("LINEABOVE", (0, 3), (0, 3), 0.6, RULE),
-                ("LINEABOVE", (1, 3), (1, 3), 0.6, RULE),
-            ]
-        )
+    gap = 14 * mm
+    column = (FRAME_WIDTH - gap) / 2
+    grid = layout_grid(
+        rows,
+        [column, gap, column],
+        ("LINEABOVE", (0, 3), (0, 3), 0.6, RULE),
+        ("LINEABOVE", (2, 3), (2, 3), 0.6, RULE),
     )
-    return KeepTogether([Spacer(1, 10), para("Underskrifter", "h1"), t])
+    return KeepTogether([Spacer(1, 10), para("Underskrifter", "h1"), grid])

@@ -24,7 +24,7 @@ def money_per_area_chart(
 
     register_fonts()
     height = 190
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=FONT)  # no Helvetica anywhere
     chart = VerticalBarChart()
     chart.x, chart.y = 48, 52
     chart.width, chart.height = width - 60, height - 80

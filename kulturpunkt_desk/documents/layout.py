@@ -57,7 +57,13 @@ def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
     # embeddedHyphenation: a soft hyphen (U+00AD) in the desk's own labels may break a line.
     body = ParagraphStyle(
-        "body", fontName=FONT, fontSize=10, leading=14, spaceAfter=5, embeddedHyphenation=1
+        "body",
+        fontName=FONT,
+        bulletFontName=FONT,
+        fontSize=10,
+        leading=14,
+        spaceAfter=5,
+        embeddedHyphenation=1,
     )
     return {
         "body": body,
@@ -66,16 +72,6 @@ def styles() -> dict[str, ParagraphStyle]:
         ),
         "subtitle": ParagraphStyle(
             "subtitle", parent=body, fontSize=11.5, leading=15, textColor=MUTED, spaceAfter=10
-        ),
-        "h1_table": ParagraphStyle(
-            "h1_table",
-            parent=body,
-            fontName=FONT_BOLD,
-            fontSize=13,
-            leading=17,
-            textColor=ACCENT,
-            spaceBefore=10,
-            spaceAfter=4,
         ),
         "h1": ParagraphStyle(
             "h1",
@@ -86,7 +82,6 @@ def styles() -> dict[str, ParagraphStyle]:
             textColor=ACCENT,
             spaceBefore=10,
             spaceAfter=4,
-            keepWithNext=1,
         ),
         "h2": ParagraphStyle(
             "h2",
@@ -96,7 +91,6 @@ def styles() -> dict[str, ParagraphStyle]:
             leading=14,
             spaceBefore=6,
             spaceAfter=2,
-            keepWithNext=1,
         ),
         "bullet": ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=3),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0),
@@ -168,6 +162,7 @@ def table(
         cells.append(line)
     t = Table(cells, colWidths=list(widths), repeatRows=1 if header else 0)
     commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # else Table sets Helvetica, unembedded
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -187,6 +182,25 @@ def table(
     if total:
         commands.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT))
     t.setStyle(TableStyle(commands))
+    return t
+
+
+def layout_grid(
+    rows: Sequence[Sequence[Any]], widths: Sequence[float], *commands: tuple[Any, ...]
+) -> Table:
+    """An invisible grid for placing flowables side by side (no lines, no padding)."""
+    t = Table([list(r) for r in rows], colWidths=list(widths))
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                *commands,
+            ]
+        )
+    )
     return t
 
 
@@ -219,6 +233,8 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
     """Writes "Side X af Y" once the page count is known (pages are kept until save)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Start every page in DejaVu, so not even an unused Helvetica is referenced.
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
         self._section = 0
@@ -288,4 +304,21 @@ def build_pdf(out: Path | Any, story: list[Flowable], info: PdfInfo) -> None:
     )
     if not story or not isinstance(story[0], DocumentStart):
         story = [DocumentStart(info.footer), *story]
-    doc.build(story, canvasmaker=NumberedCanvas)
+    doc.build(_headings_with_room(story), canvasmaker=NumberedCanvas)
+
+
+# Room a heading needs below it; with less left, it starts a new page. Unlike keepWithNext
+# this never drags a long paragraph or table along and leaves half a page empty.
+HEADING_ROOM = {"h1": 32 * mm, "h2": 18 * mm}
+
+
+def _headings_with_room(story: list[Flowable]) -> list[Flowable]:
+    from reportlab.platypus import CondPageBreak
+
+    out: list[Flowable] = []
+    for flowable in story:
+        room = HEADING_ROOM.get(getattr(getattr(flowable, "style", None), "name", ""))
+        if isinstance(flowable, Paragraph) and room:
+            out.append(CondPageBreak(room))
+        out.append(flowable)
+    return out

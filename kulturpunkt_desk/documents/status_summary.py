@@ -72,10 +72,10 @@ def _title(data: StatusData) -> str:
 
 def status_story(data: StatusData) -> list[Any]:
     from reportlab.lib.units import mm
-    from reportlab.platypus import CondPageBreak, Spacer, Table, TableStyle
+    from reportlab.platypus import Spacer
 
     from .charts import money_per_area_chart
-    from .layout import FRAME_WIDTH, markup, para, table
+    from .layout import FRAME_WIDTH, layout_grid, markup, para, table
 
     story: list[Any] = [
         para(_title(data), "title"),
@@ -99,20 +99,8 @@ def status_story(data: StatusData) -> list[Any]:
     )
     counts = [["Status", "Antal"], *[[label, str(n)] for label, n in data.status_counts]]
     side = table(counts, [FRAME_WIDTH * 0.28, 12 * mm], right=(1,))
-    pair = Table([[chart, side]], colWidths=[FRAME_WIDTH * 0.66, FRAME_WIDTH * 0.34])
-    pair.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    story.append(pair)
-    # Tables may run over a page; the heading only moves along when little room is left.
-    story.append(CondPageBreak(45 * mm))
-    story.append(para("Lokalområderne", "h1_table"))
+    story.append(layout_grid([[chart, side]], [FRAME_WIDTH * 0.66, FRAME_WIDTH * 0.34]))
+    story.append(para("Lokalområderne", "h1"))
     header = ["Lokalområde", "Status", "Bevilget", "Udbetalt", "Sparring", "Netværk", "Evaluering"]
     rows: list[list[str]] = [header]
     for r in data.rows:
@@ -140,8 +128,7 @@ def status_story(data: StatusData) -> list[Any]:
         )
     )
     story.append(Spacer(1, 4))
-    story.append(CondPageBreak(35 * mm))
-    story.append(para("Overskredne punkter", "h1_table"))
+    story.append(para("Overskredne punkter", "h1"))
     if not data.overdue:
         story.append(para("Intet er overskredet."))
     else:

@@ -1,0 +1,149 @@
+"""The collaboration agreement PDF, read back with pypdf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from documents_support import LONG_NOTE, LONG_WORD, NASTY, make_area, pdf_text, squeezed
+from pypdf import PdfReader
+
+from kulturpunkt_desk.documents.agreement import render_agreement, render_all_agreements
+from kulturpunkt_desk.domain.services import programmes
+from kulturpunkt_desk.domain.services.templates import TemplateData, save_template_version
+from kulturpunkt_desk.resources import default_agreement_text
+from kulturpunkt_desk.storage.engine import Database
+
+
+def use_default_text(db: Database, programme_id: int) -> None:
+    save_template_version(
+        db, programme_id, TemplateData("Samarbejdsaftale", default_agreement_text())
+    )
+
+
+def test_agreement_holds_parties_grant_plan_timeline_and_signatures(
+    db: Database, programme_id: int, tmp_path: Path
+) -> None:
+    use_default_text(db, programme_id)
+    area_id = make_area(db, programme_id)
+    out = render_agreement(db, area_id, tmp_path / "aftale.pdf")
+    text = pdf_text(out)
+    for expected in [
+        "Region Nordjylland",  # contact block and party
+        "Niels Bohrs Vej 30",
+        "9220 Aalborg Øst",
+        "kulturpunkt@rn.dk",
+        "Fjordglimt Borgerforening",
+        "CVR-nr. 12345674",
+        "Fjordvej 1, 9000 Aalborg",
+        "Anna Testesen",
+        "Vi samler unge og ældre om fjorden.",
+        "Fortællevandringer og en fjordfest.",
+        "tilskud på 50.000 kr.",
+        "Udbetalingsplan",
+        "30.06.2025",
+        "40.000,00 kr.",
+        "50.000,00 kr.",  # the plan's total
+        "senest 30. juni 2026",  # evaluation deadline in the obligations
+        "Tidsplan for Kulturpunkt 2025-26",
+        "Offentliggørelse og kick-off",
+        "18. juni 2025",
+        "Underskrifter",
+        "Dato: 2. juni 2025",
+        "Side 1 af",
+    ]:
+        assert expected in text, expected
+    pages = len(PdfReader(str(out)).pages)
+    assert f"Side {pages} af {pages}" in text
+
+
+def test_agreement_pdf_carries_metadata_and_embedded_fonts(
+    db: Database, programme_id: int, tmp_path: Path
+) -> None:
+    area_id = make_area(db, programme_id)
+    reader = PdfReader(str(render_agreement(db, area_id, tmp_path / "a.pdf")))
+    meta = reader.metadata
+    assert meta is not None
+    assert meta.title == "Samarbejdsaftale – Fjordglimt"
+    assert meta.author == "Region Nordjylland"
+    assert "Kulturpunkt 2025-26" in (meta.subject or "")
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    for ref in fonts.values():
+        font = ref.get_object()
+        assert "/FontFile2" in font["/FontDescriptor"]  # the TrueType subset is embedded
+        assert "DejaVuSans" in str(font["/BaseFont"])
+
+
+def test_user_text_appears_exactly_as_typed(
+    db: Database, programme_id: int, tmp_path: Path
+) -> None:
+    area_id = make_area(
+        db,
+        programme_id,
+        name=f"Område {NASTY}",
+        vision=f"{NASTY} {LONG_WORD}",
+        idea=LONG_NOTE,
+        recipient="",
+        address="",
+    )
+    text = pdf_text(render_agreement(db, area_id, tmp_path / "nasty.pdf"))
+    assert NASTY in text
+    assert LONG_WORD in squeezed(text)  # wrapped across lines, never cut
+    assert squeezed(LONG_NOTE) in squeezed(text)
+    assert "(tilskudsmodtager ikke oplyst)" in text
+    assert "(adresse ikke oplyst)" in text
+
+
+def test_long_word_is_wrapped_inside_the_page(
+    db: Database, programme_id: int, tmp_path: Path
+) -> None:
+    area_id = make_area(db, programme_id, vision=LONG_WORD)
+    reader = PdfReader(str(render_agreement(db, area_id, tmp_path / "long.pdf")))
+    lines = [
+        line for page in reader.pages for line in page.extract_text().splitlines() if "xxx" in line
+    ]
+    # About 80 characters fit across the text frame; one line of 300 would run off the page.
+    assert len(lines) >= 3 and all(len(line) < 100 for line in lines)
+
+
+def test_all_agreements_one_file_per_area_or_one_combined_pdf(
+    db: Database, programme_id: int, tmp_path: Path
+) -> None:
+    make_area(db, programme_id, "Fjordglimt")
+    make_area(db, programme_id, "Østerø Havn", recipient="Østerø Havneforening")
+    files = render_all_agreements(db, programme_id, tmp_path / "aftaler")
+    assert sorted(p.name for p in files) == [
+        "Samarbejdsaftale - Fjordglimt.pdf",
+        "Samarbejdsaftale - Østerø Havn.pdf",
+    ]
+    (combined,) = render_all_agreements(db, programme_id, tmp_path / "alle.pdf", combined=True)
+    text = pdf_text(combined)
+    assert "Fjordglimt Borgerforening" in text and "Østerø Havneforening" in text
+    # Each agreement is numbered from its own first page.
+    assert text.count("Side 1 af") == 2
+
+
+def test_agreement_for_area_without_grant_or_plan_says_so(
+    db: Database, programme_id: int, tmp_path: Path
+) -> None:
+    from kulturpunkt_desk.domain.services import areas
+    from kulturpunkt_desk.domain.services.areas import AreaData
+
+    area_id = areas.create_area(db, programme_id, AreaData(name="Tom", municipality="Læsø"))
+    text = pdf_text(render_agreement(db, area_id, tmp_path / "tom.pdf"))
+    assert "endnu ikke bevilget" in text
+    assert "(ikke udfyldt)" in text
+    assert "(ikke udpeget)" in text
+
+
+def test_region_contact_block_comes_from_the_programme_settings(
+    db: Database, programme_id: int, tmp_path: Path
+) -> None:
+    current = programmes.current_programme(db)
+    assert current is not None
+    data = programmes.kulturpunkt_2025_26().data
+    data.contact_department = "Kultur & Udvikling"
+    data.contact_phone = "10 11 12 13"
+    programmes.update_programme(db, programme_id, data)
+    area_id = make_area(db, programme_id)
+    text = pdf_text(render_agreement(db, area_id, tmp_path / "k.pdf"))
+    assert "Kultur & Udvikling" in text and "10 11 12 13" in text
