@@ -98,6 +98,7 @@ def load_ekr_demo(db: Database) -> int:
     municipality_ids = {name: by_name[municipality_label(name)].id for name in DEMO_POPULATION}
     for year in DEMO_YEARS:
         fy = ekr_funding.create_funding_year(db, pid, year, basis_date=date(2017, 10, 1))
+        ekr_funding.set_note(db, fy, DEMO_NOTE)
         if year == DEMO_YEARS[0]:
             ekr_funding.set_populations(
                 db, fy, {municipality_ids[n]: p for n, p in DEMO_POPULATION.items()}

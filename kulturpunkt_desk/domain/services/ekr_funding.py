@@ -55,6 +55,7 @@ class ContributionTable:
     basis_date: date | None
     invoiced_on: date | None
     region_name: str
+    note: str = ""
     rows: list[ContributionRow] = field(default_factory=list)
 
     @property
@@ -227,6 +228,13 @@ def _redistribute(s: Session, funding_year: FundingYear) -> None:
             funding_year.contributions.remove(contribution)
 
 
+def set_note(db: Database, funding_year_id: int, note: str) -> None:
+    """A remark printed with the year's key (e.g. where the figures come from)."""
+    note = v.optional(note, "note", "Bemærkning", 2_000)
+    with db.transaction() as s:
+        get(s, FundingYear, funding_year_id, "Budgetåret").note = note
+
+
 def invoice_year(
     db: Database, funding_year_id: int, invoiced_on: date, due_on: date | None = None
 ) -> None:
@@ -312,6 +320,7 @@ def contributions_table(
         basis_date=funding_year.basis_date,
         invoiced_on=funding_year.invoiced_on,
         region_name=region,
+        note=funding_year.note,
     )
     late = today > quarter_end(year)
     for member in sorted(
