@@ -15,7 +15,11 @@ from kulturpunkt_desk import __version__
 from kulturpunkt_desk.domain.errors import DeskError
 
 # Sub-command modules; each has register(subparsers, db_option).
-TOPIC_MODULES: list[str] = ["kulturpunkt_desk.cli_safety", "kulturpunkt_desk.cli_documents"]
+TOPIC_MODULES: list[str] = [
+    "kulturpunkt_desk.cli_safety",
+    "kulturpunkt_desk.cli_documents",
+    "kulturpunkt_desk.cli_ekr",
+]
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -68,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def cmd_init(args: argparse.Namespace) -> int:
     from kulturpunkt_desk.domain.demo import load_demo
+    from kulturpunkt_desk.domain.ekr_demo import load_ekr_demo
     from kulturpunkt_desk.domain.services import programmes
     from kulturpunkt_desk.resources import default_agreement_text
     from kulturpunkt_desk.storage.migrate import open_database
@@ -87,6 +92,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         )
         if args.demo:
             load_demo(db, programme_id)
+            load_ekr_demo(db)  # Europæisk Kulturregion beside Kulturpunkt, in the same file
         what = "med demodata (opdigtede navne)" if args.demo else "uden lokalområder"
         print(f"Oprettede Kulturpunkt 2025-26 {what} i {path}")
         return 0

@@ -1,0 +1,215 @@
+"""Sub-commands for Europæisk Kulturregion (EKR), the standing partnership beside Kulturpunkt.
+
+kulturpunkt-desk ekr setup --db PATH                       opret partnerskabet
+kulturpunkt-desk ekr year --db PATH --year YYYY            opret et budgetår
+kulturpunkt-desk ekr population --db PATH --year YYYY --csv FIL [--basis-date DATO]
+kulturpunkt-desk ekr invoice --db PATH --year YYYY --date DATO [--due DATO]
+kulturpunkt-desk ekr pay --db PATH --year YYYY --member NAVN --date DATO
+kulturpunkt-desk ekr unpaid --db PATH --year YYYY
+kulturpunkt-desk ekr contributions --db PATH --year YYYY --out FIL  (.pdf, .csv, .xlsx)
+kulturpunkt-desk ekr letters --db PATH --year YYYY --out MAPPE
+kulturpunkt-desk ekr propose-wheel --db PATH --year YYYY [--save]
+kulturpunkt-desk ekr yearwheel --db PATH --year YYYY --out FIL.ics
+kulturpunkt-desk ekr status --db PATH --year YYYY --out FIL.pdf
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kulturpunkt_desk.storage.engine import Database
+
+Work = Callable[["Database", int, argparse.Namespace], int]
+
+
+def _date(text: str) -> date:
+    """18.06.2025 or 2025-06-18."""
+    try:
+        if "." in text:
+            day, month, year = (int(x) for x in text.split("."))
+            return date(year, month, day)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato; skriv fx 18.06.2025") from None
+
+
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    ekr = sub.add_parser("ekr", help="Europæisk Kulturregion: bidrag, årshjul og status")
+    what = ekr.add_subparsers(dest="ekr_command", metavar="HVAD", required=True)
+
+    def command(name: str, help_text: str, work: Work, *, year: bool = True) -> Any:
+        parser = what.add_parser(name, parents=[common], help=help_text)
+        if year:
+            parser.add_argument("--year", type=int, required=True, metavar="ÅÅÅÅ")
+        parser.set_defaults(handler=lambda args: _with_partnership(args, work))
+        return parser
+
+    command("setup", "opret partnerskabet med region, 19 kommuner og CDEU", _setup, year=False)
+    year = command("year", "opret et budgetår (nøgle og ramme kopieres fra året før)", _year)
+    year.add_argument("--basis-date", type=_date, metavar="DATO")
+    population = command("population", "indlæs folketal fra Danmarks Statistik (CSV)", _population)
+    population.add_argument("--csv", type=Path, required=True, metavar="FIL")
+    population.add_argument("--basis-date", type=_date, metavar="DATO")
+    invoice = command("invoice", "fakturér årets bidrag (låser nøgle og ramme)", _invoice)
+    invoice.add_argument("--date", type=_date, required=True, metavar="DATO")
+    invoice.add_argument("--due", type=_date, metavar="DATO", help="standard: 31. marts")
+    pay = command("pay", "registrér en kommunes betaling", _pay)
+    pay.add_argument("--member", required=True, metavar="NAVN")
+    pay.add_argument("--date", type=_date, required=True, metavar="DATO")
+    command("unpaid", "vis hvem der ikke har betalt efter første kvartal", _unpaid)
+    contributions = command(
+        "contributions", "bidragstabel for et år (.pdf, .csv eller .xlsx)", _contributions
+    )
+    contributions.add_argument("--out", type=Path, required=True, metavar="FIL")
+    letters = command("letters", "bidragsbreve som PDF, ét pr. kommune", _letters)
+    letters.add_argument("--out", type=Path, required=True, metavar="MAPPE")
+    propose = command("propose-wheel", "foreslå årshjulet ud fra værtsrotationen", _propose)
+    propose.add_argument("--save", action="store_true", help="gem forslaget som årets årshjul")
+    wheel = command("yearwheel", "årshjulet som kalenderfil til Outlook (.ics)", _yearwheel)
+    wheel.add_argument("--out", type=Path, required=True, metavar="FIL")
+    status = command("status", "statusoverblik til direktørmødet (.pdf)", _status)
+    status.add_argument("--out", type=Path, required=True, metavar="FIL")
+
+
+def _with_partnership(args: argparse.Namespace, work: Work) -> int:
+    """Open the database, find the partnership (set it up for `setup`), run `work`, close."""
+    from kulturpunkt_desk.cli import resolve_db
+    from kulturpunkt_desk.domain.errors import DeskError
+    from kulturpunkt_desk.domain.services import ekr_partnership
+    from kulturpunkt_desk.storage.migrate import open_database
+
+    db = open_database(resolve_db(args), create=work is _setup)
+    try:
+        partnership = ekr_partnership.current_partnership(db)
+        if work is _setup:
+            return _setup(db, partnership.id if partnership else 0, args)
+        if partnership is None:
+            raise DeskError("Databasen har intet EKR-partnerskab. Opret det med `ekr setup`.")
+        return work(db, partnership.id, args)
+    finally:
+        db.dispose()
+
+
+def _setup(db: Database, existing: int, args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.domain.services.ekr_setup import establish_ekr
+
+    if existing:
+        print("Partnerskabet findes allerede; intet er ændret.")
+        return 1
+    establish_ekr(db)
+    print("Oprettede Europæisk Kulturregion med Region Midtjylland, 19 kommuner og CDEU.")
+    return 0
+
+
+def _year(db: Database, pid: int, args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.domain.money import format_kr
+    from kulturpunkt_desk.domain.services import ekr_funding
+
+    ekr_funding.create_funding_year(db, pid, args.year, args.basis_date)
+    table = ekr_funding.contributions_table(db, pid, args.year)
+    print(f"Oprettede budgetåret {args.year} med en ramme på {format_kr(table.frame_ore)}")
+    return 0
+
+
+def _population(db: Database, pid: int, args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.domain.services import ekr_funding
+    from kulturpunkt_desk.domain.services.ekr_population_csv import decode
+
+    fy = ekr_funding.funding_year_id(db, pid, args.year)
+    result = ekr_funding.import_populations(
+        db, fy, decode(Path(args.csv).read_bytes()), args.basis_date
+    )
+    print(f"Indlæste folketal for {len(result.figures)} kommuner.")
+    for name in result.unknown_names:
+        print(f"Ukendt kommune (sprunget over): {name}")
+    missing = ekr_funding.contributions_table(db, pid, args.year).missing_population
+    for name in missing:
+        print(f"Mangler stadig folketal: {name}")
+    return 0
+
+
+def _invoice(db: Database, pid: int, args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.domain.services import ekr_funding
+
+    ekr_funding.invoice_year(
+        db, ekr_funding.funding_year_id(db, pid, args.year), args.date, args.due
+    )
+    print(f"Bidragene for {args.year} er faktureret; nøgle og ramme for året er nu låst.")
+    return 0
+
+
+def _pay(db: Database, pid: int, args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.domain.errors import DeskError
+    from kulturpunkt_desk.domain.services import ekr_funding
+
+    wanted = args.member.strip().casefold()
+    rows = ekr_funding.contributions_table(db, pid, args.year).rows
+    row = next((r for r in rows if r.name.casefold() in (wanted, f"{wanted} kommune")), None)
+    if row is None or row.contribution_id is None:
+        raise DeskError(f"Ingen bidrag for «{args.member}» i {args.year}.")
+    ekr_funding.record_payment(db, row.contribution_id, args.date)
+    print(f"Registrerede betaling fra {row.name}.")
+    return 0
+
+
+def _unpaid(db: Database, pid: int, args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.domain.dates import short_date
+    from kulturpunkt_desk.domain.money import format_kr
+    from kulturpunkt_desk.domain.services import ekr_funding
+
+    late = ekr_funding.unpaid_after_quarter(db, pid, args.year)
+    for row in late:
+        print(f"{row.name}: {format_kr(row.amount_ore)} (forfaldt {short_date(row.due_on)})")
+    if not late:
+        print("Ingen kommuner mangler at betale efter første kvartal.")
+    return 0
+
+
+def _contributions(db: Database, pid: int, args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.documents.ekr_contributions import export_contributions
+
+    print(f"Gemte {export_contributions(db, pid, args.year, args.out)}")
+    return 0
+
+
+def _letters(db: Database, pid: int, args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.documents.ekr_letters import render_all_letters
+
+    paths = render_all_letters(db, pid, args.year, args.out)
+    print(f"Gemte {len(paths)} bidragsbreve i {args.out}")
+    return 0
+
+
+def _propose(db: Database, pid: int, args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.domain.dates import short_date
+    from kulturpunkt_desk.domain.services import ekr_partnership, ekr_wheel
+
+    proposal = ekr_wheel.propose_wheel(db, pid, args.year)
+    names = {m.id: m.name for m in ekr_partnership.list_members(db, pid)}
+    for m in proposal:
+        print(f"{short_date(m.held_on)}  {m.title}  (vært: {names.get(m.host_id or 0, '-')})")
+    if args.save:
+        ekr_wheel.create_wheel(db, pid, args.year, proposal)
+        print(f"Gemte årshjulet for {args.year}; justér det i desken.")
+    return 0
+
+
+def _yearwheel(db: Database, pid: int, args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.documents.ekr_calendar import write_wheel_calendar
+
+    print(f"Gemte {write_wheel_calendar(db, pid, args.year, args.out)}")
+    return 0
+
+
+def _status(db: Database, pid: int, args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.documents.ekr_status import render_status_summary
+
+    print(f"Gemte {render_status_summary(db, pid, args.year, args.out)}")
+    return 0
