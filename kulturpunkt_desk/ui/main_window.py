@@ -45,8 +45,11 @@ class ViewSpec:
 
 
 VIEWS: list[ViewSpec] = [
+    ViewSpec("overview", "Overblik", "overview", "OverviewView"),
     ViewSpec("areas", "Lokalområder", "areas", "AreasView"),
     ViewSpec("sparring", "Sparring", "sparring", "SparringView"),
+    ViewSpec("meetings", "Netværksmøder", "meetings", "MeetingsView"),
+    ViewSpec("grants", "Tilskud", "grants", "GrantsView"),
 ]
 
 
@@ -111,6 +114,20 @@ class MainWindow(QMainWindow):
             if view.open_record(kind, record_id):
                 self.show_view(spec.key)
                 return
+        self.statusBar().showMessage(tr("Posten kan ikke vises her."), 5000)
+
+    def new_record(self) -> None:
+        """Ctrl+N: a new record of the kind the current view lists."""
+        self.view(self.current_view_key()).new_record()
+
+    def reload(self) -> None:
+        """F5: read everything again (a colleague may have changed the file)."""
+        self.ctx.changed()
+
+    def open_search(self) -> None:
+        from .search_dialog import SearchDialog
+
+        SearchDialog(self.ctx, self).exec()
 
     # --- menus ------------------------------------------------------------------------
 
@@ -123,7 +140,7 @@ class MainWindow(QMainWindow):
             file_menu,
             tr("&Ny database fra programskabelon…"),
             self.new_database,
-            QKeySequence.StandardKey.New,
+            QKeySequence("Ctrl+Shift+N"),  # Ctrl+N makes a record in the current view
         )
         file_menu.addSeparator()
         self._action(file_menu, tr("&Afslut"), self.close, QKeySequence.StandardKey.Quit)
@@ -136,6 +153,17 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
+        edit_menu.addSeparator()
+        self.new_action = self._action(
+            edit_menu, tr("&Ny…"), self.new_record, QKeySequence.StandardKey.New
+        )
+        self.new_action.setToolTip(tr("Opret en ny post i den viste liste"))
+        self.search_action = self._action(
+            edit_menu, tr("&Søg…"), self.open_search, QKeySequence.StandardKey.Find
+        )
+        self.reload_action = self._action(
+            edit_menu, tr("&Opdatér"), self.reload, QKeySequence("F5")
+        )
 
         view_menu = self.menuBar().addMenu(tr("&Vis"))
         for n, spec in enumerate(VIEWS, start=1):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from kulturpunkt_desk.storage.engine import Database
 
@@ -334,5 +334,23 @@ def area_instalments(db: Database, area_id: int) -> list[Instalment]:
                 .join(Grant)
                 .where(Grant.area_id == area_id)
                 .order_by(Instalment.due_on, Instalment.id)
+            )
+        )
+
+
+def grant_overview(db: Database, programme_id: int) -> list[Area]:
+    """Every area with its interest, agreement, grant, instalments and spending loaded."""
+    with db.read() as s:
+        return list(
+            s.scalars(
+                select(Area)
+                .where(Area.programme_id == programme_id)
+                .options(
+                    selectinload(Area.interest),
+                    selectinload(Area.agreement),
+                    selectinload(Area.grant).selectinload(Grant.instalments),
+                    selectinload(Area.spending),
+                )
+                .order_by(Area.name)
             )
         )

@@ -12,7 +12,15 @@ from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
 from ..errors import Collector, ValidationError
-from ..models import Area, AreaMember, MeetingAttendance, MeetingKind, NetworkMeeting, Programme
+from ..models import (
+    Area,
+    AreaMember,
+    MeetingAttendance,
+    MeetingKind,
+    NetworkMeeting,
+    Person,
+    Programme,
+)
 from .common import apply, get
 
 
@@ -114,3 +122,23 @@ def areas_not_represented(db: Database, meeting_id: int) -> list[Area]:
             )
             if a.id not in present
         ]
+
+
+def programme_members(db: Database, programme_id: int) -> list[AreaMember]:
+    """Every area's people (area and person loaded), by area, for the attendance grid."""
+    with db.read() as s:
+        return list(
+            s.scalars(
+                select(AreaMember)
+                .join(Area)
+                .join(Person, AreaMember.person_id == Person.id)
+                .where(Area.programme_id == programme_id)
+                .options(selectinload(AreaMember.area), selectinload(AreaMember.person))
+                .order_by(
+                    Area.name,
+                    AreaMember.is_primary_contact.desc(),
+                    AreaMember.in_steering_group.desc(),
+                    Person.name,
+                )
+            )
+        )

@@ -1,0 +1,1 @@
+"""Dialogs: the forms that create and edit records."""

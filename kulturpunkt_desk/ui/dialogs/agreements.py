@@ -1,0 +1,100 @@
+"""Forms for an area's expression of interest and its collaboration agreement dates."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
+
+from kulturpunkt_desk.domain.models import INTEREST_DECISION_LABELS, Area, InterestDecision
+from kulturpunkt_desk.domain.services import grants
+from kulturpunkt_desk.domain.services.grants import AgreementData, InterestData
+
+from ..context import DeskContext
+from ..widgets.fields import DateField
+from ..widgets.form import FormDialog
+
+
+class _AreaForm(FormDialog):
+    def __init__(self, title: str, ctx: DeskContext, area: Area, parent: QWidget | None) -> None:
+        super().__init__(title, parent)
+        self.ctx = ctx
+        self.area = area
+        self.setMinimumWidth(480)
+        heading = QLabel(area.name)
+        heading.setStyleSheet("font-weight: bold;")
+        self.form.addRow(self.tr("Lokalområde"), heading)
+
+    def try_save(self) -> None:
+        super().try_save()
+        if self.result() == self.DialogCode.Accepted:
+            self.ctx.changed()
+
+
+class InterestDialog(_AreaForm):
+    def __init__(self, ctx: DeskContext, area: Area, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Interessetilkendegivelse"), ctx, area, parent)
+        interest = area.interest
+        self.received_on = DateField(interest.received_on if interest else None)
+        self.decision = QComboBox()
+        for decision in InterestDecision:
+            self.decision.addItem(self.tr(INTEREST_DECISION_LABELS[decision]), decision)
+        if interest:
+            self.decision.setCurrentIndex(self.decision.findData(interest.decision))
+        self.decided_on = DateField(interest.decided_on if interest else None, optional=True)
+        self.content = QPlainTextEdit(interest.content if interest else "")
+        self.content.setTabChangesFocus(True)
+        self.add_field("received_on", self.tr("&Modtaget"), self.received_on)
+        self.add_field("decision", self.tr("&Beslutning"), self.decision)
+        self.add_field("decided_on", self.tr("Besluttet &den"), self.decided_on)
+        self.add_field("content", self.tr("&Indhold"), self.content)
+        self.received_on.setFocus()
+
+    def save(self) -> None:
+        grants.record_interest(
+            self.ctx.db,
+            self.area.id,
+            InterestData(
+                received_on=self.received_on.required_value(),
+                content=self.content.toPlainText(),
+                decision=InterestDecision(self.decision.currentData()),
+                decided_on=self.decided_on.value(),
+            ),
+        )
+
+
+class AgreementDialog(_AreaForm):
+    def __init__(self, ctx: DeskContext, area: Area, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Samarbejdsaftale"), ctx, area, parent)
+        agreement = area.agreement
+        self.sent_on = DateField(agreement.sent_on if agreement else None, optional=True)
+        self.signed_by_area_on = DateField(
+            agreement.signed_by_area_on if agreement else None, optional=True
+        )
+        self.signed_by_region_on = DateField(
+            agreement.signed_by_region_on if agreement else None, optional=True
+        )
+        self.notes = QPlainTextEdit(agreement.notes if agreement else "")
+        self.notes.setTabChangesFocus(True)
+        self.add_field("sent_on", self.tr("&Sendt"), self.sent_on)
+        self.add_field(
+            "signed_by_area_on", self.tr("Underskrevet af &området"), self.signed_by_area_on
+        )
+        self.add_field(
+            "signed_by_region_on", self.tr("Underskrevet af &regionen"), self.signed_by_region_on
+        )
+        self.add_field("notes", self.tr("&Noter"), self.notes)
+        hint = QLabel(self.tr("Tom dato vises som «Ingen dato». Vælg dato i kalenderen."))
+        hint.setStyleSheet("color: #666;")
+        self.form.addRow("", hint)
+        self.sent_on.setFocus()
+
+    def save(self) -> None:
+        grants.record_agreement(
+            self.ctx.db,
+            self.area.id,
+            AgreementData(
+                sent_on=self.sent_on.value(),
+                signed_by_area_on=self.signed_by_area_on.value(),
+                signed_by_region_on=self.signed_by_region_on.value(),
+                notes=self.notes.toPlainText(),
+            ),
+        )

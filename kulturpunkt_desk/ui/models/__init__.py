@@ -1,0 +1,1 @@
+"""Table models: the presentation of rows for the views."""

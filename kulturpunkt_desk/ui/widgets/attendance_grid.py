@@ -1,0 +1,131 @@
+"""The attendance grid of a network meeting: areas with their people as check boxes.
+
+An area with nobody ticked is marked "Ikke repræsenteret" in red, and the grid keeps a
+count, because who did not come is what the team follows up on.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from kulturpunkt_desk.domain.models import AreaMember
+
+ABSENT = QColor("#b00020")
+PRESENT = QColor("#1b5e20")
+AREA_ROLE = Qt.ItemDataRole.UserRole
+PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class AttendanceGrid(QTreeWidget):
+    """Rows are areas; each area's people are ticked when they came on its behalf."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(2)
+        self.setHeaderLabels([self.tr("Område og personer"), self.tr("Fremmøde")])
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setStretchLastSection(False)
+        self.header().resizeSection(1, 170)
+        self.setUniformRowHeights(True)
+        self.areas: list[QTreeWidgetItem] = []
+        self._loading = False
+        self.itemChanged.connect(self._on_item_changed)
+
+    def load(self, members: list[AreaMember], present: set[tuple[int, int]]) -> None:
+        """Fill from the programme's people; `present` holds (area_id, person_id) pairs."""
+        self._loading = True
+        self.clear()
+        self.areas = []
+        by_area: dict[int, QTreeWidgetItem] = {}
+        bold = QFont()
+        bold.setBold(True)
+        for member in members:
+            area_item = by_area.get(member.area_id)
+            if area_item is None:
+                area_item = QTreeWidgetItem([member.area.name, ""])
+                area_item.setData(0, AREA_ROLE, member.area_id)
+                area_item.setFont(0, bold)
+                area_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.addTopLevelItem(area_item)
+                by_area[member.area_id] = area_item
+                self.areas.append(area_item)
+            label = member.person.name + (f" ({member.role})" if member.role else "")
+            person = QTreeWidgetItem([label, ""])
+            person.setData(0, AREA_ROLE, member.area_id)
+            person.setData(0, PERSON_ROLE, member.person_id)
+            person.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            ticked = (member.area_id, member.person_id) in present
+            person.setCheckState(0, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            area_item.addChild(person)
+        for item in self.areas:
+            self._mark(item)
+        self.expandAll()
+        self._loading = False
+
+    def add_area_without_people(self, area_id: int, name: str) -> None:
+        item = QTreeWidgetItem([name, ""])
+        item.setData(0, AREA_ROLE, area_id)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        item.setToolTip(0, self.tr("Området har ingen personer registreret."))
+        self.addTopLevelItem(item)
+        self.areas.append(item)
+        self._loading = True
+        self._mark(item)
+        self._loading = False
+
+    def _people(self, area_item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+        return [area_item.child(n) for n in range(area_item.childCount())]
+
+    def _mark(self, area_item: QTreeWidgetItem) -> None:
+        came = sum(1 for p in self._people(area_item) if p.checkState(0) == Qt.CheckState.Checked)
+        if came:
+            text = self.tr("{0} deltog").format(came)
+            colour = PRESENT
+        else:
+            text = self.tr("Ikke repræsenteret")
+            colour = ABSENT
+        area_item.setText(1, text)
+        area_item.setForeground(1, QBrush(colour))
+        area_item.setForeground(0, QBrush(colour if not came else QColor("black")))
+
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._loading or item.parent() is None:
+            return
+        self._loading = True
+        self._mark(item.parent())
+        self._loading = False
+        self.changed.emit()
+
+    def attendees(self) -> list[tuple[int, int]]:
+        return [
+            (int(p.data(0, AREA_ROLE)), int(p.data(0, PERSON_ROLE)))
+            for area in self.areas
+            for p in self._people(area)
+            if p.checkState(0) == Qt.CheckState.Checked
+        ]
+
+    def absent_areas(self) -> list[str]:
+        return [
+            area.text(0)
+            for area in self.areas
+            if not any(p.checkState(0) == Qt.CheckState.Checked for p in self._people(area))
+        ]
+
+    def tick(self, area_id: int, person_id: int, checked: bool = True) -> None:
+        for area in self.areas:
+            for person in self._people(area):
+                if (
+                    person.data(0, AREA_ROLE) == area_id
+                    and person.data(0, PERSON_ROLE) == person_id
+                ):
+                    person.setCheckState(
+                        0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+                    )
