@@ -10,26 +10,10 @@ from kulturpunkt_desk.domain.services.grants import AgreementData, InterestData
 
 from ..context import DeskContext
 from ..widgets.fields import DateField
-from ..widgets.form import FormDialog
+from .grants import AreaFormDialog
 
 
-class _AreaForm(FormDialog):
-    def __init__(self, title: str, ctx: DeskContext, area: Area, parent: QWidget | None) -> None:
-        super().__init__(title, parent)
-        self.ctx = ctx
-        self.area = area
-        self.setMinimumWidth(480)
-        heading = QLabel(area.name)
-        heading.setStyleSheet("font-weight: bold;")
-        self.form.addRow(self.tr("Lokalområde"), heading)
-
-    def try_save(self) -> None:
-        super().try_save()
-        if self.result() == self.DialogCode.Accepted:
-            self.ctx.changed()
-
-
-class InterestDialog(_AreaForm):
+class InterestDialog(AreaFormDialog):
     def __init__(self, ctx: DeskContext, area: Area, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Interessetilkendegivelse"), ctx, area, parent)
         interest = area.interest
@@ -61,7 +45,7 @@ class InterestDialog(_AreaForm):
         )
 
 
-class AgreementDialog(_AreaForm):
+class AgreementDialog(AreaFormDialog):
     def __init__(self, ctx: DeskContext, area: Area, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Samarbejdsaftale"), ctx, area, parent)
         agreement = area.agreement

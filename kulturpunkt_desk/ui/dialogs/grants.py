@@ -17,8 +17,8 @@ from ..widgets.fields import DateField, MoneyField
 from ..widgets.form import FormDialog
 
 
-class _AreaDialog(FormDialog):
-    """A form about one area's money; saves, then tells every view."""
+class AreaFormDialog(FormDialog):
+    """A form about one area (its money, its agreement); saves, then tells every view."""
 
     def __init__(self, title: str, ctx: DeskContext, area: Area, parent: QWidget | None) -> None:
         super().__init__(title, parent)
@@ -36,7 +36,7 @@ class _AreaDialog(FormDialog):
             self.ctx.changed()
 
 
-class AwardDialog(_AreaDialog):
+class AwardDialog(AreaFormDialog):
     def __init__(
         self, ctx: DeskContext, area: Area, default_ore: int, parent: QWidget | None = None
     ) -> None:
@@ -57,7 +57,7 @@ class AwardDialog(_AreaDialog):
         )
 
 
-class PlanDialog(_AreaDialog):
+class PlanDialog(AreaFormDialog):
     """Split the grant into equal instalments (the remainder on the first)."""
 
     def __init__(self, ctx: DeskContext, area: Area, parent: QWidget | None = None) -> None:
@@ -88,7 +88,7 @@ class PlanDialog(_AreaDialog):
         self.saved_id = ids[0] if ids else None
 
 
-class InstalmentDialog(_AreaDialog):
+class InstalmentDialog(AreaFormDialog):
     def __init__(
         self,
         ctx: DeskContext,
@@ -127,7 +127,7 @@ class InstalmentDialog(_AreaDialog):
             self.saved_id = self.instalment.id
 
 
-class PaymentDialog(_AreaDialog):
+class PaymentDialog(AreaFormDialog):
     """Register that an instalment was paid, on a date."""
 
     def __init__(
@@ -153,7 +153,7 @@ class PaymentDialog(_AreaDialog):
         self.saved_id = self.instalment.id
 
 
-class SpendingDialog(_AreaDialog):
+class SpendingDialog(AreaFormDialog):
     """Money the area declares it has spent."""
 
     def __init__(self, ctx: DeskContext, area: Area, parent: QWidget | None = None) -> None:
