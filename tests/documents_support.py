@@ -82,6 +82,18 @@ def pdf_text(path: Path | bytes) -> str:
     return re.sub(r"\s+", " ", " ".join(page.extract_text() or "" for page in reader.pages))
 
 
+def pdf_body_text(path: Path | bytes) -> str:
+    """Like pdf_text, without each page's footer line (drawn last, so extracted last)."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(path) if isinstance(path, bytes) else str(path))
+    # The footer is two lines: the document line and "Side X af Y".
+    pages = [(page.extract_text() or "").rstrip().rsplit("\n", 2)[0] for page in reader.pages]
+    return re.sub(r"\s+", " ", " ".join(pages))
+
+
 def squeezed(text: str) -> str:
     """Text without any whitespace, to find words the layout split across lines."""
     return re.sub(r"\s+", "", text)

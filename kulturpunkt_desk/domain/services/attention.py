@@ -98,7 +98,7 @@ def overdue_items(
         )
         for area, agreement in s.execute(
             select(Area, CollaborationAgreement).join(CollaborationAgreement).where(in_programme)
-        ).tuples():
+        ):
             signed = agreement.signed_by_area_on and agreement.signed_by_region_on
             if agreement.sent_on is None or signed or area.closed_on is not None:
                 continue
@@ -119,7 +119,7 @@ def overdue_items(
             .join(Grant, Grant.area_id == Area.id)
             .join(Instalment, Instalment.grant_id == Grant.id)
             .where(in_programme, Instalment.paid_on.is_(None), Instalment.due_on < today)
-        ).tuples():
+        ):
             if area.id in declined:
                 continue
             items.append(
