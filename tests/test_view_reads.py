@@ -37,3 +37,14 @@ def test_grant_overview_loads_grant_instalments_agreement_and_spending(
     assert sum(s.amount_ore for s in fjord.spending) > 0
     waiting = next(a for a in overview if a.name == "Bakkekammen")
     assert waiting.grant is None and waiting.interest is None
+
+
+def test_evaluation_overview_loads_submissions_answers_and_agreement(demo_db: Database) -> None:
+    from kulturpunkt_desk.domain.services import evaluations
+
+    pid = programme_id_of(demo_db)
+    overview = evaluations.evaluation_overview(demo_db, pid)
+    assert [a.name for a in overview] == sorted(a.name for a in overview)
+    done = [a for a in overview if a.evaluations]
+    assert done and all(a.evaluations[0].answers for a in done)
+    assert all(a.agreement is not None for a in done)

@@ -50,6 +50,7 @@ VIEWS: list[ViewSpec] = [
     ViewSpec("sparring", "Sparring", "sparring", "SparringView"),
     ViewSpec("meetings", "Netværksmøder", "meetings", "MeetingsView"),
     ViewSpec("grants", "Tilskud", "grants", "GrantsView"),
+    ViewSpec("evaluation", "Evaluering", "evaluation", "EvaluationView"),
 ]
 
 

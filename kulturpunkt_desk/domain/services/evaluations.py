@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.paths import attachments_dir
 
@@ -88,6 +91,22 @@ def update_evaluation(db: Database, evaluation_id: int, data: EvaluationData) ->
 def delete_evaluation(db: Database, evaluation_id: int) -> None:
     with db.transaction() as s:
         s.delete(get(s, EvaluationSubmission, evaluation_id, "Evalueringen"))
+
+
+def evaluation_overview(db: Database, programme_id: int) -> list[Area]:
+    """Every area with its submissions (and their answers) and its agreement loaded."""
+    with db.read() as s:
+        return list(
+            s.scalars(
+                select(Area)
+                .where(Area.programme_id == programme_id)
+                .options(
+                    selectinload(Area.evaluations).selectinload(EvaluationSubmission.answers),
+                    selectinload(Area.agreement),
+                )
+                .order_by(Area.name)
+            )
+        )
 
 
 # --- attachments --------------------------------------------------------------------

@@ -1,0 +1,98 @@
+"""The evaluation form: an answer per core element, the figures, and declared spending."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSpinBox, QWidget
+
+from kulturpunkt_desk.domain.models import (
+    CORE_ELEMENT_LABELS,
+    Area,
+    CoreElement,
+    EvaluationSubmission,
+)
+from kulturpunkt_desk.domain.services import evaluations
+from kulturpunkt_desk.domain.services.evaluations import EvaluationData
+
+from ..context import DeskContext
+from ..widgets.fields import DateField, MoneyField
+from ..widgets.form import FormDialog
+
+FIGURES = [
+    ("activities_held", "&Aktiviteter gennemført"),
+    ("participants_total", "&Deltagere i alt"),
+    ("volunteers", "&Frivillige"),
+    ("new_partners", "Nye &samarbejdspartnere"),
+]
+
+
+def _text(value: str = "", height: int = 46) -> QPlainTextEdit:
+    edit = QPlainTextEdit(value)
+    edit.setTabChangesFocus(True)
+    edit.setMinimumHeight(height)
+    edit.setMaximumHeight(height + 20)
+    return edit
+
+
+class EvaluationDialog(FormDialog):
+    def __init__(
+        self,
+        ctx: DeskContext,
+        area: Area,
+        submission: EvaluationSubmission | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            self.tr("Redigér evaluering") if submission else self.tr("Ny evaluering"), parent
+        )
+        self.ctx = ctx
+        self.area = area
+        self.submission = submission
+        self.saved_id: int | None = None
+        self.setMinimumWidth(700)
+        heading = QLabel(area.name)
+        heading.setStyleSheet("font-weight: bold;")
+        self.form.addRow(self.tr("Lokalområde"), heading)
+        self.received_on = DateField(submission.received_on if submission else date.today())
+        self.add_field("received_on", self.tr("&Modtaget"), self.received_on)
+        answers = {a.element: a.answer for a in submission.answers} if submission else {}
+        self.answers: dict[CoreElement, QPlainTextEdit] = {}
+        for element in CoreElement:
+            edit = _text(answers.get(element, ""))
+            edit.setPlaceholderText(self.tr("Hvad fortæller området om dette kerneelement?"))
+            self.answers[element] = edit
+            self.add_field(f"answer_{element.value}", self.tr(CORE_ELEMENT_LABELS[element]), edit)
+        self.figures: dict[str, QSpinBox] = {}
+        for name, label in FIGURES:
+            box = QSpinBox()
+            box.setRange(0, 1_000_000)
+            box.setGroupSeparatorShown(True)
+            box.setValue(int(getattr(submission, name)) if submission else 0)
+            self.figures[name] = box
+            self.add_field(name, self.tr(label), box)
+        self.spending = MoneyField(
+            "declared_spending_ore",
+            self.tr("Erklæret forbrug"),
+            submission.declared_spending_ore if submission else 0,
+        )
+        self.add_field("declared_spending_ore", self.tr("&Erklæret forbrug (kr.)"), self.spending)
+        self.summary = _text(submission.summary if submission else "", 56)
+        self.add_field("summary", self.tr("Sa&mmenfatning"), self.summary)
+        self.received_on.setFocus()
+
+    def save(self) -> None:
+        spending = self.spending.ore()
+        data = EvaluationData(
+            received_on=self.received_on.required_value(),
+            answers={e: edit.toPlainText() for e, edit in self.answers.items()},
+            summary=self.summary.toPlainText(),
+            declared_spending_ore=spending,
+            **{name: box.value() for name, box in self.figures.items()},
+        )
+        if self.submission is None:
+            self.saved_id = evaluations.add_evaluation(self.ctx.db, self.area.id, data)
+        else:
+            evaluations.update_evaluation(self.ctx.db, self.submission.id, data)
+            self.saved_id = self.submission.id
+        self.ctx.changed()

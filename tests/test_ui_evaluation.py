@@ -1,0 +1,109 @@
+"""Evaluering in the window: missing evaluations, a submission registered, edited, undone."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from kulturpunkt_desk.domain.models import CoreElement
+from kulturpunkt_desk.domain.money import kr
+from kulturpunkt_desk.domain.services import evaluations
+from kulturpunkt_desk.storage.engine import Database
+from kulturpunkt_desk.ui.dialogs.evaluation import EvaluationDialog
+from kulturpunkt_desk.ui.main_window import MainWindow
+from kulturpunkt_desk.ui.views.evaluation import EvaluationView
+
+
+def open_view(qtbot: QtBot, db: Database) -> tuple[MainWindow, EvaluationView]:
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.show_view("evaluation")
+    assert isinstance(view, EvaluationView)
+    return window, view
+
+
+def status(view: EvaluationView, area_id: int) -> str:
+    return str(view.model.index(view.model.row_of_id(area_id), 1).data())
+
+
+def test_an_evaluation_is_registered_and_the_area_no_longer_missing(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    window, view = open_view(qtbot, demo_db)
+    pid = window.ctx.programme_id
+    area = next(
+        a
+        for a in evaluations.evaluation_overview(demo_db, pid)
+        if not a.evaluations and a.agreement and a.agreement.signed_by_region_on
+    )
+    assert status(view, area.id) in ("Mangler", "Afventer")
+    view.table.select_id(area.id)
+    view.new_button.click()
+    dialog = view.dialog
+    assert isinstance(dialog, EvaluationDialog)
+    qtbot.keyClicks(dialog.answers[CoreElement.ANCHORING], "Foreningen fortsaetter festen.")
+    dialog.figures["activities_held"].setValue(5)
+    dialog.figures["participants_total"].setValue(420)
+    dialog.spending.setText("45.500,50")
+    dialog.try_save()
+    assert not dialog.isVisible()
+
+    saved = next(a for a in evaluations.evaluation_overview(demo_db, pid) if a.id == area.id)
+    submission = saved.evaluations[0]
+    assert submission.activities_held == 5 and submission.participants_total == 420
+    assert submission.declared_spending_ore == kr("45500.50")
+    assert [(a.element, a.answer) for a in submission.answers] == [
+        (CoreElement.ANCHORING, "Foreningen fortsaetter festen.")
+    ]
+    assert status(view, area.id).startswith("Modtaget")
+    assert view.model.index(view.model.row_of_id(area.id), 2).data() == "5"
+    assert "Foreningen fortsaetter festen." in view.details.toPlainText()
+
+    window.close()
+    again, view2 = open_view(qtbot, demo_db)
+    again.open_record("evaluation", submission.id)
+    assert view2.table.current_id() == area.id
+
+
+def test_bad_spending_is_shown_beside_the_field_and_nothing_saved(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    window, view = open_view(qtbot, demo_db)
+    pid = window.ctx.programme_id
+    area = next(a for a in evaluations.evaluation_overview(demo_db, pid) if not a.evaluations)
+    view.table.select_id(area.id)
+    view.new_record()
+    dialog = view.dialog
+    assert dialog is not None
+    dialog.spending.setText("mange penge")
+    dialog.try_save()
+    assert dialog.isVisible()
+    assert "er ikke et beløb" in dialog.error_labels["declared_spending_ore"].text()
+    saved = next(a for a in evaluations.evaluation_overview(demo_db, pid) if a.id == area.id)
+    assert saved.evaluations == []
+
+
+def test_deleting_an_evaluation_is_undone_with_ctrl_z(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, view = open_view(qtbot, demo_db)
+    pid = window.ctx.programme_id
+    area = next(a for a in evaluations.evaluation_overview(demo_db, pid) if a.evaluations)
+    answers = len(area.evaluations[0].answers)
+    view.table.select_id(area.id)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view.delete_button.click()
+    assert not status(view, area.id).startswith("Modtaget")
+    window.undo_action.trigger()
+    assert status(view, area.id).startswith("Modtaget")
+    back = next(a for a in evaluations.evaluation_overview(demo_db, pid) if a.id == area.id)
+    assert len(back.evaluations[0].answers) == answers
+
+
+def test_area_without_agreement_is_not_counted_as_missing(qtbot: QtBot, demo_db: Database) -> None:
+    window, view = open_view(qtbot, demo_db)
+    pid = window.ctx.programme_id
+    area = next(a for a in evaluations.evaluation_overview(demo_db, pid) if a.agreement is None)
+    assert status(view, area.id) == "Ingen aftale"
