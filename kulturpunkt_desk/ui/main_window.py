@@ -51,6 +51,8 @@ VIEWS: list[ViewSpec] = [
     ViewSpec("meetings", "Netværksmøder", "meetings", "MeetingsView"),
     ViewSpec("grants", "Tilskud", "grants", "GrantsView"),
     ViewSpec("evaluation", "Evaluering", "evaluation", "EvaluationView"),
+    ViewSpec("timeline", "Tidsplan", "timeline", "TimelineView"),
+    ViewSpec("ekr", "Europæisk Kulturregion", "ekr", "EkrView"),
 ]
 
 
