@@ -1,0 +1,213 @@
+"""Long work off the GUI thread, with a progress dialog: all agreements, exports, imports.
+
+Anything that can take over half a second runs here, so the window keeps painting and the
+user sees how far it has got. A view calls:
+
+    from kulturpunkt_desk.ui.background import run_with_progress
+
+    def make_all(db: Database, progress: Progress) -> list[Path]:
+        areas = ...
+        for n, area in enumerate(areas):
+            progress(n, len(areas), area.name)   # also raises Cancelled if the user cancelled
+            render_agreement(db, area.id, folder / ...)
+        return paths
+
+    run_with_progress(self, self.tr("Laver samarbejdsaftaler…"), self.ctx, make_all,
+                      on_done=lambda paths: open_document(folder))
+
+The job gets its OWN Database on the same file (SQLite connections must not cross
+threads), opened in the worker thread and closed when the job ends; it never touches Qt
+widgets. Its result comes back on the GUI thread through `on_done`; an error becomes a
+Danish message box (or `on_error`). The dialog appears only if the job is still running
+after half a second.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from kulturpunkt_desk.domain.errors import DeskError
+from kulturpunkt_desk.storage.engine import Database
+
+from .context import DeskContext
+
+SHOW_AFTER_MS = 500
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Background", text)
+
+
+class Cancelled(Exception):
+    """Raised inside a job by `progress(...)` once the user has pressed Annullér."""
+
+
+class Progress:
+    """Handed to the job: call it with (done, total, text) as the work goes on."""
+
+    def __init__(self, task: BackgroundTask) -> None:
+        self._task = task
+
+    def __call__(self, done: int, total: int, text: str = "") -> None:
+        if self.cancelled:
+            raise Cancelled()
+        self._task.progress.emit(done, total, text)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._task.cancel_requested.is_set()
+
+
+Job = Callable[[Database, Progress], Any]
+
+
+class BackgroundTask(QObject):
+    """One job on Qt's thread pool. Signals arrive on the thread that made the task."""
+
+    progress = Signal(int, int, str)  # done, total, text
+    finished = Signal(object)  # the job's result
+    failed = Signal(object)  # the exception
+    cancelled = Signal()
+
+    def __init__(
+        self,
+        job: Job,
+        db_path: Path,
+        *,
+        user: str | None = None,
+        read_only: bool = False,
+        write_guard: Callable[[], None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.job = job
+        self.db_path = Path(db_path)
+        self.user = user
+        self.read_only = read_only
+        self.write_guard = write_guard
+        self.cancel_requested = threading.Event()
+        self.running = False
+        self.dialog: QProgressDialog | None = None  # set by run_with_progress
+
+    @classmethod
+    def for_context(
+        cls, ctx: DeskContext, job: Job, parent: QObject | None = None
+    ) -> BackgroundTask:
+        """A task on the desk's open file, as the same user and under the same desk lock."""
+        db = ctx.db
+        return cls(
+            job,
+            db.path,
+            user=db.user,
+            read_only=db.read_only,
+            write_guard=db.write_guard,
+            parent=parent,
+        )
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        self.running = True
+        (pool or QThreadPool.globalInstance()).start(_Runner(self))
+
+    def cancel(self) -> None:
+        self.cancel_requested.set()
+
+    def run_job(self) -> None:
+        """Runs on the worker thread."""
+        db = Database(self.db_path, user=self.user, read_only=self.read_only)
+        # A desk that lost its lock must not write from a worker either.
+        db.write_guard = self.write_guard
+        try:
+            result = self.job(db, Progress(self))
+        except Cancelled:
+            self.running = False
+            self.cancelled.emit()
+        except BaseException as exc:  # the GUI thread decides how to tell the user
+            self.running = False
+            self.failed.emit(exc)
+        else:
+            self.running = False
+            if self.cancel_requested.is_set():
+                self.cancelled.emit()
+            else:
+                self.finished.emit(result)
+        finally:
+            db.dispose()
+
+
+class _Runner(QRunnable):
+    def __init__(self, task: BackgroundTask) -> None:
+        super().__init__()
+        self.task = task
+
+    def run(self) -> None:
+        self.task.run_job()
+
+
+def run_with_progress(
+    parent: QWidget,
+    label: str,
+    ctx: DeskContext,
+    job: Job,
+    *,
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    pool: QThreadPool | None = None,
+) -> BackgroundTask:
+    """Run `job(db, progress)` off the GUI thread behind a progress dialog that can cancel.
+
+    `on_done(result)` runs on the GUI thread when the job succeeds; nothing runs when the
+    user cancels. Errors go to `on_error`, or become a Danish message box.
+    """
+    dialog = QProgressDialog(label, tr("Annullér"), 0, 0, parent)
+    dialog.setWindowTitle(tr("Arbejder…"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(SHOW_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+    task = BackgroundTask.for_context(ctx, job, parent=dialog)
+    task.dialog = dialog
+
+    def show_progress(done: int, total: int, text: str) -> None:
+        if total > 0:  # else the dialog stays a busy bar (setValue(0) would delay showing it)
+            if dialog.maximum() != total:
+                dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+        if text:
+            dialog.setLabelText(f"{label}\n{text}")
+
+    def done(result: object) -> None:
+        dialog.close()
+        dialog.deleteLater()
+        if on_done is not None:
+            on_done(result)
+
+    def fail(exc: BaseException) -> None:
+        dialog.close()
+        dialog.deleteLater()
+        if on_error is not None:
+            on_error(exc)
+            return
+        if isinstance(exc, DeskError | OSError):
+            message = str(exc)
+        else:
+            message = tr("Der skete en uventet fejl: {0}").format(exc)
+        QMessageBox.warning(parent, tr("Arbejdet kunne ikke gøres færdigt"), message)
+
+    def stopped() -> None:
+        dialog.close()
+        dialog.deleteLater()
+
+    task.progress.connect(show_progress)
+    task.finished.connect(done)
+    task.failed.connect(fail)
+    task.cancelled.connect(stopped)
+    dialog.canceled.connect(task.cancel)
+    task.start(pool)
+    return task
