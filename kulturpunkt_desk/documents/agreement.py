@@ -167,31 +167,11 @@ def template_flowables(text: str) -> list[Any]:
     return flowables
 
 
-def _letterhead(content: AgreementContent) -> Any:
-    from .layout import FRAME_WIDTH, layout_grid, markup, para, safe
+def region_lines(p: Any) -> list[str]:
+    """The region's contact block (programme settings) as markup lines, empty ones left out."""
+    from .layout import safe
 
-    p = content.programme
     lines = [
-        f"<b>{safe(p.contact_organisation, '')}</b>",
-        safe(p.contact_department, ""),
-        safe(p.contact_street, ""),
-        safe(p.contact_postcode_city, ""),
-        safe(p.contact_email, ""),
-        safe(p.contact_phone, ""),
-    ]
-    agreement = content.area.agreement
-    if agreement is not None and agreement.sent_on is not None:
-        lines.append(f"Dato: {long_date(agreement.sent_on)}")
-    block = markup("<br/>".join(x for x in lines if x), "contact")
-    left = para(content.programme.name.upper(), "small")
-    return layout_grid([[left, block]], [FRAME_WIDTH * 0.5, FRAME_WIDTH * 0.5])
-
-
-def _parties(content: AgreementContent) -> Any:
-    from .layout import FRAME_WIDTH, markup, safe, table
-
-    p, area = content.programme, content.area
-    region = [
         f"<b>{safe(p.contact_organisation)}</b>",
         safe(p.contact_department, ""),
         safe(p.contact_street, ""),
@@ -199,6 +179,25 @@ def _parties(content: AgreementContent) -> Any:
         safe(p.contact_email, ""),
         safe(p.contact_phone, ""),
     ]
+    return [line for line in lines if line]
+
+
+def _letterhead(content: AgreementContent) -> Any:
+    from .layout import FRAME_WIDTH, layout_grid, markup, para
+
+    lines = region_lines(content.programme)
+    agreement = content.area.agreement
+    if agreement is not None and agreement.sent_on is not None:
+        lines.append(f"Dato: {long_date(agreement.sent_on)}")
+    block = markup("<br/>".join(lines), "contact")
+    left = para(content.programme.name.upper(), "small")
+    return layout_grid([[left, block]], [FRAME_WIDTH * 0.5, FRAME_WIDTH * 0.5])
+
+
+def _parties(content: AgreementContent) -> Any:
+    from .layout import FRAME_WIDTH, markup, safe, table
+
+    area = content.area
     recipient = [
         f"<b>{safe(area.recipient_name, '(tilskudsmodtager ikke oplyst)')}</b>",
         f"CVR-nr. {safe(area.recipient_cvr, '(ikke oplyst)')}",
@@ -211,7 +210,7 @@ def _parties(content: AgreementContent) -> Any:
         [
             ["Regionen", "Tilskudsmodtager"],
             [
-                markup("<br/>".join(x for x in region if x), "cell"),
+                markup("<br/>".join(region_lines(content.programme)), "cell"),
                 markup("<br/>".join(recipient), "cell"),
             ],
         ],

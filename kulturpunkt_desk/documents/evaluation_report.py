@@ -156,7 +156,7 @@ def area_section(area: Area) -> list[Any]:
         for element in CoreElement:
             story.append(para(CORE_ELEMENT_LABELS[element], "h2"))
             story.append(para(answers.get(element), empty="(intet svar)"))
-    story.append(para("Aktiviteter", "h2"))
+    story.append(para(f"Aktiviteter i {area.name}", "h2"))
     if not area.activities:
         story.append(para("Ingen aktiviteter registreret."))
     else:

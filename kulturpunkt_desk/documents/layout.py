@@ -65,7 +65,7 @@ def styles() -> dict[str, ParagraphStyle]:
         spaceAfter=5,
         embeddedHyphenation=1,
     )
-    return {
+    named = {
         "body": body,
         "title": ParagraphStyle(
             "title", parent=body, fontName=FONT_BOLD, fontSize=19, leading=24, textColor=ACCENT
@@ -93,22 +93,6 @@ def styles() -> dict[str, ParagraphStyle]:
             spaceAfter=2,
         ),
         "bullet": ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=3),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0),
-        "cell_bold": ParagraphStyle(
-            "cell_bold", parent=body, fontName=FONT_BOLD, fontSize=8.5, leading=11, spaceAfter=0
-        ),
-        "cell_right": ParagraphStyle(
-            "cell_right", parent=body, fontSize=8.5, leading=11, spaceAfter=0, alignment=TA_RIGHT
-        ),
-        "cell_bold_right": ParagraphStyle(
-            "cell_bold_right",
-            parent=body,
-            fontName=FONT_BOLD,
-            fontSize=8.5,
-            leading=11,
-            spaceAfter=0,
-            alignment=TA_RIGHT,
-        ),
         "small": ParagraphStyle(
             "small", parent=body, fontSize=8.5, leading=11.5, textColor=MUTED, spaceAfter=2
         ),
@@ -116,6 +100,20 @@ def styles() -> dict[str, ParagraphStyle]:
             "contact", parent=body, fontSize=8.5, leading=11.5, alignment=TA_RIGHT, spaceAfter=0
         ),
     }
+    # Table cells: plain, bold (header and total rows), each left or right aligned.
+    for bold in (False, True):
+        for right in (False, True):
+            name = "cell" + ("_bold" if bold else "") + ("_right" if right else "")
+            named[name] = ParagraphStyle(
+                name,
+                parent=body,
+                fontName=FONT_BOLD if bold else FONT,
+                fontSize=8.5,
+                leading=11,
+                spaceAfter=0,
+                alignment=TA_RIGHT if right else 0,
+            )
+    return named
 
 
 def safe(text: str | None, empty: str = EMPTY) -> str:
