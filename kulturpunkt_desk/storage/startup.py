@@ -26,7 +26,7 @@ from .desk_lock import DeskLock, LockHolder, ReadOnlyDatabaseError, read_holder,
 from .desk_log import configure_logging
 from .engine import Database, current_user
 from .location import location_warning
-from .migrate import DatabaseFileError, open_database
+from .migrate import DatabaseFileError, head_revision, open_database, schema_revision, upgrade
 from .restore import backup_taken_at, newest_sound_backup, restore_backup
 
 log = logging.getLogger(__name__)
@@ -58,24 +58,8 @@ class DeskSession:
         return list_backups(self.path)
 
     def restore(self, backup: Path) -> Path | None:
-        """Replace the open file by `backup`; `self.db` is a new Database afterwards.
-
-        Returns where the replaced file was kept. Read-only desks cannot restore.
-        """
-        if self.lock is None:
-            raise ReadOnlyDatabaseError(
-                "Databasen er åbnet skrivebeskyttet og kan ikke gendannes herfra. "
-                "Luk den anden Kulturpunkt Desk først."
-            )
-        user = self.db.user
-        self.db.dispose()
-        try:
-            kept = restore_backup(self.path, backup)
-        finally:
-            self.db = open_database(self.path, user=user, backup_keep=backup_keep(self.path))
-            if self.lock is not None:
-                self.lock.guard(self.db)
-        return kept
+        """Replace the open file by `backup` (see restore_in_place)."""
+        return restore_in_place(self.db, backup)
 
     def close(self) -> None:
         self.db.dispose()
@@ -179,6 +163,24 @@ def start_desk(
         if lock is not None:
             lock.release()
         raise
+
+
+def restore_in_place(db: Database, backup: Path) -> Path | None:
+    """Replace `db`'s file by `backup` while the desk runs; `db` stays usable afterwards.
+
+    Its connections are closed first and reopen on the restored file at the next query;
+    a backup from an older schema is migrated. Returns where the replaced file was kept.
+    Read-only desks and desks that lost their lock are refused (the write guard raises).
+    """
+    if db.write_guard is not None:
+        db.write_guard()
+    if db.read_only:
+        raise ReadOnlyDatabaseError("Databasen er åbnet skrivebeskyttet og kan ikke gendannes.")
+    db.dispose()
+    kept = restore_backup(db.path, Path(backup))
+    if schema_revision(db) != head_revision():
+        upgrade(db)
+    return kept
 
 
 def restore_from_backup(path: Path, backup: Path, user: str | None = None) -> Path | None:

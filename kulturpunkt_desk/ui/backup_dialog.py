@@ -1,0 +1,214 @@
+"""Sikkerhedskopier: the list of backups, take one now, restore one, how many to keep.
+
+Also `open_desk`, the start-up flow the application calls: it takes the desk lock, runs the
+checks, and asks the user when the file is in use elsewhere (open read-only?) or damaged
+(restore the newest backup?), and shows start-up warnings (a network or cloud folder).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kulturpunkt_desk.domain.errors import DeskError
+from kulturpunkt_desk.domain.services import backups
+from kulturpunkt_desk.storage.desk_lock import DeskLockedError
+from kulturpunkt_desk.storage.engine import Database
+from kulturpunkt_desk.storage.migrate import DatabaseFileError
+from kulturpunkt_desk.storage.startup import DeskSession, restore_from_backup, start_desk
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("backup", text)
+
+
+class BackupDialog(QDialog):
+    """Emits `restored` after a restore, so the window can reload and clear its undo stack."""
+
+    restored = Signal(Path)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("Sikkerhedskopier"))
+        intro = QLabel(
+            self.tr(
+                "Der tages en sikkerhedskopi ved hver opstart og før hver opgradering. "
+                "Ved gendannelse gemmes den nuværende fil også som sikkerhedskopi."
+            )
+        )
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Taget"), self.tr("Anledning"), self.tr("Størrelse")]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.keep = QSpinBox()
+        self.keep.setRange(1, 1000)
+        self.keep.setValue(backups.backup_keep(db))
+        self.keep.setSuffix(self.tr(" kopier"))
+        save_keep = QPushButton(self.tr("Gem antal"))
+        save_keep.clicked.connect(self.save_keep)
+        self.backup_button = QPushButton(self.tr("Tag sikkerhedskopi nu"))
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button = QPushButton(self.tr("Gendan den valgte…"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(QLabel(self.tr("Behold de nyeste")))
+        keep_row.addWidget(self.keep)
+        keep_row.addWidget(save_keep)
+        keep_row.addStretch()
+        actions = QHBoxLayout()
+        actions.addWidget(self.backup_button)
+        actions.addWidget(self.restore_button)
+        actions.addStretch()
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addLayout(keep_row)
+        layout.addLayout(actions)
+        layout.addWidget(self.status)
+        layout.addWidget(close)
+        self.resize(620, 420)
+        self.reload()
+
+    def reload(self) -> None:
+        self.items = backups.list_backup_files(self.db)
+        self.table.setRowCount(len(self.items))
+        for row, info in enumerate(self.items):
+            taken = f"{info.taken_at:%d.%m.%Y %H.%M.%S}" if info.taken_at else info.path.name
+            size = f"{info.size_bytes / 1024:,.0f} kB".replace(",", ".")
+            for col, text in enumerate([taken, info.reason, size]):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(str(info.path))
+                self.table.setItem(row, col, cell)
+        if self.items:
+            self.table.selectRow(0)
+        self.restore_button.setEnabled(bool(self.items) and not self.db.read_only)
+
+    def selected(self) -> Path | None:
+        row = self.table.currentRow()
+        return self.items[row].path if 0 <= row < len(self.items) else None
+
+    def save_keep(self) -> None:
+        try:
+            backups.set_backup_keep(self.db, self.keep.value())
+        except DeskError as exc:
+            QMessageBox.warning(self, self.tr("Kan ikke gemme"), str(exc))
+            return
+        self.status.setText(
+            self.tr("De nyeste {0} sikkerhedskopier gemmes.").format(self.keep.value())
+        )
+        self.reload()
+
+    def backup_now(self) -> None:
+        try:
+            path = backups.backup_now(self.db)
+        except (DeskError, OSError) as exc:
+            QMessageBox.critical(self, self.tr("Sikkerhedskopi mislykkedes"), str(exc))
+            return
+        self.status.setText(self.tr("Sikkerhedskopi gemt: {0}").format(path.name))
+        self.reload()
+
+    def restore_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Gendan sikkerhedskopi"),
+            self.tr(
+                "Databasen erstattes af sikkerhedskopien {0}. Ændringer gemt efter den "
+                "forsvinder fra databasen, men den nuværende fil gemmes som sikkerhedskopi, "
+                "så intet går tabt. Fortsæt?"
+            ).format(chosen.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.restore(chosen)
+
+    def restore(self, chosen: Path) -> None:
+        try:
+            kept = backups.restore(self.db, chosen)
+        except (DeskError, OSError) as exc:
+            QMessageBox.critical(self, self.tr("Gendannelse mislykkedes"), str(exc))
+            return
+        kept_text = kept.name if kept else self.tr("(ingen tidligere fil)")
+        self.status.setText(
+            self.tr("Gendannet fra {0}. Den tidligere fil er gemt som {1}.").format(
+                chosen.name, kept_text
+            )
+        )
+        self.reload()
+        self.restored.emit(chosen)
+
+
+def open_desk(path: Path, parent: QWidget | None = None) -> DeskSession | None:
+    """Open `path` with the desk lock and the start-up checks, asking the user when needed.
+
+    Returns None when the user gave up (the reason was shown). The lock is let go when the
+    application quits.
+    """
+    read_only = False
+    restored = False
+    while True:
+        try:
+            session = start_desk(path, read_only=read_only)
+            break
+        except DeskLockedError as exc:
+            answer = QMessageBox.question(
+                parent,
+                tr("Databasen er i brug"),
+                str(exc) + "\n\n" + tr("Vil du åbne den skrivebeskyttet?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            read_only = True
+        except DatabaseFileError as exc:
+            if exc.newest_backup is None or restored:
+                QMessageBox.critical(parent, tr("Databasen kan ikke åbnes"), str(exc))
+                return None
+            answer = QMessageBox.question(
+                parent,
+                tr("Databasen kan ikke åbnes"),
+                str(exc) + "\n\n" + tr("Vil du gendanne den nyeste sikkerhedskopi nu?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            try:
+                restore_from_backup(path, exc.newest_backup)
+            except DeskError as error:
+                QMessageBox.critical(parent, tr("Gendannelse mislykkedes"), str(error))
+                return None
+            restored = True
+    for warning in session.warnings:
+        QMessageBox.warning(parent, tr("Advarsel om databasen"), warning)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(session.close)
+    return session
