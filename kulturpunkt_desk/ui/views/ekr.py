@@ -1,0 +1,91 @@
+"""Europæisk Kulturregion: the standing partnership beside Kulturpunkt, in one view.
+
+Tabs for members and representatives, money per year, the year wheel, the engagement grid
+and the EU cases. With no partnership in the file yet, the view offers to create it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kulturpunkt_desk.domain.errors import DeskError
+from kulturpunkt_desk.domain.services import ekr_partnership
+from kulturpunkt_desk.domain.services.ekr_setup import establish_ekr
+
+from ..context import DeskContext
+from .base import View
+from .ekr_common import EkrTab, MessageLine
+from .ekr_eu import EuTab
+from .ekr_funding import FundingTab
+from .ekr_members import MembersTab
+from .ekr_themes import EngagementTab
+from .ekr_wheel import WheelTab
+
+
+class EkrView(View):
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.partnership_id = 0
+        self.members = MembersTab(ctx)
+        self.funding = FundingTab(ctx)
+        self.wheel = WheelTab(ctx)
+        self.themes = EngagementTab(ctx)
+        self.eu = EuTab(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.members, self.tr("Medlemmer"))
+        self.tabs.addTab(self.funding, self.tr("Økonomi"))
+        self.tabs.addTab(self.wheel, self.tr("Årshjul"))
+        self.tabs.addTab(self.themes, self.tr("Temaer og engagement"))
+        self.tabs.addTab(self.eu, self.tr("EU-sager"))
+
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        intro = QLabel(
+            self.tr(
+                "Databasen har endnu ikke partnerskabet Europæisk Kulturregion: "
+                "Region Midtjylland, de 19 midtjyske kommuner og CDEU."
+            )
+        )
+        intro.setWordWrap(True)
+        self.create_button = QPushButton(self.tr("Opret Europæisk Kulturregion"))
+        self.create_button.clicked.connect(self.create_partnership)
+        self.create_message = MessageLine()
+        empty_layout.addWidget(intro)
+        empty_layout.addWidget(self.create_button)
+        empty_layout.addWidget(self.create_message)
+        empty_layout.addStretch(1)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(empty)
+        self.stack.addWidget(self.tabs)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+    def tab_widgets(self) -> list[EkrTab]:
+        return [self.members, self.funding, self.wheel, self.themes, self.eu]
+
+    def refresh(self) -> None:
+        partnership = ekr_partnership.current_partnership(self.ctx.db)
+        self.partnership_id = partnership.id if partnership else 0
+        if partnership is None:
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(1)
+        for tab in self.tab_widgets():
+            tab.load(partnership.id)
+
+    def create_partnership(self) -> None:
+        try:
+            establish_ekr(self.ctx.db)
+        except DeskError as exc:
+            self.create_message.error(str(exc))
+            return
+        self.ctx.changed()
+        self.refresh()

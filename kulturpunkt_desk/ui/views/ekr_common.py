@@ -1,0 +1,43 @@
+"""What the Europæisk Kulturregion tabs share: the tab base and a one-line message."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ..context import DeskContext
+
+
+class MessageLine(QLabel):
+    """Feedback under a tab's buttons: red for errors, plain for confirmations."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.hide()
+
+    def error(self, text: str) -> None:
+        self.setStyleSheet("color: #b00020;")
+        self.setText(text)
+        self.show()
+
+    def info(self, text: str) -> None:
+        self.setStyleSheet("")
+        self.setText(text)
+        self.show()
+
+
+class EkrTab(QWidget):
+    """A tab of the EKR view; `load` (re)reads everything for the partnership."""
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.partnership_id = 0
+        self.message = MessageLine()
+
+    def load(self, partnership_id: int) -> None:
+        self.partnership_id = partnership_id
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read from the services."""

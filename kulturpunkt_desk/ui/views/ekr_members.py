@@ -1,0 +1,167 @@
+"""EKR members and their fixed representatives in the joint secretariat (fællessekretariat).
+
+The desk warns about a member with no representative, or with more than the agreed two.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kulturpunkt_desk.domain.errors import DeskError
+from kulturpunkt_desk.domain.models import MEMBER_KIND_LABELS, PartnerMember
+from kulturpunkt_desk.domain.services import ekr_partnership
+from kulturpunkt_desk.domain.services.ekr_partnership import RepresentativeData
+
+from ..context import DeskContext
+from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
+from ..widgets.record_table import RecordTable
+from .ekr_common import EkrTab
+
+
+def _people(member: PartnerMember) -> str:
+    return "; ".join(
+        f"{r.person.name} ({r.role_title})" if r.role_title else r.person.name
+        for r in member.representatives
+    )
+
+
+class MembersTab(EkrTab):
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.warnings: dict[int, str] = {}
+        self.model: RecordTableModel[PartnerMember] = RecordTableModel(
+            [
+                Column(self.tr("Medlem"), lambda m: m.name),
+                Column(self.tr("Type"), lambda m: self.tr(MEMBER_KIND_LABELS[m.kind])),
+                Column(
+                    self.tr("Repræsentanter"),
+                    lambda m: str(len(m.representatives)),
+                    lambda m: len(m.representatives),
+                    right=True,
+                    colour=lambda m: WARNING_COLOUR if m.id in self.warnings else None,
+                    tooltip=lambda m: self.warnings.get(m.id, ""),
+                ),
+                Column(self.tr("Fællessekretariatet"), _people),
+            ],
+            lambda m: m.id,
+        )
+        self.table = RecordTable(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._show_member)
+        self.warning_label = QLabel()
+        self.warning_label.setStyleSheet("color: #b00020;")
+        self.warning_label.setWordWrap(True)
+
+        self.member_heading = QLabel()
+        self.member_heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.people = QListWidget()
+        self.remove_button = QPushButton(self.tr("Fjern valgte repræsentant"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.name = QLineEdit()
+        self.role_title = QLineEdit()
+        self.role_title.setPlaceholderText(self.tr("fx kulturchef eller kulturkonsulent"))
+        self.email = QLineEdit()
+        self.phone = QLineEdit()
+        form = QFormLayout()
+        form.addRow(self.tr("&Navn"), self.name)
+        form.addRow(self.tr("&Titel"), self.role_title)
+        form.addRow(self.tr("&E-mail"), self.email)
+        form.addRow(self.tr("Tele&fon"), self.phone)
+        self.add_button = QPushButton(self.tr("Tilføj repræsentant"))
+        self.add_button.clicked.connect(self.add_representative)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(8, 0, 0, 0)
+        side_layout.addWidget(self.member_heading)
+        side_layout.addWidget(QLabel(self.tr("Faste repræsentanter (en til to personer)")))
+        side_layout.addWidget(self.people, 1)
+        side_layout.addWidget(self.remove_button)
+        side_layout.addLayout(form)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        side_layout.addLayout(buttons)
+        side_layout.addWidget(self.message)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setSizes([640, 420])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.warning_label)
+        layout.addWidget(splitter, 1)
+
+    def reload(self) -> None:
+        keep = self.table.keep_selection()
+        warnings = ekr_partnership.representative_warnings(self.ctx.db, self.partnership_id)
+        self.warnings = {w.member_id: w.message for w in warnings}
+        self.warning_label.setText("\n".join(w.message for w in warnings))
+        self.warning_label.setVisible(bool(warnings))
+        self.model.set_rows(ekr_partnership.list_members(self.ctx.db, self.partnership_id))
+        self.table.fit_columns()
+        self.table.restore_selection(keep)
+        if self.table.current_id() is None and self.model.rows:
+            self.table.selectRow(0)
+        self._show_member()
+
+    def current_member(self) -> PartnerMember | None:
+        member = self.table.current_record()
+        return member if isinstance(member, PartnerMember) else None
+
+    def _show_member(self) -> None:
+        member = self.current_member()
+        self.people.clear()
+        self.member_heading.setText(member.name if member else "")
+        for rep in member.representatives if member else []:
+            text = rep.person.name + (f", {rep.role_title}" if rep.role_title else "")
+            extra = " · ".join(x for x in (rep.person.email, rep.person.phone) if x)
+            item = QListWidgetItem(text + (f"  ({extra})" if extra else ""))
+            item.setData(Qt.ItemDataRole.UserRole, rep.id)
+            self.people.addItem(item)
+        self.add_button.setEnabled(member is not None)
+        self.remove_button.setEnabled(self.people.count() > 0)
+
+    def add_representative(self) -> None:
+        member = self.current_member()
+        if member is None:
+            return
+        data = RepresentativeData(
+            name=self.name.text(),
+            role_title=self.role_title.text(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+        )
+        try:
+            ekr_partnership.add_representative(self.ctx.db, member.id, data)
+        except DeskError as exc:
+            self.message.error(str(exc))
+            return
+        for field in (self.name, self.role_title, self.email, self.phone):
+            field.clear()
+        self.message.info(self.tr("{0} er tilføjet.").format(data.name.strip()))
+        self.ctx.changed()
+
+    def remove_selected(self) -> None:
+        item = self.people.currentItem() or self.people.item(0)
+        if item is None:
+            return
+        try:
+            ekr_partnership.remove_representative(
+                self.ctx.db, int(item.data(Qt.ItemDataRole.UserRole))
+            )
+        except DeskError as exc:
+            self.message.error(str(exc))
+            return
+        self.ctx.changed()

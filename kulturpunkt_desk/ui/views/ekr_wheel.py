@@ -1,0 +1,289 @@
+"""The EKR year wheel (årshjul): propose next year from the host rotation, adjust dates,
+hosts and chairs, keep agenda and minutes, record attendance and see who keeps away."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kulturpunkt_desk.domain.dates import short_date
+from kulturpunkt_desk.domain.errors import DeskError
+from kulturpunkt_desk.domain.models import PartnerMember, WheelMeeting
+from kulturpunkt_desk.domain.services import ekr_partnership, ekr_wheel
+
+from ..context import DeskContext
+from ..documents_actions import ask_save_path, make_document
+from ..models.record_table import Column, RecordTableModel
+from ..widgets.fields import DateField
+from ..widgets.record_table import RecordTable
+from .ekr_common import EkrTab
+
+
+def _attendance(m: WheelMeeting) -> str:
+    if not m.attendance:
+        return "–"
+    return f"{sum(1 for a in m.attendance if a.present)}/{len(m.attendance)}"
+
+
+class WheelTab(EkrTab):
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.members: list[PartnerMember] = []
+        self.year = QComboBox()
+        self.year.currentIndexChanged.connect(lambda _i: self._load_year())
+        self.propose_button = QPushButton()
+        self.propose_button.clicked.connect(self.propose_next_year)
+        self.ics_button = QPushButton(self.tr("Gem som kalenderfil (.ics)…"))
+        self.ics_button.clicked.connect(self.export_calendar)
+        self.model: RecordTableModel[WheelMeeting] = RecordTableModel(
+            [
+                Column(self.tr("Dato"), lambda m: short_date(m.held_on), lambda m: m.held_on),
+                Column(self.tr("Møde"), lambda m: m.title),
+                Column(self.tr("Vært"), lambda m: m.host.name if m.host else "–"),
+                Column(self.tr("Mødestyrer"), lambda m: m.chair.name if m.chair else "–"),
+                Column(self.tr("Fremmøde"), _attendance, right=True),
+            ],
+            lambda m: m.id,
+        )
+        self.table = RecordTable(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._show_meeting)
+        self.warnings = QLabel()
+        self.warnings.setStyleSheet("color: #b00020;")
+        self.warnings.setWordWrap(True)
+        self.away = QLabel()
+        self.away.setWordWrap(True)
+
+        self.held_on = DateField()
+        self.host = QComboBox()
+        self.host.currentIndexChanged.connect(self._host_changed)
+        self.chair = QComboBox()
+        self.agenda = QPlainTextEdit()
+        self.agenda.setTabChangesFocus(True)
+        self.minutes = QPlainTextEdit()
+        self.minutes.setTabChangesFocus(True)
+        for text in (self.agenda, self.minutes):
+            text.setMaximumHeight(110)  # leave room for the attendance list below
+        self.save_button = QPushButton(self.tr("Gem mødet"))
+        self.save_button.clicked.connect(self.save_meeting)
+        self.attendance = QListWidget()
+        self.save_attendance_button = QPushButton(self.tr("Gem fremmøde"))
+        self.save_attendance_button.clicked.connect(self.save_attendance)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Dato"), self.held_on)
+        form.addRow(self.tr("&Vært"), self.host)
+        form.addRow(self.tr("&Mødestyrer"), self.chair)
+        form.addRow(self.tr("D&agsorden"), self.agenda)
+        form.addRow(self.tr("&Referat"), self.minutes)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(8, 0, 0, 0)
+        side_layout.addLayout(form)
+        side_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        side_layout.addWidget(QLabel(self.tr("Fremmøde (sæt flueben ved de repræsenterede)")))
+        side_layout.addWidget(self.attendance, 1)
+        side_layout.addWidget(self.save_attendance_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        top = QHBoxLayout()
+        label = QLabel(self.tr("&År"))
+        label.setBuddy(self.year)
+        top.addWidget(label)
+        top.addWidget(self.year)
+        top.addWidget(self.propose_button)
+        top.addStretch(1)
+        top.addWidget(self.ics_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.warnings)
+        left_layout.addWidget(self.away)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(side)
+        splitter.setSizes([600, 460])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+
+    # --- loading --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.members = ekr_partnership.list_members(self.ctx.db, self.partnership_id)
+        for combo in (self.host, self.chair):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("(ingen)"), None)
+            for member in self.members:
+                combo.addItem(member.name, member.id)
+            combo.blockSignals(False)
+        chosen = self.year.currentData()
+        years = ekr_wheel.wheel_years(self.ctx.db, self.partnership_id)
+        self.year.blockSignals(True)
+        self.year.clear()
+        for year in years:
+            self.year.addItem(str(year), year)
+        if chosen in years:
+            self.year.setCurrentIndex(years.index(chosen))
+        elif date.today().year in years:
+            self.year.setCurrentIndex(years.index(date.today().year))
+        else:
+            self.year.setCurrentIndex(len(years) - 1)
+        self.year.blockSignals(False)
+        next_year = max(years) + 1 if years else date.today().year
+        self.propose_button.setText(self.tr("Foreslå årshjul for {0}").format(next_year))
+        self.propose_button.setProperty("year", next_year)
+        self._load_year()
+
+    def _load_year(self) -> None:
+        year = self.year.currentData()
+        keep = self.table.keep_selection()
+        meetings = ekr_wheel.list_wheel(self.ctx.db, self.partnership_id, year) if year else []
+        self.model.set_rows(meetings)
+        self.table.fit_columns()
+        self.table.restore_selection(keep)
+        if self.table.current_id() is None and meetings:
+            self.table.selectRow(0)
+        warnings = ekr_wheel.wheel_warnings(self.ctx.db, self.partnership_id, year) if year else []
+        self.warnings.setText("\n".join(warnings))
+        self.warnings.setVisible(bool(warnings))
+        away = [
+            r
+            for r in ekr_wheel.absence_report(self.ctx.db, self.partnership_id, year)
+            if r.keeps_away
+        ]
+        self.away.setText(
+            self.tr("Holder sig væk: {0}").format(
+                ", ".join(f"{r.name} ({r.absent} af {r.meetings})" for r in away)
+            )
+            if away
+            else self.tr("Ingen medlemmer holder sig væk.")
+        )
+        self._show_meeting()
+
+    def current_meeting(self) -> WheelMeeting | None:
+        meeting = self.table.current_record()
+        return meeting if isinstance(meeting, WheelMeeting) else None
+
+    def _show_meeting(self) -> None:
+        meeting = self.current_meeting()
+        for widget in (self.save_button, self.save_attendance_button, self.attendance):
+            widget.setEnabled(meeting is not None)
+        self.attendance.clear()
+        if meeting is None:
+            return
+        self.held_on.set_value(meeting.held_on)
+        self.host.blockSignals(True)
+        self.host.setCurrentIndex(self.host.findData(meeting.host_id))
+        self.host.blockSignals(False)
+        self.chair.setCurrentIndex(self.chair.findData(meeting.chair_id))
+        self.agenda.setPlainText(meeting.agenda)
+        self.minutes.setPlainText(meeting.minutes)
+        present = {a.member_id for a in meeting.attendance if a.present}
+        for member in self.members:
+            item = QListWidgetItem(member.name)
+            item.setData(Qt.ItemDataRole.UserRole, member.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = member.id in present
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.attendance.addItem(item)
+
+    def _host_changed(self) -> None:
+        # The host chairs: moving the meeting to another host moves the chair with it.
+        self.chair.setCurrentIndex(self.chair.findData(self.host.currentData()))
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def propose_next_year(self) -> None:
+        year = int(self.propose_button.property("year"))
+        try:
+            proposal = ekr_wheel.propose_wheel(self.ctx.db, self.partnership_id, year)
+            ekr_wheel.create_wheel(self.ctx.db, self.partnership_id, year, proposal)
+        except DeskError as exc:
+            self.message.error(str(exc))
+            return
+        self.message.info(
+            self.tr(
+                "Årshjulet for {0} er foreslået ud fra værtsrotationen; justér det her."
+            ).format(year)
+        )
+        self.year.addItem(str(year), year)
+        self.year.setCurrentIndex(self.year.findData(year))
+        self.ctx.changed()
+
+    def save_meeting(self) -> None:
+        meeting = self.current_meeting()
+        if meeting is None:
+            return
+        data = replace(
+            ekr_wheel.as_data(meeting),
+            held_on=self.held_on.required_value(),
+            host_id=self.host.currentData(),
+            chair_id=self.chair.currentData(),
+            agenda=self.agenda.toPlainText(),
+            minutes=self.minutes.toPlainText(),
+        )
+        try:
+            ekr_wheel.update_wheel_meeting(self.ctx.db, meeting.id, data)
+        except DeskError as exc:
+            self.message.error(str(exc))
+            return
+        self.message.info(self.tr("Mødet er gemt."))
+        self.ctx.changed()
+
+    def set_present(self, member_id: int, present: bool) -> None:
+        """Tick or untick a member in the attendance list (also what a click does)."""
+        for n in range(self.attendance.count()):
+            item = self.attendance.item(n)
+            if item.data(Qt.ItemDataRole.UserRole) == member_id:
+                state = Qt.CheckState.Checked if present else Qt.CheckState.Unchecked
+                item.setCheckState(state)
+
+    def save_attendance(self) -> None:
+        meeting = self.current_meeting()
+        if meeting is None:
+            return
+        present = {
+            int(item.data(Qt.ItemDataRole.UserRole)): item.checkState() == Qt.CheckState.Checked
+            for item in (self.attendance.item(n) for n in range(self.attendance.count()))
+        }
+        try:
+            ekr_wheel.set_attendance(self.ctx.db, meeting.id, present)
+        except DeskError as exc:
+            self.message.error(str(exc))
+            return
+        self.message.info(self.tr("Fremmødet er gemt."))
+        self.ctx.changed()
+
+    def export_calendar(self) -> None:
+        from kulturpunkt_desk.documents.ekr_calendar import write_wheel_calendar
+
+        year = self.year.currentData()
+        if year is None:
+            return
+        path = ask_save_path(
+            self,
+            self.tr("Gem årshjulet som kalenderfil"),
+            f"EKR årshjul {year}.ics",
+            self.tr("Kalenderfil (*.ics)"),
+        )
+        if path and make_document(
+            self, lambda: write_wheel_calendar(self.ctx.db, self.partnership_id, int(year), path)
+        ):
+            self.message.info(self.tr("Gemt {0}; åbn den i Outlook for at importere.").format(path))

@@ -1,0 +1,182 @@
+"""Europæisk Kulturregion in the window: record a payment, adjust the wheel, take
+attendance, set an engagement level in place, add a representative."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+
+from kulturpunkt_desk.domain.ekr_demo import load_ekr_demo
+from kulturpunkt_desk.domain.models import EngagementLevel, WheelMeetingKind
+from kulturpunkt_desk.domain.services import ekr_funding, ekr_partnership, ekr_themes, ekr_wheel
+from kulturpunkt_desk.storage.backup import copy_database
+from kulturpunkt_desk.storage.engine import Database
+from kulturpunkt_desk.storage.migrate import open_database
+from kulturpunkt_desk.ui.main_window import MainWindow
+from kulturpunkt_desk.ui.views.ekr import EkrView
+
+
+@pytest.fixture(scope="module")
+def ekr_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("ekr_ui") / "ekr.sqlite"
+    database = open_database(path, create=True, user="demo")
+    load_ekr_demo(database)
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def ekr_db(ekr_template: Path, tmp_path: Path) -> Iterator[Database]:
+    database = open_database(copy_database(ekr_template, tmp_path / "ekr.sqlite"), user="test")
+    yield database
+    database.dispose()
+
+
+def open_view(qtbot: QtBot, db: Database) -> EkrView:
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.show_view("ekr")
+    assert isinstance(view, EkrView)
+    return view
+
+
+def _member(db: Database, pid: int, prefix: str) -> int:
+    return next(m.id for m in ekr_partnership.list_members(db, pid) if m.name.startswith(prefix))
+
+
+def test_a_payment_is_recorded_from_the_funding_table(qtbot: QtBot, ekr_db: Database) -> None:
+    view = open_view(qtbot, ekr_db)
+    tab = view.funding
+    view.tabs.setCurrentWidget(tab)
+    assert tab.year.currentData() == 2026
+    assert "Struer Kommune" in tab.late_label.text()
+    struer = _member(ekr_db, view.partnership_id, "Struer")
+    assert tab.table.select_id(struer)
+    tab.on_date.set_value(date(2026, 4, 20))
+    tab.pay_button.click()
+    row = next(
+        r
+        for r in ekr_funding.contributions_table(ekr_db, view.partnership_id, 2026).rows
+        if r.member_id == struer
+    )
+    assert row.paid_on == date(2026, 4, 20)
+    assert "Struer" not in tab.late_label.text() and "Lemvig" in tab.late_label.text()
+    assert tab.message.text() == "Betaling fra Struer Kommune registreret 20.04.2026."
+
+
+def test_a_payment_without_a_chosen_municipality_is_explained(
+    qtbot: QtBot, ekr_db: Database
+) -> None:
+    view = open_view(qtbot, ekr_db)
+    view.funding.table.clearSelection()
+    view.funding.pay_button.click()
+    assert "Vælg den kommune" in view.funding.message.text()
+
+
+def test_the_wheel_is_adjusted_and_the_chair_follows_the_new_host(
+    qtbot: QtBot, ekr_db: Database
+) -> None:
+    view = open_view(qtbot, ekr_db)
+    tab = view.wheel
+    view.tabs.setCurrentWidget(tab)
+    pid = view.partnership_id
+    physical = next(
+        m
+        for m in ekr_wheel.list_wheel(ekr_db, pid, 2026)
+        if m.kind == WheelMeetingKind.SECRETARIAT_PHYSICAL
+    )
+    assert tab.table.select_id(physical.id)
+    skive = _member(ekr_db, pid, "Skive")
+    tab.host.setCurrentIndex(tab.host.findData(skive))
+    assert tab.chair.currentData() == skive  # the host chairs
+    tab.held_on.set_value(date(2026, 5, 19))
+    tab.minutes.setPlainText("Referat: handleplanen er vedtaget.")
+    tab.save_button.click()
+    moved = next(m for m in ekr_wheel.list_wheel(ekr_db, pid, 2026) if m.id == physical.id)
+    assert moved.held_on == date(2026, 5, 19)
+    assert moved.host_id == moved.chair_id == skive
+    assert moved.minutes == "Referat: handleplanen er vedtaget."
+
+
+def test_next_years_wheel_is_proposed_from_the_rotation(qtbot: QtBot, ekr_db: Database) -> None:
+    view = open_view(qtbot, ekr_db)
+    tab = view.wheel
+    view.tabs.setCurrentWidget(tab)
+    assert tab.propose_button.text() == "Foreslå årshjul for 2027"
+    tab.propose_button.click()
+    assert tab.year.currentData() == 2027
+    assert tab.model.rowCount() == 6
+    hosts = [m.host.name for m in tab.model.rows if m.kind == WheelMeetingKind.SECRETARIAT_PHYSICAL]  # type: ignore[union-attr]
+    assert hosts == ["Herning Kommune", "Holstebro Kommune"]  # after Favrskov, Hedensted
+
+
+def test_attendance_is_taken_and_keeping_away_shows(qtbot: QtBot, ekr_db: Database) -> None:
+    view = open_view(qtbot, ekr_db)
+    tab = view.wheel
+    view.tabs.setCurrentWidget(tab)
+    pid = view.partnership_id
+    last = ekr_wheel.list_wheel(ekr_db, pid, 2026)[-1]
+    assert tab.table.select_id(last.id)
+    members = [m.id for m in ekr_partnership.list_members(ekr_db, pid)]
+    for member_id in members:
+        tab.set_present(member_id, True)
+    samso = _member(ekr_db, pid, "Samsø")
+    tab.set_present(samso, False)
+    tab.save_attendance_button.click()
+    saved = next(m for m in ekr_wheel.list_wheel(ekr_db, pid, 2026) if m.id == last.id)
+    assert {a.member_id for a in saved.attendance if not a.present} == {samso}
+    assert tab.away.text().startswith("Holder sig væk:")
+
+
+def test_an_engagement_level_is_set_in_the_grid_in_place(qtbot: QtBot, ekr_db: Database) -> None:
+    view = open_view(qtbot, ekr_db)
+    tab = view.themes
+    view.tabs.setCurrentWidget(tab)
+    model = tab.model
+    index = model.index(1, 2)
+    member_id = model.grid.members[1][0]
+    theme_id = model.grid.themes[2].theme_id
+    tab.view.setCurrentIndex(index)
+    tab.view.edit(index)
+    combo = tab.view.findChild(QComboBox)
+    assert isinstance(combo, QComboBox)
+    chosen = combo.findData(EngagementLevel.LEADING.value)
+    combo.setCurrentIndex(chosen)
+    combo.activated.emit(chosen)
+    assert (
+        ekr_themes.engagement_grid(ekr_db, view.partnership_id).level(member_id, theme_id)
+        == EngagementLevel.LEADING
+    )
+    assert index.data() == "Førende"
+    assert index.data(Qt.ItemDataRole.UserRole) == "leading"
+
+
+def test_adding_a_representative_clears_the_warning(qtbot: QtBot, ekr_db: Database) -> None:
+    view = open_view(qtbot, ekr_db)
+    tab = view.members
+    pid = view.partnership_id
+    assert "Samsø Kommune har ingen fast repræsentant" in tab.warning_label.text()
+    assert tab.table.select_id(_member(ekr_db, pid, "Samsø"))
+    qtbot.keyClicks(tab.name, "Vera Vestergaard")
+    qtbot.keyClicks(tab.role_title, "Kulturkonsulent")
+    qtbot.keyClicks(tab.phone, "10 99 00 01")
+    tab.add_button.click()
+    assert "Samsø" not in tab.warning_label.text()
+    assert (
+        tab.people.count() == 1 and "Vera Vestergaard, Kulturkonsulent" in tab.people.item(0).text()
+    )
+
+
+def test_an_empty_database_offers_to_create_the_partnership(qtbot: QtBot, db: Database) -> None:
+    view = open_view(qtbot, db)
+    assert view.stack.currentIndex() == 0
+    view.create_button.click()
+    assert view.stack.currentIndex() == 1
+    assert view.members.model.rowCount() == 21
