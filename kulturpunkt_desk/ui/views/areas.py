@@ -1,82 +1,261 @@
-"""Lokalområder: every area with its status, contact and money."""
+"""Lokalområder: the list of areas (filter by text, status, municipality, contact) and,
+on Enter or a double click, the area's page (views/area_page.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import overview
 from kulturpunkt_desk.domain.services.overview import AreaSummary
-from kulturpunkt_desk.domain.status import STATUS_LABELS
+from kulturpunkt_desk.domain.status import STATUS_LABELS, STATUS_ORDER, AreaStatus
 
 from ..context import DeskContext
+from ..dialogs.area_dialogs import AreaDialog
+from ..models.record_table import Column, RecordTableModel
+from ..widgets.record_table import RecordTable
+from .area_page import AreaPage, delete_area
 from .base import View
 
 Index = QModelIndex | QPersistentModelIndex
 
+# Record kind for "show the list filtered by this status"; the id is the status's place
+# in STATUS_ORDER. Overblik's status counts use it.
+STATUS_KIND = "area_status"
 
-class AreaTableModel(QAbstractTableModel):
-    def __init__(self) -> None:
+
+class AreaFilter(QSortFilterProxyModel):
+    """Free text over name, municipality and contact; exact status, municipality, contact."""
+
+    def __init__(self, source: RecordTableModel[AreaSummary]) -> None:
         super().__init__()
-        self.rows: list[AreaSummary] = []
-        self.headers = [
-            self.tr("Lokalområde"),
-            self.tr("Kommune"),
-            self.tr("Status"),
-            self.tr("Primær kontakt"),
-            self.tr("Bevilget"),
-            self.tr("Udbetalt"),
-        ]
+        self.source = source
+        self.text = ""
+        self.status: AreaStatus | None = None
+        self.municipality = ""
+        self.contact: bool | None = None  # True: has a primary contact; False: lacks one
 
-    def set_rows(self, rows: list[AreaSummary]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+    def set_filters(
+        self,
+        *,
+        text: str,
+        status: AreaStatus | None,
+        municipality: str,
+        contact: bool | None,
+    ) -> None:
+        self.beginFilterChange()
+        self.text, self.status = text.strip().casefold(), status
+        self.municipality, self.contact = municipality, contact
+        self.endFilterChange()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        row = self.source.rows[source_row]
+        if self.status is not None and row.status != self.status:
+            return False
+        if self.municipality and row.municipality != self.municipality:
+            return False
+        if self.contact is not None and bool(row.primary_contact) != self.contact:
+            return False
+        if self.text:
+            haystack = " ".join([row.name, row.municipality, row.primary_contact]).casefold()
+            return all(word in haystack for word in self.text.split())
+        return True
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return [
-                row.name,
-                row.municipality,
-                self.tr(STATUS_LABELS[row.status]),
-                row.primary_contact,
-                format_kr(row.awarded_ore),
-                format_kr(row.paid_ore),
-            ][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 4:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
+def area_columns(owner: QWidget) -> list[Column[AreaSummary]]:
+    t = owner.tr
+    return [
+        Column(t("Lokalområde"), lambda r: r.name),
+        Column(t("Kommune"), lambda r: r.municipality),
+        Column(
+            t("Status"),
+            lambda r: t(STATUS_LABELS[r.status]),
+            sort_key=lambda r: STATUS_ORDER.index(r.status),
+        ),
+        Column(t("Primær kontakt"), lambda r: r.primary_contact or t("(mangler)")),
+        Column(t("Bevilget"), lambda r: format_kr(r.awarded_ore), lambda r: r.awarded_ore, True),
+        Column(t("Udbetalt"), lambda r: format_kr(r.paid_ore), lambda r: r.paid_ore, True),
+        Column(
+            t("Tilbage"),
+            lambda r: format_kr(r.awarded_ore - r.paid_ore),
+            lambda r: r.awarded_ore - r.paid_ore,
+            True,
+        ),
+        Column(
+            t("Sparring"), lambda r: str(r.sparring_sessions), lambda r: r.sparring_sessions, True
+        ),
+    ]
 
 
 class AreasView(View):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.model = AreaTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.model: RecordTableModel[AreaSummary] = RecordTableModel(
+            area_columns(self), lambda r: r.id
+        )
+        self.table = RecordTable(self.model)
+        self.proxy = AreaFilter(self.model)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(self.table.proxy.sortRole())
+        self.table.proxy = self.proxy
+        self.table.setModel(self.proxy)
+        self.table.activated_id.connect(self.show_area)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Søg i navn, kommune, kontakt…"))
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("Alle statusser"), None)
+        for status in STATUS_ORDER:
+            self.status_filter.addItem(self.tr(STATUS_LABELS[status]), status.value)
+        self.municipality_filter = QComboBox()
+        self.contact_filter = QComboBox()
+        self.contact_filter.addItem(self.tr("Alle kontakter"), None)
+        self.contact_filter.addItem(self.tr("Med primær kontakt"), True)
+        self.contact_filter.addItem(self.tr("Uden primær kontakt"), False)
+        self.search.textChanged.connect(self.apply_filters)
+        for combo in (self.status_filter, self.municipality_filter, self.contact_filter):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.count_label = QLabel()
+
+        new_button = QPushButton(self.tr("&Nyt lokalområde…"))
+        new_button.clicked.connect(self.new_record)
+        open_button = QPushButton(self.tr("Å&bn"))
+        open_button.clicked.connect(lambda: self._open_selected())
+        delete_button = QPushButton(self.tr("&Slet…"))
+        delete_button.clicked.connect(self.delete_selected)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.municipality_filter, 1)
+        filters.addWidget(self.contact_filter, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label)
+        buttons.addStretch()
+        for button in (new_button, open_button, delete_button):
+            buttons.addWidget(button)
+
+        list_page = QWidget()
+        box = QVBoxLayout(list_page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(filters)
+        box.addWidget(self.table)
+        box.addLayout(buttons)
+
+        self.page = AreaPage(ctx)
+        self.page.back_requested.connect(self.show_list)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(list_page)
+        self.pages.addWidget(self.page)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
+        layout.addWidget(self.pages)
+
+    # --- loading and filtering ------------------------------------------------------
 
     def refresh(self) -> None:
-        self.model.set_rows(overview.area_summaries(self.ctx.db, self.ctx.programme_id))
-        self.table.resizeColumnsToContents()
+        selected = self.table.keep_selection()
+        rows = overview.area_summaries(self.ctx.db, self.ctx.programme_id)
+        self.model.set_rows(rows)
+        self._fill_municipalities(sorted({r.municipality for r in rows}))
+        self.table.fit_columns()
+        self.table.restore_selection(selected)
+        self._update_count()
+        if self.pages.currentWidget() is self.page:
+            self.page.refresh()
+
+    def _fill_municipalities(self, names: list[str]) -> None:
+        current = self.municipality_filter.currentData()
+        self.municipality_filter.blockSignals(True)
+        self.municipality_filter.clear()
+        self.municipality_filter.addItem(self.tr("Alle kommuner"), "")
+        for name in names:
+            self.municipality_filter.addItem(name, name)
+        found = self.municipality_filter.findData(current)
+        self.municipality_filter.setCurrentIndex(max(found, 0))
+        self.municipality_filter.blockSignals(False)
+
+    def apply_filters(self) -> None:
+        status = self.status_filter.currentData()
+        self.proxy.set_filters(
+            text=self.search.text(),
+            status=AreaStatus(status) if status else None,
+            municipality=str(self.municipality_filter.currentData() or ""),
+            contact=self.contact_filter.currentData(),
+        )
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = self.tr("{0} lokalområder").format(total)
+        if shown != total:
+            text = self.tr("{0} af {1} lokalområder").format(shown, total)
+        self.count_label.setText(text)
+
+    def filter_by_status(self, status: AreaStatus | None) -> None:
+        self.search.clear()
+        self.municipality_filter.setCurrentIndex(0)
+        self.contact_filter.setCurrentIndex(0)
+        index = self.status_filter.findData(status.value) if status else 0
+        self.status_filter.setCurrentIndex(max(index, 0))
+
+    # --- pages ------------------------------------------------------------------------
+
+    def show_list(self) -> None:
+        area_id = self.page.area_id
+        self.pages.setCurrentIndex(0)
+        if area_id is not None:
+            self.table.select_id(area_id)
+        self.table.setFocus()
+
+    def show_area(self, area_id: int) -> None:
+        self.page.show_area(area_id)
+        self.pages.setCurrentWidget(self.page)
+
+    def _open_selected(self) -> None:
+        area_id = self.table.current_id()
+        if area_id is not None:
+            self.show_area(area_id)
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        if kind == "area":
+            if self.model.row_of_id(record_id) < 0:
+                self.refresh()
+            self.show_area(record_id)
+            return True
+        if kind == STATUS_KIND:  # -1: every status
+            self.refresh()
+            self.show_list()
+            in_range = 0 <= record_id < len(STATUS_ORDER)
+            self.filter_by_status(STATUS_ORDER[record_id] if in_range else None)
+            return True
+        return False
+
+    # --- records ----------------------------------------------------------------------
+
+    def new_record(self) -> None:
+        dialog = AreaDialog(self.ctx, self)
+        if dialog.exec():
+            self.ctx.changed()
+            if dialog.saved_id is not None:
+                self.show_area(dialog.saved_id)
+
+    def delete_selected(self) -> None:
+        if self.pages.currentWidget() is self.page:
+            self.page.delete_area()
+            return
+        row = self.table.current_record()
+        if row is not None:
+            delete_area(self.ctx, self, row.id, row.name)

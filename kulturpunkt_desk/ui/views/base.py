@@ -35,3 +35,6 @@ class View(QWidget):
     def open_record(self, kind: str, record_id: int) -> bool:
         """Show the given record if this view owns that kind; return True when handled."""
         return False
+
+    def new_record(self) -> None:
+        """Create a record of the kind this view lists (Rediger ▸ Ny, Ctrl+N); default: none."""

@@ -7,12 +7,13 @@ until the service accepts every value; the dialog stays open with the messages s
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +21,18 @@ from PySide6.QtWidgets import (
 from kulturpunkt_desk.domain.errors import DeskError, ValidationError
 
 ERROR_STYLE = "color: #b00020;"
+
+
+class FittingScrollArea(QScrollArea):
+    """As tall as its content, until the screen ends; then it scrolls (1366x768 laptops)."""
+
+    def sizeHint(self) -> QSize:
+        content = self.widget().sizeHint() if self.widget() else QSize(0, 0)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        # Room for the title bar, the error line and the buttons.
+        limit = screen.height() - 160 if screen else content.height()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(content.width() + bar, min(content.height() + 4, max(limit, 200)))
 
 
 class FormDialog(QDialog):
@@ -42,9 +55,16 @@ class FormDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.reject)
+        fields = QWidget()
+        fields.setLayout(self.form)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.scroll = FittingScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(fields)
         layout = QVBoxLayout(self)
         layout.addWidget(self.general_error)
-        layout.addLayout(self.form)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.buttons)
 
     def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
@@ -92,6 +112,9 @@ class FormDialog(QDialog):
             self.general_error.show()
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+            # Messages make the form taller: grow with them while the screen allows.
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+            self.scroll.ensureWidgetVisible(first)
 
     def try_save(self) -> None:
         try:

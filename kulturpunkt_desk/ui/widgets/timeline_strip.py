@@ -1,0 +1,154 @@
+"""A compact horizontal timeline of the programme's phases with today marked.
+
+Phases are bars on as few lanes as will hold them without overlap; months are ticked
+along the bottom; a red line marks today (at the right edge, if the round is over).
+Hovering a bar shows its title and dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QLocale, QPoint, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+LANE_HEIGHT = 22
+AXIS_HEIGHT = 34
+PAST, CURRENT, FUTURE = QColor("#c9d3dd"), QColor("#f2b233"), QColor("#8fb8de")
+TODAY = QColor("#b00020")
+
+
+@dataclass(frozen=True)
+class Phase:
+    title: str
+    starts_on: date
+    ends_on: date
+
+
+def lanes_for(phases: list[Phase]) -> list[int]:
+    """A lane per phase, first free lane first, so bars never overlap."""
+    ends: list[date] = []
+    lanes = []
+    for phase in phases:
+        lane = next((n for n, end in enumerate(ends) if end < phase.starts_on), len(ends))
+        if lane == len(ends):
+            ends.append(phase.ends_on)
+        else:
+            ends[lane] = phase.ends_on
+        lanes.append(lane)
+    return lanes
+
+
+class TimelineStrip(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.phases: list[Phase] = []
+        self.lanes: list[int] = []
+        self.today = date.today()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMouseTracking(True)
+
+    def set_phases(self, phases: list[Phase], today: date) -> None:
+        self.phases = sorted(phases, key=lambda p: (p.starts_on, p.ends_on))
+        self.lanes = lanes_for(self.phases)
+        self.today = today
+        self.updateGeometry()
+        self.update()
+
+    def current(self) -> list[Phase]:
+        return [p for p in self.phases if p.starts_on <= self.today <= p.ends_on]
+
+    def sizeHint(self) -> QSize:
+        lanes = max(self.lanes, default=0) + 1
+        return QSize(600, lanes * LANE_HEIGHT + AXIS_HEIGHT + 8)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(300, self.sizeHint().height())
+
+    # --- geometry ---------------------------------------------------------------------
+
+    def _span(self) -> tuple[date, date]:
+        start = min(p.starts_on for p in self.phases)
+        end = max(max(p.ends_on for p in self.phases), self.today)
+        return date(start.year, start.month, 1), end
+
+    def _x(self, day: date) -> float:
+        start, end = self._span()
+        days = max((end - start).days, 1)
+        return 4 + (self.width() - 8) * (day - start).days / days
+
+    def _bar(self, n: int) -> QRectF:
+        phase = self.phases[n]
+        left, right = self._x(phase.starts_on), self._x(phase.ends_on)
+        top = 4 + self.lanes[n] * LANE_HEIGHT
+        return QRectF(left, top, max(right - left, 6), LANE_HEIGHT - 4)
+
+    # --- painting -----------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.phases:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = QFontMetrics(self.font())
+        for n, phase in enumerate(self.phases):
+            rect = self._bar(n)
+            if phase.ends_on < self.today:
+                colour = PAST
+            elif phase.starts_on <= self.today:
+                colour = CURRENT
+            else:
+                colour = FUTURE
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colour)
+            p.drawRoundedRect(rect, 3, 3)
+            p.setPen(QColor("#1a1a1a"))
+            text = metrics.elidedText(
+                phase.title, Qt.TextElideMode.ElideRight, int(rect.width()) - 6
+            )
+            p.drawText(rect.adjusted(3, 0, -3, 0), Qt.AlignmentFlag.AlignVCenter, text)
+        self._paint_axis(p, metrics)
+        x = self._x(self.today)
+        bottom = self.height() - AXIS_HEIGHT + 14
+        p.setPen(QPen(TODAY, 2))
+        p.drawLine(int(x), 0, int(x), bottom)
+        label = self.tr("I dag")
+        width = metrics.horizontalAdvance(label)
+        left = min(max(x - width / 2, 0), self.width() - width)
+        p.drawText(int(left), self.height() - 2, label)
+        p.end()
+
+    def _paint_axis(self, p: QPainter, metrics: QFontMetrics) -> None:
+        start, end = self._span()
+        y = self.height() - AXIS_HEIGHT + 4
+        p.setPen(QColor("#777777"))
+        p.drawLine(4, y, self.width() - 4, y)
+        month_width = (self.width() - 8) / max((end - start).days / 30.4, 1)
+        step = 1 if month_width > 34 else 2 if month_width > 18 else 3
+        day, n = start, 0
+        while day <= end:
+            x = int(self._x(day))
+            p.drawLine(x, y, x, y + 4)
+            if n % step == 0:
+                name = self.locale().standaloneMonthName(day.month, QLocale.FormatType.ShortFormat)
+                text = name + (f" {day:%y}" if day.month == 1 or n == 0 else "")
+                p.drawText(x + 2, y + 4 + metrics.ascent(), text)
+            day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+            n += 1
+
+    def event(self, event: object) -> bool:
+        if isinstance(event, QHelpEvent):
+            point = QPoint(event.pos())
+            for n, phase in enumerate(self.phases):
+                if self._bar(n).contains(point):
+                    QToolTip.showText(
+                        event.globalPos(),
+                        f"{phase.title}\n{phase.starts_on:%d.%m.%Y} – {phase.ends_on:%d.%m.%Y}",
+                        self,
+                    )
+                    return True
+            QToolTip.hideText()
+            return True
+        return super().event(event)  # type: ignore[arg-type]

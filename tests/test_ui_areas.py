@@ -1,0 +1,197 @@
+"""Lokalområder through the widgets: create an area with its people, filter the list,
+refuse bad input beside the field, delete and undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from kulturpunkt_desk.domain.services import areas, overview
+from kulturpunkt_desk.storage.engine import Database
+from kulturpunkt_desk.ui.dialogs.area_dialogs import AreaDialog, NewPersonDialog
+from kulturpunkt_desk.ui.main_window import MainWindow
+from kulturpunkt_desk.ui.views.areas import AreasView
+from kulturpunkt_desk.ui.widgets.form import FormDialog
+
+
+def open_window(qtbot: QtBot, db: Database) -> MainWindow:
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitActive(window):  # shortcuts only reach the active window
+        window.activateWindow()
+    return window
+
+
+def when_dialog_opens(kind: type[FormDialog], fill: Callable[[Any], None]) -> list[str]:
+    """Fill the next modal dialog of `kind` when it opens; returns a list of failures."""
+    problems: list[str] = []
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(10, act)  # not open yet
+            return
+        try:
+            fill(dialog)
+        except Exception as exc:  # reported by the test, not lost in the event loop
+            problems.append(repr(exc))
+            dialog.reject()
+
+    QTimer.singleShot(0, act)
+    return problems
+
+
+def click_save(qtbot: QtBot, dialog: FormDialog) -> None:
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+
+
+def test_new_area_with_steering_group_and_primary_contact_is_saved_and_shown(
+    qtbot: QtBot, db: Database, programme_id: int
+) -> None:
+    window = open_window(qtbot, db)
+    view = window.show_view("areas")
+    assert isinstance(view, AreasView)
+
+    def area_form(d: AreaDialog) -> None:
+        qtbot.keyClicks(d.name, "Klithuse")
+        d.municipality.lineEdit().clear()
+        qtbot.keyClicks(d.municipality.lineEdit(), "Thisted")
+        qtbot.keyClicks(d.vision, "Klitten som fælles scene")
+        qtbot.keyClicks(d.cvr, "30007921")
+        click_save(qtbot, d)
+
+    problems = when_dialog_opens(AreaDialog, area_form)
+    window.new_action.trigger()  # Ctrl+N in Lokalområder
+    assert problems == []
+    area = areas.find_area(db, programme_id, "Klithuse")
+    assert view.page.area_id == area.id and view.page.title.text() == "Klithuse"
+
+    for name, role, primary in (("Ane Fisker", "Formand", True), ("Bo Smed", "Kasserer", False)):
+
+        def person_form(
+            d: NewPersonDialog, name: str = name, role: str = role, primary: bool = primary
+        ) -> None:
+            qtbot.keyClicks(d.name, name)
+            qtbot.keyClicks(d.phone, "10 20 30 40")
+            qtbot.keyClicks(d.role, role)
+            assert d.steering.isChecked()  # the usual case is ticked already
+            if primary:
+                qtbot.mouseClick(d.primary, Qt.MouseButton.LeftButton)
+            click_save(qtbot, d)
+
+        problems = when_dialog_opens(NewPersonDialog, person_form)
+        view.page.people.new_person()
+        assert problems == []
+
+    people = areas.area_people(db, area.id)
+    assert [(m.person.name, m.role, m.in_steering_group, m.is_primary_contact) for m in people] == [
+        ("Ane Fisker", "Formand", True, True),
+        ("Bo Smed", "Kasserer", True, False),
+    ]
+    window.close()
+
+    again = open_window(qtbot, db)
+    again.open_record("area", area.id)
+    page = again.show_view("areas").page  # type: ignore[attr-defined]
+    assert page.title.text() == "Klithuse"
+    assert "Thisted" in page.status.text()
+    assert page.vision.text() == "Klitten som fælles scene"
+    model = page.people.members
+    shown = [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
+    assert shown == [["Ane Fisker", "Formand", "✔", "✔"], ["Bo Smed", "Kasserer", "✔", ""]]
+    conditions = page.conditions.text()
+    assert "Ane Fisker" in conditions and "2 personer i styregruppen" in conditions
+
+
+def test_bad_cvr_is_shown_beside_the_field_and_nothing_is_saved(
+    qtbot: QtBot, db: Database, programme_id: int
+) -> None:
+    window = open_window(qtbot, db)
+    window.show_view("areas")
+    seen: dict[str, object] = {}
+
+    def area_form(d: AreaDialog) -> None:
+        qtbot.keyClicks(d.name, "Klithuse")
+        qtbot.keyClicks(d.cvr, "12345678")
+        click_save(qtbot, d)
+        error = d.error_labels["recipient_cvr"]
+        seen.update(visible=error.isVisible(), text=error.text(), open=d.isVisible())
+        seen["name_error"] = d.error_labels["name"].isVisible()
+        d.reject()
+
+    problems = when_dialog_opens(AreaDialog, area_form)
+    window.new_action.trigger()
+    assert problems == []
+    assert seen["visible"] and seen["open"] and not seen["name_error"]
+    assert "kontrolcifferet passer ikke" in str(seen["text"])
+    assert areas.list_areas(db, programme_id) == []
+
+
+def test_filters_narrow_the_list_and_money_sorts_by_amount(qtbot: QtBot, demo_db: Database) -> None:
+    window = open_window(qtbot, demo_db)
+    view = window.show_view("areas")
+    assert isinstance(view, AreasView)
+    proxy = view.table.model()
+    assert proxy.rowCount() == 11
+    qtbot.keyClicks(view.search, "fjord")
+    names = sorted(proxy.index(r, 0).data() for r in range(proxy.rowCount()))
+    assert names == ["Fjordglimt", "Møllehøj"]  # Møllehøj lies in Mariagerfjord
+    assert view.count_label.text() == "2 af 11 lokalområder"
+    view.status_filter.setCurrentIndex(view.status_filter.findText("Afsluttet"))
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Fjordglimt"]
+    view.search.clear()
+    view.status_filter.setCurrentIndex(0)
+    view.contact_filter.setCurrentIndex(view.contact_filter.findText("Uden primær kontakt"))
+    assert proxy.rowCount() == 0
+    view.contact_filter.setCurrentIndex(0)
+    view.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)  # Tilbage
+    left = [proxy.index(r, 6).data() for r in range(proxy.rowCount())]
+    assert left[:3] == ["50.000 kr."] * 3 and left[-1] == "0 kr."
+
+
+def test_delete_key_deletes_the_area_and_ctrl_z_brings_it_back(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, demo_db)
+    view = window.show_view("areas")
+    assert isinstance(view, AreasView)
+    programme_id = window.ctx.programme_id
+    target = areas.find_area(demo_db, programme_id, "Fjordglimt")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert view.table.select_id(target.id)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert view.table.model().rowCount() == 10
+    assert "Fjordglimt" not in {r.name for r in overview.area_summaries(demo_db, programme_id)}
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.table.model().rowCount() == 11
+    back = areas.find_area(demo_db, programme_id, "Fjordglimt")
+    assert back.uuid == target.uuid
+    assert len(areas.get_area(demo_db, back.id).members) == 4
+
+
+def test_area_page_opens_on_enter_and_escape_returns_to_the_list(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    window = open_window(qtbot, demo_db)
+    view = window.show_view("areas")
+    assert isinstance(view, AreasView)
+    target = areas.find_area(demo_db, window.ctx.programme_id, "Havnestrøget")
+    view.table.select_id(target.id)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert view.pages.currentWidget() is view.page
+    assert view.page.title.text() == "Havnestrøget"
+    assert view.page.money.model.rowCount() == 2
+    assert view.page.sparring.activities.rowCount() >= 2
+    assert view.page.history.model.rowCount() > 5
+    assert "ikke modtaget" in view.page.evaluation.text.toPlainText()
+    qtbot.keyClick(view.page, Qt.Key.Key_Escape)
+    assert view.pages.currentIndex() == 0 and view.table.current_id() == target.id

@@ -1,0 +1,88 @@
+"""Overblik through the widgets: grouped items that open their record, money, statuses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kulturpunkt_desk.domain.services import areas
+from kulturpunkt_desk.domain.services.attention import AttentionKind
+from kulturpunkt_desk.storage.engine import Database
+from kulturpunkt_desk.ui.main_window import VIEWS, MainWindow
+from kulturpunkt_desk.ui.views.areas import AreasView
+from kulturpunkt_desk.ui.views.overview import OverviewView
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(OverviewView, "today", staticmethod(lambda: date(2026, 11, 23)))
+
+
+def open_overview(qtbot: QtBot, db: Database) -> tuple[MainWindow, OverviewView]:
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.show_view("overview")
+    assert isinstance(view, OverviewView)
+    return window, view
+
+
+def test_overview_comes_first_in_the_navigation() -> None:
+    assert VIEWS[0].key == "overview" and VIEWS[1].key == "areas"
+
+
+def test_items_are_grouped_with_counts_most_urgent_group_first(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    _window, view = open_overview(qtbot, demo_db)
+    headings = [view.items.topLevelItem(n).text(0) for n in range(view.items.topLevelItemCount())]
+    assert headings[0] == "Interessetilkendegivelse mangler (1)"
+    assert "Rate ikke udbetalt (10)" in headings
+    assert len(headings) == 6
+    assert view.attention_summary.text() == "26 overskredne og 0 kommende punkter i 6 grupper."
+    assert view.heading.text() == "Overblik – 23. november 2026"
+    assert view.phase.text() == "Alle faser i programmets tidsplan er overstået."
+    assert view.money_labels["paid"].text() == "210.000 kr."
+    assert view.money_labels["budget"].text() == "550.000 kr."
+
+
+def test_an_item_opens_the_area_it_is_about(qtbot: QtBot, demo_db: Database) -> None:
+    window, view = open_overview(qtbot, demo_db)
+    group = view.items.topLevelItem(0)
+    row = group.child(0)
+    assert row.text(0) == "Bakkekammen" and row.text(2) == "574 dage over"
+    view.items.setCurrentItem(row)
+    view.items.setFocus()
+    qtbot.keyClick(view.items, Qt.Key.Key_Return)
+    assert window.current_view_key() == "areas"
+    areas_view = window.view("areas")
+    assert isinstance(areas_view, AreasView)
+    assert areas_view.page.title.text() == "Bakkekammen"
+    assert (
+        areas_view.page.area_id
+        == areas.find_area(demo_db, window.ctx.programme_id, "Bakkekammen").id
+    )
+
+
+def test_a_follow_up_asks_for_its_sparring_session(qtbot: QtBot, demo_db: Database) -> None:
+    window, view = open_overview(qtbot, demo_db)
+    with qtbot.waitSignal(window.ctx.open_requested) as signal:
+        assert view.open_item_at(AttentionKind.FOLLOW_UP_DUE, "Fjordglimt")
+    assert signal.args is not None and signal.args[0] == "sparring_session"
+
+
+def test_status_count_shows_the_list_filtered_by_that_status(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    window, view = open_overview(qtbot, demo_db)
+    button = next(b for b in view.status_buttons if b.text() == "Aftale underskrevet: 2")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    areas_view = window.view("areas")
+    assert isinstance(areas_view, AreasView)
+    assert window.current_view_key() == "areas"
+    proxy = areas_view.table.model()
+    shown = sorted(proxy.index(r, 0).data() for r in range(proxy.rowCount()))
+    assert shown == ["Møllehøj", "Østerø Havn"]

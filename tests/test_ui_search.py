@@ -1,0 +1,113 @@
+"""Search (Ctrl+F) and the main window's keys and file menu, through the widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
+from pytestqt.qtbot import QtBot
+
+from kulturpunkt_desk.domain.services import areas, people
+from kulturpunkt_desk.storage.engine import Database
+from kulturpunkt_desk.ui.main_window import MainWindow
+from kulturpunkt_desk.ui.search_dialog import SearchDialog
+from kulturpunkt_desk.ui.views.areas import AreasView
+
+
+def open_window(qtbot: QtBot, db: Database) -> MainWindow:
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    return window
+
+
+def search_for(qtbot: QtBot, window: MainWindow, words: str) -> SearchDialog:
+    dialog = SearchDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.query, words)
+    qtbot.waitUntil(lambda: not dialog.timer.isActive())
+    return dialog
+
+
+def test_search_finds_a_person_and_opens_them(qtbot: QtBot, demo_db: Database) -> None:
+    window = open_window(qtbot, demo_db)
+    dialog = search_for(qtbot, window, "søren fogh")
+    model = dialog.results.model()
+    assert [
+        (model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())
+    ] == [("Person", "Søren Fogh")]
+    person = people.list_people(demo_db, "Søren Fogh")[0]
+    with qtbot.waitSignal(window.ctx.open_requested) as opened:
+        qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+    assert opened.args == ["person", person.id]
+    assert not dialog.isVisible()
+
+
+def test_search_hit_on_an_activity_opens_its_area_page(qtbot: QtBot, demo_db: Database) -> None:
+    window = open_window(qtbot, demo_db)
+    dialog = search_for(qtbot, window, "koncert")
+    kinds = [dialog.model.rows[r].kind for r in range(len(dialog.model.rows))]
+    assert "activity" in kinds
+    row = kinds.index("activity")
+    hit = dialog.model.rows[row]
+    dialog.results.selectRow(dialog.results.model().mapFromSource(dialog.model.index(row, 0)).row())
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+    view = window.view("areas")
+    assert isinstance(view, AreasView)
+    assert window.current_view_key() == "areas" and view.page.area_id == hit.open_id
+
+
+def test_ctrl_f_opens_the_search(qtbot: QtBot, demo_db: Database) -> None:
+    window = open_window(qtbot, demo_db)
+    seen: list[object] = []
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog)
+        if dialog is not None:
+            dialog.close()
+
+    QTimer.singleShot(50, close_it)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert len(seen) == 1 and isinstance(seen[0], SearchDialog)
+
+
+def test_new_database_from_the_file_menu_holds_the_programme_and_no_areas(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, demo_db)
+    target = tmp_path / "ny.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.new_database()
+    assert target.exists() and "ny.sqlite" in window.windowTitle()
+    assert "Kulturpunkt 2025-26" in window.windowTitle()
+    view = window.show_view("areas")
+    assert isinstance(view, AreasView)
+    assert view.table.model().rowCount() == 0
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(demo_db.path), ""))
+    window.choose_database()
+    assert demo_db.path.name in window.windowTitle()
+    assert view.table.model().rowCount() == 11
+    assert areas.list_areas(window.ctx.db, window.ctx.programme_id)
+
+
+def test_ctrl_n_in_lokalomraader_opens_the_new_area_form(qtbot: QtBot, demo_db: Database) -> None:
+    window = open_window(qtbot, demo_db)
+    window.show_view("areas")
+    seen: list[str] = []
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.windowTitle() if dialog else "")
+        if dialog is not None:
+            dialog.reject()
+
+    QTimer.singleShot(50, close_it)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert seen == ["Nyt lokalområde"]
