@@ -48,3 +48,11 @@ def test_evaluation_overview_loads_submissions_answers_and_agreement(demo_db: Da
     done = [a for a in overview if a.evaluations]
     assert done and all(a.evaluations[0].answers for a in done)
     assert all(a.agreement is not None for a in done)
+
+
+def test_list_people_brings_the_areas_each_person_belongs_to(demo_db: Database) -> None:
+    from kulturpunkt_desk.domain.services import people
+
+    everyone = people.list_people(demo_db)
+    member = next(p for p in everyone if p.memberships)
+    assert member.memberships[0].area.name

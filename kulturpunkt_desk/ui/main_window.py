@@ -52,6 +52,7 @@ VIEWS: list[ViewSpec] = [
     ViewSpec("grants", "Tilskud", "grants", "GrantsView"),
     ViewSpec("evaluation", "Evaluering", "evaluation", "EvaluationView"),
     ViewSpec("timeline", "Tidsplan", "timeline", "TimelineView"),
+    ViewSpec("people", "Personer og organisationer", "people", "PeopleView"),
     ViewSpec("ekr", "Europæisk Kulturregion", "ekr", "EkrView"),
 ]
 

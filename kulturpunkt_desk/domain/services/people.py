@@ -11,7 +11,7 @@ from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
 from ..errors import Collector, NotFoundError
-from ..models import Organisation, Person, Sector
+from ..models import AreaMember, Organisation, Person, Sector
 from .common import apply, get
 
 
@@ -95,7 +95,15 @@ def get_person(db: Database, person_id: int) -> Person:
 
 def list_people(db: Database, text: str = "") -> list[Person]:
     with db.read() as s:
-        query = select(Person).options(selectinload(Person.organisation)).order_by(Person.name)
+        # The areas a person belongs to come along: the people list shows them.
+        query = (
+            select(Person)
+            .options(
+                selectinload(Person.organisation),
+                selectinload(Person.memberships).selectinload(AreaMember.area),
+            )
+            .order_by(Person.name)
+        )
         if text:
             like = f"%{text}%"
             query = query.where(
