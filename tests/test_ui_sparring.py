@@ -41,8 +41,10 @@ def tab(qtbot: QtBot) -> QWidget:
 
 
 def start_new_session(qtbot: QtBot, window: MainWindow, view: SparringView) -> SessionDialog:
-    if hasattr(view, "new_record"):
-        view.new_record()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_N, CTRL)  # Rediger ▸ Ny… in the current view
     dialog = view.dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
