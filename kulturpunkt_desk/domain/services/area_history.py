@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from kulturpunkt_desk.storage.engine import Database
 
@@ -27,7 +28,9 @@ from ..models import (
     ExpressionOfInterest,
     Grant,
     Instalment,
+    Organisation,
     PartnershipMember,
+    Person,
     SparringSession,
 )
 from ..money import format_kr
@@ -110,12 +113,13 @@ def _value(key: str, value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def describe(entry: AuditEntry) -> str:
-    """One audit entry as a Danish sentence."""
+def describe(entry: AuditEntry, name: str = "") -> str:
+    """One audit entry as a Danish sentence; `name` stands in for a record without one
+    (the person of a role, the organisation of a partner, the date of a meeting)."""
     what = ENTITY_LABELS.get(entry.entity, entry.entity)
     head = f"{ACTION_LABELS.get(entry.action, entry.action)} {what}"
-    if entry.summary:
-        head += f" «{entry.summary}»"
+    if entry.summary or name:
+        head += f" «{entry.summary or name}»"
     if entry.action != "update":
         return head
     parts = []
@@ -160,4 +164,43 @@ def area_history(db: Database, area_id: int) -> list[HistoryLine]:
             .where(AuditEntry.entity_uuid.in_(uuids))
             .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
         )
-        return [HistoryLine(e.at, e.user, describe(e)) for e in entries]
+        found = list(entries)
+        names = _names(s, found)
+        return [HistoryLine(e.at, e.user, describe(e, names.get(e.entity_uuid, ""))) for e in found]
+
+
+def _names(s: Session, entries: list[AuditEntry]) -> dict[str, str]:
+    """A readable name per record uuid, from the person, organisation or date it carries."""
+    person_of: dict[str, int] = {}
+    organisation_of: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for e in entries:
+        changes = e.changes or {}
+        if isinstance(changes.get("person_id"), int):
+            person_of[e.entity_uuid] = changes["person_id"]
+        if isinstance(changes.get("organisation_id"), int):
+            organisation_of[e.entity_uuid] = changes["organisation_id"]
+        for key in ("held_on", "received_on", "due_on"):
+            if isinstance(changes.get(key), str) and e.action != "update":
+                names.setdefault(e.entity_uuid, _value(key, changes[key]))
+    people: dict[int, str] = {
+        row.id: row.name
+        for row in s.execute(
+            select(Person.id, Person.name).where(Person.id.in_(list(person_of.values())))
+        )
+    }
+    organisations: dict[int, str] = {
+        row.id: row.name
+        for row in s.execute(
+            select(Organisation.id, Organisation.name).where(
+                Organisation.id.in_(list(organisation_of.values()))
+            )
+        )
+    }
+    for uuid, person_id in person_of.items():
+        if person_id in people:
+            names[uuid] = people[person_id]
+    for uuid, organisation_id in organisation_of.items():
+        if organisation_id in organisations:
+            names[uuid] = organisations[organisation_id]
+    return names

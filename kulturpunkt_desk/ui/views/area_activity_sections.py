@@ -57,11 +57,7 @@ class SparringSection(Section):
                 ),
                 Column(
                     t("Opfølgning"),
-                    lambda s: (
-                        t("{0} åbne").format(sum(1 for f in s.follow_ups if not f.done_on))
-                        if any(not f.done_on for f in s.follow_ups)
-                        else ""
-                    ),
+                    lambda s: self._open_follow_ups(s),
                 ),
                 Column(t("Noter"), lambda s: " ".join(s.notes.split())),
             ],
@@ -108,6 +104,12 @@ class SparringSection(Section):
         splitter.addWidget(self.titled(t("Sparringslog"), self.session_table, sessions_row))
         splitter.addWidget(self.titled(t("Aktiviteter"), self.activity_table, activities_row))
         QVBoxLayout(self).addWidget(splitter)
+
+    def _open_follow_ups(self, session: SparringSession) -> str:
+        count = sum(1 for f in session.follow_ups if not f.done_on)
+        if not count:
+            return ""
+        return self.tr("1 åben") if count == 1 else self.tr("{0} åbne").format(count)
 
     def load(self, area: Area) -> None:
         super().load(area)
