@@ -67,17 +67,23 @@ def kill_at_random(path: Path, programme_id: int, round_no: int, rng: random.Ran
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     assert child.stdout is not None
+    seen: list[str] = []
     if rng.random() < 0.1:
         time.sleep(rng.uniform(0, 0.3))  # sometimes while it is still opening the file
     else:
-        first = child.stdout.readline()
-        assert first.strip() == "klar", first + (child.stderr.read() if child.stderr else "")
+        # Wait for the first confirmed save (a busy machine may take a while to get
+        # there), then kill at a random moment among the saves that follow.
+        while not seen or not seen[-1].startswith("area"):
+            line = child.stdout.readline()
+            assert line, child.stderr.read() if child.stderr else "writer stopped"
+            seen.append(line.strip())
         time.sleep(rng.uniform(0.0, 0.3))
     os.kill(child.pid, signal.SIGKILL)
     out, err = child.communicate()
     assert child.returncode == -signal.SIGKILL, err  # it was writing, not crashing by itself
     # Only whole lines count: a line cut by the kill was not confirmed.
-    return [line for line in out.split("\n")[:-1] if line and line != "klar"]
+    lines = seen + out.split("\n")[:-1]
+    return [line for line in lines if line and line != "klar"]
 
 
 def check_after_crash(path: Path, confirmed: list[str]) -> None:
@@ -117,10 +123,12 @@ def test_killing_a_writing_desk_never_loses_a_confirmed_save(db_path: Path) -> N
     db.dispose()
     rng = random.Random(2025)
     confirmed: list[str] = []
+    rounds_with_saves = 0
     for round_no in range(KILLS):
-        confirmed += kill_at_random(db_path, programme_id, round_no, rng)
+        new = kill_at_random(db_path, programme_id, round_no, rng)
+        rounds_with_saves += bool(new)
+        confirmed += new
         check_after_crash(db_path, confirmed)
-    saves = len(confirmed)
     # Printed for the note (pytest -s shows it).
-    print(f"\n{KILLS} drab overlevet, {saves} bekræftede gemninger, ingen tabt")
-    assert saves > KILLS  # the writer really was writing between the kills
+    print(f"\n{KILLS} drab overlevet, {len(confirmed)} bekræftede gemninger, ingen tabt")
+    assert rounds_with_saves >= KILLS // 2  # the writer really was writing when killed

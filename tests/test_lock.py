@@ -166,3 +166,12 @@ def test_write_meeting_another_write_gets_a_danish_busy_error(
     finally:
         first.dispose()
         second.dispose()
+
+
+def test_closing_the_database_lets_go_of_the_lock_but_dispose_does_not(existing: Path) -> None:
+    session = start_desk(existing, user="mette")
+    session.db.dispose()  # only connections: a restore does this mid-way
+    assert read_holder(existing) is not None
+    session.db.close()
+    assert not lock_path(existing).exists()
+    start_desk(existing, user="jonas").close()

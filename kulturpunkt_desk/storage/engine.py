@@ -73,6 +73,8 @@ class Database:
         # Called before every write transaction; the desk lock sets it so that a desk
         # which has lost its lock (or opened the file read-only) cannot write.
         self.write_guard: Callable[[], None] | None = None
+        # Run by close(): the desk lock registers its release here.
+        self.on_close: list[Callable[[], None]] = []
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -103,7 +105,15 @@ class Database:
             yield session
 
     def dispose(self) -> None:
+        """Close the connections (they reopen on the next query); the desk keeps its lock."""
         self.engine.dispose()
+
+    def close(self) -> None:
+        """Done with this file: close the connections and let go of the desk lock."""
+        self.engine.dispose()
+        callbacks, self.on_close = self.on_close, []
+        for callback in callbacks:
+            callback()
 
 
 def _is_busy(exc: BaseException) -> bool:

@@ -62,9 +62,7 @@ class DeskSession:
         return restore_in_place(self.db, backup)
 
     def close(self) -> None:
-        self.db.dispose()
-        if self.lock is not None:
-            self.lock.release()
+        self.db.close()
 
 
 def integrity_problems(path: Path) -> tuple[list[str], list[str]]:
@@ -154,6 +152,7 @@ def start_desk(
         else:
             session.startup_backup = make_backup(path, "opstart", keep=backup_keep(path))
             lock.guard(db)
+            db.on_close.append(lock.release)
             lock.start_heartbeat()
         log.info("Åbnet %s (kontrol ok%s)", path, ", skrivebeskyttet" if lock is None else "")
         return session

@@ -168,17 +168,20 @@ class BackupDialog(QDialog):
         self.restored.emit(chosen)
 
 
-def open_desk(path: Path, parent: QWidget | None = None) -> DeskSession | None:
+def open_desk(
+    path: Path, parent: QWidget | None = None, *, create: bool = True
+) -> DeskSession | None:
     """Open `path` with the desk lock and the start-up checks, asking the user when needed.
 
-    Returns None when the user gave up (the reason was shown). The lock is let go when the
-    application quits.
+    Returns None when the user gave up (the reason was shown). The lock is let go by
+    `session.db.close()` (use it instead of dispose() when switching files) and, at the
+    latest, when the application quits.
     """
     read_only = False
     restored = False
     while True:
         try:
-            session = start_desk(path, read_only=read_only)
+            session = start_desk(path, create=create, read_only=read_only)
             break
         except DeskLockedError as exc:
             answer = QMessageBox.question(
