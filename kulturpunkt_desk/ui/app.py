@@ -48,10 +48,15 @@ def open_or_explain(path: Path) -> Database | None:
     """Open the database, creating it on first start; explain in Danish what went wrong."""
     from kulturpunkt_desk.domain.services import programmes
     from kulturpunkt_desk.resources import default_agreement_text
-    from kulturpunkt_desk.storage.migrate import open_database
+    from kulturpunkt_desk.ui.backup_dialog import open_desk
 
     try:
-        db = open_database(path, create=True)
+        # The desk lock, quick and foreign-key checks, a start-up backup; asks the user
+        # when the file is in use (read-only?) or damaged (restore the newest backup?).
+        session = open_desk(path)
+        if session is None:
+            return None
+        db = session.db
         if not programmes.list_programmes(db):
             programmes.create_programme(
                 db, programmes.kulturpunkt_2025_26(), default_agreement_text()

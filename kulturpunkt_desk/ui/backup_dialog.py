@@ -213,5 +213,6 @@ def open_desk(
         QMessageBox.warning(parent, tr("Advarsel om databasen"), warning)
     app = QCoreApplication.instance()
     if app is not None:
-        app.aboutToQuit.connect(session.close)
+        # A lambda, not the bound method: PySide holds bound methods of plain objects weakly.
+        app.aboutToQuit.connect(lambda: session.close())
     return session
