@@ -262,3 +262,20 @@ def test_random_sheets_import_all_rows_or_none(
         assert preview.ok and len(ids) == len(rows)
         contacts = sum(1 for r in rows if any(r[4:]))
         assert counts(db, programme_id) == (before[0] + len(rows), before[1] + contacts)
+
+
+def test_cli_import_is_refused_while_a_desk_has_the_file_open(
+    demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kulturpunkt_desk.storage.startup import start_desk
+
+    path = write_csv(tmp_path / "områder.csv", [DANISH, *GOOD_ROWS])
+    demo_db.dispose()
+    desk = start_desk(demo_db.path, user="kollega")
+    try:
+        assert main(["import", "areas", str(path), "--db", str(demo_db.path)]) == 1
+        assert "allerede åben hos kollega" in capsys.readouterr().err
+        # A dry run only reads, so it may look while the desk is open.
+        assert main(["import", "areas", str(path), "--db", str(demo_db.path), "--dry-run"]) == 0
+    finally:
+        desk.close()
