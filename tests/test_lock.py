@@ -175,3 +175,14 @@ def test_closing_the_database_lets_go_of_the_lock_but_dispose_does_not(existing:
     session.db.close()
     assert not lock_path(existing).exists()
     start_desk(existing, user="jonas").close()
+
+
+def test_a_lock_file_that_vanished_is_taken_again_on_the_next_save(existing: Path) -> None:
+    session = start_desk(existing, user="mette")
+    try:
+        lock_path(existing).unlink()  # e.g. a sync client or a tidy colleague
+        people.create_person(session.db, people.PersonData(name="Gemt Alligevel"))
+        holder = read_holder(existing)
+        assert holder is not None and holder.user == "mette"
+    finally:
+        session.close()

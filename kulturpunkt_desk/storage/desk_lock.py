@@ -188,7 +188,18 @@ class DeskLock:
         return current is not None and current.token == self.holder.token
 
     def verify(self) -> None:
-        """Raise LockLostError unless the lock file still carries our token."""
+        """Raise LockLostError unless the lock file still carries our token.
+
+        A lock file that vanished (a sync client, a colleague tidying the folder) is simply
+        taken again: nobody else holds the file then.
+        """
+        if read_holder(self.db_path) is None:
+            try:
+                self._create_exclusive()
+            except FileExistsError:
+                pass  # someone was quicker: the check below decides
+            except OSError as exc:
+                log.warning("Kunne ikke genskabe låsen %s: %s", self.path, exc)
         if not self.owns():
             raise LockLostError(
                 "En anden Kulturpunkt Desk har overtaget databasen, mens denne stod ubrugt. "
