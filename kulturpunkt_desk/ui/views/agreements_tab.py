@@ -93,9 +93,9 @@ class AgreementsTab(QWidget):
         bar.addWidget(self.interest_button)
         bar.addWidget(self.agreement_button)
         bar.addStretch(1)
-        bar.addWidget(self.deadline_label)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.deadline_label)
         layout.addWidget(self.table)
 
     def load(self, areas: list[Area]) -> None:

@@ -116,13 +116,14 @@ class EvaluationView(View):
         for button in (self.new_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
         bar.addStretch(1)
-        bar.addWidget(self.summary_label)
+        self.summary_label.setWordWrap(True)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setSizes([380, 260])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.summary_label)
         layout.addWidget(splitter)
 
     def _late(self) -> bool:

@@ -132,10 +132,10 @@ class GrantsView(View):
         self.award_button = _button(self.tr("Bevilg / ændr tilskud…"), self.award, area_bar)
         self.plan_button = _button(self.tr("Planlæg rater…"), self.plan, area_bar)
         area_bar.addStretch(1)
-        area_bar.addWidget(self.totals)
+        self.totals.setWordWrap(True)
         rate_bar = QHBoxLayout()
-        self.pay_button = _button(self.tr("Registrér udbetaling…"), self.register_payment, rate_bar)
-        self.unpay_button = _button(self.tr("Annullér udbetaling"), self.cancel_payment, rate_bar)
+        # One button: registers a payment, or cancels it when the selected rate is paid.
+        self.pay_button = _button(self.tr("Registrér udbetaling…"), self.toggle_payment, rate_bar)
         self.new_instalment_button = _button(self.tr("Ny rate…"), self.new_instalment, rate_bar)
         self.edit_instalment_button = _button(self.tr("Redigér…"), self.edit_instalment, rate_bar)
         self.delete_instalment_button = _button(self.tr("Slet"), self.delete_instalment, rate_bar)
@@ -147,19 +147,22 @@ class GrantsView(View):
 
         self.area_heading = QLabel()
         self.area_heading.setStyleSheet("font-weight: bold;")
+        rates = QWidget()
+        rates_layout = QVBoxLayout(rates)
+        rates_layout.addLayout(rate_bar)
+        rates_layout.addWidget(self.instalment_table)
+        spend = QWidget()
+        spend_layout = QVBoxLayout(spend)
+        spend_layout.addLayout(spend_bar)
+        spend_layout.addWidget(self.spending_table)
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.addTab(rates, self.tr("Rater"))
+        self.detail_tabs.addTab(spend, self.tr("Erklæret forbrug"))
         lower = QWidget()
-        lower_layout = QHBoxLayout(lower)
+        lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        rates = QVBoxLayout()
-        rates.addWidget(self.area_heading)
-        rates.addLayout(rate_bar)
-        rates.addWidget(self.instalment_table)
-        spend = QVBoxLayout()
-        spend.addWidget(QLabel(self.tr("Erklæret forbrug")))
-        spend.addLayout(spend_bar)
-        spend.addWidget(self.spending_table)
-        lower_layout.addLayout(rates, 3)
-        lower_layout.addLayout(spend, 2)
+        lower_layout.addWidget(self.area_heading)
+        lower_layout.addWidget(self.detail_tabs)
 
         money = QWidget()
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -168,6 +171,7 @@ class GrantsView(View):
         splitter.setSizes([360, 280])
         money_layout = QVBoxLayout(money)
         money_layout.addLayout(area_bar)
+        money_layout.addWidget(self.totals)
         money_layout.addWidget(splitter)
 
         self.agreements = AgreementsTab(ctx)
@@ -208,7 +212,9 @@ class GrantsView(View):
         row = self.table.current_record()
         area = row.area if row else None
         self.area_heading.setText(
-            self.tr("Rater for {0}").format(area.name) if area else self.tr("Vælg et område")
+            self.tr("Rater og forbrug for {0}").format(area.name)
+            if area
+            else self.tr("Vælg et område")
         )
         instalments = list(area.grant.instalments) if area and area.grant else []
         self.instalments.set_rows(sorted(instalments, key=lambda i: (i.due_on, i.id)))
@@ -228,8 +234,11 @@ class GrantsView(View):
         self.delete_spending_button.setEnabled(bool(self.spending.rows))
         for button in (self.edit_instalment_button, self.delete_instalment_button):
             button.setEnabled(rate is not None)
-        self.pay_button.setEnabled(rate is not None and rate.paid_on is None)
-        self.unpay_button.setEnabled(rate is not None and rate.paid_on is not None)
+        self.pay_button.setEnabled(rate is not None)
+        paid = rate is not None and rate.paid_on is not None
+        self.pay_button.setText(
+            self.tr("Annullér udbetaling") if paid else self.tr("Registrér udbetaling…")
+        )
 
     def _area(self) -> Area | None:
         row = self.table.current_record()
@@ -270,6 +279,13 @@ class GrantsView(View):
         area, rate = self._area(), self.instalment_table.current_record()
         if area is not None and rate is not None:
             self._open(InstalmentDialog(self.ctx, area, rate, self))
+
+    def toggle_payment(self) -> None:
+        rate = self.instalment_table.current_record()
+        if rate is not None and rate.paid_on is not None:
+            self.cancel_payment()
+        else:
+            self.register_payment()
 
     def register_payment(self) -> None:
         area, rate = self._area(), self.instalment_table.current_record()

@@ -145,15 +145,16 @@ class SparringView(View):
         bar = QHBoxLayout()
         for widget in (self.new_button, self.edit_button, self.delete_button):
             bar.addWidget(widget)
-        bar.addSpacing(16)
+        bar.addStretch(1)
+        filters = QHBoxLayout()
         area_label = QLabel(self.tr("&Område:"))
         area_label.setBuddy(self.area_filter)
         round_label = QLabel(self.tr("&Runde:"))
         round_label.setBuddy(self.round_filter)
         for widget in (area_label, self.area_filter, round_label, self.round_filter):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.count_label)
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
 
         lower = QWidget()
         lower_layout = QHBoxLayout(lower)
@@ -177,6 +178,7 @@ class SparringView(View):
         splitter.setSizes([420, 220])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(filters)
         layout.addWidget(splitter)
 
         QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected)

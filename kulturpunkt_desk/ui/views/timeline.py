@@ -72,10 +72,11 @@ class TimelineView(View):
         bar.addStretch(1)
         legend = QLabel(self.tr("Fremhævet: fasen i dag · grå type: afsluttet"))
         legend.setStyleSheet("color: #666;")
-        bar.addWidget(legend)
+        legend.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.today_label)
+        layout.addWidget(legend)
         layout.addWidget(self.table)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected)
 
