@@ -104,23 +104,27 @@ class FundingTab(EkrTab):
         self.status_button = QPushButton(self.tr("Statusoverblik til direktørmødet…"))
         self.status_button.clicked.connect(self.make_status)
 
+        # Three short rows rather than one long one: the view must fit a laptop's half screen.
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("&År")))
-        top.itemAt(0).widget().setBuddy(self.year)  # type: ignore[union-attr]
+        year_label = QLabel(self.tr("&År"))
+        year_label.setBuddy(self.year)
+        top.addWidget(year_label)
         top.addWidget(self.year)
         top.addWidget(self.new_year_button)
         top.addStretch(1)
-        for button in (self.export_button, self.letters_button, self.status_button):
-            top.addWidget(button)
         actions = QGridLayout()
         actions.addWidget(QLabel(self.tr("Dato")), 0, 0)
         actions.addWidget(self.on_date, 0, 1)
         actions.addWidget(self.pay_button, 0, 2)
         actions.addWidget(self.undo_pay_button, 0, 3)
         actions.addWidget(self.invoice_button, 0, 4)
-        actions.addWidget(self.population_button, 0, 5)
-        actions.addWidget(self.import_button, 0, 6)
-        actions.setColumnStretch(7, 1)
+        actions.addWidget(self.population_button, 1, 2)
+        actions.addWidget(self.import_button, 1, 3, 1, 2)
+        actions.setColumnStretch(5, 1)
+        documents = QHBoxLayout()
+        for button in (self.export_button, self.letters_button, self.status_button):
+            documents.addWidget(button)
+        documents.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
@@ -128,6 +132,7 @@ class FundingTab(EkrTab):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         layout.addWidget(self.message)
+        layout.addLayout(documents)
 
     # --- loading --------------------------------------------------------------------------
 
