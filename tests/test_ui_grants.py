@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -159,6 +160,12 @@ def test_agreement_dates_are_edited_in_the_agreements_tab(qtbot: QtBot, demo_db:
     view.agreements.agreement_button.click()
     dialog = view.agreements.dialog
     assert dialog is not None
+    field = dialog.signed_by_region_on  # type: ignore[attr-defined]
+    assert field.value() is None
+    qtbot.keyClick(field, Qt.Key.Key_Up)  # from "Ingen dato" straight to today
+    assert field.value() == date.today()
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    assert field.value() is None
     dialog.sent_on.set_value(date(2025, 6, 1))  # type: ignore[attr-defined]
     dialog.signed_by_area_on.set_value(date(2025, 5, 1))  # type: ignore[attr-defined]
     dialog.try_save()

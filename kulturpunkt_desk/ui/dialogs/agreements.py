@@ -66,7 +66,7 @@ class AgreementDialog(AreaFormDialog):
             "signed_by_region_on", self.tr("Underskrevet af &regionen"), self.signed_by_region_on
         )
         self.add_field("notes", self.tr("&Noter"), self.notes)
-        hint = QLabel(self.tr("Tom dato vises som «Ingen dato». Vælg dato i kalenderen."))
+        hint = QLabel(self.tr("Pil op i et datofelt giver dagens dato; Delete fjerner datoen."))
         hint.setStyleSheet("color: #666;")
         self.form.addRow("", hint)
         self.sent_on.setFocus()

@@ -43,6 +43,12 @@ class AgreementsTab(QWidget):
             )
             return WARNING_COLOUR if sent_unsigned else None
 
+        def signed_text(a: Area, day: date | None) -> str:
+            if day is not None:
+                return short_date(day)
+            sent = a.agreement is not None and a.agreement.sent_on is not None
+            return self.tr("Afventer") if sent else "–"
+
         self.model: RecordTableModel[Area] = RecordTableModel(
             [
                 Column(self.tr("Lokalområde"), lambda a: a.name),
@@ -65,16 +71,16 @@ class AgreementsTab(QWidget):
                 ),
                 Column(
                     self.tr("Underskrevet af området"),
-                    lambda a: short_date(
-                        a.agreement.signed_by_area_on if a.agreement else None, "–"
+                    lambda a: signed_text(
+                        a, a.agreement.signed_by_area_on if a.agreement else None
                     ),
                     lambda a: a.agreement.signed_by_area_on if a.agreement else None,
                     colour=unsigned_colour,  # type: ignore[arg-type]
                 ),
                 Column(
                     self.tr("Underskrevet af regionen"),
-                    lambda a: short_date(
-                        a.agreement.signed_by_region_on if a.agreement else None, "–"
+                    lambda a: signed_text(
+                        a, a.agreement.signed_by_region_on if a.agreement else None
                     ),
                     lambda a: a.agreement.signed_by_region_on if a.agreement else None,
                     colour=unsigned_colour,  # type: ignore[arg-type]

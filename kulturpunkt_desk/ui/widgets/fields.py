@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
 
@@ -29,12 +29,31 @@ class DateField(QDateEdit):
         if optional:
             self.setMinimumDate(_NO_DATE)
             self.setSpecialValueText(self.tr("Ingen dato"))
+            self.setToolTip(self.tr("Pil op/ned: i dag · Delete: ingen dato"))
+            self.calendarWidget().installEventFilter(self)
         self.set_value(value if value is not None or optional else date.today())
+
+    # "No date" is stored as 1.1.1900; without these, the calendar opened on January 1900
+    # and the arrow keys stepped from there.
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self.value() is None:
+            today = date.today()
+            self.calendarWidget().setCurrentPage(today.year, today.month)
+        return super().eventFilter(watched, event)
+
+    def stepBy(self, steps: int) -> None:
+        if self.optional and self.value() is None:
+            self.set_value(date.today())
+            return
+        super().stepBy(steps)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Tab leaves the field, as in every other field: typing digits already moves
         # day → month → year, and Qt's own Tab (section by section, or not at all on
         # "Ingen dato") made keyboard-only forms cost three Tabs per date.
+        if self.optional and event.key() == Qt.Key.Key_Delete:
+            self.set_value(None)
+            return
         if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
             event.modifiers()
             & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
