@@ -182,3 +182,10 @@ def test_start_up_passes_the_warning_on(tmp_path: Path) -> None:
         assert any("OneDrive" in w for w in session.warnings)
     finally:
         session.close()
+
+
+def test_a_missing_file_is_not_created_when_creation_was_not_asked_for(tmp_path: Path) -> None:
+    missing = tmp_path / "ingen-mappe" / "kulturpunkt.sqlite"
+    with pytest.raises(DatabaseFileError, match="findes ikke"):
+        start_desk(missing, create=False)
+    assert not missing.parent.exists()

@@ -110,6 +110,8 @@ def start_desk(
     log.info("Starter med %s (SQLite %s, bruger %s)", path, sqlite3.sqlite_version, user)
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)  # the lock file goes there first
+    elif not path.is_file():
+        raise _refuse(path, f"Databasefilen {path} findes ikke.")
     lock = None if read_only else DeskLock.acquire(path, user)
     holder = read_holder(path) if read_only else None
     db: Database | None = None
