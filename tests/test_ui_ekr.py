@@ -180,3 +180,22 @@ def test_an_empty_database_offers_to_create_the_partnership(qtbot: QtBot, db: Da
     view.create_button.click()
     assert view.stack.currentIndex() == 1
     assert view.members.model.rowCount() == 21
+
+
+def test_a_new_year_copies_the_key_and_its_frame_can_be_changed(
+    qtbot: QtBot, ekr_db: Database
+) -> None:
+    view = open_view(qtbot, ekr_db)
+    tab = view.funding
+    view.tabs.setCurrentWidget(tab)
+    assert not tab.frame_button.isEnabled()  # 2026 is invoiced: locked
+    tab.new_year_button.click()
+    assert tab.year.currentData() == 2027 and tab.frame_button.isEnabled()
+    tab.set_frame("1.400.000")
+    table = ekr_funding.contributions_table(ekr_db, view.partnership_id, 2027)
+    assert table.total_ore == table.frame_ore == 140_000_000
+    assert table.budget_ore == 280_000_000
+    locked = ekr_funding.contributions_table(ekr_db, view.partnership_id, 2026)
+    assert locked.total_ore == 130_000_000
+    tab.set_frame("mange penge")
+    assert "er ikke et beløb" in tab.message.text()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from kulturpunkt_desk.domain.dates import long_date, short_date
 from kulturpunkt_desk.domain.errors import DeskError
-from kulturpunkt_desk.domain.money import format_kr
+from kulturpunkt_desk.domain.money import format_kr, parse_kr
 from kulturpunkt_desk.domain.services import ekr_funding
 from kulturpunkt_desk.domain.services.ekr_funding import ContributionRow, ContributionTable
 from kulturpunkt_desk.domain.services.ekr_population_csv import decode
@@ -91,6 +91,8 @@ class FundingTab(EkrTab):
         self.undo_pay_button.clicked.connect(self.undo_payment)
         self.invoice_button = QPushButton(self.tr("Fakturér året"))
         self.invoice_button.clicked.connect(self.invoice)
+        self.frame_button = QPushButton(self.tr("Ret ramme…"))
+        self.frame_button.clicked.connect(self.edit_frame)
         self.population_button = QPushButton(self.tr("Ret indbyggertal…"))
         self.population_button.clicked.connect(self.edit_population)
         self.import_button = QPushButton(self.tr("Indlæs folketal (CSV)…"))
@@ -119,7 +121,8 @@ class FundingTab(EkrTab):
         actions.addWidget(self.undo_pay_button, 0, 3)
         actions.addWidget(self.invoice_button, 0, 4)
         actions.addWidget(self.population_button, 1, 2)
-        actions.addWidget(self.import_button, 1, 3, 1, 2)
+        actions.addWidget(self.import_button, 1, 3)
+        actions.addWidget(self.frame_button, 1, 4)
         actions.setColumnStretch(5, 1)
         documents = QHBoxLayout()
         for button in (self.export_button, self.letters_button, self.status_button):
@@ -201,6 +204,7 @@ class FundingTab(EkrTab):
         self.late_label.setVisible(bool(late))
         self.invoice_button.setEnabled(t.invoiced_on is None)
         self.population_button.setEnabled(t.invoiced_on is None)
+        self.frame_button.setEnabled(t.invoiced_on is None)
         self.import_button.setEnabled(t.invoiced_on is None)
 
     def current_row(self) -> ContributionRow | None:
@@ -271,6 +275,28 @@ class FundingTab(EkrTab):
                 lambda: ekr_funding.set_populations(self.ctx.db, fy, {row.member_id: value}),
                 self.tr("Indbyggertallet for {0} er rettet.").format(row.name),
             )
+
+    def edit_frame(self) -> None:
+        if self.table_data is None:
+            return
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Kommunernes ramme"),
+            self.tr("Ramme for {0} (kr.)").format(self.table_data.year),
+            text=format_kr(self.table_data.frame_ore).removesuffix(" kr."),
+        )
+        if ok:
+            self.set_frame(text)
+
+    def set_frame(self, text: str) -> None:
+        """Set the year's frame from Danish text ("1.300.000"); shares follow at once."""
+        if self.table_data is None:
+            return
+        fy = self.table_data.funding_year_id
+        self._run(
+            lambda: ekr_funding.set_frame(self.ctx.db, fy, parse_kr(text, "frame_ore", "Ramme")),
+            self.tr("Rammen er rettet; bidragene er fordelt igen."),
+        )
 
     def import_population(self) -> None:
         if self.table_data is None:
