@@ -156,3 +156,12 @@ def test_region_contact_block_comes_from_the_programme_settings(
     area_id = make_area(db, programme_id)
     text = pdf_text(render_agreement(db, area_id, tmp_path / "k.pdf"))
     assert "Kultur & Udvikling" in text and "10 11 12 13" in text
+
+
+def test_area_names_become_safe_distinct_file_names(
+    db: Database, programme_id: int, tmp_path: Path
+) -> None:
+    make_area(db, programme_id, "Nord/Syd")
+    make_area(db, programme_id, "Nord:Syd")
+    names = sorted(p.name for p in render_all_agreements(db, programme_id, tmp_path / "ud"))
+    assert names == ["Samarbejdsaftale - Nord_Syd (2).pdf", "Samarbejdsaftale - Nord_Syd.pdf"]

@@ -168,3 +168,17 @@ def test_xlsx_writer_keeps_numbers_as_numbers(tmp_path: Path) -> None:
     sheet = load_workbook(path)["Ark"]
     assert sheet["A2"].value == "-minus" and sheet["A2"].data_type == "s"
     assert sheet["B2"].value == 3 and sheet["B2"].data_type == "n"
+
+
+def test_status_pdf_shows_nasty_and_very_long_names_as_typed(
+    db: Database, programme_id: int, tmp_path: Path
+) -> None:
+    from documents_support import LONG_WORD, squeezed
+
+    make_area(db, programme_id, name=f"Fjord {NASTY}")
+    make_area(db, programme_id, name=LONG_WORD[:200])
+    out = export_status(db, programme_id, tmp_path / "status.pdf", SUMMER_2026)
+    text = pdf_text(out)
+    assert f"Fjord {NASTY}" in text
+    assert LONG_WORD[:200] in squeezed(text)
+    assert len(PdfReader(str(out)).pages) <= 3

@@ -16,15 +16,17 @@ from kulturpunkt_desk.domain.services import areas as area_service
 from kulturpunkt_desk.domain.services.templates import AgreementContent, agreement_content
 from kulturpunkt_desk.storage.engine import Database
 
-from .files import file_name
+from .files import file_name, unique_name
 
 
 def render_agreement(db: Database, area_id: int, out_path: Path) -> Path:
     """Write one area's agreement to `out_path` (a .pdf file) and return the path."""
+    return _write(agreement_content(db, area_id), Path(out_path))
+
+
+def _write(content: AgreementContent, out_path: Path) -> Path:
     from .layout import build_pdf
 
-    content = agreement_content(db, area_id)
-    out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     build_pdf(out_path, agreement_story(content), _info(content))
     return out_path
@@ -46,8 +48,9 @@ def render_all_agreements(
     out = Path(out)
     if not combined:
         out.mkdir(parents=True, exist_ok=True)
+        used: set[str] = set()  # two names may become one file name once made safe
         return [
-            render_agreement(db, c.area.id, out / file_name("Samarbejdsaftale", c.area.name))
+            _write(c, out / unique_name(file_name("Samarbejdsaftale", c.area.name), used))
             for c in contents
         ]
     story: list[Any] = []

@@ -8,6 +8,7 @@ spending as CSV, and the attachments themselves under Bilag/ exactly as they wer
 from __future__ import annotations
 
 import io
+import tempfile
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -20,7 +21,7 @@ from kulturpunkt_desk.domain.services import areas as area_service
 from kulturpunkt_desk.domain.services import evaluations
 from kulturpunkt_desk.storage.engine import Database
 
-from .files import file_name
+from .files import file_name, safe_name, unique_name
 from .spreadsheet import Money, write_csv
 
 INSTALMENT_COLUMNS = ["Rate", "Forfalder", "Beløb (kr.)", "Udbetalt", "Bemærkning"]
@@ -29,49 +30,35 @@ SPENDING_COLUMNS = ["Dato", "Beskrivelse", "Beløb (kr.)"]
 
 def build_dossier(db: Database, area_id: int, out_path: Path, today: date | None = None) -> Path:
     """Write the area's dossier ZIP to `out_path`; a half-written file never stays behind."""
-    from .agreement import render_agreement
-
     area = area_service.get_area(db, area_id)
-    today = today or date.today()
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     partial = out_path.with_name(out_path.name + ".part")
-    work = out_path.with_name(out_path.name + ".files")
-    work.mkdir(exist_ok=True)
-    try:
-        agreement = render_agreement(db, area_id, work / "agreement.pdf")
-        overview = io.BytesIO()
-        _overview_pdf(db, area, overview, today)
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as z:
-            z.writestr("Oversigt.pdf", overview.getvalue())
-            z.write(agreement, file_name("Samarbejdsaftale", area.name))
-            z.writestr("Udbetalinger.csv", _csv_bytes(work, INSTALMENT_COLUMNS, _instalments(area)))
-            z.writestr("Forbrug.csv", _csv_bytes(work, SPENDING_COLUMNS, _spending(area)))
-            used: set[str] = set()
-            for attachment in area.attachments:
-                source = evaluations.attachment_path(db, attachment)
-                if source.is_file():
-                    z.write(source, "Bilag/" + _unique(attachment.filename, used))
-        partial.replace(out_path)
-    finally:
-        partial.unlink(missing_ok=True)
-        for leftover in work.iterdir():
-            leftover.unlink()
-        work.rmdir()
+    with tempfile.TemporaryDirectory(prefix="kulturpunkt-") as folder:
+        try:
+            _write_zip(db, area, partial, Path(folder), today or date.today())
+            partial.replace(out_path)
+        finally:
+            partial.unlink(missing_ok=True)
     return out_path
 
 
-def _unique(name: str, used: set[str]) -> str:
-    """The attachment's own name made safe; a second file of the same name gets " (2)"."""
-    stem, dot, suffix = file_name("", name, "").removeprefix(" - ").rpartition(".")
-    if not dot:
-        stem, suffix = suffix, ""
-    candidate, n = f"{stem}{dot}{suffix}", 1
-    while candidate.lower() in used:
-        n += 1
-        candidate = f"{stem} ({n}){dot}{suffix}"
-    used.add(candidate.lower())
-    return candidate
+def _write_zip(db: Database, area: Area, target: Path, work: Path, today: date) -> None:
+    from .agreement import render_agreement
+
+    agreement = render_agreement(db, area.id, work / "agreement.pdf")
+    overview = io.BytesIO()
+    _overview_pdf(db, area, overview, today)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("Oversigt.pdf", overview.getvalue())
+        z.write(agreement, file_name("Samarbejdsaftale", area.name))
+        z.writestr("Udbetalinger.csv", _csv_bytes(work, INSTALMENT_COLUMNS, _instalments(area)))
+        z.writestr("Forbrug.csv", _csv_bytes(work, SPENDING_COLUMNS, _spending(area)))
+        used: set[str] = set()
+        for attachment in area.attachments:
+            source = evaluations.attachment_path(db, attachment)
+            if source.is_file():  # a missing file is marked in the overview's list
+                z.write(source, "Bilag/" + unique_name(safe_name(attachment.filename), used))
 
 
 def _csv_bytes(work: Path, header: list[str], rows: list[list[Any]]) -> bytes:
