@@ -165,3 +165,21 @@ def test_area_names_become_safe_distinct_file_names(
     make_area(db, programme_id, "Nord:Syd")
     names = sorted(p.name for p in render_all_agreements(db, programme_id, tmp_path / "ud"))
     assert names == ["Samarbejdsaftale - Nord_Syd (2).pdf", "Samarbejdsaftale - Nord_Syd.pdf"]
+
+
+def test_all_agreements_leave_out_areas_that_were_not_selected(
+    db: Database, programme_id: int, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from kulturpunkt_desk.domain.models import InterestDecision
+    from kulturpunkt_desk.domain.services import grants
+    from kulturpunkt_desk.domain.services.grants import InterestData
+
+    make_area(db, programme_id, "Fjordglimt")
+    declined = make_area(db, programme_id, "Ikke med")
+    grants.record_interest(
+        db, declined, InterestData(date(2025, 4, 20), decision=InterestDecision.DECLINED)
+    )
+    files = render_all_agreements(db, programme_id, tmp_path / "ud")
+    assert [p.name for p in files] == ["Samarbejdsaftale - Fjordglimt.pdf"]
