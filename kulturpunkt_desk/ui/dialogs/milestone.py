@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from kulturpunkt_desk.domain.models import Milestone, MilestoneKind
@@ -31,7 +32,10 @@ MILESTONE_KIND_LABELS: dict[MilestoneKind, str] = {
 
 
 def week_text(day: date | None) -> str:
-    return f"uge {day.isocalendar().week}" if day else ""
+    """ "uge 25": the ISO week, as Danish planning names it."""
+    if day is None:
+        return ""
+    return QCoreApplication.translate("Milestone", "uge {0}").format(day.isocalendar().week)
 
 
 class _DateWithWeek(QWidget):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -93,7 +94,11 @@ class ListTab(QWidget):
 def _areas(person: Person) -> str:
     names = []
     for member in sorted(person.memberships, key=lambda m: m.area.name):
-        extra = " (primær kontakt)" if member.is_primary_contact else ""
+        extra = (
+            QCoreApplication.translate("PeopleView", " (primær kontakt)")
+            if member.is_primary_contact
+            else ""
+        )
         names.append(member.area.name + extra)
     return ", ".join(names)
 

@@ -92,9 +92,7 @@ class TimelineView(View):
         self.table.restore_selection(keep)
         now = [m for m in milestones if is_current(m, self.today)]
         coming = [m for m in milestones if m.starts_on > self.today]
-        text = self.tr("I dag er {0} (uge {1}).").format(
-            long_date(self.today), self.today.isocalendar().week
-        )
+        text = self.tr("I dag er {0} ({1}).").format(long_date(self.today), week_text(self.today))
         if now:
             text += " " + self.tr("I gang: {0}.").format(
                 "; ".join(f"{m.title} ({period(m.starts_on, m.ends_on)})" for m in now)
