@@ -75,3 +75,25 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
     database = open_database(path, user="testbruger")
     yield database
     database.dispose()
+
+
+@pytest.fixture(scope="session")
+def ekr_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Europæisk Kulturregion demo alone, made once per run and copied by `ekr_db`."""
+    from kulturpunkt_desk.domain.ekr_demo import load_ekr_demo
+
+    path = tmp_path_factory.mktemp("ekr") / "ekr.sqlite"
+    database = open_database(path, create=True, user="demo")
+    load_ekr_demo(database)
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def ekr_db(ekr_template: Path, tmp_path: Path) -> Iterator[Database]:
+    from kulturpunkt_desk.storage.backup import copy_database
+
+    path = copy_database(ekr_template, tmp_path / "ekr.sqlite")
+    database = open_database(path, user="testbruger")
+    yield database
+    database.dispose()

@@ -5,37 +5,17 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
-from kulturpunkt_desk.domain.ekr_demo import DEMO_NOTE, load_ekr_demo
+from kulturpunkt_desk.domain.ekr_demo import DEMO_NOTE
 from kulturpunkt_desk.domain.errors import ValidationError
 from kulturpunkt_desk.domain.models import MemberKind
 from kulturpunkt_desk.domain.services import ekr_eu, ekr_funding, ekr_partnership, ekr_wheel
 from kulturpunkt_desk.domain.services.ekr_partnership import MemberData
-from kulturpunkt_desk.storage.backup import copy_database
 from kulturpunkt_desk.storage.engine import Database
-from kulturpunkt_desk.storage.migrate import open_database
-
-
-@pytest.fixture(scope="module")
-def ekr_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The EKR demo, made once for this file and copied by `ekr_db`."""
-    path = tmp_path_factory.mktemp("ekr") / "ekr.sqlite"
-    database = open_database(path, create=True, user="demo")
-    load_ekr_demo(database)
-    database.dispose()
-    return path
-
-
-@pytest.fixture
-def ekr_db(ekr_template: Path, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(copy_database(ekr_template, tmp_path / "ekr.sqlite"), user="test")
-    yield database
-    database.dispose()
 
 
 def _pid(db: Database) -> int:

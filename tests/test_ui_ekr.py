@@ -3,39 +3,17 @@ attendance, set an engagement level in place, add a representative."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from kulturpunkt_desk.domain.ekr_demo import load_ekr_demo
 from kulturpunkt_desk.domain.models import EngagementLevel, WheelMeetingKind
 from kulturpunkt_desk.domain.services import ekr_funding, ekr_partnership, ekr_themes, ekr_wheel
-from kulturpunkt_desk.storage.backup import copy_database
 from kulturpunkt_desk.storage.engine import Database
-from kulturpunkt_desk.storage.migrate import open_database
 from kulturpunkt_desk.ui.main_window import MainWindow
 from kulturpunkt_desk.ui.views.ekr import EkrView
-
-
-@pytest.fixture(scope="module")
-def ekr_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("ekr_ui") / "ekr.sqlite"
-    database = open_database(path, create=True, user="demo")
-    load_ekr_demo(database)
-    database.dispose()
-    return path
-
-
-@pytest.fixture
-def ekr_db(ekr_template: Path, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(copy_database(ekr_template, tmp_path / "ekr.sqlite"), user="test")
-    yield database
-    database.dispose()
 
 
 def open_view(qtbot: QtBot, db: Database) -> EkrView:

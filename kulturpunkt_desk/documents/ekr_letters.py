@@ -161,9 +161,7 @@ def letter_story(content: LetterContent) -> list[Any]:
 
 
 def _letterhead(content: LetterContent) -> Any:
-    from reportlab.platypus import Table, TableStyle
-
-    from .layout import FRAME_WIDTH, markup, para, safe
+    from .layout import FRAME_WIDTH, layout_grid, markup, para, safe
 
     p = content.partnership
     lines = [
@@ -175,17 +173,7 @@ def _letterhead(content: LetterContent) -> Any:
         f"Dato: {long_date(content.letter_date)}",
     ]
     block = markup("<br/>".join(x for x in lines if x), "contact")
-    t = Table([[para(p.name.upper(), "small"), block]], colWidths=[FRAME_WIDTH / 2] * 2)
-    t.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return t
+    return layout_grid([[para(p.name.upper(), "small"), block]], [FRAME_WIDTH / 2] * 2)
 
 
 def _recipient(content: LetterContent) -> Any:
