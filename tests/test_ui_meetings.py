@@ -47,7 +47,11 @@ def test_new_meeting_attendance_shows_the_areas_not_represented(
     lyng_people = areas.area_people(demo_db, lyng.id)
     view.grid.tick(fjord.id, fjord_people[0].person_id)
     view.grid.tick(fjord.id, fjord_people[1].person_id)
-    view.grid.tick(lyng.id, lyng_people[0].person_id)
+    # The keyboard works too: select Lyngbakken's first person and press Space.
+    lyng_item = next(i for i in view.grid.areas if i.text(0) == "Lyngbakken")
+    view.grid.setCurrentItem(lyng_item.child(0))
+    qtbot.keyClick(view.grid, Qt.Key.Key_Space)
+    assert lyng_item.child(0).checkState(0) == Qt.CheckState.Checked
     assert view.absent_label.text().startswith("9 af 11 områder ikke repræsenteret")
     assert "Fjordglimt" not in view.absent_label.text()
     assert "Bakkekammen" in view.absent_label.text()

@@ -49,7 +49,7 @@ class MeetingsView(View):
             [
                 Column(self.tr("Dato"), lambda m: short_date(m.held_on), lambda m: m.held_on),
                 Column(
-                    self.tr("Områder"),
+                    self.tr("Repræsenteret"),
                     lambda m: f"{_represented(m)}/{self.area_count}",
                     _represented,
                     right=True,
