@@ -182,3 +182,16 @@ def test_status_pdf_shows_nasty_and_very_long_names_as_typed(
     assert f"Fjord {NASTY}" in text
     assert LONG_WORD[:200] in squeezed(text)
     assert len(PdfReader(str(out)).pages) <= 3
+
+
+def test_xlsx_dates_are_real_dates_shown_the_danish_way(
+    db: Database, programme_id: int, tmp_path: Path
+) -> None:
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    make_area(db, programme_id, signed=False)
+    book = load_workbook(export_status(db, programme_id, tmp_path / "s.xlsx", SUMMER_2026))
+    due = book["Overskredet"]["C2"]
+    assert isinstance(due.value, datetime) and due.number_format == "DD.MM.YYYY"

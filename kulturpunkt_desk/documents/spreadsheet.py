@@ -19,8 +19,21 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_STARTS)
 
 
+def cell_text(value: object) -> str:
+    """A cell as Danish text: dates 18.06.2025, amounts 50.000,00, nothing as empty."""
+    from datetime import date
+
+    from kulturpunkt_desk.domain.dates import short_date
+
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return short_date(value)
+    return str(value)
+
+
 def csv_cell(value: object) -> str:
-    text = "" if value is None else str(value)
+    text = cell_text(value)
     return "'" + text if is_formula_like(text) else text
 
 
@@ -46,6 +59,8 @@ def write_xlsx(
     widths: dict[str, Sequence[int]] | None = None,
 ) -> Path:
     """One worksheet per (name, header, rows). Ints stay numbers; text stays text."""
+    from datetime import date
+
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -68,6 +83,9 @@ def write_xlsx(
                     _set_text(cell, "" if value is None else ("Ja" if value else "Nej"))
                 elif isinstance(value, int):
                     cell.value = value
+                elif isinstance(value, date):
+                    cell.value = value
+                    cell.number_format = "DD.MM.YYYY"
                 elif isinstance(value, Money):
                     cell.value = value.kroner
                     cell.number_format = "#,##0.00"

@@ -127,14 +127,12 @@ class StatusData:
             f"{self.evaluations_received} modtaget",
         ]
 
-    def overdue_table(self) -> list[list[str | int | Money]]:
-        from kulturpunkt_desk.domain.dates import short_date
-
+    def overdue_table(self) -> list[list[str | int | date]]:
         return [
             [
                 i.area_name,
                 ATTENTION_LABELS[i.kind],
-                short_date(i.due_on),
+                i.due_on,
                 i.days_overdue,
                 i.text,
             ]

@@ -13,7 +13,7 @@ from kulturpunkt_desk.domain.dates import long_date
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.storage.engine import Database
 
-from .spreadsheet import Money, write_csv, write_xlsx
+from .spreadsheet import Money, cell_text, write_csv, write_xlsx
 from .status_data import AREA_COLUMNS, StatusData, status_data
 
 OVERDUE_COLUMNS = ["Lokalområde", "Hvad", "Frist", "Dage over", "Beskrivelse"]
@@ -134,7 +134,7 @@ def status_story(data: StatusData) -> list[Any]:
     else:
         shown = data.overdue_table()[:PDF_OVERDUE_LIMIT]
         cells = [["Lokalområde", "Hvad", "Frist", "Dage", "Beskrivelse"]]
-        cells += [[str(c) for c in row] for row in shown]
+        cells += [[cell_text(c) for c in row] for row in shown]
         widths = [30 * mm, 30 * mm, 21 * mm, 12 * mm]
         widths.append(FRAME_WIDTH - sum(widths))
         story.append(table(cells, widths, right=(3,)))
