@@ -65,6 +65,7 @@ def test_a_session_is_logged_from_the_keyboard_and_shown_in_the_log(
     assert dialog.participants.count() == 4  # the area's people, loaded on the change
     assert tab(qtbot) is dialog.held_on
     assert dialog.held_on.value() == date.today()
+    qtbot.keyClicks(dialog.held_on, "20012026")  # digits move day → month → year
     assert tab(qtbot) in dialog.form_choice.buttons
     qtbot.keyClick(focused(), Qt.Key.Key_3)
     assert dialog.form_choice.value() == SessionForm.PHONE
@@ -98,6 +99,7 @@ def test_a_session_is_logged_from_the_keyboard_and_shown_in_the_log(
         if s.id == dialog.saved_id
     )
     assert saved.area.name == "Vesterhede"
+    assert saved.held_on == date(2026, 1, 20)
     assert saved.form == SessionForm.PHONE
     assert len(saved.participants) == 2
     assert set(saved.core_elements) == {CoreElement.ANCHORING, CoreElement.COMMUNITY}
