@@ -68,7 +68,7 @@ def test_instalments_due_soon_come_after_the_overdue_ones(db: Database, programm
         ("Lyngbakken", False),
     ]
     assert items[1].text == "Rate på 40.000 kr. forfalder 25.07.2025."
-    assert items[1].opens == ("area", soon)
+    assert items[1].opens == ("instalment", grants.area_instalments(db, soon)[0].id)
 
 
 def test_follow_up_opens_its_sparring_session_and_leaves_when_done(

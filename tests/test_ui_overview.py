@@ -86,3 +86,14 @@ def test_status_count_shows_the_list_filtered_by_that_status(
     proxy = areas_view.table.model()
     shown = sorted(proxy.index(r, 0).data() for r in range(proxy.rowCount()))
     assert shown == ["Møllehøj", "Østerø Havn"]
+
+
+def test_money_and_evaluation_items_open_where_they_are_registered(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    window, view = open_overview(qtbot, demo_db)
+    assert view.open_item_at(AttentionKind.INSTALMENT_UNPAID, "Møllehøj")
+    assert window.current_view_key() == "grants"
+    window.show_view("overview")
+    assert view.open_item_at(AttentionKind.EVALUATION_MISSING, "Vesterhede")
+    assert window.current_view_key() == "evaluation"

@@ -69,7 +69,9 @@ class AttentionItem:
     due_on: date
     days_overdue: int
     text: str  # Danish, one sentence
-    # The record the item is about, as (kind, id) for the window's open_record; None: the area.
+    # The record the item is about, as (kind, id) for the window's open_record; None: the
+    # area. Instalments open in Tilskud, missing evaluations in Evaluering (where they are
+    # registered), follow-ups on their sparring session.
     record: tuple[str, int] | None = None
 
     @property
@@ -130,6 +132,7 @@ def overdue_items(
                     today,
                     f"Rate på {format_kr(instalment.amount_ore)} forfaldt "
                     f"{short_date(instalment.due_on)} og er ikke udbetalt.",
+                    ("instalment", instalment.id),
                 )
             )
         collection_end = _collection_end(s, programme_id)
@@ -147,6 +150,7 @@ def overdue_items(
                         today,
                         f"Evalueringsmaterialet skulle være afleveret senest "
                         f"{short_date(collection_end)}.",
+                        ("evaluation_area", area.id),
                     )
                 )
     return sorted(items, key=lambda i: (-i.days_overdue, i.area_name, i.kind))
@@ -221,7 +225,14 @@ def _coming_money(s: Session, programme_id: int, today: date, horizon: date) -> 
                 f"{short_date(instalment.due_on)}."
             )
             items.append(
-                _item(area, AttentionKind.INSTALMENT_UNPAID, instalment.due_on, today, text)
+                _item(
+                    area,
+                    AttentionKind.INSTALMENT_UNPAID,
+                    instalment.due_on,
+                    today,
+                    text,
+                    ("instalment", instalment.id),
+                )
             )
     end = _collection_end(s, programme_id)
     if end is not None and today <= end <= horizon:
@@ -233,7 +244,10 @@ def _coming_money(s: Session, programme_id: int, today: date, horizon: date) -> 
         ):
             if area.id not in skipped:
                 text = f"Evalueringsmaterialet skal afleveres senest {short_date(end)}."
-                items.append(_item(area, AttentionKind.EVALUATION_MISSING, end, today, text))
+                record = ("evaluation_area", area.id)
+                items.append(
+                    _item(area, AttentionKind.EVALUATION_MISSING, end, today, text, record)
+                )
     return items
 
 
