@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -109,3 +110,28 @@ def test_deleting_a_person_is_undone_with_ctrl_z_memberships_included(
     assert len(back.memberships) == len(person.memberships)
     row = view.person_model.row_of_id(person.id)
     assert row >= 0 and view.person_model.index(row, 5).data()
+
+
+def test_delete_key_deletes_only_from_the_list_not_while_typing_in_the_filter(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, view = open_view(qtbot, demo_db)
+    asked: list[str] = []
+
+    def answer_no(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer_no)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    tab = view.people_tab
+    tab.filter.setFocus()
+    qtbot.keyClicks(tab.filter, "anne")
+    tab.filter.setCursorPosition(0)
+    qtbot.keyClick(tab.filter, Qt.Key.Key_Delete)
+    assert tab.filter.text() == "nne" and asked == []
+    tab.table.selectRow(0)
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    assert len(asked) == 1 and "Vil du slette" in asked[0]

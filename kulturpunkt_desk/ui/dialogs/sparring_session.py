@@ -105,7 +105,7 @@ class SessionDialog(FormDialog):
         self.save_hint = self.tr("Gem (Ctrl+Enter)")
         self.buttons.button(self.buttons.StandardButton.Save).setToolTip(self.save_hint)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.try_save)
+            QShortcut(QKeySequence(keys), self, self.try_save)
 
         self.area.currentIndexChanged.connect(self._load_people)
         self._fill(session, area_id)
@@ -161,7 +161,7 @@ class SessionDialog(FormDialog):
             core_elements=[e for e, box in self.element_boxes.items() if box.isChecked()],
             notes=self.notes.toPlainText(),
             consultant=self.consultant.text(),
-            follow_ups=self.follow_ups.actions(),
+            follow_ups=self.follow_ups.follow_up_data(),
         )
 
     def save(self) -> None:

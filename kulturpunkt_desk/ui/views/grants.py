@@ -181,7 +181,10 @@ class GrantsView(View):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         QShortcut(
-            QKeySequence.StandardKey.Delete, self.instalment_table, activated=self.delete_instalment
+            QKeySequence.StandardKey.Delete,
+            self.instalment_table,
+            self.delete_instalment,
+            Qt.ShortcutContext.WidgetShortcut,
         )
 
     # --- loading ------------------------------------------------------------------------

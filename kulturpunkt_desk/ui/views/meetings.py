@@ -6,6 +6,7 @@ meeting's page on the right holds its agenda, notes and the attendance grid.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -103,7 +104,12 @@ class MeetingsView(View):
         self.save_button.clicked.connect(self.save_attendance)
         self.reset_button = QPushButton(self.tr("Fortryd ændringer"))
         self.reset_button.clicked.connect(self._load_page)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_attendance)
+        QShortcut(
+            QKeySequence.StandardKey.Save,
+            self,
+            self.save_attendance,
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
 
         page = QWidget()
         page_layout = QVBoxLayout(page)
@@ -133,7 +139,12 @@ class MeetingsView(View):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            self.table,
+            self.delete_selected,
+            Qt.ShortcutContext.WidgetShortcut,
+        )
 
     # --- loading ------------------------------------------------------------------------
 

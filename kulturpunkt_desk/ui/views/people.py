@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -69,7 +69,12 @@ class ListTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=on_delete)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            self.table,
+            on_delete,
+            Qt.ShortcutContext.WidgetShortcut,
+        )
 
     def _filter(self, text: str) -> None:
         self.table.set_filter_text(text)

@@ -181,7 +181,12 @@ class SparringView(View):
         layout.addLayout(filters)
         layout.addWidget(splitter)
 
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            self.table,
+            self.delete_selected,
+            Qt.ShortcutContext.WidgetShortcut,
+        )
         self.all_sessions: list[SparringSession] = []
 
     # --- loading ------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -78,7 +79,12 @@ class TimelineView(View):
         layout.addWidget(self.today_label)
         layout.addWidget(legend)
         layout.addWidget(self.table)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            self.table,
+            self.delete_selected,
+            Qt.ShortcutContext.WidgetShortcut,
+        )
 
     def refresh(self) -> None:
         self.today = date.today()

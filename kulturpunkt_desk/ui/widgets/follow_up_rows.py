@@ -126,7 +126,7 @@ class FollowUpRows(QWidget):
         for action in actions:
             self.add_row(action, focus=False)
 
-    def actions(self) -> list[FollowUpData]:
+    def follow_up_data(self) -> list[FollowUpData]:
         """Rows with a description (blank rows are dropped, not refused)."""
         found = []
         for row in self.rows:
