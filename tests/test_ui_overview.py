@@ -97,3 +97,14 @@ def test_money_and_evaluation_items_open_where_they_are_registered(
     window.show_view("overview")
     assert view.open_item_at(AttentionKind.EVALUATION_MISSING, "Vesterhede")
     assert window.current_view_key() == "evaluation"
+
+
+def test_timeline_puts_overlapping_phases_on_separate_lanes() -> None:
+    from kulturpunkt_desk.ui.widgets.timeline_strip import Phase, lanes_for
+
+    phases = [
+        Phase("Dialog", date(2025, 3, 1), date(2025, 4, 30)),
+        Phase("Frist", date(2025, 4, 28), date(2025, 4, 28)),
+        Phase("Aftaler", date(2025, 5, 1), date(2025, 5, 31)),
+    ]
+    assert lanes_for(phases) == [0, 1, 0]

@@ -93,8 +93,14 @@ class TimelineStrip(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = QFontMetrics(self.font())
+        rects = [self._bar(n) for n in range(len(self.phases))]
         for n, phase in enumerate(self.phases):
-            rect = self._bar(n)
+            rect = rects[n]
+            # A label may run past a short bar, up to the next bar in its lane.
+            following = [
+                r.left() for m, r in enumerate(rects) if self.lanes[m] == self.lanes[n] and m > n
+            ]
+            room = min(following, default=self.width()) - rect.left() - 6
             if phase.ends_on < self.today:
                 colour = PAST
             elif phase.starts_on <= self.today:
@@ -105,10 +111,9 @@ class TimelineStrip(QWidget):
             p.setBrush(colour)
             p.drawRoundedRect(rect, 3, 3)
             p.setPen(QColor("#1a1a1a"))
-            text = metrics.elidedText(
-                phase.title, Qt.TextElideMode.ElideRight, int(rect.width()) - 6
-            )
-            p.drawText(rect.adjusted(3, 0, -3, 0), Qt.AlignmentFlag.AlignVCenter, text)
+            text = metrics.elidedText(phase.title, Qt.TextElideMode.ElideRight, int(room))
+            label = QRectF(rect.left() + 3, rect.top(), room, rect.height())
+            p.drawText(label, Qt.AlignmentFlag.AlignVCenter, text)
         self._paint_axis(p, metrics)
         x = self._x(self.today)
         bottom = self.height() - AXIS_HEIGHT + 14
