@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from documents_support import (
     LONG_NOTE,
     LONG_WORD,
@@ -183,3 +184,15 @@ def test_all_agreements_leave_out_areas_that_were_not_selected(
     )
     files = render_all_agreements(db, programme_id, tmp_path / "ud")
     assert [p.name for p in files] == ["Samarbejdsaftale - Fjordglimt.pdf"]
+
+
+def test_programme_without_any_template_is_told_in_danish(db: Database, tmp_path: Path) -> None:
+    from kulturpunkt_desk.domain.errors import DeskError
+    from kulturpunkt_desk.domain.services import areas
+    from kulturpunkt_desk.domain.services.areas import AreaData
+
+    bare = programmes.create_programme(db, programmes.kulturpunkt_2025_26())
+    area_id = areas.create_area(db, bare, AreaData(name="Fjordglimt", municipality="Aalborg"))
+    with pytest.raises(DeskError, match="ingen aftaleskabelon"):
+        render_agreement(db, area_id, tmp_path / "a.pdf")
+    assert not (tmp_path / "a.pdf").exists()

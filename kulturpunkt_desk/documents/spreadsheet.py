@@ -93,6 +93,8 @@ def write_xlsx(
                     _set_text(cell, str(value))
                     cell.alignment = Alignment(wrap_text=False, vertical="top")
         sheet.freeze_panes = "A2"
+        if rows:
+            sheet.auto_filter.ref = sheet.dimensions  # sort and filter from the header row
         for c, width in enumerate((widths or {}).get(name, ()), start=1):
             sheet.column_dimensions[_column_letter(c)].width = width
     book.save(path)
