@@ -42,9 +42,9 @@ from .agreements_tab import AgreementsTab
 from .base import View
 
 
-def _button(text: str, slot: object, row: QHBoxLayout) -> QPushButton:
+def _button(text: str, slot: Callable[[], None], row: QHBoxLayout) -> QPushButton:
     button = QPushButton(text)
-    button.clicked.connect(slot)  # type: ignore[arg-type]
+    button.clicked.connect(slot)
     row.addWidget(button)
     return button
 

@@ -27,6 +27,8 @@ from kulturpunkt_desk.domain.models import (
     SESSION_FORM_LABELS,
     CoreElement,
     FollowUpAction,
+    Milestone,
+    MilestoneKind,
     SparringSession,
 )
 from kulturpunkt_desk.domain.services import areas, programmes, sparring
@@ -151,8 +153,8 @@ class SparringView(View):
         area_label.setBuddy(self.area_filter)
         round_label = QLabel(self.tr("&Runde:"))
         round_label.setBuddy(self.round_filter)
-        for widget in (area_label, self.area_filter, round_label, self.round_filter):
-            filters.addWidget(widget)
+        for item in (area_label, self.area_filter, round_label, self.round_filter):
+            filters.addWidget(item)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
 
@@ -204,7 +206,7 @@ class SparringView(View):
             self.table.selectRow(0)
         self._show_details()
 
-    def _fill_filters(self, milestones: list[object]) -> None:
+    def _fill_filters(self, milestones: list[Milestone]) -> None:
         area_id, round_no = self.area_filter.currentData(), self.round_filter.currentData()
         for combo in (self.area_filter, self.round_filter):
             combo.blockSignals(True)
@@ -324,9 +326,5 @@ class SparringView(View):
         return True
 
 
-def _round_numbers(milestones: list[object]) -> set[int]:
-    return {
-        int(n)
-        for m in milestones
-        if getattr(m, "kind", None) == "sparring_round" and (n := getattr(m, "round", None))
-    }
+def _round_numbers(milestones: list[Milestone]) -> set[int]:
+    return {m.round for m in milestones if m.kind == MilestoneKind.SPARRING_ROUND and m.round}

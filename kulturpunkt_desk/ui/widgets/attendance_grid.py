@@ -82,7 +82,8 @@ class AttendanceGrid(QTreeWidget):
         self._loading = False
 
     def _people(self, area_item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
-        return [area_item.child(n) for n in range(area_item.childCount())]
+        children = (area_item.child(n) for n in range(area_item.childCount()))
+        return [child for child in children if child is not None]
 
     def _mark(self, area_item: QTreeWidgetItem) -> None:
         came = sum(1 for p in self._people(area_item) if p.checkState(0) == Qt.CheckState.Checked)
@@ -97,10 +98,11 @@ class AttendanceGrid(QTreeWidget):
         area_item.setForeground(0, QBrush(colour if not came else QColor("black")))
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
-        if self._loading or item.parent() is None:
+        area_item = item.parent()
+        if self._loading or area_item is None:
             return
         self._loading = True
-        self._mark(item.parent())
+        self._mark(area_item)
         self._loading = False
         self.changed.emit()
 

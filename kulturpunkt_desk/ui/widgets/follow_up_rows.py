@@ -117,8 +117,9 @@ class FollowUpRows(QWidget):
         self.empty.setVisible(not has_rows)
         for column in range(4):
             item = self.grid.itemAtPosition(0, column)
-            if item is not None and item.widget() is not None:
-                item.widget().setVisible(has_rows)
+            header = item.widget() if item is not None else None
+            if header is not None:
+                header.setVisible(has_rows)
 
     def set_actions(self, actions: list[FollowUpData]) -> None:
         for row in list(self.rows):
