@@ -195,3 +195,86 @@ def test_area_page_opens_on_enter_and_escape_returns_to_the_list(
     assert "ikke modtaget" in view.page.evaluation.text.toPlainText()
     qtbot.keyClick(view.page, Qt.Key.Key_Escape)
     assert view.pages.currentIndex() == 0 and view.table.current_id() == target.id
+
+
+def test_activity_is_added_edited_and_deleted_on_the_area_page(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kulturpunkt_desk.ui.dialogs.area_records import ActivityDialog
+
+    window = open_window(qtbot, demo_db)
+    area = areas.find_area(demo_db, window.ctx.programme_id, "Engholm")
+    window.open_record("area", area.id)
+    page = window.show_view("areas").page  # type: ignore[attr-defined]
+
+    def activity_form(d: ActivityDialog) -> None:
+        qtbot.keyClicks(d.title, "Høstmarked")
+        d.participants.setValue(120)
+        qtbot.keyClicks(d.target_groups, "børnefamilier, nye tilflyttere")
+        from kulturpunkt_desk.domain.models import Sector
+
+        qtbot.mouseClick(d.sector_boxes[Sector.BUSINESS], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(d.sector_boxes[Sector.SCHOOL], Qt.MouseButton.LeftButton)
+        click_save(qtbot, d)
+
+    problems = when_dialog_opens(ActivityDialog, activity_form)
+    page.sparring.new_activity()
+    assert problems == []
+    saved = areas.get_area(demo_db, area.id).activities
+    assert [(a.title, a.participants, a.target_groups, a.sectors) for a in saved] == [
+        ("Høstmarked", 120, ["børnefamilier", "nye tilflyttere"], ["business", "school"])
+    ]
+    model = page.sparring.activities
+    assert [model.index(0, c).data() for c in (1, 2, 3, 4)] == [
+        "Høstmarked",
+        "120",
+        "børnefamilier, nye tilflyttere",
+        "Erhvervsliv, Skole",
+    ]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.sparring.activity_table.select_id(saved[0].id)
+    page.sparring.delete_activity()
+    assert areas.get_area(demo_db, area.id).activities == []
+    window.undo_action.trigger()
+    assert [a.title for a in areas.get_area(demo_db, area.id).activities] == ["Høstmarked"]
+
+
+def test_payment_registered_on_the_page_moves_the_money_and_the_status(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    from kulturpunkt_desk.ui.dialogs.area_records import PaymentDialog
+
+    window = open_window(qtbot, demo_db)
+    area = areas.find_area(demo_db, window.ctx.programme_id, "Møllehøj")
+    window.open_record("area", area.id)
+    page = window.show_view("areas").page  # type: ignore[attr-defined]
+    assert "Aftale underskrevet" in page.status.text()
+    problems = when_dialog_opens(PaymentDialog, lambda d: click_save(qtbot, d))
+    page.money.register_payment()  # no row chosen: the first unpaid instalment
+    assert problems == []
+    assert overview.area_status(demo_db, area.id).value == "grant_paid"
+    assert "Tilskud udbetalt" in page.status.text()
+    assert "udbetalt 40.000 kr." in page.money.summary.text()
+
+
+def test_attachment_is_copied_beside_the_database_and_listed_with_the_evaluation(
+    qtbot: QtBot, demo_db: Database, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    source = tmp_path / "program.txt"
+    source.write_text("Fjordfest 2026", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    window = open_window(qtbot, demo_db)
+    area = areas.find_area(demo_db, window.ctx.programme_id, "Fjordglimt")
+    window.open_record("area", area.id)
+    page = window.show_view("areas").page  # type: ignore[attr-defined]
+    page.evaluation.add_attachment()
+    model = page.evaluation.attachments
+    assert model.rowCount() == 1 and model.index(0, 0).data() == "program.txt"
+    stored = areas.get_area(demo_db, area.id).attachments[0]
+    from kulturpunkt_desk.domain.services import evaluations
+
+    assert evaluations.verify_attachment(demo_db, stored)
+    shown = page.evaluation.text.toPlainText()
+    assert "Modtaget 12.06.2026" in shown and "Styregruppen fortsætter som fast forum." in shown
