@@ -176,3 +176,38 @@ def test_agreement_dates_are_edited_in_the_agreements_tab(qtbot: QtBot, demo_db:
     row = view.agreements.model.row_of_id(area_id)
     assert view.agreements.model.index(row, 3).data() == "01.06.2025"
     assert view.agreements.model.index(row, 4).data() == "05.06.2025"
+
+
+def test_deleting_an_agreement_then_undo_restores_its_dates(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, view = open_view(qtbot, demo_db)
+    area_id = signed_unpaid_area(demo_db, window.ctx.programme_id)
+    window.open_record("agreement", area_id)
+    row = view.agreements.model.row_of_id(area_id)
+    signed = view.agreements.model.index(row, 5).data()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view.agreements.delete_button.click()
+    area = next(
+        a for a in grants.grant_overview(demo_db, window.ctx.programme_id) if a.id == area_id
+    )
+    assert area.agreement is None and area.interest is not None
+    assert view.agreements.model.index(row, 5).data() == "–"
+    window.undo_action.trigger()
+    assert view.agreements.model.index(row, 5).data() == signed
+
+
+def test_deleting_a_grant_takes_its_instalments_and_undo_brings_them_back(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, view = open_view(qtbot, demo_db)
+    area_id = signed_unpaid_area(demo_db, window.ctx.programme_id)
+    before = [i.id for i in grants.area_instalments(demo_db, area_id)]
+    view.table.select_id(area_id)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view.delete_grant_button.click()
+    assert grants.area_instalments(demo_db, area_id) == []
+    assert cell(view, area_id, 1) == "Ikke bevilget"
+    window.undo_action.trigger()
+    assert [i.id for i in grants.area_instalments(demo_db, area_id)] == before
+    assert cell(view, area_id, 1) == "50.000 kr."

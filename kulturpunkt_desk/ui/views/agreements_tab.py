@@ -7,12 +7,18 @@ from datetime import date
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kulturpunkt_desk.domain.dates import short_date
-from kulturpunkt_desk.domain.models import INTEREST_DECISION_LABELS, Area
+from kulturpunkt_desk.domain.models import (
+    INTEREST_DECISION_LABELS,
+    Area,
+    CollaborationAgreement,
+    ExpressionOfInterest,
+)
 from kulturpunkt_desk.domain.services import programmes
 
 from ..context import DeskContext
 from ..dialogs.agreements import AgreementDialog, InterestDialog
 from ..models.record_table import MUTED_COLOUR, WARNING_COLOUR, Column, RecordTableModel
+from ..undo import confirm_and_delete
 from ..widgets.form import FormDialog
 from ..widgets.record_table import RecordTable
 
@@ -96,8 +102,14 @@ class AgreementsTab(QWidget):
         self.agreement_button.clicked.connect(self.edit_agreement)
         self.deadline_label = QLabel()
         bar = QHBoxLayout()
+        self.delete_button = QPushButton(self.tr("Slet…"))
+        self.delete_button.setToolTip(
+            self.tr("Slet områdets aftale, eller interessen hvis der ingen aftale er")
+        )
+        self.delete_button.clicked.connect(self.delete_selected)
         bar.addWidget(self.interest_button)
         bar.addWidget(self.agreement_button)
+        bar.addWidget(self.delete_button)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -136,3 +148,25 @@ class AgreementsTab(QWidget):
         if area is not None:
             self.dialog = AgreementDialog(self.ctx, area, self)
             self.dialog.open()
+
+    def delete_selected(self) -> None:
+        """The agreement first (it builds on the interest); the interest when none is left."""
+        area = self.table.current_record()
+        if area is None:
+            return
+        if area.agreement is not None:
+            confirm_and_delete(
+                self.ctx,
+                self,
+                CollaborationAgreement,
+                area.agreement.id,
+                self.tr("samarbejdsaftalen med {0}").format(area.name),
+            )
+        elif area.interest is not None:
+            confirm_and_delete(
+                self.ctx,
+                self,
+                ExpressionOfInterest,
+                area.interest.id,
+                self.tr("interessetilkendegivelsen fra {0}").format(area.name),
+            )

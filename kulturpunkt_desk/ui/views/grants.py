@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kulturpunkt_desk.domain.dates import short_date
-from kulturpunkt_desk.domain.models import Area, Instalment, SpendingItem
+from kulturpunkt_desk.domain.models import Area, Grant, Instalment, SpendingItem
 from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import grants, programmes
 
@@ -131,6 +131,7 @@ class GrantsView(View):
         area_bar = QHBoxLayout()
         self.award_button = _button(self.tr("Bevilg / ændr tilskud…"), self.award, area_bar)
         self.plan_button = _button(self.tr("Planlæg rater…"), self.plan, area_bar)
+        self.delete_grant_button = _button(self.tr("Slet tilskud…"), self.delete_grant, area_bar)
         area_bar.addStretch(1)
         self.totals.setWordWrap(True)
         rate_bar = QHBoxLayout()
@@ -232,6 +233,7 @@ class GrantsView(View):
         rate = self.instalment_table.current_record()
         self.award_button.setEnabled(row is not None)
         self.plan_button.setEnabled(has_grant and not self.instalments.rows)
+        self.delete_grant_button.setEnabled(has_grant)
         self.new_instalment_button.setEnabled(has_grant)
         self.new_spending_button.setEnabled(row is not None)
         self.delete_spending_button.setEnabled(bool(self.spending.rows))
@@ -307,6 +309,18 @@ class GrantsView(View):
             return
         label = self.tr("raten på {0} til {1}").format(format_kr(rate.amount_ore), area.name)
         confirm_and_delete(self.ctx, self, Instalment, rate.id, label)
+
+    def delete_grant(self) -> None:
+        area = self._area()
+        if area is not None and area.grant is not None:
+            confirm_and_delete(
+                self.ctx,
+                self,
+                Grant,
+                area.grant.id,
+                self.tr("tilskuddet til {0}").format(area.name),
+                self.tr("Alle rater og registrerede udbetalinger slettes sammen med tilskuddet."),
+            )
 
     def new_spending(self) -> None:
         area = self._area()
