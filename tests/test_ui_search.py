@@ -46,6 +46,7 @@ def test_search_finds_a_person_and_opens_them(qtbot: QtBot, demo_db: Database) -
         qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
     assert opened.args == ["person", person.id]
     assert not dialog.isVisible()
+    assert window.current_view_key() == "people"  # Personer og organisationer shows them
 
 
 def test_search_hit_on_an_activity_opens_its_area_page(qtbot: QtBot, demo_db: Database) -> None:
