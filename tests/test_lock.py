@@ -186,3 +186,16 @@ def test_a_lock_file_that_vanished_is_taken_again_on_the_next_save(existing: Pat
         assert holder is not None and holder.user == "mette"
     finally:
         session.close()
+
+
+def test_check_command_names_the_desk_that_has_the_file_open(
+    existing: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kulturpunkt_desk.cli import main
+
+    session = start_desk(existing, user="mette")
+    try:
+        assert main(["check", "--db", str(existing)]) == 0
+        assert "Åben lige nu hos mette" in capsys.readouterr().out
+    finally:
+        session.close()

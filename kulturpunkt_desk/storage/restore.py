@@ -16,6 +16,7 @@ from kulturpunkt_desk.domain.errors import DeskError
 
 from .backup import backup_keep, copy_database, keep_raw_copy, list_backups, make_backup
 from .check import CheckReport, check_file
+from .desk_lock import is_stale, read_holder
 from .migrate import looks_like_sqlite
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,9 @@ def restore_backup(db_path: Path, backup: Path) -> Path | None:
 def check_and_offer(db_path: Path) -> CheckReport:
     """`check_file`, and when the file is not sound, which backup could replace it."""
     report = check_file(db_path)
+    holder = read_holder(db_path)
+    if holder is not None and not is_stale(holder, db_path):
+        report.lines.append(f"Åben lige nu hos {holder.describe()}.")
     if not report.sound:
         newest = newest_sound_backup(db_path)
         if newest is None:
