@@ -5,13 +5,10 @@ The schema only ever changes here, through Alembic; a user never recreates a dat
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
 
 from kulturpunkt_desk.domain.errors import DeskError
 
@@ -20,6 +17,14 @@ from .engine import Database
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Alembic costs about a tenth of a second to import, so a database already at the newest
+# schema is opened without it: the head is read from the revision files' own lines.
+_REVISION = re.compile(r"^revision(?:: str)? = [\"']([^\"']+)[\"']\s*$", re.M)
+_DOWN_REVISION = re.compile(r"^down_revision(?:: [^=]+)? = (?:None|[\"']([^\"']+)[\"'])\s*$", re.M)
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 
 class DatabaseFileError(DeskError):
@@ -33,20 +38,48 @@ class DatabaseFileError(DeskError):
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
+def _scripts() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config())
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = _plain_head()
+    if head is None:
+        head = _scripts().get_current_head()
     assert head is not None
     return head
 
 
+def _plain_head() -> str | None:
+    """The head of a single chain of plain revision files, read without Alembic; None when
+    anything is less simple (a merge, a branch, an odd file), so Alembic decides."""
+    chain: dict[str, str | None] = {}
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        if path.name == "__init__.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.findall(text), _DOWN_REVISION.search(text)
+        if len(revision) != 1 or down is None:
+            return None
+        chain[revision[0]] = down.group(1)
+    downs = set(chain.values())
+    heads = set(chain) - downs
+    if len(heads) != 1 or not downs - {None} <= set(chain) or list(chain.values()).count(None) != 1:
+        return None
+    return heads.pop()
+
+
 def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return {rev.revision for rev in _scripts().walk_revisions()}
 
 
 def looks_like_sqlite(path: Path) -> bool:
@@ -55,11 +88,30 @@ def looks_like_sqlite(path: Path) -> bool:
 
 
 def schema_revision(db: Database) -> str | None:
+    """The file's schema version from Alembic's own table (None: not versioned yet)."""
     with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        versioned = conn.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).scalar_one()
+        rows = (
+            [
+                str(r)
+                for r in conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars()
+            ]
+            if versioned
+            else []
+        )
+    if len(rows) > 1:
+        raise DatabaseFileError(
+            f"Databasen {db.path.name} har flere skemaversioner ({', '.join(rows)}) "
+            "og kan ikke åbnes af denne version af Kulturpunkt Desk."
+        )
+    return rows[0] if rows else None
 
 
 def upgrade(db: Database, revision: str = "head") -> None:
+    from alembic import command
+
     cfg = alembic_config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
