@@ -200,7 +200,7 @@ def test_area_page_opens_on_enter_and_escape_returns_to_the_list(
 def test_activity_is_added_edited_and_deleted_on_the_area_page(
     qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kulturpunkt_desk.ui.dialogs.area_records import ActivityDialog
+    from kulturpunkt_desk.ui.dialogs.activity import ActivityDialog
 
     window = open_window(qtbot, demo_db)
     area = areas.find_area(demo_db, window.ctx.programme_id, "Engholm")
@@ -242,7 +242,7 @@ def test_activity_is_added_edited_and_deleted_on_the_area_page(
 def test_payment_registered_on_the_page_moves_the_money_and_the_status(
     qtbot: QtBot, demo_db: Database
 ) -> None:
-    from kulturpunkt_desk.ui.dialogs.area_records import PaymentDialog
+    from kulturpunkt_desk.ui.dialogs.grants import PaymentDialog
 
     window = open_window(qtbot, demo_db)
     area = areas.find_area(demo_db, window.ctx.programme_id, "Møllehøj")

@@ -19,21 +19,7 @@ from kulturpunkt_desk.domain.services.people import OrganisationData, PersonData
 
 from ..context import DeskContext
 from ..widgets.form import FormDialog
-
-# Suggestions only: an area may lie in another region's municipality in a later programme.
-NORTH_JUTLAND_MUNICIPALITIES = [
-    "Aalborg",
-    "Brønderslev",
-    "Frederikshavn",
-    "Hjørring",
-    "Jammerbugt",
-    "Læsø",
-    "Mariagerfjord",
-    "Morsø",
-    "Rebild",
-    "Thisted",
-    "Vesthimmerland",
-]
+from .people import MUNICIPALITIES
 
 
 def text_box(text: str = "", lines: int = 3) -> QPlainTextEdit:
@@ -55,7 +41,7 @@ class AreaDialog(FormDialog):
         self.name = self.add_field("name", self.tr("&Navn"), QLineEdit(area.name if area else ""))
         self.municipality = QComboBox()
         self.municipality.setEditable(True)
-        self.municipality.addItems(NORTH_JUTLAND_MUNICIPALITIES)
+        self.municipality.addItems(MUNICIPALITIES)
         self.municipality.setCurrentText(area.municipality if area else "")
         self.add_field("municipality", self.tr("&Kommune"), self.municipality)
         self.vision = self.add_field(

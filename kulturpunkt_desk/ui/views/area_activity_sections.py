@@ -34,7 +34,7 @@ from kulturpunkt_desk.domain.services import area_history, evaluations
 from kulturpunkt_desk.domain.services.area_history import HistoryLine
 
 from ..context import DeskContext
-from ..dialogs.area_records import ActivityDialog
+from ..dialogs.activity import ActivityDialog
 from ..models.record_table import Column, RecordTableModel
 from ..undo import confirm_and_delete
 from ..widgets.record_table import RecordTable

@@ -32,8 +32,8 @@ from kulturpunkt_desk.domain.services.conditions import conditions_for
 from kulturpunkt_desk.domain.status import STATUS_LABELS
 
 from ..context import DeskContext
+from ..dialogs.agreements import AgreementDialog, InterestDialog
 from ..dialogs.area_dialogs import AreaDialog
-from ..dialogs.area_records import AgreementDialog, InterestDialog
 from ..undo import confirm_and_delete
 from .area_activity_sections import EvaluationSection, HistorySection, SparringSection
 from .area_sections import MoneySection, PeopleSection, short
@@ -253,13 +253,14 @@ class AreaPage(QWidget):
         if self.area is not None:
             self._run(AreaDialog(self.ctx, self, self.area))
 
+    # These forms tell every view themselves when they have saved.
     def edit_interest(self) -> None:
         if self.area is not None:
-            self._run(InterestDialog(self.ctx, self.area.id, self.area.interest, self))
+            InterestDialog(self.ctx, self.area, self).exec()
 
     def edit_agreement(self) -> None:
         if self.area is not None:
-            self._run(AgreementDialog(self.ctx, self.area.id, self.area.agreement, self))
+            AgreementDialog(self.ctx, self.area, self).exec()
 
     def delete_area(self) -> None:
         if self.area is not None:

@@ -37,7 +37,7 @@ from ..dialogs.area_dialogs import (
     NewPersonDialog,
     PartnerDialog,
 )
-from ..dialogs.area_records import GrantDialog, InstalmentDialog, PaymentDialog
+from ..dialogs.grants import AwardDialog, InstalmentDialog, PaymentDialog, PlanDialog
 from ..models.record_table import MUTED_COLOUR, WARNING_COLOUR, Column, RecordTableModel
 from ..undo import confirm_and_delete
 from ..widgets.record_table import RecordTable
@@ -237,6 +237,7 @@ class MoneySection(Section):
         QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_instalment)
         row = button_column(
             (t("&Bevilg tilskud…"), self.edit_grant),
+            (t("&Planlæg rater…"), self.plan_instalments),
             (t("&Ny rate…"), self.new_instalment),
             (t("Registrér &udbetaling…"), self.register_payment),
             (t("&Redigér rate…"), self.edit_instalment),
@@ -271,28 +272,36 @@ class MoneySection(Section):
         )
         self.summary.setText(text)
 
+    # The money forms tell every view themselves when they have saved.
     def edit_grant(self) -> None:
         if self.area:
-            grant = self.area.grant
-            amount = grant.amount_ore if grant else self.area.programme.default_grant_ore
-            awarded = grant.awarded_on if grant else date.today()
-            self.run(GrantDialog(self.ctx, self.area.id, amount, awarded, self))
+            AwardDialog(self.ctx, self.area, self.area.programme.default_grant_ore, self).exec()
+
+    def plan_instalments(self) -> None:
+        if self.area and self.area.grant and not self.area.grant.instalments:
+            PlanDialog(self.ctx, self.area, self).exec()
+        elif self.area:
+            QMessageBox.information(
+                self,
+                self.tr("Planlæg rater"),
+                self.tr("Rater kan planlægges, når tilskuddet er bevilget og ingen rater findes."),
+            )
 
     def new_instalment(self) -> None:
         if self.area:
-            self.run(InstalmentDialog(self.ctx, self.area.id, None, self))
+            InstalmentDialog(self.ctx, self.area, None, self).exec()
 
     def edit_instalment(self) -> None:
         instalment = self.table.current_record()
         if instalment is not None and self.area:
-            self.run(InstalmentDialog(self.ctx, self.area.id, instalment, self))
+            InstalmentDialog(self.ctx, self.area, instalment, self).exec()
 
     def register_payment(self) -> None:
         instalment = self.table.current_record()
         if instalment is None:
             instalment = next((i for i in self.model.rows if i.paid_on is None), None)
-        if instalment is not None:
-            self.run(PaymentDialog(self.ctx, instalment, self))
+        if instalment is not None and self.area:
+            PaymentDialog(self.ctx, self.area, instalment, self).exec()
 
     def delete_instalment(self) -> None:
         instalment = self.table.current_record()
