@@ -91,7 +91,11 @@ def smoke_report(window: MainWindow) -> None:
     """
     QApplication.processEvents()
     view = window.show_view("areas")
-    tables = view.findChildren(QAbstractItemView)
+    # The list itself; its filter combo boxes hold item views of their own.
+    table = getattr(view, "table", None)
+    tables = (
+        [table] if isinstance(table, QAbstractItemView) else view.findChildren(QAbstractItemView)
+    )
     rows = max((t.model().rowCount() for t in tables if t.model() is not None), default=0)
     print(f"Kulturpunkt Desk {__version__}: vinduet er vist med {rows} lokalområder")
     danish = QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
