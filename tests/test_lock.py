@@ -25,6 +25,7 @@ from kulturpunkt_desk.storage.desk_lock import (
     DeskLock,
     DeskLockedError,
     LockLostError,
+    LockUnavailableError,
     ReadOnlyDatabaseError,
     lock_path,
     read_holder,
@@ -199,3 +200,24 @@ def test_check_command_names_the_desk_that_has_the_file_open(
         assert "Åben lige nu hos mette" in capsys.readouterr().out
     finally:
         session.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="needs POSIX rights")
+def test_a_folder_where_no_lock_can_be_written_is_offered_read_only(existing: Path) -> None:
+    existing.parent.chmod(0o555)
+    try:
+        with pytest.raises(LockUnavailableError, match="skrivebeskyttet"):
+            start_desk(existing, user="mette")
+    finally:
+        existing.parent.chmod(0o755)
+
+
+def test_an_unwritable_lock_file_gives_a_danish_error(
+    existing: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "open", refuse)
+    with pytest.raises(LockUnavailableError, match="låsefilen"):
+        DeskLock.acquire(existing, "mette")

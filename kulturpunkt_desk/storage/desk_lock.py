@@ -61,6 +61,10 @@ class DeskLockedError(DeskError):
         )
 
 
+class LockUnavailableError(DeskError):
+    """The lock file cannot be written (a read-only folder, a share that refuses it)."""
+
+
 class LockLostError(DeskError):
     """Our lock was taken over (e.g. after a long sleep); writing would risk lost updates."""
 
@@ -154,16 +158,23 @@ class DeskLock:
         """Take the lock, or raise DeskLockedError naming the desk that has the file."""
         lock = cls(db_path, user)
         try:
-            lock._create_exclusive()
-            return lock
-        except FileExistsError:
-            pass
-        holder = read_holder(lock.db_path)
-        if holder is not None and not is_stale(holder, lock.db_path):
-            raise DeskLockedError(lock.db_path, holder)
-        if holder is not None:
-            log.warning("Overtager forældet lås fra %s (pid %s)", holder.host, holder.pid)
-        lock._write()  # replaces the stale file in one atomic step
+            try:
+                lock._create_exclusive()
+                return lock
+            except FileExistsError:
+                pass
+            holder = read_holder(lock.db_path)
+            if holder is not None and not is_stale(holder, lock.db_path):
+                raise DeskLockedError(lock.db_path, holder)
+            if holder is not None:
+                log.warning("Overtager forældet lås fra %s (pid %s)", holder.host, holder.pid)
+            lock._write()  # replaces the stale file in one atomic step
+        except OSError as exc:
+            raise LockUnavailableError(
+                f"Kulturpunkt Desk kan ikke skrive låsefilen {lock.path.name} ved siden af "
+                f"databasen ({exc.strerror or exc}). Uden den kan to desks komme til at gemme "
+                "oven i hinanden. Du kan åbne databasen skrivebeskyttet."
+            ) from exc
         lock.verify()
         return lock
 

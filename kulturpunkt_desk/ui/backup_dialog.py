@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.services import backups
-from kulturpunkt_desk.storage.desk_lock import DeskLockedError
+from kulturpunkt_desk.storage.desk_lock import DeskLockedError, LockUnavailableError
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.migrate import DatabaseFileError
 from kulturpunkt_desk.storage.startup import DeskSession, restore_from_backup, start_desk
@@ -183,7 +183,7 @@ def open_desk(
         try:
             session = start_desk(path, create=create, read_only=read_only)
             break
-        except DeskLockedError as exc:
+        except (DeskLockedError, LockUnavailableError) as exc:
             answer = QMessageBox.question(
                 parent,
                 tr("Databasen er i brug"),
