@@ -177,3 +177,37 @@ def test_a_new_year_copies_the_key_and_its_frame_can_be_changed(
     assert locked.total_ore == 130_000_000
     tab.set_frame("mange penge")
     assert "er ikke et beløb" in tab.message.text()
+
+
+def test_the_default_frame_is_a_setting_used_by_the_next_new_year(
+    qtbot: QtBot, ekr_db: Database
+) -> None:
+    view = open_view(qtbot, ekr_db)
+    view.members.settings_button.click()
+    dialog = view.members.settings_dialog
+    assert dialog is not None and dialog.frame.text() == "1.300.000"
+    dialog.frame.setText("1.350.000")
+    dialog.street.setText("Demovej 1")
+    dialog.try_save()
+    assert dialog.result() == 1
+    partnership = ekr_partnership.get_partnership(ekr_db, view.partnership_id)
+    assert (
+        partnership.default_frame_ore == 135_000_000 and partnership.contact_street == "Demovej 1"
+    )
+    view.tabs.setCurrentWidget(view.funding)
+    view.funding.new_year_button.click()
+    table = ekr_funding.contributions_table(ekr_db, view.partnership_id, 2027)
+    assert table.frame_ore == table.total_ore == 135_000_000
+
+
+def test_a_members_letter_address_is_saved(qtbot: QtBot, ekr_db: Database) -> None:
+    view = open_view(qtbot, ekr_db)
+    tab = view.members
+    odder = _member(ekr_db, view.partnership_id, "Odder")
+    assert tab.table.select_id(odder)
+    tab.address.setText("Demogade 3, 8300 Odder")
+    tab.address_button.click()
+    saved = next(
+        m for m in ekr_partnership.list_members(ekr_db, view.partnership_id) if m.id == odder
+    )
+    assert saved.address == "Demogade 3, 8300 Odder"

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import MEMBER_KIND_LABELS, PartnerMember
 from kulturpunkt_desk.domain.services import ekr_partnership
-from kulturpunkt_desk.domain.services.ekr_partnership import RepresentativeData
+from kulturpunkt_desk.domain.services.ekr_partnership import MemberData, RepresentativeData
 
 from ..context import DeskContext
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
 from ..widgets.record_table import RecordTable
 from .ekr_common import EkrTab
+from .ekr_settings import PartnershipSettingsDialog
 
 
 def _people(member: PartnerMember) -> str:
@@ -80,11 +81,22 @@ class MembersTab(EkrTab):
         form.addRow(self.tr("Tele&fon"), self.phone)
         self.add_button = QPushButton(self.tr("Tilføj repræsentant"))
         self.add_button.clicked.connect(self.add_representative)
+        self.address = QLineEdit()
+        self.address.setPlaceholderText(self.tr("Adressen på bidragsbrevet"))
+        self.address_button = QPushButton(self.tr("Gem adresse"))
+        self.address_button.clicked.connect(self.save_address)
+        self.settings_button = QPushButton(self.tr("Partnerskabets indstillinger…"))
+        self.settings_button.clicked.connect(self.open_settings)
+        self.settings_dialog: PartnershipSettingsDialog | None = None
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 0, 0, 0)
         side_layout.addWidget(self.member_heading)
+        address_row = QHBoxLayout()
+        address_row.addWidget(self.address, 1)
+        address_row.addWidget(self.address_button)
+        side_layout.addLayout(address_row)
         side_layout.addWidget(QLabel(self.tr("Faste repræsentanter (en til to personer)")))
         side_layout.addWidget(self.people, 1)
         side_layout.addWidget(self.remove_button)
@@ -99,8 +111,11 @@ class MembersTab(EkrTab):
         splitter.addWidget(self.table)
         splitter.addWidget(side)
         splitter.setSizes([640, 420])
+        top = QHBoxLayout()
+        top.addWidget(self.warning_label, 1)
+        top.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.warning_label)
+        layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
     def reload(self) -> None:
@@ -124,6 +139,8 @@ class MembersTab(EkrTab):
         member = self.current_member()
         self.people.clear()
         self.member_heading.setText(member.name if member else "")
+        self.address.setText(member.address if member else "")
+        self.address_button.setEnabled(member is not None)
         for rep in member.representatives if member else []:
             text = rep.person.name + (f", {rep.role_title}" if rep.role_title else "")
             extra = " · ".join(x for x in (rep.person.email, rep.person.phone) if x)
@@ -152,6 +169,25 @@ class MembersTab(EkrTab):
             field.clear()
         self.message.info(self.tr("{0} er tilføjet.").format(data.name.strip()))
         self.ctx.changed()
+
+    def save_address(self) -> None:
+        member = self.current_member()
+        if member is None:
+            return
+        data = MemberData(
+            member.name, member.kind, member.rotation_order, self.address.text(), member.notes
+        )
+        try:
+            ekr_partnership.update_member(self.ctx.db, member.id, data)
+        except DeskError as exc:
+            self.message.error(str(exc))
+            return
+        self.message.info(self.tr("Adressen for {0} er gemt.").format(member.name))
+        self.ctx.changed()
+
+    def open_settings(self) -> None:
+        self.settings_dialog = PartnershipSettingsDialog(self.ctx, self.partnership_id, self)
+        self.settings_dialog.open()
 
     def remove_selected(self) -> None:
         item = self.people.currentItem() or self.people.item(0)

@@ -1,0 +1,50 @@
+"""The partnership's settings: name, the municipalities' default frame (copied into each new
+funding year) and the sender block printed on contribution letters."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from kulturpunkt_desk.domain.services import ekr_partnership
+from kulturpunkt_desk.domain.services.ekr_partnership import PartnershipData
+
+from ..context import DeskContext
+from ..widgets.fields import MoneyField
+from ..widgets.form import FormDialog
+
+
+class PartnershipSettingsDialog(FormDialog):
+    def __init__(self, ctx: DeskContext, partnership_id: int, parent: QWidget | None) -> None:
+        super().__init__(self.tr("Partnerskabets indstillinger"), parent)
+        self.ctx, self.partnership_id = ctx, partnership_id
+        self.setMinimumWidth(520)
+        p = ekr_partnership.get_partnership(ctx.db, partnership_id)
+        self.notes = p.notes
+        self.name = QLineEdit(p.name)
+        self.frame = MoneyField("default_frame_ore", self.tr("Ramme"), p.default_frame_ore)
+        self.organisation = QLineEdit(p.contact_organisation)
+        self.department = QLineEdit(p.contact_department)
+        self.street = QLineEdit(p.contact_street)
+        self.postcode_city = QLineEdit(p.contact_postcode_city)
+        self.email = QLineEdit(p.contact_email)
+        self.add_field("name", self.tr("&Navn"), self.name)
+        self.add_field("default_frame_ore", self.tr("Kommunernes &ramme pr. år (kr.)"), self.frame)
+        self.add_field("contact_organisation", self.tr("&Afsender"), self.organisation)
+        self.add_field("contact_department", self.tr("A&fdeling"), self.department)
+        self.add_field("contact_street", self.tr("Adr&esse"), self.street)
+        self.add_field("contact_postcode_city", self.tr("&Postnr. og by"), self.postcode_city)
+        self.add_field("contact_email", self.tr("E-&mail"), self.email)
+
+    def save(self) -> None:
+        data = PartnershipData(
+            name=self.name.text(),
+            default_frame_ore=self.frame.ore(),
+            contact_organisation=self.organisation.text(),
+            contact_department=self.department.text(),
+            contact_street=self.street.text(),
+            contact_postcode_city=self.postcode_city.text(),
+            contact_email=self.email.text(),
+            notes=self.notes,
+        )
+        ekr_partnership.update_partnership(self.ctx.db, self.partnership_id, data)
+        self.ctx.changed()
