@@ -203,3 +203,21 @@ def test_readable_pdf_export_holds_the_same_facts(
     text = "".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
     for fact in (NAME, EMAIL, PHONE, "Testrup", "Formand", "sparring_session"):
         assert fact in text
+
+
+def test_a_reader_holding_the_wal_is_reported_and_the_purge_can_be_repeated(
+    db: Database, world: World
+) -> None:
+    from kulturpunkt_desk.domain.services.personal_data import purge_free_pages
+
+    other = sqlite3.connect(db.path)  # e.g. a read-only desk in the middle of a read
+    other.execute("BEGIN")
+    other.execute("SELECT count(*) FROM person").fetchone()
+    try:
+        result = anonymise_person(db, world.person_id)
+        assert not result.file_purged
+    finally:
+        other.rollback()
+        other.close()
+    assert purge_free_pages(db)
+    assert [t for t in TRACES if t in raw_bytes(db)] == []
