@@ -44,6 +44,11 @@ def share_percent(part: int, whole: int) -> str:
     return f"{hundredths // 100},{hundredths % 100:02d} %"
 
 
+def _unbroken(text: str) -> str:
+    """Dates that never break after "1." at a line end (no-break spaces)."""
+    return text.replace(" ", "\u00a0")
+
+
 def letter_content(
     db: Database, partnership_id: int, year: int, member_id: int, letter_date: date | None = None
 ) -> LetterContent:
@@ -116,7 +121,7 @@ def letter_story(content: LetterContent) -> list[Any]:
 
     p, t, row = content.partnership, content.table, content.row
     amount = format_kr(row.amount_ore)
-    due = long_date(row.due_on) if row.due_on else f"31. marts {t.year}"
+    due = _unbroken(long_date(row.due_on) if row.due_on else f"31. marts {t.year}")
     story: list[Any] = [_letterhead(content), Spacer(1, 6), _recipient(content), Spacer(1, 8)]
     story.append(para(f"Bidrag til {p.name} {t.year}", "title"))
     story.append(
@@ -134,7 +139,7 @@ def letter_story(content: LetterContent) -> list[Any]:
         )
     )
     story.append(para("Sådan er bidraget beregnet", "h1"))
-    basis = f" opgjort pr. {long_date(t.basis_date)}" if t.basis_date else ""
+    basis = f" opgjort pr. {_unbroken(long_date(t.basis_date))}" if t.basis_date else ""
     population = thousands(row.population or 0)
     story.append(
         markup(
