@@ -64,3 +64,24 @@ def test_retention_dialog_lists_who_is_due(
     assert "opbevares til 31.08.2031" in dialog.programmes.text()
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 0).text() == "Zacharias Testmand"
+
+
+def test_purge_button_appears_when_another_reader_kept_the_wal(
+    qtbot: QtBot, db: Database, person_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    dialog = PersonDataDialog(db, person_id)
+    qtbot.addWidget(dialog)
+    assert dialog.purge_button.isHidden()
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: QMessageBox.StandardButton.Yes)
+    reader = sqlite3.connect(db.path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM person").fetchone()
+    dialog.anonymise_button.click()
+    reader.rollback()
+    reader.close()
+    assert not dialog.purge_button.isHidden()
+    dialog.purge_button.click()
+    assert dialog.status.text() == "Databasefilen er renset."
+    assert dialog.purge_button.isHidden()

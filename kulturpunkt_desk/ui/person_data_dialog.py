@@ -52,7 +52,7 @@ def result_text(parent: QWidget, result: AnonymiseResult) -> str:
     if not result.file_purged:
         text += " " + parent.tr(
             "Databasefilen kunne ikke renses helt, fordi den er åben et andet sted. "
-            "Luk den anden Kulturpunkt Desk og anonymisér igen."
+            "Luk den anden Kulturpunkt Desk og tryk «Rens databasefilen»."
         )
     if result.backups_with_old_data:
         text += " " + parent.tr(
@@ -60,6 +60,26 @@ def result_text(parent: QWidget, result: AnonymiseResult) -> str:
             "efterhånden som nye tages."
         ).format(result.backups_with_old_data)
     return text
+
+
+def purge_button(dialog: QDialog, db: Database, status: QLabel) -> QPushButton:
+    """Shown when an anonymisation could not empty the -wal (another desk was reading)."""
+    button = QPushButton(dialog.tr("Rens databasefilen"))
+    button.setVisible(False)
+
+    def purge() -> None:
+        if personal_data.purge_free_pages(db):
+            status.setText(dialog.tr("Databasefilen er renset."))
+            button.setVisible(False)
+        else:
+            QMessageBox.warning(
+                dialog,
+                dialog.tr("Rens databasefilen"),
+                dialog.tr("Databasen er stadig åben et andet sted. Luk den anden desk først."),
+            )
+
+    button.clicked.connect(purge)
+    return button
 
 
 class PersonDataDialog(QDialog):
@@ -79,7 +99,8 @@ class PersonDataDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
-        for button in (json_button, pdf_button, self.anonymise_button):
+        self.purge_button = purge_button(self, db, self.status)
+        for button in (json_button, pdf_button, self.anonymise_button, self.purge_button):
             buttons.addWidget(button)
         buttons.addStretch()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -144,6 +165,7 @@ class PersonDataDialog(QDialog):
             QMessageBox.critical(self, self.tr("Anonymisering mislykkedes"), str(exc))
             return
         self.status.setText(result_text(self, result))
+        self.purge_button.setVisible(not result.file_purged)
         self.reload()
 
 
@@ -177,6 +199,8 @@ class RetentionDialog(QDialog):
         layout.addWidget(self.programmes)
         layout.addWidget(self.table)
         layout.addWidget(self.anonymise_button)
+        self.purge_button = purge_button(self, db, self.status)
+        layout.addWidget(self.purge_button)
         layout.addWidget(self.status)
         layout.addWidget(close)
         self.resize(640, 420)
@@ -214,4 +238,5 @@ class RetentionDialog(QDialog):
             QMessageBox.critical(self, self.tr("Anonymisering mislykkedes"), str(exc))
             return
         self.status.setText(result_text(self, result))
+        self.purge_button.setVisible(not result.file_purged)
         self.reload()
