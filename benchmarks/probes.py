@@ -81,7 +81,7 @@ def guarded(fn: Callable[[], dict[str, Any]]) -> dict[str, Any]:
 # --- start-up ----------------------------------------------------------------------------
 
 
-def watch_first_paint(widgets: list[Any], on_paint: Callable[[], None]) -> Any:
+def watch_first_paint(widgets: list[Any], on_paint: Callable[[Any], None]) -> Any:
     """Call on_paint once, at the first paint of a listed item view that shows rows."""
     from PySide6.QtCore import QEvent, QObject
 
@@ -93,7 +93,7 @@ def watch_first_paint(widgets: list[Any], on_paint: Callable[[], None]) -> Any:
                 view = obj.parent()
                 if view.model() is not None and view.model().rowCount() > 0:
                     self.done = True
-                    on_paint()
+                    on_paint(view)
             return False
 
     watcher = FirstPaint()
@@ -120,7 +120,7 @@ def bare() -> None:
     window.resize(1280, 760)
     result: dict[str, Any] = {}
 
-    def painted() -> None:
+    def painted(_view: Any) -> None:
         result.update(painted_at=time.time(), cpu=time.process_time() * 1000)
         QTimer.singleShot(0, app.quit)
 
@@ -152,12 +152,11 @@ def desk(db_path: str, work: bool) -> None:
             v for v in current.findChildren(QAbstractItemView) if v.objectName() != "navigation"
         ]
 
-        def painted() -> None:
-            rows = max((v.model().rowCount() for v in views if v.model() is not None), default=0)
+        def painted(view: Any) -> None:
             result.update(
                 painted_at=time.time(),
                 cpu=time.process_time() * 1000,
-                rows=rows,
+                rows=view.model().rowCount(),
                 start_mb=round(peak_rss_mb(), 1),
             )
 
