@@ -114,6 +114,7 @@ def _overview_pdf(db: Database, area: Area, out: io.BytesIO, today: date) -> Non
         ["Bevilget den", short_date(grant.awarded_on) if grant else ""],
         ["Noter til aftalen", agreement.notes if agreement else ""],
     ]
+    facts = [[label, value or "–"] for label, value in facts]  # an empty field shows as empty
     story.append(table(facts, [50 * mm, FRAME_WIDTH - 50 * mm], header=False))
     story.append(para("Udbetalinger", "h1"))
     story.append(
