@@ -108,3 +108,17 @@ def test_attendance_shows_who_keeps_away(db: Database, ekr: int) -> None:
     assert report[0].member_id == stay_away and report[0].keeps_away
     assert report[0].meetings == 3 and report[0].absent == 3
     assert not any(r.keeps_away for r in report[1:])
+
+
+def test_a_host_taking_a_second_turn_too_early_is_warned_about(db: Database, ekr: int) -> None:
+    ekr_wheel.create_wheel(db, ekr, 2026, ekr_wheel.propose_wheel(db, ekr, 2026))
+    proposal = ekr_wheel.propose_wheel(db, ekr, 2027)
+    favrskov = ekr_partnership.municipalities(db, ekr)[0].id  # hosted in 2026 already
+    adjusted = [
+        ekr_wheel.change_host(m, favrskov) if m.kind == K.SECRETARIAT_PHYSICAL else m
+        for m in proposal
+    ]
+    ekr_wheel.create_wheel(db, ekr, 2027, adjusted)
+    warnings = ekr_wheel.wheel_warnings(db, ekr, 2027)
+    assert len([w for w in warnings if "før alle kommuner" in w]) == 2
+    assert ekr_wheel.wheel_warnings(db, ekr, 2026) == []

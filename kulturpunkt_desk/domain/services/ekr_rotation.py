@@ -44,3 +44,19 @@ def next_hosts(order: Sequence[int], history: Sequence[int], count: int) -> list
         hosts.append(candidate)
         took_turn(candidate)
     return hosts
+
+
+def early_repeats(order: Sequence[int], history: Sequence[int]) -> list[int]:
+    """Positions in `history` where a host took a second turn before everyone had one."""
+    everyone = set(order)
+    this_round: set[int] = set()
+    repeats = []
+    for position, host in enumerate(history):
+        if host not in everyone:
+            continue
+        if host in this_round:
+            repeats.append(position)
+        this_round.add(host)
+        if this_round >= everyone:
+            this_round = set()
+    return repeats

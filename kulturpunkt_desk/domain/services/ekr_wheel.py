@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
+from ..dates import short_date
 from ..errors import Collector, ValidationError
 from ..models import (
     WHEEL_MEETING_KIND_LABELS,
@@ -28,7 +29,7 @@ from ..models import (
     WheelMeetingKind,
 )
 from .common import apply, get
-from .ekr_rotation import next_hosts
+from .ekr_rotation import early_repeats, next_hosts
 
 K = WheelMeetingKind
 
@@ -294,15 +295,45 @@ def wheel_warnings(db: Database, partnership_id: int, year: int) -> list[str]:
         if counts[kind] != wanted:
             label = WHEEL_MEETING_KIND_LABELS[kind].lower()
             warnings.append(f"Årshjulet har {counts[kind]} af slagsen «{label}», ikke {wanted}.")
+    warnings += _rotation_warnings(db, partnership_id, year, members)
     for m in meetings:
         host = members.get(m.host_id) if m.host_id else None
-        when = m.held_on.strftime("%d.%m.%Y")
+        when = short_date(m.held_on)
         if host is None:
             warnings.append(f"Mødet {when} har ingen vært.")
         elif m.kind == K.SECRETARIAT_DIGITAL and host.kind != MemberKind.REGION:
             warnings.append(f"Det digitale møde {when} holdes normalt af regionen.")
         elif m.kind == K.SECRETARIAT_PHYSICAL and host.kind != MemberKind.MUNICIPALITY:
             warnings.append(f"Det fysiske møde {when} holdes af kommunerne på skift.")
+    return warnings
+
+
+def _rotation_warnings(
+    db: Database, partnership_id: int, year: int, members: dict[int, PartnerMember]
+) -> list[str]:
+    """Physical meetings this year whose host hosts again before everyone has hosted once."""
+    with db.read() as s:
+        physical = s.execute(
+            select(WheelMeeting.host_id, WheelMeeting.held_on)
+            .where(
+                WheelMeeting.partnership_id == partnership_id,
+                WheelMeeting.kind == K.SECRETARIAT_PHYSICAL,
+                WheelMeeting.host_id.is_not(None),
+                WheelMeeting.held_on < date(year + 1, 1, 1),
+            )
+            .order_by(WheelMeeting.held_on, WheelMeeting.id)
+        ).all()
+    order = [m.id for m in members.values() if m.kind == MemberKind.MUNICIPALITY]
+    history = [host for host, _ in physical if host is not None]
+    warnings = []
+    for position in early_repeats(order, history):
+        held_on = physical[position][1]
+        if held_on.year == year:
+            name = members[history[position]].name
+            warnings.append(
+                f"{name} er vært {short_date(held_on)} igen, før alle kommuner har været vært "
+                "én gang."
+            )
     return warnings
 
 
