@@ -22,10 +22,17 @@ from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
 from ..dates import long_date, period
-from ..errors import Collector, DeskError, ValidationError
-from ..models import AgreementTemplate, Area, Milestone, MilestoneKind, Programme
+from ..errors import Collector, DeskError, NotFoundError, ValidationError
+from ..models import (
+    AgreementTemplate,
+    Area,
+    AreaMember,
+    Grant,
+    Milestone,
+    MilestoneKind,
+    Programme,
+)
 from ..money import format_kr
-from .areas import get_area
 from .common import get
 
 # The placeholders a template may use, with the Danish explanation the editor shows.
@@ -144,7 +151,7 @@ def latest_template(db: Database, programme_id: int) -> AgreementTemplate | None
 class AgreementContent:
     """Everything an agreement document shows, read in one go."""
 
-    area: Area  # with members, grant, instalments and agreement loaded
+    area: Area  # with members (and their people), agreement, grant and instalments loaded
     programme: Programme  # with milestones loaded
     template_version: int
     title: str
@@ -170,14 +177,30 @@ def _programme(s: Session, programme_id: int) -> Programme:
 
 def agreement_content(db: Database, area_id: int) -> AgreementContent:
     """The area's agreement text from ITS template version (the newest if none is recorded)."""
-    area = get_area(db, area_id)
     with db.read() as s:
+        # Only what the agreement shows: printing all agreements stays quick.
+        area = s.scalar(
+            select(Area)
+            .where(Area.id == area_id)
+            .options(
+                selectinload(Area.members).selectinload(AreaMember.person),
+                selectinload(Area.agreement),
+                selectinload(Area.grant).selectinload(Grant.instalments),
+            )
+        )
+        if area is None:
+            raise NotFoundError("Lokalområdet findes ikke (længere).")
         programme = _programme(s, area.programme_id)
         template = None
         if area.agreement is not None and area.agreement.template_id is not None:
             template = s.get(AgreementTemplate, area.agreement.template_id)
-    if template is None:
-        template = latest_template(db, area.programme_id)
+        if template is None:
+            template = s.scalar(
+                select(AgreementTemplate)
+                .where(AgreementTemplate.programme_id == area.programme_id)
+                .order_by(AgreementTemplate.version.desc())
+                .limit(1)
+            )
     if template is None:
         raise DeskError(
             "Programmet har ingen aftaleskabelon endnu. Opret en under Aftaleskabeloner."
