@@ -2,7 +2,7 @@
 
 Focus starts on the area (type the first letters), Tab walks date → form (1/2/3) →
 participants (Space ticks) → core elements (Alt+letter) → notes → follow-ups, and
-Ctrl+Enter saves from anywhere in the form.
+Ctrl+Enter saves from anywhere in the form (as in every FormDialog).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -101,11 +100,6 @@ class SessionDialog(FormDialog):
         self.add_field("notes", self.tr("&Noter"), self.notes)
         self.add_field("follow_ups", self.tr("Opfølgning"), self.follow_ups)
         self.add_field("consultant", self.tr("Konsulent"), self.consultant)
-
-        self.save_hint = self.tr("Gem (Ctrl+Enter)")
-        self.buttons.button(self.buttons.StandardButton.Save).setToolTip(self.save_hint)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.try_save)
 
         self.area.currentIndexChanged.connect(self._load_people)
         self._fill(session, area_id)

@@ -8,6 +8,7 @@ until the service accepts every value; the dialog stays open with the messages s
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -55,6 +56,12 @@ class FormDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.reject)
+        # Ctrl+Enter saves from anywhere, also from a notes field where Enter is a new line.
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.try_save)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip(
+            self.tr("Gem (Ctrl+Enter)")
+        )
         fields = QWidget()
         fields.setLayout(self.form)
         self.form.setContentsMargins(0, 0, 0, 0)
