@@ -116,7 +116,7 @@ class WheelTab(EkrTab):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(side)
-        splitter.setSizes([600, 460])
+        splitter.setSizes([680, 420])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
