@@ -196,3 +196,12 @@ def test_programme_without_any_template_is_told_in_danish(db: Database, tmp_path
     with pytest.raises(DeskError, match="ingen aftaleskabelon"):
         render_agreement(db, area_id, tmp_path / "a.pdf")
     assert not (tmp_path / "a.pdf").exists()
+
+
+def test_combined_pdf_without_areas_says_so_and_keeps_its_metadata(
+    db: Database, programme_id: int, tmp_path: Path
+) -> None:
+    (out,) = render_all_agreements(db, programme_id, tmp_path / "alle.pdf", combined=True)
+    assert "ingen lokalområder med en aftale" in pdf_text(out)
+    meta = PdfReader(str(out)).metadata
+    assert meta is not None and meta.author == "Region Nordjylland"

@@ -13,7 +13,11 @@ from typing import Any
 from kulturpunkt_desk.domain.dates import long_date, period, short_date
 from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import areas as area_service
-from kulturpunkt_desk.domain.services.templates import AgreementContent, agreement_content
+from kulturpunkt_desk.domain.services.templates import (
+    AgreementContent,
+    agreement_content,
+    programme_with_timeline,
+)
 from kulturpunkt_desk.storage.engine import Database
 
 from .files import file_name, unique_name
@@ -63,17 +67,15 @@ def render_all_agreements(
         from .layout import para
 
         story.append(para("Der er ingen lokalområder med en aftale at udskrive."))
-    programme = contents[0].programme if contents else None
-    author = programme.contact_organisation if programme else ""
-    name = programme.name if programme else ""
+    programme = programme_with_timeline(db, programme_id)
     out.parent.mkdir(parents=True, exist_ok=True)
     build_pdf(
         out,
         story,
         PdfInfo(
-            title=f"Samarbejdsaftaler – {name}",
-            author=author,
-            subject=f"{name}: samarbejdsaftaler med alle lokalområder",
+            title=f"Samarbejdsaftaler – {programme.name}",
+            author=programme.contact_organisation,
+            subject=f"{programme.name}: samarbejdsaftaler med alle lokalområder",
         ),
     )
     return [out]
