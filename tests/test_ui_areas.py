@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from kulturpunkt_desk.domain.services import areas, overview
+from kulturpunkt_desk.domain.services import areas, overview, people
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui.dialogs.area_dialogs import AreaDialog, NewPersonDialog
 from kulturpunkt_desk.ui.main_window import MainWindow
@@ -278,3 +278,42 @@ def test_attachment_is_copied_beside_the_database_and_listed_with_the_evaluation
     assert evaluations.verify_attachment(demo_db, stored)
     shown = page.evaluation.text.toPlainText()
     assert "Modtaget 12.06.2026" in shown and "Styregruppen fortsætter som fast forum." in shown
+
+
+def test_existing_person_joins_becomes_primary_contact_and_leaves_with_undo(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kulturpunkt_desk.ui.dialogs.area_dialogs import ExistingPersonDialog
+
+    window = open_window(qtbot, demo_db)
+    area = areas.find_area(demo_db, window.ctx.programme_id, "Bakkekammen")
+    window.open_record("area", area.id)
+    page = window.show_view("areas").page  # type: ignore[attr-defined]
+    newcomer = people.list_people(demo_db, "Søren Fogh")[0]
+
+    def existing_form(d: ExistingPersonDialog) -> None:
+        d.person.lineEdit().clear()
+        qtbot.keyClicks(d.person.lineEdit(), "Søren Fogh")
+        qtbot.keyClicks(d.role, "Ildsjæl")
+        click_save(qtbot, d)
+
+    problems = when_dialog_opens(ExistingPersonDialog, existing_form)
+    page.people.existing_person()
+    assert problems == []
+    members = {m.person.name: m for m in areas.area_people(demo_db, area.id)}
+    assert members["Søren Fogh"].role == "Ildsjæl" and members["Søren Fogh"].in_steering_group
+
+    page.people.member_table.select_id(members["Søren Fogh"].id)
+    page.people.make_primary()
+    primary = [m.person.name for m in areas.area_people(demo_db, area.id) if m.is_primary_contact]
+    assert primary == ["Søren Fogh"]
+    assert "Søren Fogh" in page.conditions.text()
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.people.member_table.select_id(members["Søren Fogh"].id)
+    page.people.remove_member()
+    assert newcomer.id not in {m.person_id for m in areas.area_people(demo_db, area.id)}
+    assert people.list_people(demo_db, "Søren Fogh")  # still in the register
+    window.undo_action.trigger()
+    back = [m for m in areas.area_people(demo_db, area.id) if m.person_id == newcomer.id]
+    assert back and back[0].is_primary_contact
