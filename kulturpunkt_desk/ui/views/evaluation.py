@@ -99,7 +99,7 @@ class EvaluationView(View):
             lambda a: a.id,
         )
         self.table = RecordTable(self.model)
-        self.table.activated_id.connect(lambda _id: self.open_selected())
+        self.table.activated_id.connect(lambda _id: self.open_or_create())
         self.table.selectionModel().selectionChanged.connect(self._show_details)
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
@@ -157,7 +157,8 @@ class EvaluationView(View):
         submission = latest(area) if area else None
         self.edit_button.setEnabled(submission is not None)
         self.delete_button.setEnabled(submission is not None)
-        self.new_button.setEnabled(area is not None)
+        # One evaluation per area: once it is in, it is edited rather than added again.
+        self.new_button.setEnabled(area is not None and submission is None)
         if area is None:
             self.details.clear()
             return
@@ -199,8 +200,14 @@ class EvaluationView(View):
     # --- actions ------------------------------------------------------------------------
 
     def new_record(self) -> None:
+        self.open_or_create()
+
+    def open_or_create(self) -> None:
+        """The selected area's evaluation: edit it if received, else register it."""
         area = self.table.current_record()
-        if area is not None:
+        if area is not None and latest(area) is not None:
+            self.edit_selected()
+        elif area is not None:
             self._open(EvaluationDialog(self.ctx, area, parent=self))
 
     def edit_selected(self) -> None:
@@ -208,13 +215,6 @@ class EvaluationView(View):
         submission = latest(area) if area else None
         if area is not None and submission is not None:
             self._open(EvaluationDialog(self.ctx, area, submission, self))
-
-    def open_selected(self) -> None:
-        area = self.table.current_record()
-        if area is not None and latest(area) is not None:
-            self.edit_selected()
-        else:
-            self.new_record()
 
     def _open(self, dialog: EvaluationDialog) -> None:
         self.dialog = dialog
