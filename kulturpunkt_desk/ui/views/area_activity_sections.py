@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -38,7 +38,7 @@ from ..dialogs.activity import ActivityDialog
 from ..models.record_table import Column, RecordTableModel
 from ..undo import confirm_and_delete
 from ..widgets.record_table import RecordTable
-from .area_sections import Section, button_column, local_time, short
+from .area_sections import Section, button_column, local_time, on_delete_key, short
 
 
 class SparringSection(Section):
@@ -91,9 +91,7 @@ class SparringSection(Section):
         )
         self.activity_table = RecordTable(self.activities)
         self.activity_table.activated_id.connect(lambda _id: self.edit_activity())
-        QShortcut(
-            QKeySequence.StandardKey.Delete, self.activity_table, activated=self.delete_activity
-        )
+        on_delete_key(self.activity_table, self.delete_activity)
         activities_row = button_column(
             (t("&Ny aktivitet…"), self.new_activity),
             (t("&Redigér aktivitet…"), self.edit_activity),
@@ -155,7 +153,7 @@ class EvaluationSection(Section):
         )
         self.table = RecordTable(self.attachments)
         self.table.activated_id.connect(lambda _id: self.open_attachment())
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_attachment)
+        on_delete_key(self.table, self.delete_attachment)
         row = button_column(
             (t("&Tilføj fil…"), self.add_attachment),
             (t("Å&bn fil"), self.open_attachment),

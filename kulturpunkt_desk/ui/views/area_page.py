@@ -61,12 +61,9 @@ class AreaPage(QWidget):
         back = QPushButton(self.tr("← &Alle lokalområder"))
         back.clicked.connect(self.back_requested)
         back.setToolTip(self.tr("Esc"))
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Escape),
-            self,
-            self.back_requested.emit,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.back_requested.emit)
         self.title = QLabel()
         self.title.setObjectName("areaTitle")
         font = self.title.font()

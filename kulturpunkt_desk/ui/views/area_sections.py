@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -63,6 +64,14 @@ def button_column(*buttons: tuple[str, Callable[[], None]]) -> QVBoxLayout:
         column.addWidget(button)
     column.addStretch()
     return column
+
+
+def on_delete_key(table: QWidget, slot: Callable[[], None]) -> None:
+    """Delete deletes the selected row while its table has focus; two tables on one tab
+    must not make the key ambiguous (then Qt would run neither)."""
+    shortcut = QShortcut(QKeySequence.StandardKey.Delete, table)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(slot)
 
 
 class Section(QWidget):
@@ -121,7 +130,7 @@ class PeopleSection(Section):
         )
         self.member_table = RecordTable(self.members)
         self.member_table.activated_id.connect(lambda _id: self.edit_member())
-        QShortcut(QKeySequence.StandardKey.Delete, self.member_table, activated=self.remove_member)
+        on_delete_key(self.member_table, self.remove_member)
         members_row = button_column(
             (t("&Ny person…"), self.new_person),
             (t("Tilføj &eksisterende person…"), self.existing_person),
@@ -139,9 +148,7 @@ class PeopleSection(Section):
             lambda p: p.id,
         )
         self.partner_table = RecordTable(self.partners)
-        QShortcut(
-            QKeySequence.StandardKey.Delete, self.partner_table, activated=self.remove_partner
-        )
+        on_delete_key(self.partner_table, self.remove_partner)
         partners_row = button_column(
             (t("&Tilføj organisation…"), self.add_partner),
             (t("Fjern &organisation…"), self.remove_partner),
@@ -234,7 +241,7 @@ class MoneySection(Section):
         )
         self.table = RecordTable(self.model)
         self.table.activated_id.connect(lambda _id: self.edit_instalment())
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_instalment)
+        on_delete_key(self.table, self.delete_instalment)
         row = button_column(
             (t("&Bevilg tilskud…"), self.edit_grant),
             (t("&Planlæg rater…"), self.plan_instalments),

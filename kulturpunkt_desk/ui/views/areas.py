@@ -4,7 +4,6 @@ on Enter or a double click, the area's page (views/area_page.py)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from ..dialogs.area_dialogs import AreaDialog
 from ..models.record_table import Column, RecordTableModel
 from ..widgets.record_table import RecordTable
 from .area_page import AreaPage, delete_area
+from .area_sections import on_delete_key
 from .base import View
 
 Index = QModelIndex | QPersistentModelIndex
@@ -111,7 +111,7 @@ class AreasView(View):
         self.table.proxy = self.proxy
         self.table.setModel(self.proxy)
         self.table.activated_id.connect(self.show_area)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected)
+        on_delete_key(self.table, self.delete_selected)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Søg i navn, kommune, kontakt…"))
