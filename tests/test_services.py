@@ -295,3 +295,12 @@ def test_a_deleted_organisation_comes_back_and_people_point_to_it_again(
     assert people.get_person(db, ida).organisation_id is None
     trash.restore(db, snapshot)
     assert people.get_person(db, ida).organisation_id == org
+
+
+def test_area_names_clash_regardless_of_case_in_danish_letters(
+    db: Database, programme_id: int
+) -> None:
+    make_area(db, programme_id, "Øster Åby")
+    with pytest.raises(ValidationError, match="findes allerede"):
+        make_area(db, programme_id, "øster åby")
+    assert areas.find_area(db, programme_id, "ØSTER ÅBY").name == "Øster Åby"

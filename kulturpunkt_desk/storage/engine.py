@@ -27,6 +27,10 @@ class DatabaseBusyError(DeskError):
         )
 
 
+def _casefold(value: object) -> object:
+    return value.casefold() if isinstance(value, str) else value
+
+
 def make_engine(path: Path, read_only: bool = False) -> Engine:
     engine = create_engine(f"sqlite:///{path}")
 
@@ -34,6 +38,8 @@ def make_engine(path: Path, read_only: bool = False) -> Engine:
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin.
         dbapi_conn.isolation_level = None
+        # SQLite's lower() folds only ASCII; names like «Øster Hede» need Python's casefold.
+        dbapi_conn.create_function("casefold", 1, _casefold, deterministic=True)
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

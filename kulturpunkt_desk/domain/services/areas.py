@@ -78,7 +78,7 @@ def _check_unique_name(s: Session, programme_id: int, name: str, own_id: int | N
     clash = s.scalar(
         select(Area.id).where(
             Area.programme_id == programme_id,
-            func.lower(Area.name) == name.lower(),
+            func.casefold(Area.name) == name.casefold(),
             Area.id != (own_id or -1),
         )
     )
@@ -155,7 +155,8 @@ def find_area(db: Database, programme_id: int, name: str) -> Area:
     with db.read() as s:
         area = s.scalar(
             select(Area).where(
-                Area.programme_id == programme_id, func.lower(Area.name) == name.strip().lower()
+                Area.programme_id == programme_id,
+                func.casefold(Area.name) == name.strip().casefold(),
             )
         )
         if area is None:

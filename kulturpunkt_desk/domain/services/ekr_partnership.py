@@ -133,7 +133,7 @@ def update_partnership(db: Database, partnership_id: int, data: PartnershipData)
 def _check_unique_name(s: Session, name: str, own_id: int | None) -> None:
     clash = s.scalar(
         select(Partnership.id).where(
-            func.lower(Partnership.name) == name.lower(), Partnership.id != (own_id or -1)
+            func.casefold(Partnership.name) == name.casefold(), Partnership.id != (own_id or -1)
         )
     )
     if clash is not None:
@@ -184,7 +184,7 @@ def _check_member(
         PartnerMember.partnership_id == partnership_id, PartnerMember.id != (own_id or -1)
     )
     name = str(values["name"])
-    if s.scalar(others.where(func.lower(PartnerMember.name) == name.lower())) is not None:
+    if s.scalar(others.where(func.casefold(PartnerMember.name) == name.casefold())) is not None:
         raise ValidationError.single("name", f"Navn: «{name}» er allerede medlem.")
     # The region hosts the digital meetings and matches the frame: there is one.
     if (

@@ -211,7 +211,7 @@ def update_programme(db: Database, programme_id: int, data: ProgrammeData) -> No
 def _check_unique_name(s: Session, name: str, own_id: int | None) -> None:
     clash = s.scalar(
         select(Programme.id).where(
-            func.lower(Programme.name) == name.lower(), Programme.id != (own_id or -1)
+            func.casefold(Programme.name) == name.casefold(), Programme.id != (own_id or -1)
         )
     )
     if clash is not None:
