@@ -82,6 +82,9 @@ def test_new_database_from_the_file_menu_holds_the_programme_and_no_areas(
     qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = open_window(qtbot, demo_db)
+    shown = window.show_view("areas")
+    assert isinstance(shown, AreasView)
+    shown.show_area(areas.find_area(demo_db, window.ctx.programme_id, "Fjordglimt").id)
     target = tmp_path / "ny.sqlite"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.new_database()
@@ -89,6 +92,7 @@ def test_new_database_from_the_file_menu_holds_the_programme_and_no_areas(
     assert "Kulturpunkt 2025-26" in window.windowTitle()
     view = window.show_view("areas")
     assert isinstance(view, AreasView)
+    assert view.pages.currentIndex() == 0 and view.page.area_id is None  # no stale page
     assert view.table.model().rowCount() == 0
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(demo_db.path), ""))

@@ -157,6 +157,8 @@ class AreasView(View):
 
         self.page = AreaPage(ctx)
         self.page.back_requested.connect(self.show_list)
+        # Ids mean nothing in another file: leave the page when the database changes.
+        ctx.database_replaced.connect(self._forget_page)
         self.pages = QStackedWidget()
         self.pages.addWidget(list_page)
         self.pages.addWidget(self.page)
@@ -219,6 +221,10 @@ class AreasView(View):
         if area_id is not None:
             self.table.select_id(area_id)
         self.table.setFocus()
+
+    def _forget_page(self) -> None:
+        self.page.area_id = self.page.area = None
+        self.pages.setCurrentIndex(0)
 
     def show_area(self, area_id: int) -> None:
         self.page.show_area(area_id)
