@@ -64,6 +64,9 @@ class SessionDialog(FormDialog):
         self.session = session
         self.saved_id: int | None = None
         self.setMinimumWidth(720)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        # Tall enough to show the whole form with a follow-up or two at 1366x768.
+        self.resize(720, min(620, screen.height() - 60) if screen else 620)
 
         self.area = QComboBox()
         self.area.setPlaceholderText(self.tr("Skriv de første bogstaver i områdets navn"))
@@ -74,7 +77,8 @@ class SessionDialog(FormDialog):
             [(f, self.tr(SESSION_FORM_LABELS[f])) for f in SessionForm]
         )
         self.participants = CheckList()
-        self.participants.setMaximumHeight(130)
+        self.participants.setMinimumHeight(70)
+        self.participants.setMaximumHeight(110)
         self.elements = QWidget()
         grid = QGridLayout(self.elements)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -87,7 +91,8 @@ class SessionDialog(FormDialog):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText(self.tr("Hvad blev drøftet?"))
-        self.notes.setMinimumHeight(90)
+        self.notes.setMinimumHeight(70)
+        self.notes.setMaximumHeight(110)  # the whole form fits a 768-pixel screen unscrolled
         self.follow_ups = FollowUpRows()
         self.consultant = QLineEdit()
         self.consultant.setPlaceholderText(self.tr("Regionens konsulent(er) til stede"))
@@ -102,6 +107,7 @@ class SessionDialog(FormDialog):
         self.add_field("consultant", self.tr("Konsulent"), self.consultant)
 
         self.area.currentIndexChanged.connect(self._load_people)
+        self.follow_ups.rows_changed.connect(self.fit_to_content)
         self._fill(session, area_id)
 
     def _fill(self, session: SparringSession | None, area_id: int | None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -38,6 +38,8 @@ class _Row:
 
 
 class FollowUpRows(QWidget):
+    rows_changed = Signal()  # the form may grow to show a new row
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[_Row] = []
@@ -97,6 +99,7 @@ class FollowUpRows(QWidget):
         ]:
             QWidget.setTabOrder(first, second)
         self._update_headers()
+        self.rows_changed.emit()
         if focus:
             # Layouts show new children only on the next event loop; focus needs them now.
             for widget in (row.description, row.due, row.responsible, row.done, row.remove):

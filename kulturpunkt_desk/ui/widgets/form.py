@@ -8,7 +8,7 @@ until the service accepts every value; the dialog stays open with the messages s
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,6 +41,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
+        self._sized = False
         self.fields: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.general_error = QLabel()
@@ -92,6 +93,26 @@ class FormDialog(QDialog):
         self.fields[name] = widget
         self.error_labels[name] = error
         return widget
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Qt sizes a new window to at most 2/3 of the screen (512 pixels at 1366x768), so
+        # a longer form scrolled although there was room; use the room there is.
+        if not self._sized:
+            self._sized = True
+            self.fit_to_content()
+        super().showEvent(event)
+
+    def fit_to_content(self) -> None:
+        """Grow (never shrink) to show the whole form, as far as the screen allows."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None:
+            return
+        self.scroll.widget().adjustSize()
+        self.scroll.updateGeometry()
+        self.layout().invalidate()  # the dialog's size hint is cached until told
+        hint = self.sizeHint()
+        height = min(hint.height(), screen.height() - 60)
+        self.resize(max(self.width(), hint.width()), max(self.height(), height))
 
     def save(self) -> None:
         """Call the service. Raise ValidationError (or DeskError) to keep the dialog open."""
