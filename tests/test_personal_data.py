@@ -221,3 +221,16 @@ def test_a_reader_holding_the_wal_is_reported_and_the_purge_can_be_repeated(
         other.close()
     assert purge_free_pages(db)
     assert [t for t in TRACES if t in raw_bytes(db)] == []
+
+
+def test_export_names_the_persons_seat_in_the_ekr_secretariat(ekr_db: Database) -> None:
+    from sqlalchemy import select
+
+    from kulturpunkt_desk.domain.models import Representative
+
+    with ekr_db.read() as s:
+        seat = s.scalars(select(Representative)).first()
+        assert seat is not None
+        person_id, member = seat.person_id, seat.member.name
+    record = person_record(ekr_db, person_id)
+    assert [r["medlem"] for r in record["europæisk kulturregion"]] == [member]

@@ -24,7 +24,14 @@ from sqlalchemy.orm import Session
 from kulturpunkt_desk.storage.backup import list_backups
 from kulturpunkt_desk.storage.engine import Database
 
-from ..models import AuditEntry, Base, MeetingAttendance, Person, SessionParticipant
+from ..models import (
+    AuditEntry,
+    Base,
+    MeetingAttendance,
+    Person,
+    Representative,
+    SessionParticipant,
+)
 from .common import get
 
 ERASED = "[anonymiseret]"
@@ -137,6 +144,16 @@ def person_record(db: Database, person_id: int) -> dict[str, Any]:
                     "primær kontaktperson": m.is_primary_contact,
                 }
                 for m in person.memberships
+            ],
+            "europæisk kulturregion": [
+                {
+                    "medlem": r.member.name,
+                    "partnerskab": r.member.partnership.name,
+                    "titel i fællessekretariatet": r.role_title,
+                }
+                for r in s.scalars(
+                    select(Representative).where(Representative.person_id == person_id)
+                )
             ],
             "sparringsmøder": [
                 {"dato": _iso(p.session.held_on), "område": p.session.area.name}
