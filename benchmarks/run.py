@@ -98,6 +98,9 @@ def measure(bench: Bench, runs: int) -> dict[str, Any]:
     r["desk_rows"] = desk[-1]["rows"]
     r["desk_start_mb"] = desk[-1]["start_mb"]
     r["bare_mb"] = bare[-1]["peak_mb"]
+    overview = [bench.start("desk", str(demo), "--view=overview") for _ in range(max(runs - 2, 1))]
+    r["overview_ms"] = median([o["ms"] for o in overview])
+    r["overview_cpu"] = median([o["cpu"] for o in overview])
 
     print("· dokumenter på demodatabasen", flush=True)
     (bench.work / "docs").mkdir()
@@ -165,6 +168,14 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     )
     out.append(
         (
+            "Start på Overblik (første start; fra da af den sidst viste visning)",
+            f"{fmt(r['overview_ms'])} (CPU {fmt(r['overview_cpu'])})",
+            "",
+            "",
+        )
+    )
+    out.append(
+        (
             "Start: desk / tomt vindue",
             f"{ratio:.1f}x (CPU {cpu_ratio:.1f}x)",
             f"højst {TARGETS['startup_ratio']:.0f}x",
@@ -177,7 +188,8 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     out.append(
         (
             "Én samarbejdsaftale (PDF)",
-            f"{fmt(figure(agreement))} (første {fmt(first)} med import af reportlab)"
+            f"{fmt(figure(agreement))} (CPU {fmt(figure(agreement, 'cpu'))}; første "
+            f"{fmt(first)} med import af reportlab)"
             if figure(agreement) is not None
             else f"ikke tilgængelig: {why_missing(agreement)}",
             f"under {TARGETS['agreement_ms']:.0f} ms",
@@ -219,26 +231,31 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     )
     work = r["large_work"]
     filters = {k: v for k, v in work.get("filters", {}).items() if "type" in v}
-    worst_filter = max(
-        (max(v["type"]["median"], v["clear"]["median"]) for v in filters.values()), default=None
+    worst_name, worst = max(
+        ((k, v) for k, v in filters.items()),
+        key=lambda kv: max(kv[1]["type"]["median"], kv[1]["clear"]["median"]),
+        default=("", None),
     )
+    worst_filter = max(worst["type"]["median"], worst["clear"]["median"]) if worst else None
+    worst_cpu = max(worst["type"]["cpu"], worst["clear"]["cpu"]) if worst else None
     area_filter = next(
         (v for k, v in filters.items() if k.startswith("areas") and "status" not in k), None
     )
     if area_filter:
         value = max(area_filter["type"]["median"], area_filter["clear"]["median"])
+        cpu = max(area_filter["type"]["cpu"], area_filter["clear"]["cpu"])
         out.append(
             (
                 f"Filtrér områdelisten ({s['areas_in_programme']} områder)",
-                fmt(value),
+                f"{fmt(value)} (CPU {fmt(cpu)})",
                 f"under {TARGETS['filter_ms']:.0f} ms",
                 verdict(value, TARGETS["filter_ms"]),
             )
         )
     out.append(
         (
-            f"Langsomste listefilter ({len(filters)} filtre i alle visninger)",
-            fmt(worst_filter),
+            f"Langsomste listefilter af {len(filters)} i alle visninger: «{worst_name}»",
+            f"{fmt(worst_filter)} (CPU {fmt(worst_cpu)})",
             f"under {TARGETS['filter_ms']:.0f} ms",
             verdict(worst_filter, TARGETS["filter_ms"]),
         )
@@ -247,7 +264,9 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     out.append(
         (
             "Overblik: opmærksomhedspunkter + områdestatus + økonomi (services)",
-            fmt(overblik) if overblik is not None else why_missing(s.get("overblik_services")),
+            f"{fmt(overblik)} (CPU {fmt(figure(s.get('overblik_services'), 'cpu'))})"
+            if overblik is not None
+            else why_missing(s.get("overblik_services")),
             f"under {TARGETS['overblik_ms']:.0f} ms",
             verdict(overblik, TARGETS["overblik_ms"]),
         )
@@ -258,7 +277,7 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         out.append(
             (
                 "Overblik-visningen genopfrisket (services + skærm)",
-                fmt(refresh),
+                f"{fmt(refresh)} (CPU {fmt(figure(view.get('refresh'), 'cpu'))})",
                 f"under {TARGETS['overblik_ms']:.0f} ms",
                 verdict(refresh, TARGETS["overblik_ms"]),
             )
@@ -298,8 +317,8 @@ def details(r: dict[str, Any]) -> list[str]:
     for name, entry in work.get("filters", {}).items():
         if "type" in entry:
             lines.append(
-                f"filter «{name}»: skriv {fmt(entry['type']['median'])}, "
-                f"ryd {fmt(entry['clear']['median'])}"
+                f"filter «{name}»: skriv {fmt(entry['type']['median'])} "
+                f"(CPU {fmt(entry['type'].get('cpu'))}), ryd {fmt(entry['clear']['median'])}"
             )
         else:
             lines.append(f"filter «{name}»: {why_missing(entry)}")
@@ -324,7 +343,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3 starts of each instead of 5")
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    parser.add_argument(
+        "--no-priority", action="store_true", help="run at normal priority even if allowed higher"
+    )
     args = parser.parse_args()
+    priority = "normal"
+    if not args.no_priority:
+        # On a shared machine (CI, several builds at once) the desk should be measured as the
+        # laptop's foreground program; the probes inherit the raised priority.
+        try:
+            os.nice(-10)
+            priority = "hævet (nice -10)"
+        except (PermissionError, AttributeError, OSError):
+            pass
     load_before = os.getloadavg()
     began = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="kulturpunkt-bench-") as tmp:
@@ -336,7 +367,8 @@ def main() -> int:
     print()
     print(
         f"Kulturpunkt Desk på {platform.platform()}, Python {platform.python_version()}, "
-        f"PySide6 {qt_version}, {os.cpu_count()} kerner, belastning før/efter "
+        f"PySide6 {qt_version}, {os.cpu_count()} kerner, prioritet {priority}, "
+        "belastning før/efter "
         f"{result['load'][0]:.1f}/{result['load'][3]:.1f}; "
         f"{time.perf_counter() - began:.0f} s i alt"
     )
