@@ -73,6 +73,7 @@ def person_story(record: dict[str, Any]) -> list[Any]:
     ]
     sections = [
         ("lokalområder", "Tilknytning til lokalområder"),
+        ("europæisk kulturregion", "Plads i Europæisk Kulturregions fællessekretariat"),
         ("sparringsmøder", "Deltagelse i sparringsmøder"),
         ("netværksmøder", "Deltagelse i netværksmøder"),
         ("nævnt i", "Nævnt i andre poster"),
