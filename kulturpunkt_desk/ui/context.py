@@ -40,6 +40,6 @@ class DeskContext(QObject):
         self.db = db
         self.undo_stack.clear()  # undo entries belong to the old file
         self.programme_id = self._current_programme_id()
-        old.dispose()
+        old.close()  # lets go of the old file's desk lock too
         self.database_replaced.emit()
         self.data_changed.emit()

@@ -180,6 +180,12 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(tr("&Hjælp"))
         self._action(help_menu, tr("&Om Kulturpunkt Desk"), self.about)
 
+        from .documents_menu import install_documents_menu
+        from .safety_menu import install_safety_menu
+
+        install_documents_menu(self)
+        install_safety_menu(self)
+
     def _action(
         self,
         menu: object,
@@ -226,15 +232,23 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, path: Path, *, create: bool) -> bool:
         from kulturpunkt_desk.resources import default_agreement_text
-        from kulturpunkt_desk.storage.migrate import open_database
 
+        from .backup_dialog import open_desk
+
+        if Path(path).resolve() == self.ctx.db.path.resolve():
+            return True  # already open here: a second open would be locked out by our own lock
+        # The desk lock and the start-up checks; asks about read-only use or the newest backup.
+        session = open_desk(path, self, create=create)
+        if session is None:
+            return False
+        db = session.db
         try:
-            db = open_database(path, create=create)
             if not programmes.list_programmes(db):
                 programmes.create_programme(
                     db, programmes.kulturpunkt_2025_26(), default_agreement_text()
                 )
         except DeskError as exc:
+            db.close()
             QMessageBox.critical(self, tr("Databasen kan ikke åbnes"), str(exc))
             return False
         self.ctx.replace_database(db)

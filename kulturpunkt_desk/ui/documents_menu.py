@@ -1,0 +1,400 @@
+"""The Dokumenter menu: agreements, the status summary, the evaluation report, the dossier.
+
+Every document is made off the GUI thread (ui/background.py) on the worker's own
+connection to the file, so the window keeps painting while reportlab works; when it is
+done the user may open it in the system's viewer or, for a PDF, print it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kulturpunkt_desk.domain.services import areas as area_service
+from kulturpunkt_desk.domain.services import programmes
+from kulturpunkt_desk.storage.engine import Database
+
+from .background import BackgroundTask, Progress, run_with_progress
+from .context import DeskContext
+from .documents_actions import documents_folder, open_document, print_pdf
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+PDF_FILTER = "PDF-dokument (*.pdf)"
+CSV_FILTER = "CSV til Excel (*.csv)"
+XLSX_FILTER = "Excel-regneark (*.xlsx)"
+ZIP_FILTER = "ZIP-arkiv (*.zip)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DocumentsMenu", text)
+
+
+# --- small questions, one function each so tests can answer them ---------------------
+
+
+def ask_save(parent: QWidget | None, title: str, suggested: str, filters: list[str]) -> Path | None:
+    """A save dialog in the documents folder. A name typed without an extension gets the
+    chosen filter's, so «status» with the Excel filter becomes status.xlsx."""
+    folder = documents_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    chosen, selected = QFileDialog.getSaveFileName(
+        parent, title, str(folder / suggested), ";;".join(tr(f) for f in filters)
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if not path.suffix:
+        suffix = selected.rpartition("*")[2].rstrip(")") if "*" in selected else ""
+        path = path.with_name(path.name + (suffix or Path(suggested).suffix))
+    return path
+
+
+def ask_folder(parent: QWidget | None, title: str) -> Path | None:
+    folder = documents_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    chosen = QFileDialog.getExistingDirectory(parent, title, str(folder))
+    return Path(chosen) if chosen else None
+
+
+def ask_combined(parent: QWidget | None) -> bool | None:
+    """True: one combined PDF; False: one PDF per area in a folder; None: cancelled."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(tr("Alle samarbejdsaftaler"))
+    box.setText(tr("Hvordan vil du have aftalerne?"))
+    box.setInformativeText(
+        tr(
+            "Én samlet PDF er nem at udskrive på én gang. En PDF pr. lokalområde i en mappe "
+            "er til at sende til hvert område."
+        )
+    )
+    combined = box.addButton(tr("Én samlet PDF"), QMessageBox.ButtonRole.AcceptRole)
+    separate = box.addButton(tr("En PDF pr. lokalområde"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Annullér"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(combined)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is combined:
+        return True
+    if clicked is separate:
+        return False
+    return None
+
+
+def offer_result(parent: QWidget | None, path: Path, *, printable: bool) -> str:
+    """Tell where the document went; return "open", "print" or "" (the user's choice)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(tr("Dokumentet er klar"))
+    if path.is_dir():
+        box.setText(tr("Dokumenterne er gemt i mappen:"))
+    else:
+        box.setText(tr("Dokumentet er gemt:"))
+    box.setInformativeText(str(path))
+    open_button = box.addButton(tr("Åbn"), QMessageBox.ButtonRole.AcceptRole)
+    print_button = (
+        box.addButton(tr("Udskriv"), QMessageBox.ButtonRole.ActionRole) if printable else None
+    )
+    box.addButton(tr("Luk"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(open_button)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is open_button:
+        return "open"
+    if print_button is not None and clicked is print_button:
+        return "print"
+    return ""
+
+
+class AreaChoiceDialog(QDialog):
+    """Choose one of the programme's areas (defaults to the one the user is looking at)."""
+
+    def __init__(
+        self,
+        db: Database,
+        programme_id: int,
+        title: str,
+        current: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.combo = QComboBox()
+        for area in area_service.list_areas(db, programme_id):
+            label = f"{area.name} ({area.municipality})" if area.municipality else area.name
+            self.combo.addItem(label, area.id)
+        found = self.combo.findData(current) if current is not None else -1
+        self.combo.setCurrentIndex(max(found, 0))
+        self.combo.setMinimumContentsLength(28)
+        form = QFormLayout()
+        form.addRow(self.tr("&Lokalområde:"), self.combo)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Fortsæt"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if self.combo.count() == 0:
+            layout.addWidget(QLabel(self.tr("Programmet har ingen lokalområder endnu.")))
+            buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def area_id(self) -> int | None:
+        data = self.combo.currentData()
+        return int(data) if data is not None else None
+
+    def area_name(self) -> str:
+        return self.combo.currentText().rsplit(" (", 1)[0]
+
+
+def choose_area(window: MainWindow, title: str) -> tuple[int, str] | None:
+    """(id, name) of the chosen area, or None when the user cancelled."""
+    ctx = window.ctx
+    dialog = AreaChoiceDialog(ctx.db, ctx.programme_id, title, current_area_id(window), window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    area_id = dialog.area_id()
+    return (area_id, dialog.area_name()) if area_id is not None else None
+
+
+def current_area_id(window: MainWindow) -> int | None:
+    """The area the user is looking at, if the current view can tell."""
+    view = window.views.get(window.current_view_key())
+    if view is None:
+        return None
+    asked = getattr(view, "current_area_id", None)
+    if callable(asked):
+        value = asked()
+        return int(value) if value is not None else None
+    # The Lokalområder view before it grew current_area_id(): its open page, or the selection.
+    page, pages = getattr(view, "page", None), getattr(view, "pages", None)
+    if page is not None and pages is not None and pages.currentWidget() is page:
+        area_id = getattr(page, "area_id", None)
+        return int(area_id) if area_id is not None else None
+    table = getattr(view, "table", None)
+    current = getattr(table, "current_id", None)
+    if callable(current):
+        value = current()
+        return int(value) if isinstance(value, int) else None
+    return None
+
+
+# --- the menu ---------------------------------------------------------------------------
+
+
+class DocumentsMenu(QObject):
+    """The menu's actions; kept alive as a child of the window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.menu = QMenu(tr("&Dokumenter"), window)
+        entries: list[tuple[str, Callable[[], None]]] = [
+            (tr("&Samarbejdsaftale for lokalområde…"), self.agreement),
+            (tr("&Alle samarbejdsaftaler…"), self.all_agreements),
+            ("", lambda: None),
+            (tr("S&tatusoversigt…"), self.status),
+            (tr("&Evalueringsrapport (udkast)…"), self.evaluation_report),
+            (tr("&Revisionsmappe for lokalområde (ZIP)…"), self.dossier),
+            ("", lambda: None),
+            (tr("Re&diger aftaleskabelon…"), self.edit_template),
+        ]
+        for text, slot in entries:
+            if not text:
+                self.menu.addSeparator()
+                continue
+            action = self.menu.addAction(text)
+            action.triggered.connect(slot)
+        self.task: BackgroundTask | None = None  # the newest document's task (tests wait on it)
+
+    @property
+    def ctx(self) -> DeskContext:
+        return self.window.ctx
+
+    def _programme_name(self) -> str:
+        programme = programmes.current_programme(self.ctx.db)
+        return programme.name if programme else tr("Kulturpunkt")
+
+    def _run(self, label: str, job: Callable[[Database, Progress], Path], pdf: bool) -> None:
+        # Errors become a Danish message box in run_with_progress.
+        self.task = run_with_progress(
+            self.window,
+            label,
+            self.ctx,
+            job,
+            on_done=lambda path: self.finished(Path(str(path)), pdf),
+        )
+
+    def finished(self, path: Path, pdf: bool) -> None:
+        """On the GUI thread once the document exists: say where, offer to open or print."""
+        self.window.statusBar().showMessage(tr("Gemt: {0}").format(path), 8000)
+        choice = offer_result(self.window, path, printable=pdf)
+        if choice == "open":
+            open_document(path)
+        elif choice == "print":
+            print_pdf(self.window, path)
+
+    # --- the actions ----------------------------------------------------------------
+
+    def agreement(self) -> None:
+        chosen = choose_area(self.window, tr("Samarbejdsaftale for lokalområde"))
+        if chosen is None:
+            return
+        area_id, name = chosen
+        from kulturpunkt_desk.documents.files import file_name
+
+        out = ask_save(
+            self.window,
+            tr("Gem samarbejdsaftale"),
+            file_name("Samarbejdsaftale", name),
+            [PDF_FILTER],
+        )
+        if out is None:
+            return
+
+        def job(db: Database, progress: Progress) -> Path:
+            from kulturpunkt_desk.documents.agreement import render_agreement
+
+            progress(0, 0, name)
+            return render_agreement(db, area_id, out)
+
+        self._run(tr("Laver samarbejdsaftalen…"), job, pdf=True)
+
+    def all_agreements(self) -> None:
+        combined = ask_combined(self.window)
+        if combined is None:
+            return
+        from kulturpunkt_desk.documents.files import file_name
+
+        programme_id = self.ctx.programme_id
+        if combined:
+            out = ask_save(
+                self.window,
+                tr("Gem alle samarbejdsaftaler"),
+                file_name("Samarbejdsaftaler", self._programme_name()),
+                [PDF_FILTER],
+            )
+        else:
+            out = ask_folder(self.window, tr("Vælg mappen til samarbejdsaftalerne"))
+        if out is None:
+            return
+        target = out
+
+        def job(db: Database, progress: Progress) -> Path:
+            from kulturpunkt_desk.documents.agreement import render_all_agreements
+
+            render_all_agreements(db, programme_id, target, combined=combined)
+            return target
+
+        self._run(tr("Laver alle samarbejdsaftaler…"), job, pdf=combined)
+
+    def status(self) -> None:
+        from kulturpunkt_desk.documents.files import file_name
+
+        out = ask_save(
+            self.window,
+            tr("Gem statusoversigt"),
+            file_name("Statusoversigt", self._programme_name()),
+            [PDF_FILTER, XLSX_FILTER, CSV_FILTER],
+        )
+        if out is None:
+            return
+        if out.suffix.lower() not in {".pdf", ".csv", ".xlsx"}:
+            QMessageBox.warning(
+                self.window,
+                tr("Statusoversigt"),
+                tr("Statusoversigten kan gemmes som .pdf, .xlsx eller .csv, ikke «{0}».").format(
+                    out.suffix
+                ),
+            )
+            return
+        programme_id = self.ctx.programme_id
+
+        def job(db: Database, progress: Progress) -> Path:
+            from kulturpunkt_desk.documents.status_summary import export_status
+
+            return export_status(db, programme_id, out)
+
+        self._run(tr("Laver statusoversigten…"), job, pdf=out.suffix.lower() == ".pdf")
+
+    def evaluation_report(self) -> None:
+        from kulturpunkt_desk.documents.files import file_name
+
+        out = ask_save(
+            self.window,
+            tr("Gem evalueringsrapport (udkast)"),
+            file_name("Evalueringsrapport (udkast)", self._programme_name()),
+            [PDF_FILTER],
+        )
+        if out is None:
+            return
+        programme_id = self.ctx.programme_id
+
+        def job(db: Database, progress: Progress) -> Path:
+            from kulturpunkt_desk.documents.evaluation_report import render_evaluation_report
+
+            return render_evaluation_report(db, programme_id, out)
+
+        self._run(tr("Laver evalueringsrapporten…"), job, pdf=True)
+
+    def dossier(self) -> None:
+        chosen = choose_area(self.window, tr("Revisionsmappe for lokalområde"))
+        if chosen is None:
+            return
+        area_id, name = chosen
+        from kulturpunkt_desk.documents.files import file_name
+
+        out = ask_save(
+            self.window,
+            tr("Gem revisionsmappe"),
+            file_name("Revisionsmappe", name, suffix=".zip"),
+            [ZIP_FILTER],
+        )
+        if out is None:
+            return
+
+        def job(db: Database, progress: Progress) -> Path:
+            from kulturpunkt_desk.documents.dossier import build_dossier
+
+            progress(0, 0, name)
+            return build_dossier(db, area_id, out)
+
+        self._run(tr("Samler revisionsmappen…"), job, pdf=False)
+
+    def edit_template(self) -> None:
+        from .template_editor import TemplateEditor
+
+        TemplateEditor(self.ctx, self.window).exec()
+
+
+def install_documents_menu(window: MainWindow) -> QMenu:
+    """Add Dokumenter to the window's menu bar, before Hjælp; return the menu."""
+    controller = DocumentsMenu(window)
+    bar = window.menuBar()
+    help_action = next((a for a in bar.actions() if a.text().replace("&", "") == tr("Hjælp")), None)
+    if help_action is not None:
+        bar.insertMenu(help_action, controller.menu)
+    else:
+        bar.addMenu(controller.menu)
+    window.documents_menu = controller  # type: ignore[attr-defined]
+    return controller.menu
