@@ -171,7 +171,7 @@ def choose_area(window: MainWindow, title: str) -> tuple[int, str] | None:
     """(id, name) of the chosen area, or None when the user cancelled."""
     ctx = window.ctx
     dialog = AreaChoiceDialog(ctx.db, ctx.programme_id, title, current_area_id(window), window)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    if not dialog.exec():
         return None
     area_id = dialog.area_id()
     return (area_id, dialog.area_name()) if area_id is not None else None

@@ -147,7 +147,7 @@ class SafetyMenu(QObject):
         from .person_data_dialog import PersonDataDialog
 
         chooser = PersonChoiceDialog(self.ctx.db, current_person_id(self.window), self.window)
-        if chooser.exec() != QDialog.DialogCode.Accepted:
+        if not chooser.exec():
             return
         person_id = chooser.person_id()
         if person_id is None:
