@@ -141,6 +141,11 @@ def why_missing(entry: dict[str, Any] | None) -> str:
     return entry.get("missing") or entry.get("error") or ""
 
 
+def where(ms: float | None) -> str:
+    """Where a document's work belongs by the half-second rule (ui/background.py)."""
+    return "–" if ms is None else ("baggrund" if ms > 500 else "forgrund")
+
+
 def rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     """(what, figure, target, verdict) for the table."""
     out: list[tuple[str, str, str, str]] = []
@@ -206,7 +211,7 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         text = (
             fmt(value) if value is not None else f"ikke tilgængelig: {why_missing(docs.get(key))}"
         )
-        out.append((label, text, "i baggrunden over 0,5 s", ""))
+        out.append((label, text, "over 0,5 s: i baggrunden", where(value)))
     large = r["documents_large"]
     for key, label in (("status_pdf", "PDF"), ("status_xlsx", "XLSX")):
         value = figure(large.get(key))
@@ -215,8 +220,8 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                 (
                     f"Statusoverblik som {label}, stor database ({large['areas']} områder)",
                     fmt(value),
-                    "",
-                    "",
+                    "over 0,5 s: i baggrunden",
+                    where(value),
                 )
             )
 
