@@ -107,11 +107,13 @@ class AreaPage(QWidget):
 
     def _about_tab(self) -> QWidget:
         self.vision, self.idea, self.goals = wrapped(), wrapped(), wrapped()
+        self.notes = wrapped()
         ideas = QGroupBox(self.tr("Vision, idé og lokale mål"))
         form = QFormLayout(ideas)
         form.addRow(self.tr("Fælles udfordring/vision:"), self.vision)
         form.addRow(self.tr("Idé:"), self.idea)
         form.addRow(self.tr("Lokale mål:"), self.goals)
+        form.addRow(self.tr("Noter:"), self.notes)
 
         self.conditions = wrapped()
         self.conditions.setTextFormat(Qt.TextFormat.RichText)
@@ -179,6 +181,7 @@ class AreaPage(QWidget):
         self.vision.setText(area.vision or none)
         self.idea.setText(area.idea or none)
         self.goals.setText(area.local_goals or none)
+        self.notes.setText(area.notes or self.tr("(ingen)"))
         self.conditions.setText(self._conditions_html(area))
         self._show_interest(area)
         self._show_agreement(area)

@@ -93,7 +93,10 @@ def area_columns(owner: QWidget) -> list[Column[AreaSummary]]:
             True,
         ),
         Column(
-            t("Sparring"), lambda r: str(r.sparring_sessions), lambda r: r.sparring_sessions, True
+            t("Sparringsmøder"),
+            lambda r: str(r.sparring_sessions),
+            lambda r: r.sparring_sessions,
+            True,
         ),
     ]
 
