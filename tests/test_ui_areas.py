@@ -189,6 +189,8 @@ def test_area_page_opens_on_enter_and_escape_returns_to_the_list(
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert view.pages.currentWidget() is view.page
     assert view.page.title.text() == "Havnestrøget"
+    # Not just set but shown whole: the header must not squeeze the name away.
+    assert view.page.title.width() >= view.page.title.sizeHint().width()
     assert view.page.money.model.rowCount() == 2
     assert view.page.sparring.activities.rowCount() >= 2
     assert view.page.history.model.rowCount() > 5

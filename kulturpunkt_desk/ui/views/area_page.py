@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -73,7 +72,7 @@ class AreaPage(QWidget):
         self.status = QLabel()
         # Long names and statuses give way before the buttons do on a narrow window.
         for label in (self.title, self.status):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(40)
         edit = QPushButton(self.tr("&Redigér område…"))
         edit.clicked.connect(self.edit_area)
         delete = QPushButton(self.tr("S&let område…"))
