@@ -198,3 +198,16 @@ def test_filters_by_area_and_round_and_data_survives_a_new_window(
     assert "Rettet efter mødet." in notes
     assert again.open_record("sparring_session", view.model.rows[0].id) is None
     assert view2.table.current_record().notes == "Rettet efter mødet."
+
+
+def test_the_consultant_is_remembered_for_the_next_session(qtbot: QtBot, demo_db: Database) -> None:
+    window, view = open_view(qtbot, demo_db)
+    view.new_record()
+    dialog = view.dialog
+    assert dialog is not None and dialog.consultant.text() == ""
+    dialog.area.setCurrentIndex(0)
+    dialog.consultant.setText("Konsulent Nord")
+    dialog.try_save()
+    assert not dialog.isVisible()
+    view.new_record()
+    assert view.dialog is not None and view.dialog.consultant.text() == "Konsulent Nord"

@@ -20,3 +20,5 @@ STATE = "window/state"
 LAST_VIEW = "window/last_view"
 SPLITTER = "window/splitter"
 RECENT_DATABASES = "files/recent"
+# The consultant(s) last written on a sparring session: usually the same person next time.
+LAST_CONSULTANT = "sparring/last_consultant"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from kulturpunkt_desk.domain.models import (
 from kulturpunkt_desk.domain.services import areas, sparring
 from kulturpunkt_desk.domain.services.sparring import FollowUpData, SessionData
 
+from .. import preferences
 from ..context import DeskContext
 from ..widgets.check_list import CheckList
 from ..widgets.choice_buttons import ChoiceButtons
@@ -45,7 +46,6 @@ CORE_ELEMENT_MNEMONICS: dict[CoreElement, str] = {
     CoreElement.LOCAL_STRENGTHS: "Lokale st&yrker og kvaliteter",
     CoreElement.COMMUNITY: "&Kultur = fællesskab",
 }
-LAST_CONSULTANT_KEY = "sparring/last_consultant"
 
 
 class SessionDialog(FormDialog):
@@ -117,7 +117,7 @@ class SessionDialog(FormDialog):
         else:
             self.area.setCurrentIndex(-1)
         if session is None:
-            last = QSettings().value(LAST_CONSULTANT_KEY, "")
+            last = preferences.settings().value(preferences.LAST_CONSULTANT, "")
             self.consultant.setText(str(last or ""))
             self.area.setFocus(Qt.FocusReason.OtherFocusReason)
             return
@@ -174,7 +174,7 @@ class SessionDialog(FormDialog):
         else:
             sparring.update_session(self.ctx.db, self.session.id, data)
             self.saved_id = self.session.id
-        QSettings().setValue(LAST_CONSULTANT_KEY, data.consultant.strip())
+        preferences.settings().setValue(preferences.LAST_CONSULTANT, data.consultant.strip())
         self.ctx.changed()
 
 
