@@ -201,7 +201,7 @@ def test_filters_by_area_and_round_and_data_survives_a_new_window(
 
 
 def test_the_consultant_is_remembered_for_the_next_session(qtbot: QtBot, demo_db: Database) -> None:
-    window, view = open_view(qtbot, demo_db)
+    _, view = open_view(qtbot, demo_db)
     view.new_record()
     dialog = view.dialog
     assert dialog is not None and dialog.consultant.text() == ""
