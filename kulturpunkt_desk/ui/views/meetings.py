@@ -91,7 +91,7 @@ class MeetingsView(View):
         texts = QTabWidget()
         texts.addTab(self.agenda, self.tr("Dagsorden"))
         texts.addTab(self.notes, self.tr("Noter"))
-        texts.setMaximumHeight(150)
+        texts.setMaximumHeight(110)  # the attendance grid below needs the room
         self.absent_label = QLabel()
         self.absent_label.setWordWrap(True)
         self.grid = AttendanceGrid()
