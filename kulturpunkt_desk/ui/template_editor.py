@@ -113,8 +113,8 @@ class TemplateEditor(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(self.tr(description))
             self.placeholders.addItem(item)
+        # Activated: a double click, or Enter from the keyboard.
         self.placeholders.itemActivated.connect(self.insert_placeholder)
-        self.placeholders.itemDoubleClicked.connect(self.insert_placeholder)
 
         self.history = QTableWidget(0, 3)
         self.history.setHorizontalHeaderLabels(
