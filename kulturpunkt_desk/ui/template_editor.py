@@ -7,13 +7,20 @@ before anything is saved, and the offending placeholder is selected in the text.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from dataclasses import replace
 from datetime import UTC
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,6 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -46,6 +54,34 @@ from .context import DeskContext
 from .documents_actions import open_document
 
 ERROR_STYLE = "color: #b00020;"
+KNOWN_COLOUR = QColor("#1a5fb4")
+UNKNOWN_COLOUR = QColor("#b00020")
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+class PlaceholderHighlighter(QSyntaxHighlighter):
+    """Known placeholders in blue, unknown ones red and underlined, as the user types."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.known = QTextCharFormat()
+        self.known.setForeground(KNOWN_COLOUR)
+        self.unknown = QTextCharFormat()
+        self.unknown.setForeground(UNKNOWN_COLOUR)
+        self.unknown.setFontUnderline(True)
+        self.heading = QTextCharFormat()
+        self.heading.setFontWeight(700)
+
+    def highlightBlock(self, text: str) -> None:
+        if text.startswith("# "):
+            self.setFormat(0, len(text), self.heading)
+        for match in PLACEHOLDER.finditer(text):
+            if text[max(match.start() - 1, 0) : match.start()] == "{":
+                continue  # {{ is a literal brace
+            known = match.group(1) in templates.PLACEHOLDERS
+            self.setFormat(
+                match.start(), match.end() - match.start(), self.known if known else self.unknown
+            )
 
 
 def saved_on(template: AgreementTemplate) -> str:
@@ -105,8 +141,15 @@ class TemplateEditor(QDialog):
         self.body = QPlainTextEdit()
         self.body.setTabChangesFocus(True)
         self.body.setMinimumWidth(420)
+        # A message about the old text must not linger once the user starts fixing it.
+        self.body.textChanged.connect(self._text_changed)
 
+        self.highlighter = PlaceholderHighlighter(self.body.document())
         self.placeholders = QListWidget()
+        # Long descriptions wrap instead of hiding behind a horizontal scroll bar.
+        self.placeholders.setWordWrap(True)
+        self.placeholders.setResizeMode(QListView.ResizeMode.Adjust)
+        self.placeholders.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.placeholders.setToolTip(self.tr("Dobbeltklik for at indsætte ved markøren"))
         for name, description in templates.PLACEHOLDERS.items():
             item = QListWidgetItem(f"{{{name}}} – {self.tr(description)}")
@@ -155,15 +198,17 @@ class TemplateEditor(QDialog):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(QLabel(self.tr("<b>Pladsholdere</b> (dobbeltklik indsætter)")))
-        side_layout.addWidget(self.placeholders, 3)
+        side_layout.addWidget(self.placeholders, 5)
         side_layout.addWidget(QLabel(self.tr("<b>Versioner</b>")))
         side_layout.addWidget(self.history, 2)
+        self.history.setMinimumHeight(110)
         side_layout.addWidget(view_button, 0, Qt.AlignmentFlag.AlignLeft)
         splitter = QSplitter()
         splitter.addWidget(self.body)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([580, 400])
 
         form = QFormLayout()
         form.addRow(self.tr("&Titel:"), self.title)
@@ -171,7 +216,7 @@ class TemplateEditor(QDialog):
         notes.addRow(self.tr("&Note om ændringen:"), self.note)
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
-        buttons.addStretch()
+        buttons.addWidget(self.status, 1)  # beside the buttons: no empty line when quiet
         buttons.addWidget(self.save_button)
         buttons.addWidget(close_button)
         layout = QVBoxLayout(self)
@@ -181,7 +226,6 @@ class TemplateEditor(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(notes)
         layout.addWidget(self.error)
-        layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.resize(1000, 640)
         self.load()
@@ -210,7 +254,8 @@ class TemplateEditor(QDialog):
         self.history.setRowCount(len(self.versions))
         # Newest first: that is the one people look for.
         for row, template in enumerate(reversed(self.versions)):
-            for col, text in enumerate([str(template.version), saved_on(template), template.note]):
+            note = template.note or self.tr("(ingen note)")
+            for col, text in enumerate([str(template.version), saved_on(template), note]):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(template.note or template.title)
                 self.history.setItem(row, col, cell)
@@ -234,6 +279,10 @@ class TemplateEditor(QDialog):
         return self.body.document().isModified() or self.title.isModified()
 
     # --- editing --------------------------------------------------------------------
+
+    def _text_changed(self) -> None:
+        if self.body.document().isModified():
+            self.error.hide()
 
     def insert_placeholder(self, item: QListWidgetItem) -> None:
         self.body.insertPlainText("{" + str(item.data(Qt.ItemDataRole.UserRole)) + "}")
