@@ -104,10 +104,12 @@ def offer_result(parent: QWidget | None, path: Path, *, printable: bool) -> str:
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(tr("Dokumentet er klar"))
     if path.is_dir():
-        box.setText(tr("Dokumenterne er gemt i mappen:"))
+        box.setText(tr("Dokumenterne er gemt i mappen «{0}».").format(path.name))
     else:
-        box.setText(tr("Dokumentet er gemt:"))
-    box.setInformativeText(str(path))
+        box.setText(tr("«{0}» er gemt.").format(path.name))
+    box.setInformativeText(tr("Mappe: {0}").format(path if path.is_dir() else path.parent))
+    # Room for a whole file name on one line instead of a path broken at every slash.
+    box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 420px; }")
     open_button = box.addButton(tr("Åbn"), QMessageBox.ButtonRole.AcceptRole)
     print_button = (
         box.addButton(tr("Udskriv"), QMessageBox.ButtonRole.ActionRole) if printable else None
