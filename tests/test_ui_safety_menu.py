@@ -262,3 +262,20 @@ def test_opening_the_file_already_open_changes_nothing(
     assert desk.switch_database(first.path, create=False)
     assert desk.ctx.db is first.db and lock_path(first.path).exists()
     assert quiet == []
+
+
+def test_backup_dialog_names_its_folder_and_opens_it(
+    demo_db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kulturpunkt_desk.storage.paths import backup_dir
+
+    opened: list[Path] = []
+    monkeypatch.setattr("kulturpunkt_desk.ui.documents_actions.open_document", opened.append)
+    dialog = BackupDialog(demo_db)
+    qtbot.addWidget(dialog)
+    folder = backup_dir(demo_db.path)
+    assert str(folder) in dialog.folder.text()
+    if not dialog.items:
+        assert "ingen sikkerhedskopier" in dialog.status.text()
+    dialog.open_folder()
+    assert opened == [folder] and folder.is_dir()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,6 +31,7 @@ from kulturpunkt_desk.domain.services import backups
 from kulturpunkt_desk.storage.desk_lock import DeskLockedError, LockUnavailableError
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.migrate import DatabaseFileError
+from kulturpunkt_desk.storage.paths import backup_dir
 from kulturpunkt_desk.storage.startup import DeskSession, restore_from_backup, start_desk
 
 
@@ -75,6 +76,12 @@ class BackupDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # Where the copies are, so they can also be copied to a USB stick or a network drive.
+        self.folder = QLabel(self.tr("Mappe: {0}").format(backup_dir(db.path)))
+        self.folder.setWordWrap(True)
+        self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        open_folder = QPushButton(self.tr("Åbn mappen"))
+        open_folder.clicked.connect(self.open_folder)
 
         keep_row = QHBoxLayout()
         keep_row.addWidget(QLabel(self.tr("Behold de nyeste")))
@@ -85,11 +92,13 @@ class BackupDialog(QDialog):
         actions.addWidget(self.backup_button)
         actions.addWidget(self.restore_button)
         actions.addStretch()
+        actions.addWidget(open_folder)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table)
+        layout.addWidget(self.folder)
         layout.addLayout(keep_row)
         layout.addLayout(actions)
         layout.addWidget(self.status)
@@ -109,11 +118,22 @@ class BackupDialog(QDialog):
                 self.table.setItem(row, col, cell)
         if self.items:
             self.table.selectRow(0)
+        elif not self.status.text():
+            self.status.setText(
+                self.tr("Der er ingen sikkerhedskopier af denne fil endnu. Tag en nu.")
+            )
         self.restore_button.setEnabled(bool(self.items) and not self.db.read_only)
 
     def selected(self) -> Path | None:
         row = self.table.currentRow()
         return self.items[row].path if 0 <= row < len(self.items) else None
+
+    def open_folder(self) -> None:
+        from .documents_actions import open_document
+
+        folder = backup_dir(self.db.path)
+        folder.mkdir(parents=True, exist_ok=True)
+        open_document(folder)
 
     def save_keep(self) -> None:
         try:
