@@ -297,4 +297,6 @@ def test_a_failing_document_is_explained_in_danish_and_the_window_goes_on(
     trigger(window, "Evalueringsrapport (udkast)…")
 
     qtbot.waitUntil(lambda: bool(warnings), timeout=WAIT_MS)
+    assert "«evaluering.pdf» kunne ikke gemmes" in warnings[0]
+    assert "Er filen åben i et andet program" in warnings[0]
     assert window.isEnabled()

@@ -197,3 +197,17 @@ def test_preview_of_an_unknown_placeholder_shows_the_message_instead(
     assert "ukendt pladsholder {tilskud}" in editor.error.text()
     assert editor.preview_task is None
     assert editor.body.textCursor().selectedText() == "{tilskud}"
+
+
+def test_known_placeholders_show_blue_and_unknown_ones_red_while_typing(
+    editor: TemplateEditor,
+) -> None:
+    editor.body.setPlainText("Til {område} fra {tilskud} med {{klammer}}")
+    formats = editor.body.document().firstBlock().layout().formats()
+    colours = {
+        editor.body.toPlainText()[f.start : f.start + f.length]: f.format.foreground().color()
+        for f in formats
+    }
+    assert colours["{område}"] == template_editor.KNOWN_COLOUR
+    assert colours["{tilskud}"] == template_editor.UNKNOWN_COLOUR
+    assert not any("klammer" in text for text in colours)  # {{ }} is a literal brace

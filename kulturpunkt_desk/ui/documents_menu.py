@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.services import areas as area_service
 from kulturpunkt_desk.domain.services import programmes
 from kulturpunkt_desk.storage.engine import Database
@@ -237,15 +238,31 @@ class DocumentsMenu(QObject):
         programme = programmes.current_programme(self.ctx.db)
         return programme.name if programme else tr("Kulturpunkt")
 
-    def _run(self, label: str, job: Callable[[Database, Progress], Path], pdf: bool) -> None:
-        # Errors become a Danish message box in run_with_progress.
+    def _run(
+        self, label: str, target: Path, job: Callable[[Database, Progress], Path], pdf: bool
+    ) -> None:
         self.task = run_with_progress(
             self.window,
             label,
             self.ctx,
             job,
             on_done=lambda path: self.finished(Path(str(path)), pdf),
+            on_error=lambda exc: self.failed(target, exc),
         )
+
+    def failed(self, target: Path, exc: BaseException) -> None:
+        """Explain in Danish; the usual cause is the old copy still open in a PDF reader."""
+        if isinstance(exc, DeskError):
+            message = str(exc)
+        elif isinstance(exc, OSError):
+            message = tr(
+                "«{0}» kunne ikke gemmes i mappen {1}. Er filen åben i et andet program, "
+                "fx PDF-læseren eller Excel? Luk den og prøv igen, eller vælg et andet navn."
+                "\n\n(Systemets besked: {2})"
+            ).format(target.name, target.parent, exc.strerror or exc)
+        else:
+            message = tr("Der skete en uventet fejl: {0}").format(exc)
+        QMessageBox.warning(self.window, tr("Dokumentet kunne ikke laves"), message)
 
     def finished(self, path: Path, pdf: bool) -> None:
         """On the GUI thread once the document exists: say where, offer to open or print."""
@@ -280,7 +297,7 @@ class DocumentsMenu(QObject):
             progress(0, 0, name)
             return render_agreement(db, area_id, out)
 
-        self._run(tr("Laver samarbejdsaftalen…"), job, pdf=True)
+        self._run(tr("Laver samarbejdsaftalen…"), out, job, pdf=True)
 
     def all_agreements(self) -> None:
         combined = ask_combined(self.window)
@@ -308,7 +325,7 @@ class DocumentsMenu(QObject):
             render_all_agreements(db, programme_id, target, combined=combined)
             return target
 
-        self._run(tr("Laver alle samarbejdsaftaler…"), job, pdf=combined)
+        self._run(tr("Laver alle samarbejdsaftaler…"), target, job, pdf=combined)
 
     def status(self) -> None:
         from kulturpunkt_desk.documents.files import file_name
@@ -337,7 +354,7 @@ class DocumentsMenu(QObject):
 
             return export_status(db, programme_id, out)
 
-        self._run(tr("Laver statusoversigten…"), job, pdf=out.suffix.lower() == ".pdf")
+        self._run(tr("Laver statusoversigten…"), out, job, pdf=out.suffix.lower() == ".pdf")
 
     def evaluation_report(self) -> None:
         from kulturpunkt_desk.documents.files import file_name
@@ -357,7 +374,7 @@ class DocumentsMenu(QObject):
 
             return render_evaluation_report(db, programme_id, out)
 
-        self._run(tr("Laver evalueringsrapporten…"), job, pdf=True)
+        self._run(tr("Laver evalueringsrapporten…"), out, job, pdf=True)
 
     def dossier(self) -> None:
         chosen = choose_area(self.window, tr("Revisionsmappe for lokalområde"))
@@ -381,7 +398,7 @@ class DocumentsMenu(QObject):
             progress(0, 0, name)
             return build_dossier(db, area_id, out)
 
-        self._run(tr("Samler revisionsmappen…"), job, pdf=False)
+        self._run(tr("Samler revisionsmappen…"), out, job, pdf=False)
 
     def edit_template(self) -> None:
         from .template_editor import TemplateEditor
