@@ -172,12 +172,13 @@ def test_closing_with_unsaved_changes_asks_first(
     assert questions == ["Ændringer er ikke gemt"] * 2
 
 
-def test_preview_fills_the_unsaved_text_for_the_first_area_without_saving(
+def test_preview_fills_the_unsaved_text_for_the_first_filled_in_area_without_saving(
     editor: TemplateEditor, ctx: DeskContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[Path] = []
     monkeypatch.setattr(template_editor, "open_document", opened.append)
-    first = area_service.list_areas(ctx.db, ctx.programme_id)[0]
+    listed = area_service.list_areas(ctx.db, ctx.programme_id)
+    first = next(a for a in listed if a.vision and a.recipient_name)  # the first filled in
     type_text(qtbot, editor, NEW_TEXT)
 
     qtbot.mouseClick(editor.preview_button, Qt.MouseButton.LeftButton)
@@ -186,6 +187,7 @@ def test_preview_fills_the_unsaved_text_for_the_first_area_without_saving(
     text = pdf_text(opened[0])
     assert f"Ny aftaletekst for {first.name}" in text
     assert "EKSEMPEL" in text
+    assert f"Eksemplet for {first.name}" in editor.status.text()
     assert version_numbers(ctx) == [1]
 
 

@@ -350,7 +350,7 @@ class TemplateEditor(QDialog):
     # --- preview --------------------------------------------------------------------
 
     def preview(self) -> None:
-        """The text as it stands (saved or not), filled in for the first area, as a PDF."""
+        """The text as it stands (saved or not), filled in for one area, as a PDF."""
         title, body = self.title.text().strip(), self.body.toPlainText()
         try:
             templates.check_body(body)
@@ -362,7 +362,9 @@ class TemplateEditor(QDialog):
         if not area_list:
             self.status.setText(self.tr("Der er intet lokalområde at vise et eksempel for."))
             return
-        area_id = area_list[0].id
+        # The first area with its facts filled in shows the most of the text.
+        area = next((a for a in area_list if a.vision and a.recipient_name), area_list[0])
+        area_id, area_name = area.id, area.name
         out = Path(tempfile.mkdtemp(prefix="kulturpunkt-eksempel-")) / "Eksempel.pdf"
 
         def job(db: Database, progress: Progress) -> Path:
@@ -370,7 +372,11 @@ class TemplateEditor(QDialog):
 
         def done(path: object) -> None:
             self.preview_path = Path(str(path))
-            self.status.setText(self.tr("Eksemplet er åbnet: {0}").format(self.preview_path))
+            self.status.setText(
+                self.tr("Eksemplet for {0} er åbnet i PDF-læseren (intet er gemt).").format(
+                    area_name
+                )
+            )
             open_document(self.preview_path)
 
         self.preview_task = run_with_progress(
