@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from kulturpunkt_desk.domain.services import areas as area_service
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui import documents_menu
-from kulturpunkt_desk.ui.documents_menu import AreaChoiceDialog
+from kulturpunkt_desk.ui.area_choice import AreaChoiceDialog
 from kulturpunkt_desk.ui.main_window import MainWindow
 
 WAIT_MS = 30_000  # the machine may be busy; the document itself takes a second or two
