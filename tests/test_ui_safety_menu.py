@@ -279,3 +279,19 @@ def test_backup_dialog_names_its_folder_and_opens_it(
         assert "ingen sikkerhedskopier" in dialog.status.text()
     dialog.open_folder()
     assert opened == [folder] and folder.is_dir()
+
+
+def test_person_chooser_is_driven_from_the_keyboard(demo_db: Database, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    dialog = PersonChoiceDialog(demo_db)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.search, "gaard")
+    first = dialog.person_id()
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)
+    second = dialog.person_id()
+    assert first is not None and second is not None and first != second
+    chosen = people.get_person(demo_db, second)
+    assert "gaard" in chosen.name.casefold() or "gaard" in (chosen.email or "")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.result() == 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -55,6 +55,9 @@ class PersonChoiceDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             self.list.addItem(item)
         self.search.textChanged.connect(self.filter)
+        # Up and Down from the search field move through the list, so the hands stay on keys.
+        self.search.installEventFilter(self)
+        self.search.returnPressed.connect(self._accept_if_chosen)
         self.list.itemActivated.connect(lambda _item: self.accept())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -73,6 +76,18 @@ class PersonChoiceDialog(QDialog):
         self.resize(520, 460)
         self.select(current)
         self.search.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+                QCoreApplication.sendEvent(self.list, event)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _accept_if_chosen(self) -> None:
+        if self.person_id() is not None:
+            self.accept()
 
     def select(self, person_id: int | None) -> None:
         for row in range(self.list.count()):
