@@ -213,3 +213,25 @@ def test_known_placeholders_show_blue_and_unknown_ones_red_while_typing(
     assert colours["{område}"] == template_editor.KNOWN_COLOUR
     assert colours["{tilskud}"] == template_editor.UNKNOWN_COLOUR
     assert not any("klammer" in text for text in colours)  # {{ }} is a literal brace
+
+
+def test_a_read_only_desk_shows_the_text_but_cannot_save_it(
+    demo_db: Database, qtbot: QtBot
+) -> None:
+    from kulturpunkt_desk.storage.desk_lock import refuse_writes
+
+    read_only = Database(demo_db.path, read_only=True)
+    refuse_writes(read_only, None)
+    try:
+        dialog = TemplateEditor(DeskContext(read_only))
+        qtbot.addWidget(dialog)
+        assert dialog.body.toPlainText()
+        assert not dialog.save_button.isEnabled()
+        assert "skrivebeskyttet" in dialog.status.text()
+        type_text(qtbot, dialog, NEW_TEXT)
+        assert not dialog.save()  # even if asked directly: the service refuses
+        assert "skrivebeskyttet" in dialog.error.text()
+    finally:
+        read_only.dispose()
+    ctx = DeskContext(demo_db)
+    assert version_numbers(ctx) == [1]
