@@ -79,7 +79,7 @@ def test_menu_lists_every_document_before_help(window: MainWindow) -> None:
     assert [t for t in texts if t] == [
         "Samarbejdsaftale for lokalområde…",
         "Alle samarbejdsaftaler…",
-        "Statusoversigt…",
+        "Statusoverblik…",
         "Evalueringsrapport (udkast)…",
         "Revisionsmappe for lokalområde (ZIP)…",
         "Rediger aftaleskabelon…",
@@ -188,7 +188,7 @@ def test_status_summary_format_follows_the_chosen_filter_when_no_extension_is_ty
 
     filters = save_as(monkeypatch, tmp_path / "status", documents_menu.XLSX_FILTER)
 
-    trigger(window, "Statusoversigt…")
+    trigger(window, "Statusoverblik…")
 
     qtbot.waitUntil(lambda: bool(offered), timeout=WAIT_MS)
     out = tmp_path / "status.xlsx"
@@ -211,7 +211,7 @@ def test_status_summary_as_pdf_or_csv_by_the_extension(
     out = tmp_path / f"status{suffix}"
     save_as(monkeypatch, out, documents_menu.PDF_FILTER)  # the typed extension wins
 
-    trigger(window, "Statusoversigt…")
+    trigger(window, "Statusoverblik…")
 
     qtbot.waitUntil(lambda: bool(offered), timeout=WAIT_MS)
     assert offered == [(out, suffix == ".pdf")]
@@ -231,7 +231,7 @@ def test_status_summary_with_an_unknown_extension_is_refused_in_danish(
         documents_menu.QMessageBox, "warning", lambda _p, _t, text: warnings.append(text)
     )
     save_as(monkeypatch, tmp_path / "status.txt")
-    trigger(window, "Statusoversigt…")
+    trigger(window, "Statusoverblik…")
     assert warnings and "«.txt»" in warnings[0]
     assert window.documents_menu.task is None and not (tmp_path / "status.txt").exists()
 

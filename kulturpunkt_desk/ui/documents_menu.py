@@ -251,7 +251,7 @@ class DocumentsMenu(QObject):
         out = ask_save(
             self.window,
             tr("Gem statusoversigt"),
-            file_name("Statusoversigt", self._programme_name()),
+            file_name("Statusoverblik", self._programme_name()),
             [PDF_FILTER, XLSX_FILTER, CSV_FILTER],
         )
         if out is None:
@@ -259,8 +259,8 @@ class DocumentsMenu(QObject):
         if out.suffix.lower() not in {".pdf", ".csv", ".xlsx"}:
             QMessageBox.warning(
                 self.window,
-                tr("Statusoversigt"),
-                tr("Statusoversigten kan gemmes som .pdf, .xlsx eller .csv, ikke «{0}».").format(
+                tr("Statusoverblik"),
+                tr("Statusoverblikket kan gemmes som .pdf, .xlsx eller .csv, ikke «{0}».").format(
                     out.suffix
                 ),
             )
