@@ -134,7 +134,7 @@ class DocumentsMenu(QObject):
             (tr("&Samarbejdsaftale for lokalområde…"), self.agreement),
             (tr("&Alle samarbejdsaftaler…"), self.all_agreements),
             ("", lambda: None),
-            (tr("S&tatusoversigt…"), self.status),
+            (tr("S&tatusoverblik…"), self.status),
             (tr("&Evalueringsrapport (udkast)…"), self.evaluation_report),
             (tr("&Revisionsmappe for lokalområde (ZIP)…"), self.dossier),
             ("", lambda: None),
@@ -250,7 +250,7 @@ class DocumentsMenu(QObject):
 
         out = ask_save(
             self.window,
-            tr("Gem statusoversigt"),
+            tr("Gem statusoverblik"),
             file_name("Statusoverblik", self._programme_name()),
             [PDF_FILTER, XLSX_FILTER, CSV_FILTER],
         )
@@ -272,7 +272,7 @@ class DocumentsMenu(QObject):
 
             return export_status(db, programme_id, out)
 
-        self._run(tr("Laver statusoversigten…"), out, job, pdf=out.suffix.lower() == ".pdf")
+        self._run(tr("Laver statusoverblikket…"), out, job, pdf=out.suffix.lower() == ".pdf")
 
     def evaluation_report(self) -> None:
         from kulturpunkt_desk.documents.files import file_name
