@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.services import overview
 from kulturpunkt_desk.storage.engine import Database
-from kulturpunkt_desk.ui.background import BackgroundTask, Progress, run_with_progress
+from kulturpunkt_desk.ui.background import BackgroundTask, Cancelled, Progress, run_with_progress
 from kulturpunkt_desk.ui.context import DeskContext
 
 
@@ -33,8 +33,11 @@ def pool() -> Iterator[QThreadPool]:
 
 @pytest.fixture
 def parent(qtbot: QtBot) -> QWidget:
+    """A shown window, as the main window is: hiding the progress dialog must not leave the
+    application without windows (Qt would then quit its event loops)."""
     widget = QWidget()
     qtbot.addWidget(widget)
+    widget.show()
     return widget
 
 
@@ -101,25 +104,48 @@ def test_cancel_stops_the_job_at_its_next_progress_and_skips_on_done(
 ) -> None:
     started = threading.Event()
     may_continue = threading.Event()
+    stopped: list[str] = []
 
     def job(db: Database, progress: Progress) -> str:
         started.set()
         may_continue.wait(10)
-        progress(1, 2, "")  # raises Cancelled: the user pressed Annullér meanwhile
+        try:
+            progress(1, 2, "")  # raises Cancelled: the user pressed Annullér meanwhile
+        except Cancelled:
+            stopped.append("annulleret")
+            raise
         return "skulle ikke nås"
 
     done: list[object] = []
     task = run_with_progress(parent, "Eksporterer…", ctx, job, on_done=done.append, pool=pool)
     assert task.dialog is not None
     assert started.wait(10)
-    with qtbot.waitSignal(task.cancelled, timeout=20_000):
-        # A job still running after half a second shows the dialog; the user cancels.
-        qtbot.waitUntil(task.dialog.isVisible, timeout=10_000)
-        button = task.dialog.findChild(QPushButton)
-        assert button.text() == "Annullér"
-        button.click()
-        may_continue.set()
-    assert done == []
+    # A job still running after half a second shows the dialog; the user cancels.
+    qtbot.waitUntil(task.dialog.isVisible, timeout=10_000)
+    button = task.dialog.findChild(QPushButton)
+    assert button.text() == "Annullér"
+    button.click()
+    assert not task.dialog.isVisible()
+    may_continue.set()
+    qtbot.waitUntil(lambda: not task.running, timeout=10_000)
+    qtbot.wait(50)  # let anything the worker sent arrive
+    assert stopped == ["annulleret"] and done == []
+
+
+def test_a_cancelled_task_says_so_instead_of_finishing(
+    qtbot: QtBot, pool: QThreadPool, ctx: DeskContext
+) -> None:
+    def job(db: Database, progress: Progress) -> str:
+        progress(0, 1, "")
+        return "skulle ikke nås"
+
+    task = BackgroundTask.for_context(ctx, job)
+    task.cancel()
+    finished: list[object] = []
+    task.finished.connect(finished.append)
+    with qtbot.waitSignal(task.cancelled, timeout=10_000):
+        task.start(pool)
+    assert finished == []
 
 
 def test_the_dialog_reports_progress_and_hands_the_result_back(

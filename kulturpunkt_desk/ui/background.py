@@ -122,22 +122,24 @@ class BackgroundTask(QObject):
         db = Database(self.db_path, user=self.user, read_only=self.read_only)
         # A desk that lost its lock must not write from a worker either.
         db.write_guard = self.write_guard
+        result: Any = None
+        error: BaseException | None = None
         try:
             result = self.job(db, Progress(self))
         except Cancelled:
-            self.running = False
-            self.cancelled.emit()
+            pass
         except BaseException as exc:  # the GUI thread decides how to tell the user
-            self.running = False
-            self.failed.emit(exc)
-        else:
-            self.running = False
-            if self.cancel_requested.is_set():
-                self.cancelled.emit()
-            else:
-                self.finished.emit(result)
+            error = exc
         finally:
             db.dispose()
+        # Signalled after the database is closed and outside the except blocks.
+        self.running = False
+        if error is not None:
+            self.failed.emit(error)
+        elif self.cancel_requested.is_set():
+            self.cancelled.emit()
+        else:
+            self.finished.emit(result)
 
 
 class _Runner(QRunnable):
