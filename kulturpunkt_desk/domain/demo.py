@@ -196,6 +196,7 @@ def load_demo(db: Database, programme_id: int, today: date | None = None) -> Non
                 else "",
                 recipient_name=demo.recipient,
                 recipient_cvr=demo_cvr(index + 1),
+                recipient_address=f"Foreningsvej {index + 3}, {demo.municipality}",
             ),
         )
         ids = []
