@@ -83,7 +83,8 @@ class AreaMember(Record):
     )
 
     area_id: Mapped[int] = mapped_column(ForeignKey("area.id", ondelete="CASCADE"))
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    # Indexed: the people view and personal-data export look members up by person.
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(100), default="")
     in_steering_group: Mapped[bool] = mapped_column(Boolean, default=False)
     is_primary_contact: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -58,7 +58,9 @@ class Milestone(Record):
 
     __tablename__ = "milestone"
 
-    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programme.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[MilestoneKind] = mapped_column(enum_type(MilestoneKind, 40))
     title: Mapped[str] = mapped_column(String(200))
     starts_on: Mapped[date]
