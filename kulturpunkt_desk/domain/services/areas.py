@@ -24,7 +24,7 @@ from ..models import (
     Programme,
     SparringSession,
 )
-from .common import apply, get
+from .common import apply, check_unique_name, get
 from .people import PersonData
 
 
@@ -74,25 +74,24 @@ class MemberData:
     is_primary_contact: bool = False
 
 
-def _check_unique_name(s: Session, programme_id: int, name: str, own_id: int | None) -> None:
-    clash = s.scalar(
-        select(Area.id).where(
-            Area.programme_id == programme_id,
-            func.casefold(Area.name) == name.casefold(),
-            Area.id != (own_id or -1),
-        )
+def _unique_area_name(s: Session, programme_id: int, name: str, own_id: int | None) -> None:
+    check_unique_name(
+        s,
+        Area.id,
+        Area.name,
+        name,
+        own_id,
+        "et lokalområde",
+        Area.programme_id == programme_id,
+        where=" i programmet",
     )
-    if clash is not None:
-        raise ValidationError.single(
-            "name", f"Navn: der findes allerede et lokalområde ved navn «{name}» i programmet."
-        )
 
 
 def create_area(db: Database, programme_id: int, data: AreaData) -> int:
     values = data.cleaned()
     with db.transaction() as s:
         get(s, Programme, programme_id, "Programmet")
-        _check_unique_name(s, programme_id, str(values["name"]), None)
+        _unique_area_name(s, programme_id, str(values["name"]), None)
         area = Area(programme_id=programme_id, **values)
         s.add(area)
         s.flush()
@@ -103,7 +102,7 @@ def update_area(db: Database, area_id: int, data: AreaData) -> None:
     values = data.cleaned()
     with db.transaction() as s:
         area = get(s, Area, area_id, "Lokalområdet")
-        _check_unique_name(s, area.programme_id, str(values["name"]), area_id)
+        _unique_area_name(s, area.programme_id, str(values["name"]), area_id)
         apply(area, values)
 
 

@@ -17,7 +17,7 @@ from .. import validation as v
 from ..errors import Collector, ValidationError
 from ..models import MemberKind, PartnerMember, Partnership, Person, Representative
 from ..money import check_ore, kr
-from .common import apply, get
+from .common import apply, check_unique_name, get
 
 DEFAULT_FRAME_ORE = kr(1_300_000)
 MAX_REPRESENTATIVES = 2
@@ -115,7 +115,9 @@ class MemberWarning:
 def create_partnership(db: Database, data: PartnershipData) -> int:
     values = data.cleaned()
     with db.transaction() as s:
-        _check_unique_name(s, str(values["name"]), None)
+        check_unique_name(
+            s, Partnership.id, Partnership.name, str(values["name"]), None, "et partnerskab"
+        )
         partnership = Partnership(**values)
         s.add(partnership)
         s.flush()
@@ -126,20 +128,15 @@ def update_partnership(db: Database, partnership_id: int, data: PartnershipData)
     values = data.cleaned()
     with db.transaction() as s:
         partnership = get(s, Partnership, partnership_id, "Partnerskabet")
-        _check_unique_name(s, str(values["name"]), partnership_id)
+        check_unique_name(
+            s,
+            Partnership.id,
+            Partnership.name,
+            str(values["name"]),
+            partnership_id,
+            "et partnerskab",
+        )
         apply(partnership, values)
-
-
-def _check_unique_name(s: Session, name: str, own_id: int | None) -> None:
-    clash = s.scalar(
-        select(Partnership.id).where(
-            func.casefold(Partnership.name) == name.casefold(), Partnership.id != (own_id or -1)
-        )
-    )
-    if clash is not None:
-        raise ValidationError.single(
-            "name", f"Navn: der findes allerede et partnerskab ved navn «{name}»."
-        )
 
 
 def list_partnerships(db: Database) -> list[Partnership]:

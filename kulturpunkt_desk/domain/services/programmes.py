@@ -6,16 +6,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
-from ..errors import Collector, ValidationError
+from ..errors import Collector
 from ..models import AgreementTemplate, Milestone, MilestoneKind, Programme, Setting
 from ..money import check_ore, kr
-from .common import apply, get
+from .common import apply, check_unique_name, get
 
 CURRENT_PROGRAMME_KEY = "current_programme_uuid"
 
@@ -187,7 +187,7 @@ def create_programme(db: Database, template: ProgrammeTemplate, agreement_body: 
     values = template.data.cleaned()
     milestones = [m.cleaned() for m in template.milestones]
     with db.transaction() as s:
-        _check_unique_name(s, str(values["name"]), None)
+        check_unique_name(s, Programme.id, Programme.name, str(values["name"]), None, "et program")
         programme = Programme(**values)
         programme.milestones = [Milestone(**m) for m in milestones]
         if agreement_body:
@@ -204,20 +204,10 @@ def update_programme(db: Database, programme_id: int, data: ProgrammeData) -> No
     values = data.cleaned()
     with db.transaction() as s:
         programme = get(s, Programme, programme_id, "Programmet")
-        _check_unique_name(s, str(values["name"]), programme_id)
+        check_unique_name(
+            s, Programme.id, Programme.name, str(values["name"]), programme_id, "et program"
+        )
         apply(programme, values)
-
-
-def _check_unique_name(s: Session, name: str, own_id: int | None) -> None:
-    clash = s.scalar(
-        select(Programme.id).where(
-            func.casefold(Programme.name) == name.casefold(), Programme.id != (own_id or -1)
-        )
-    )
-    if clash is not None:
-        raise ValidationError.single(
-            "name", f"Navn: der findes allerede et program ved navn «{name}»."
-        )
 
 
 def _remember_current(s: Session, programme: Programme) -> None:
