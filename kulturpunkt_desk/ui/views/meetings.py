@@ -260,11 +260,8 @@ class MeetingsView(View):
             self._open_dialog(MeetingDialog(self.ctx, self, meeting))
 
     def _open_dialog(self, dialog: MeetingDialog) -> None:
-        self.dialog = dialog
-        dialog.accepted.connect(
-            lambda: self.table.select_id(dialog.saved_id) if dialog.saved_id else None
-        )
-        dialog.open()
+        self.dialog = dialog  # kept: the open form must outlive this call
+        self.table.open_form(dialog)
 
     def delete_selected(self) -> None:
         meeting = self.table.current_record()

@@ -120,11 +120,8 @@ class TimelineView(View):
             self._open(MilestoneDialog(self.ctx, self, milestone))
 
     def _open(self, dialog: MilestoneDialog) -> None:
-        self.dialog = dialog
-        dialog.accepted.connect(
-            lambda: self.table.select_id(dialog.saved_id) if dialog.saved_id else None
-        )
-        dialog.open()
+        self.dialog = dialog  # kept: the open form must outlive this call
+        self.table.open_form(dialog)
 
     def delete_selected(self) -> None:
         milestone = self.table.current_record()

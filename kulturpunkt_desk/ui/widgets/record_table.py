@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableView, QWidget
 
 from ..models.record_table import ID_ROLE, SORT_ROLE, RecordTableModel
 
@@ -117,6 +117,17 @@ class RecordTable(QTableView):
         if not rows:
             return None
         return self.source.rows[self.proxy.mapToSource(rows[0]).row()]
+
+    def open_form(self, dialog: QDialog) -> None:
+        """Open a record's form; once it is saved, select the record it saved."""
+
+        def select_saved() -> None:
+            saved_id = getattr(dialog, "saved_id", None)
+            if saved_id:
+                self.select_id(saved_id)
+
+        dialog.accepted.connect(select_saved)
+        dialog.open()
 
     def select_id(self, record_id: int) -> bool:
         """Select and scroll to the row of `record_id` (clearing the filter if it hides it)."""
