@@ -35,6 +35,8 @@ version=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' kulturpunkt_desk/__init__.py)
 step "--version"            "Kulturpunkt Desk $version"     "$DESK" --version
 step "init --demo"          "med demodata"                  "$DESK" init --db "$DB" --demo
 step "check"                "Integritet: ok"                "$DESK" check --db "$DB"
+# The status summary is a tagged PDF laid out by Typst's compiled extension: it must be bundled.
+step "statusoverblik (PDF/UA)" "Gemt:"                      "$DESK" export status --db "$DB" --out "$WORK/status.pdf"
 step "vindue (offscreen)"   "vinduet er vist med [1-9][0-9]* lokal" "$DESK" --db "$DB" --smoke-test
 step "ny database ved start" "vinduet er vist med 0 lokal"  "$DESK" --db "$WORK/ny.sqlite" --smoke-test
 step "check af ny database" "Integritet: ok"                "$DESK" check --db "$WORK/ny.sqlite"

@@ -89,9 +89,19 @@ def pdf_body_text(path: Path | bytes) -> str:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(path) if isinstance(path, bytes) else str(path))
-    # The footer is two lines: the document line and "Side X af Y".
-    pages = [(page.extract_text() or "").rstrip().rsplit("\n", 2)[0] for page in reader.pages]
+    pages = [_without_footer(page.extract_text() or "") for page in reader.pages]
     return re.sub(r"\s+", " ", " ".join(pages))
+
+
+def _without_footer(page: str) -> str:
+    """A page's text less its footer: two lines from reportlab (the document line, then
+    "Side X af Y"), one line from Typst (both on one line)."""
+    lines = page.rstrip().split("\n")
+    if re.fullmatch(r"Side \d+ af \d+", lines[-1].strip()):
+        return "\n".join(lines[:-2])
+    if re.search(r"Side \d+ af \d+$", lines[-1]):
+        return "\n".join(lines[:-1])
+    return "\n".join(lines)
 
 
 def squeezed(text: str) -> str:

@@ -14,7 +14,7 @@ import pytest
 from kulturpunkt_desk.storage import migrate
 from kulturpunkt_desk.storage.engine import Database
 
-HEAVY = ["reportlab", "openpyxl", "pypdf"]
+HEAVY = ["reportlab", "openpyxl", "pypdf", "typst"]
 
 # A fresh interpreter: the test process itself has long imported everything.
 START_WINDOW = """

@@ -89,8 +89,8 @@ def _spending(area: Area) -> list[list[Any]]:
 def _overview_pdf(db: Database, area: Area, out: io.BytesIO, today: date) -> None:
     from reportlab.lib.units import mm
 
-    from .evaluation_report import area_section
-    from .layout import FRAME_WIDTH, PdfInfo, build_pdf, para, table
+    from .evaluation_report import area_blocks
+    from .layout import FRAME_WIDTH, PdfInfo, build_pdf, para, story_from_blocks, table
 
     programme = area.programme
     agreement = area.agreement
@@ -129,7 +129,8 @@ def _overview_pdf(db: Database, area: Area, out: io.BytesIO, today: date) -> Non
         _money_table(SPENDING_COLUMNS, _spending(area), [24 * mm, FRAME_WIDTH - 56 * mm, 32 * mm])
     )
     story.append(para("Evaluering og aktiviteter", "h1"))
-    story.extend(area_section(area)[2:])  # without the area's heading: it is the title here
+    # Without the area's heading: the area is the dossier's title.
+    story.extend(story_from_blocks(area_blocks(area)[1:]))
     story.append(para("Bilag", "h1"))
     if not area.attachments:
         story.append(para("Ingen bilag."))

@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from kulturpunkt_desk.domain.dates import long_date, short_date
 from kulturpunkt_desk.domain.models import (
@@ -21,6 +20,8 @@ from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import areas as area_service
 from kulturpunkt_desk.domain.services.templates import programme_with_timeline
 from kulturpunkt_desk.storage.engine import Database
+
+from .blocks import Block, DataTable, Heading, TaggedDocument, Text
 
 
 @dataclass(frozen=True)
@@ -64,42 +65,24 @@ def totals(areas: list[Area]) -> Totals:
 def render_evaluation_report(
     db: Database, programme_id: int, out_path: Path, today: date | None = None
 ) -> Path:
-    from .layout import PdfInfo, build_pdf
+    """The draft evaluation report as a tagged PDF (it is published with meeting papers)."""
+    from .tagged_pdf import render_tagged_pdf
 
     programme = programme_with_timeline(db, programme_id)
     areas = participating_areas(db, programme_id)
-    today = today or date.today()
-    title = f"Evalueringsrapport – {programme.name}"
-    out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    build_pdf(
-        out_path,
-        report_story(programme.name, programme.contact_organisation, areas, today),
-        PdfInfo(
-            title=f"Udkast: {title}",
-            author=programme.contact_organisation,
-            subject=f"Udkast til evalueringsrapport for {programme.name}, {long_date(today)}",
-            footer=f"UDKAST · {title} · {long_date(today)}",
-        ),
+    document = report_document(
+        programme.name, programme.contact_organisation, areas, today or date.today()
     )
-    return out_path
+    return render_tagged_pdf(document, Path(out_path))
 
 
-def report_story(programme: str, region: str, areas: list[Area], today: date) -> list[Any]:
-    from reportlab.lib.units import mm
-
-    from .layout import FRAME_WIDTH, para, table
-
+def report_document(programme: str, region: str, areas: list[Area], today: date) -> TaggedDocument:
+    title = f"Evalueringsrapport – {programme}"
     t = totals(areas)
-    story: list[Any] = [
-        para(f"Evalueringsrapport – {programme}", "title"),
-        para(f"Udkast · {region} · udskrevet {long_date(today)}", "subtitle"),
-        para("Programmet samlet", "h1"),
-    ]
     figures = [
         ["Lokalområder med tilskud", str(t.areas)],
         ["Evalueringer modtaget", f"{t.evaluations} af {t.areas}"],
-        ["Aktiviteter registreret i desken", str(t.activities_registered)],
+        ["Aktiviteter registreret af regionen", str(t.activities_registered)],
         ["Aktiviteter ifølge evalueringerne", str(t.activities_reported)],
         ["Deltagere i alt (ifølge evalueringerne)", _n(t.participants)],
         ["Frivillige", _n(t.volunteers)],
@@ -108,20 +91,30 @@ def report_story(programme: str, region: str, areas: list[Area], today: date) ->
         ["Udbetalt", format_kr(t.paid_ore, decimals=True)],
         ["Forbrug ifølge evalueringerne", format_kr(t.declared_ore, decimals=True)],
     ]
-    story.append(table(figures, [FRAME_WIDTH - 50 * mm, 50 * mm], header=False, right=(1,)))
-    story.append(para("Lokalområderne", "h1"))
-    story.append(
-        para(
+    blocks: list[Block] = [
+        Text(f"Udkast · {region} · udskrevet {long_date(today)}", "subtitle"),
+        Heading("Programmet samlet"),
+        DataTable([["Tal", "Værdi"], *figures], [0.7, 0.3], right=(1,)),
+        Heading("Lokalområderne"),
+        Text(
             "Herunder følger hvert lokalområde: dets tal, svarene ordnet efter de fem "
             "kerneelementer og de aktiviteter, det har gennemført. Svarene er gengivet, "
-            "som områderne skrev dem.",
-        )
-    )
+            "som områderne skrev dem."
+        ),
+    ]
     for area in areas:
-        story.extend(area_section(area))
+        blocks.extend(area_blocks(area))
     if not areas:
-        story.append(para("Ingen lokalområder har fået tilskud endnu."))
-    return story
+        blocks.append(Text("Ingen lokalområder har fået tilskud endnu."))
+    return TaggedDocument(
+        title=f"Udkast: {title}",
+        author=region,
+        subject=f"Udkast til evalueringsrapport for {programme}, {long_date(today)}",
+        footer=f"UDKAST · {title} · {long_date(today)}",
+        heading=title,
+        keywords=("Kulturpunkt", "evaluering", programme),
+        blocks=blocks,
+    )
 
 
 _SECTORS = {sector.value: label for sector, label in SECTOR_LABELS.items()}
@@ -131,47 +124,42 @@ def _n(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def area_section(area: Area) -> list[Any]:
-    from reportlab.lib.units import mm
-    from reportlab.platypus import CondPageBreak
-
-    from .layout import FRAME_WIDTH, para, table
-
-    story: list[Any] = [CondPageBreak(60 * mm), para(f"{area.name}, {area.municipality}", "h1")]
+def area_blocks(area: Area) -> list[Block]:
+    """One area's part of the report: a heading, then its evaluations and activities."""
+    blocks: list[Block] = [Heading(f"{area.name}, {area.municipality}", 2)]
     if not area.evaluations:
-        story.append(para("Evalueringen er ikke modtaget endnu."))
+        blocks.append(Text("Evalueringen er ikke modtaget endnu."))
     for submission in sorted(area.evaluations, key=lambda e: e.received_on):
-        story.append(para(f"Evaluering modtaget {long_date(submission.received_on)}", "small"))
+        blocks.append(Text(f"Evaluering modtaget {long_date(submission.received_on)}", "small"))
         rows = [
+            ["Tal", "Værdi"],
             ["Aktiviteter", str(submission.activities_held)],
             ["Deltagere", _n(submission.participants_total)],
             ["Frivillige", _n(submission.volunteers)],
             ["Nye samarbejdspartnere", _n(submission.new_partners)],
             ["Forbrug", format_kr(submission.declared_spending_ore, decimals=True)],
         ]
-        story.append(table(rows, [FRAME_WIDTH - 50 * mm, 50 * mm], header=False, right=(1,)))
-        story.append(para("Sammenfatning", "h2"))
-        story.append(para(submission.summary, empty="(ingen sammenfatning)"))
+        blocks.append(DataTable(rows, [0.7, 0.3], right=(1,)))
+        blocks.append(Heading("Sammenfatning", 3))
+        blocks.append(Text(submission.summary, empty="(ingen sammenfatning)"))
         answers = {a.element: a.answer for a in submission.answers}
         for element in CoreElement:
-            story.append(para(CORE_ELEMENT_LABELS[element], "h2"))
-            story.append(para(answers.get(element), empty="(intet svar)"))
-    story.append(para(f"Aktiviteter i {area.name}", "h2"))
+            blocks.append(Heading(CORE_ELEMENT_LABELS[element], 3))
+            blocks.append(Text(answers.get(element) or "", empty="(intet svar)"))
+    blocks.append(Heading(f"Aktiviteter i {area.name}", 3))
     if not area.activities:
-        story.append(para("Ingen aktiviteter registreret."))
-    else:
-        rows = [["Dato", "Aktivitet", "Deltagere", "Målgrupper og sektorer"]]
-        for activity in area.activities:
-            sectors = [_SECTORS.get(s, s) for s in activity.sectors]
-            rows.append(
-                [
-                    short_date(activity.held_on),
-                    activity.title + (f"\n{activity.description}" if activity.description else ""),
-                    _n(activity.participants),
-                    ", ".join([*activity.target_groups, *sectors]),
-                ]
-            )
-        widths = [21 * mm, 75 * mm, 20 * mm]
-        widths.append(FRAME_WIDTH - sum(widths))
-        story.append(table(rows, widths, right=(2,)))
-    return story
+        blocks.append(Text("Ingen aktiviteter registreret."))
+        return blocks
+    rows = [["Dato", "Aktivitet", "Deltagere", "Målgrupper og sektorer"]]
+    for activity in area.activities:
+        sectors = [_SECTORS.get(s, s) for s in activity.sectors]
+        rows.append(
+            [
+                short_date(activity.held_on),
+                activity.title + (f"\n{activity.description}" if activity.description else ""),
+                _n(activity.participants),
+                ", ".join([*activity.target_groups, *sectors]),
+            ]
+        )
+    blocks.append(DataTable(rows, [0.13, 0.45, 0.12, 0.3], right=(2,)))
+    return blocks

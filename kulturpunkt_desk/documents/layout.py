@@ -26,6 +26,8 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, Ta
 
 from kulturpunkt_desk.resources import resource
 
+from .blocks import Block, DataTable, Heading, Text
+
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 FONT_ITALIC = "DejaVuSans-Oblique"
@@ -320,3 +322,25 @@ def _headings_with_room(story: list[Flowable]) -> list[Flowable]:
             out.append(CondPageBreak(room))
         out.append(flowable)
     return out
+
+
+def story_from_blocks(blocks: Sequence[Block]) -> list[Flowable]:
+    """Engine-neutral blocks (documents/blocks.py) as a reportlab story in the house style.
+
+    Used where a reportlab document shows what a published document shows too (the dossier
+    repeats the evaluation report's part about the area), so both say it the same way.
+    """
+    story: list[Flowable] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            story.append(para(block.text, "h1" if block.level == 1 else "h2"))
+        elif isinstance(block, Text):
+            story.append(para(block.text, block.style, empty=block.empty))
+        elif isinstance(block, DataTable):
+            widths = [FRAME_WIDTH * w for w in block.widths]
+            story.append(
+                table(block.rows, widths, header=block.header, right=block.right, total=block.total)
+            )
+        else:
+            raise TypeError(f"{type(block).__name__} has no reportlab form")
+    return story

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from kulturpunkt_desk.domain.dates import long_date
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.storage.engine import Database
 
+from .blocks import Block, DataTable, Figure, Heading, SideBySide, TaggedDocument, Text
 from .spreadsheet import Money, cell_text, write_csv, write_xlsx
 from .status_data import AREA_COLUMNS, StatusData, status_data
+from .svg_chart import money_per_area_alt, money_per_area_svg
 
 OVERDUE_COLUMNS = ["Lokalområde", "Hvad", "Frist", "Dage over", "Beskrivelse"]
 # Beyond this many overdue items the PDF says "and N more" to stay within three pages.
@@ -51,63 +52,70 @@ def export_status(
                 "Overskredet": [28, 24, 12, 10, 70],
             },
         )
-    from .layout import PdfInfo, build_pdf
+    from .tagged_pdf import render_tagged_pdf
 
-    build_pdf(
-        out_path,
-        status_story(data),
-        PdfInfo(
-            title=_title(data),
-            author=data.region,
-            subject=f"Status for {data.programme_name} til ledelsen, {long_date(data.made_on)}",
-            footer=f"{_title(data)} · {long_date(data.made_on)}",
-        ),
-    )
-    return out_path
+    return render_tagged_pdf(status_document(data), out_path)
 
 
 def _title(data: StatusData) -> str:
     return f"Statusoverblik – {data.programme_name}"
 
 
-def status_story(data: StatusData) -> list[Any]:
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Spacer
-
-    from .charts import money_per_area_chart
-    from .layout import FRAME_WIDTH, layout_grid, markup, para, table
-
-    story: list[Any] = [
-        para(_title(data), "title"),
-        para(f"{data.region} · opgjort {long_date(data.made_on)}", "subtitle"),
-        para("Nøgletal", "h1"),
-    ]
-    figures = [(label, str(value)) for label, value in data.key_figures()]
-    half = (len(figures) + 1) // 2
-    left, right = figures[:half], figures[half:]
-    grid = [[*left[i], *(right[i] if i < len(right) else ("", ""))] for i in range(len(left))]
-    w = FRAME_WIDTH / 2
-    story.append(
-        table(grid, [w - 28 * mm, 26 * mm, w - 28 * mm, 26 * mm], header=False, right=(1, 3))
+def status_document(data: StatusData) -> TaggedDocument:
+    """The status summary's content, in reading order, for the tagged PDF."""
+    title = _title(data)
+    return TaggedDocument(
+        title=title,
+        author=data.region,
+        subject=f"Status for {data.programme_name} til ledelsen, {long_date(data.made_on)}",
+        footer=f"{title} · {long_date(data.made_on)}",
+        heading=title,
+        keywords=("Kulturpunkt", "statusoverblik", data.programme_name),
+        blocks=[
+            Text(f"{data.region} · opgjort {long_date(data.made_on)}", "subtitle"),
+            Heading("Nøgletal"),
+            DataTable(
+                [["Nøgletal", "Værdi"], *[[label, str(v)] for label, v in data.key_figures()]],
+                [0.7, 0.3],
+                right=(1,),
+            ),
+            Heading("Bevilget og udbetalt pr. lokalområde"),
+            SideBySide([[_chart(data)], [_status_counts(data)]], [0.64, 0.36]),
+            Heading("Lokalområderne"),
+            _area_table(data),
+            Text(
+                "Sparring: antal lokale sparringsmøder. Netværk: antal netværks- og "
+                "inspirationsmøder, området har deltaget i. Beløb i kr.",
+                "small",
+            ),
+            Heading("Overskredne punkter"),
+            *_overdue(data),
+        ],
     )
-    story.append(para("Bevilget og udbetalt pr. lokalområde", "h1"))
-    chart = money_per_area_chart(
-        [r.name for r in data.rows],
-        [r.awarded_ore for r in data.rows],
-        [r.paid_ore for r in data.rows],
-        FRAME_WIDTH * 0.64,
+
+
+def _chart(data: StatusData) -> Figure:
+    names = [r.name for r in data.rows]
+    awarded = [r.awarded_ore for r in data.rows]
+    paid = [r.paid_ore for r in data.rows]
+    return Figure(
+        money_per_area_svg(names, awarded, paid), money_per_area_alt(names, awarded, paid)
     )
-    counts = [["Status", "Antal"], *[[label, str(n)] for label, n in data.status_counts]]
-    side = table(counts, [FRAME_WIDTH * 0.28, 12 * mm], right=(1,))
-    story.append(layout_grid([[chart, side]], [FRAME_WIDTH * 0.66, FRAME_WIDTH * 0.34]))
-    story.append(para("Lokalområderne", "h1"))
+
+
+def _status_counts(data: StatusData) -> DataTable:
+    rows = [["Status", "Antal"], *[[label, str(n)] for label, n in data.status_counts]]
+    return DataTable(rows, [0.78, 0.22], right=(1,))
+
+
+def _area_table(data: StatusData) -> DataTable:
     header = ["Lokalområde", "Status", "Bevilget", "Udbetalt", "Sparring", "Netværk", "Evaluering"]
     rows: list[list[str]] = [header]
     for r in data.rows:
         rows.append(
             [
                 f"{r.name}\n{r.municipality}",
-                r.status_label.replace("interessetilk", "interesse\u00adtilk"),
+                r.status_label,
                 str(Money(r.awarded_ore)),
                 str(Money(r.paid_ore)),
                 str(r.sessions),
@@ -117,30 +125,19 @@ def status_story(data: StatusData) -> list[Any]:
         )
     total = data.totals_row()
     rows.append(["I alt", "", str(total[3]), str(total[4]), str(total[5]), str(total[6]), ""])
-    widths = [30 * mm, 31 * mm, 22 * mm, 22 * mm, 17 * mm, 17 * mm]
-    widths.append(FRAME_WIDTH - sum(widths))
-    story.append(table(rows, widths, right=(2, 3, 4, 5), total=True))
-    story.append(
-        markup(
-            "Sparring: antal lokale sparringsmøder. Netværk: antal netværks- og "
-            "inspirationsmøder, området har deltaget i. Beløb i kr.",
-            "small",
-        )
-    )
-    story.append(Spacer(1, 4))
-    story.append(para("Overskredne punkter", "h1"))
+    return DataTable(rows, [0.18, 0.19, 0.13, 0.13, 0.1, 0.1, 0.17], right=(2, 3, 4, 5), total=True)
+
+
+def _overdue(data: StatusData) -> list[Block]:
     if not data.overdue:
-        story.append(para("Intet er overskredet."))
-    else:
-        shown = data.overdue_table()[:PDF_OVERDUE_LIMIT]
-        cells = [["Lokalområde", "Hvad", "Frist", "Dage", "Beskrivelse"]]
-        cells += [[cell_text(c) for c in row] for row in shown]
-        widths = [30 * mm, 30 * mm, 21 * mm, 12 * mm]
-        widths.append(FRAME_WIDTH - sum(widths))
-        story.append(table(cells, widths, right=(3,)))
-        hidden = len(data.overdue) - len(shown)
-        if hidden:
-            story.append(
-                para(f"… og {hidden} punkter mere; se regnearket for den fulde liste.", "small")
-            )
-    return story
+        return [Text("Intet er overskredet.")]
+    shown = data.overdue_table()[:PDF_OVERDUE_LIMIT]
+    cells = [["Lokalområde", "Hvad", "Frist", "Dage", "Beskrivelse"]]
+    cells += [[cell_text(c) for c in row] for row in shown]
+    blocks: list[Block] = [DataTable(cells, [0.18, 0.18, 0.13, 0.07, 0.44], right=(3,))]
+    hidden = len(data.overdue) - len(shown)
+    if hidden:
+        blocks.append(
+            Text(f"… og {hidden} punkter mere; se regnearket for den fulde liste.", "small")
+        )
+    return blocks
