@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -161,3 +162,8 @@ def test_commands_never_fall_back_to_the_default_text_encoding(tmp_path: Path) -
     assert "EncodingWarning" not in run.stderr
     finished = [line for line in run.stdout.splitlines() if line.startswith("kørt:")]
     assert len(finished) == 12 and all(line.endswith(" 0") for line in finished), run.stdout
+
+
+def test_the_windows_bundle_carries_the_time_zone_database() -> None:
+    spec = (ROOT / "packaging" / "kulturpunkt_desk.spec").read_text(encoding="utf-8")
+    assert re.search(r'if IS_WINDOWS:\n(\s+#.*\n)*\s+hiddenimports \+= \["tzdata"\]', spec)
