@@ -113,8 +113,8 @@ def test_linux_network_mount_gets_a_rollback_journal_and_says_what_it_means() ->
     assert journal_mode_for(path, linux()) == "DELETE"
     warning = location_warning(path, linux())
     assert warning is not None
-    assert "netværksdrev (nfs4)" in warning and "to desks" in warning
-    assert "kun den første kan gemme" in warning
+    assert "netværksdrev (nfs4)" in warning and "i stedet for WAL" in warning
+    assert "to personer filen åben samtidig, kan kun den første gemme" in warning
 
 
 def test_linux_local_disk_keeps_wal() -> None:

@@ -160,23 +160,29 @@ def sync_service(path: PurePath, roots: Iterable[SyncRoot] = ()) -> str | None:
     return None
 
 
-def classify(path_text: str, around: Surroundings) -> Place | None:
-    """What kind of risky place holds the absolute path `path_text`, or None."""
+def network_place(path_text: str, around: Surroundings) -> Place | None:
+    """A network drive holding the absolute path `path_text`, or None."""
     path = around.path(path_text)
     if is_unc(path_text):
         return Place("network", "på et netværksdrev")
     if around.windows:
         if path.drive and around.drive_type(path.drive + "\\") == DRIVE_REMOTE:
             return Place("network", f"på et netværksdrev ({path.drive})")
-    else:
-        fs_type = network_fs_type(path, around.mounts())
-        if fs_type:
-            return Place("network", f"på et netværksdrev ({fs_type})")
+        return None
+    fs_type = network_fs_type(path, around.mounts())
+    return Place("network", f"på et netværksdrev ({fs_type})") if fs_type else None
+
+
+def synced_place(path_text: str, around: Surroundings) -> Place | None:
+    """A folder a sync client keeps in step holding `path_text`, or None."""
     roots = [*sync_roots_from_environment(around.environ, around.windows), *around.sync_roots()]
-    service = sync_service(path, roots)
-    if service:
-        return Place("sync", f"i en {service}-mappe")
-    return None
+    service = sync_service(around.path(path_text), roots)
+    return Place("sync", f"i en {service}-mappe") if service else None
+
+
+def classify(path_text: str, around: Surroundings) -> Place | None:
+    """What kind of risky place holds the absolute path `path_text`, or None."""
+    return network_place(path_text, around) or synced_place(path_text, around)
 
 
 def this_computer() -> Surroundings:
@@ -187,33 +193,32 @@ def this_computer() -> Surroundings:
     return Surroundings(False, os.environ, _no_drive, _no_roots, mounts)
 
 
-def risky_place(path: PurePath | str, around: Surroundings | None = None) -> Place | None:
-    """The risky place holding `path` on this computer, or in the `around` handed in."""
+def _inputs(path: PurePath | str, around: Surroundings | None) -> tuple[str, Surroundings]:
+    """The path as text and the surroundings: this computer's unless faked ones are given."""
     if around is None:
-        return classify(str(Path(path).absolute()), this_computer())
-    return classify(str(path), around)
+        return str(Path(path).absolute()), this_computer()
+    return str(path), around
 
 
 def journal_mode_for(path: PurePath | str, around: Surroundings | None = None) -> str:
     """WAL where it is safe; DELETE (a rollback journal) on a network place, since WAL's
     shared-memory index does not work across computers."""
-    place = risky_place(path, around)
-    return "DELETE" if place is not None and place.kind == "network" else "WAL"
+    return "DELETE" if network_place(*_inputs(path, around)) else "WAL"
 
 
 def location_warning(path: PurePath | str, around: Surroundings | None = None) -> str | None:
     """A Danish warning when the database lies where SQLite's locking cannot be trusted."""
-    place = risky_place(path, around)
+    place = classify(*_inputs(path, around))
     if place is None:
         return None
     if place.kind == "network":
         return (
             f"Databasen ligger {place.description} ({path}). Der kan SQLite ikke stole på "
-            "fillåsningen, så desken gemmer her med almindelig journal i stedet for WAL, "
-            "og det er langsommere. For to desks betyder det: kun den første kan gemme, den "
-            "anden kan kun læse, og ryger forbindelsen midt i en gemning, kan filen blive "
-            "beskadiget. Flyt databasen til en lokal mappe (fx datamappen) og lad "
-            "sikkerhedskopierne være det, der deles."
+            "fillåsningen, så Kulturpunkt Desk gemmer her med almindelig journal i stedet "
+            "for WAL, og det er langsommere. Har to personer filen åben samtidig, kan kun "
+            "den første gemme; den anden kan kun læse. Ryger forbindelsen midt i en "
+            "gemning, kan filen blive beskadiget. Flyt databasen til en lokal mappe (fx "
+            "datamappen) og lad sikkerhedskopierne være det, der deles."
         )
     return (
         f"Databasen ligger {place.description} ({path}). Der kan SQLite ikke stole på "
