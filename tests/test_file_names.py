@@ -84,6 +84,9 @@ def test_any_area_name_gives_file_names_windows_accepts(area_name: str) -> None:
     ):
         assert windows_accepts(name), name
     assert len(str(DEEP_FOLDER / file_name("Bidrag 2026", area_name, folder=DEEP_FOLDER))) <= 259
+    # A name made once stays as it is: a reprint gets the same file name.
+    made = windows_file_name(area_name)
+    assert windows_file_name(made) == made
 
 
 @settings(max_examples=100, deadline=None)
