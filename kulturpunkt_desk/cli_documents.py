@@ -90,7 +90,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
                 raise DeskError("--combined hører sammen med --all.")
             area = areas.find_area(db, programme_id, args.area)
             if out.is_dir() or not out.suffix:
-                out = out / file_name("Samarbejdsaftale", area.name)
+                out = out / file_name("Samarbejdsaftale", area.name, folder=out.absolute())
             written = [render_agreement(db, area.id, out)]
         else:
             written = render_all_agreements(db, programme_id, out, combined=args.combined)

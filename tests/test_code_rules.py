@@ -63,11 +63,16 @@ def test_ruff_lint_and_format_are_clean() -> None:
     assert fmt.returncode == 0, fmt.stdout + fmt.stderr
 
 
-def test_mypy_is_clean_on_domain_storage_and_documents() -> None:
+# The team runs Windows and the desk is built for macOS too: code under
+# `if sys.platform == "win32":` is only type-checked when mypy is told that platform.
+@pytest.mark.parametrize("platform", ["linux", "win32", "darwin"])
+def test_mypy_is_clean_on_domain_storage_and_documents(platform: str) -> None:
     targets = [
         str(PACKAGE / name)
         for name in ("domain", "storage", "documents")
         if (PACKAGE / name).exists()
     ]
-    result = run_tool("mypy", *targets)
+    # One cache per platform, so the three runs do not invalidate each other's.
+    cache = f".mypy_cache/{platform}"
+    result = run_tool("mypy", "--platform", platform, "--cache-dir", cache, *targets)
     assert result.returncode == 0, result.stdout + result.stderr

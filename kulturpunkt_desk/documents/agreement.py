@@ -52,9 +52,12 @@ def render_all_agreements(
     out = Path(out)
     if not combined:
         out.mkdir(parents=True, exist_ok=True)
-        used: set[str] = set()  # two names may become one file name once made safe
+        # Two names may become one file name once made safe, or differ only in case,
+        # which is one file on Windows.
+        used: set[str] = set()
+        name = "Samarbejdsaftale"
         return [
-            _write(c, out / unique_name(file_name("Samarbejdsaftale", c.area.name), used))
+            _write(c, out / unique_name(file_name(name, c.area.name), used, out.absolute()))
             for c in contents
         ]
     story: list[Any] = []

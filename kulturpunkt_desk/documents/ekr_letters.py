@@ -19,7 +19,7 @@ from kulturpunkt_desk.domain.services import ekr_funding, ekr_partnership
 from kulturpunkt_desk.domain.services.ekr_funding import ContributionRow, ContributionTable
 from kulturpunkt_desk.storage.engine import Database
 
-from .files import file_name
+from .files import file_name, unique_name
 
 
 @dataclass(frozen=True)
@@ -88,13 +88,15 @@ def render_all_letters(
 ) -> list[Path]:
     """One letter per municipality in the year's key, in `folder`."""
     table = ekr_funding.contributions_table(db, partnership_id, year)
+    folder = Path(folder)
+    used: set[str] = set()  # names equal but for case are one file on Windows
     return [
         render_contribution_letter(
             db,
             partnership_id,
             year,
             row.member_id,
-            Path(folder) / file_name(f"Bidrag {year}", row.name),
+            folder / unique_name(file_name(f"Bidrag {year}", row.name), used, folder.absolute()),
             letter_date,
         )
         for row in table.rows

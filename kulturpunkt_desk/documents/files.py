@@ -1,38 +1,34 @@
-"""Safe file names for documents named after areas (names are typed by users)."""
+"""Safe file names for documents named after areas (names are typed by users).
+
+The rule itself (what Windows accepts) lives in storage/file_names.py; every name made
+here goes through it.
+"""
 
 from __future__ import annotations
 
-import re
+from pathlib import PurePath
 
-# Characters Windows, macOS or Linux refuse or treat specially in a file name.
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+from kulturpunkt_desk.storage.file_names import unique_file_name, windows_file_name
 
 
 def safe_name(name: str, max_length: int = 120) -> str:
     """A typed name usable as a file name on every system: æøå kept, unsafe characters _."""
-    cleaned = _UNSAFE.sub("_", name).strip(" ._") or "uden navn"
-    if len(cleaned) <= max_length:
-        return cleaned
-    stem, dot, suffix = cleaned.rpartition(".")
-    if dot and len(suffix) <= 8:
-        return stem[: max_length - len(suffix) - 1].rstrip(" ._") + "." + suffix
-    return cleaned[:max_length].rstrip(" ._")
+    return windows_file_name(name, max_length=max_length)
 
 
-def file_name(kind: str, name: str, suffix: str = ".pdf", max_length: int = 80) -> str:
-    """ "Samarbejdsaftale - Fjordglimt.pdf": readable, æøå kept, unsafe characters replaced."""
-    stem = f"{kind} - {safe_name(name)}"[:max_length].rstrip(" ._")
-    return stem + suffix
+def file_name(
+    kind: str,
+    name: str,
+    suffix: str = ".pdf",
+    max_length: int = 80,
+    folder: PurePath | None = None,
+) -> str:
+    """ "Samarbejdsaftale - Fjordglimt.pdf": readable, æøå kept, unsafe characters replaced;
+    with the `folder` it goes into, short enough for a path under Windows' MAX_PATH."""
+    stem = f"{kind} - {name.strip(' ._') or 'uden navn'}"[:max_length]
+    return windows_file_name(stem + suffix, folder=folder)
 
 
-def unique_name(name: str, used: set[str]) -> str:
+def unique_name(name: str, used: set[str], folder: PurePath | None = None) -> str:
     """`name`, or "name (2).ext" when it is taken already (case-insensitively); records it."""
-    stem, dot, suffix = name.rpartition(".")
-    if not dot or not stem:
-        stem, dot, suffix = name, "", ""
-    candidate, n = name, 1
-    while candidate.lower() in used:
-        n += 1
-        candidate = f"{stem} ({n}){dot}{suffix}"
-    used.add(candidate.lower())
-    return candidate
+    return unique_file_name(name, used, folder=folder)

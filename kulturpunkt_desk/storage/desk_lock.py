@@ -19,7 +19,6 @@ import logging
 import os
 import secrets
 import socket
-import sys
 import threading
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -28,6 +27,7 @@ from pathlib import Path
 from kulturpunkt_desk.domain.errors import DeskError
 
 from .engine import Database
+from .process_alive import pid_alive
 
 log = logging.getLogger(__name__)
 
@@ -79,36 +79,6 @@ def lock_path(db_path: Path) -> Path:
 
 def this_host() -> str:
     return socket.gethostname() or "ukendt"
-
-
-def pid_alive(pid: int) -> bool:
-    """Whether a process with this pid runs on this computer."""
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":
-        return _windows_pid_alive(pid)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # it exists, it is just someone else's
-        return True
-    return True
-
-
-def _windows_pid_alive(pid: int) -> bool:  # pragma: no cover - exercised on Windows only
-    import ctypes
-
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-    if not handle:
-        return False
-    try:
-        code = ctypes.c_ulong()
-        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        return bool(code.value == 259)  # STILL_ACTIVE
-    finally:
-        kernel32.CloseHandle(handle)
 
 
 def read_holder(db_path: Path) -> LockHolder | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import getpass
+import logging
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +15,10 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kulturpunkt_desk.domain.errors import DeskError
+
+from .location import journal_mode_for
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -33,6 +39,9 @@ def _casefold(value: object) -> object:
 
 def make_engine(path: Path, read_only: bool = False) -> Engine:
     engine = create_engine(f"sqlite:///{path}")
+    # WAL needs shared memory between the processes using the file, which a network
+    # drive does not give; there a rollback journal is what SQLite supports.
+    journal_mode = journal_mode_for(path)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -43,7 +52,12 @@ def make_engine(path: Path, read_only: bool = False) -> Engine:
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        try:
+            cursor.execute(f"PRAGMA journal_mode = {journal_mode}")
+        except sqlite3.OperationalError:
+            # Changing the mode needs the file alone; another desk has it open in its
+            # mode, so this connection keeps that mode rather than failing to open.
+            log.warning("Journaltilstanden for %s kunne ikke sættes til %s", path, journal_mode)
         # FULL: a save the user saw confirmed survives a power cut too, not only a crash.
         cursor.execute("PRAGMA synchronous = FULL")
         if read_only:
