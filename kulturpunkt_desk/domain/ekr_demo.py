@@ -26,7 +26,7 @@ from .services.ekr_eu import EuCaseData
 from .services.ekr_partnership import RepresentativeData
 from .services.ekr_setup import establish_ekr, municipality_label
 
-DEMO_NOTE = "DEMOTAL: opdigtede, afrundede folketal - ikke Danmarks Statistiks."
+DEMO_NOTE = ekr_funding.DEMO_POPULATION_MARK
 DEMO_YEARS = (2025, 2026)
 WHEEL_YEAR = 2026
 
@@ -98,10 +98,10 @@ def load_ekr_demo(db: Database) -> int:
     municipality_ids = {name: by_name[municipality_label(name)].id for name in DEMO_POPULATION}
     for year in DEMO_YEARS:
         fy = ekr_funding.create_funding_year(db, pid, year, basis_date=date(2017, 10, 1))
-        ekr_funding.set_note(db, fy, DEMO_NOTE)
         if year == DEMO_YEARS[0]:
+            # Marked as demo figures; every year copied from this one carries the mark.
             ekr_funding.set_populations(
-                db, fy, {municipality_ids[n]: p for n, p in DEMO_POPULATION.items()}
+                db, fy, {municipality_ids[n]: p for n, p in DEMO_POPULATION.items()}, demo=True
             )
         ekr_funding.invoice_year(db, fy, date(year, 1, 15), date(year, 3, 1))
         table = ekr_funding.contributions_table(db, pid, year)
