@@ -12,6 +12,7 @@ from datetime import date
 
 from kulturpunkt_desk.storage.engine import Database
 
+from .ekr_demo_plan import load_plan_demo
 from .models import (
     EngagementLevel,
     EuCaseKind,
@@ -113,6 +114,7 @@ def load_ekr_demo(db: Database) -> int:
     _add_wheel(db, pid, [m.id for m in members])
     _add_themes(db, pid, [m.id for m in members])
     _add_eu_cases(db, pid, municipality_ids)
+    load_plan_demo(db, pid, ekr_partnership.list_members(db, pid))
     return pid
 
 
@@ -129,10 +131,12 @@ def _add_representatives(db: Database, members: list[PartnerMember]) -> None:
         for title in titles[:3]:
             name, phone, email = _person(n)
             n += 1
+            # Every fixed representative has a decision mandate, but the newest one.
+            mandate = None if title == "Projektleder" else date(2025, 1, 20)
             ekr_partnership.add_representative(
                 db,
                 member.id,
-                RepresentativeData(name, title, f"{email}{n}@example.com", phone),
+                RepresentativeData(name, title, f"{email}{n}@example.com", phone, None, mandate),
             )
 
 

@@ -101,13 +101,13 @@ class BudgetOverview:
             found.append(
                 f"Budgetposterne for {self.year} er planlagt til {format_kr(self.planned_ore)}, "
                 f"{format_kr(-self.unplanned_ore)} mere end budgettet på "
-                f"{format_kr(self.budget_ore or 0)}."
+                f"{format_kr(self.budget_ore or 0)}"
             )
         for line in self.lines:
             if line.overspent:
                 found.append(
-                    f"«{line.name}» har brugt {format_kr(line.spent_ore)} af "
-                    f"{format_kr(line.planned_ore)}."
+                    f"«{line.name}» har brugt {format_kr(line.spent_ore)} af de planlagte "
+                    f"{format_kr(line.planned_ore)}"
                 )
         return found
 
