@@ -240,7 +240,7 @@ def meeting_warnings(db: Database, meeting_id: int) -> list[str]:
     roles = {r.role for r in rows}
     for role in DIRECTORS_ROLES:
         if role not in roles:
-            warnings.append(f"Ingen deltager som {PARTICIPANT_ROLE_LABELS[role].lower()}.")
+            warnings.append(f"Ingen deltager med rollen «{PARTICIPANT_ROLE_LABELS[role]}».")
     directors = {r.member_id for r in rows if r.role == R.CULTURE_DIRECTOR and r.member_id}
     if len(directors) < count:
         warnings.append(
