@@ -39,7 +39,9 @@ def test_the_directors_meeting_is_taken_by_person_and_role(ekr_db: Database) -> 
     ]
     cdeu = next(r for r in rows if r.role == R.CDEU_DIRECTOR)
     ekr_forum.set_present(ekr_db, cdeu.participant_id, False)
-    assert "Ingen deltager med rollen «CDEU's direktør»." in ekr_forum.meeting_warnings(ekr_db, meeting)
+    assert "Ingen deltager med rollen «CDEU's direktør»." in ekr_forum.meeting_warnings(
+        ekr_db, meeting
+    )
 
 
 def test_the_meeting_with_kulturforum_needs_its_political_participants(
