@@ -33,7 +33,7 @@ def ekr(db: Database) -> int:
 def test_a_new_year_starts_from_the_lines_the_strategy_names(db: Database, ekr: int) -> None:
     """Seed: "Derved fastholdes den økonomiske ramme, fordelingsnøgle og regional
     finansiering af Genvej til Europa og ekstra finansiering af Midtjysk Kulturakademi"."""
-    assert ekr_budget.start_year(db, ekr, 2026) == len(DEFAULT_LINES)
+    assert len(ekr_budget.start_year(db, ekr, 2026)) == len(DEFAULT_LINES)
     names = [line.name for line in ekr_budget.budget_overview(db, ekr, 2026).lines]
     assert names[:3] == [
         "Regional finansiering af Genvej til Europa",

@@ -164,9 +164,9 @@ def _check_unique(s: Session, partnership_id: int, year: int, name: str, own: in
         raise ValidationError.single("name", f"Budgetpost: «{name}» findes allerede i {year}.")
 
 
-def start_year(db: Database, partnership_id: int, year: int) -> int:
+def start_year(db: Database, partnership_id: int, year: int) -> list[int]:
     """Give a year without lines the lines of the latest earlier year (planned amounts too),
-    or the strategy's lines; returns how many lines were made."""
+    or the strategy's lines; returns the new lines' ids."""
     year = v.year(year, "year", "År")
     with db.transaction() as s:
         get(s, Partnership, partnership_id, "Partnerskabet")
@@ -187,18 +187,20 @@ def start_year(db: Database, partnership_id: int, year: int) -> int:
                     mine.where(BudgetLine.year == earlier).order_by(BudgetLine.position)
                 )
             ]
-        for position, (name, planned) in enumerate(source, start=1):
-            s.add(
-                BudgetLine(
-                    partnership_id=partnership_id,
-                    year=year,
-                    name=name,
-                    planned_ore=planned,
-                    spent_ore=0,
-                    position=position,
-                )
+        made = [
+            BudgetLine(
+                partnership_id=partnership_id,
+                year=year,
+                name=name,
+                planned_ore=planned,
+                spent_ore=0,
+                position=position,
             )
-        return len(source)
+            for position, (name, planned) in enumerate(source, start=1)
+        ]
+        s.add_all(made)
+        s.flush()
+        return [line.id for line in made]
 
 
 def budget_overview(db: Database, partnership_id: int, year: int) -> BudgetOverview:

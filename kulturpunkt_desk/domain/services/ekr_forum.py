@@ -214,6 +214,18 @@ def list_participants(
         ]
 
 
+def known_people(db: Database, partnership_id: int) -> list[tuple[int, str]]:
+    """People the partnership already knows (representatives and earlier participants), by
+    name: whom a participant can be picked from."""
+    with db.read() as s:
+        members = select(PartnerMember.id).where(PartnerMember.partnership_id == partnership_id)
+        ids = set(
+            s.scalars(select(Representative.person_id).where(Representative.member_id.in_(members)))
+        ) | set(s.scalars(select(Participant.person_id).where(Participant.member_id.in_(members))))
+        people = s.scalars(select(Person).where(Person.id.in_(ids))).all()
+        return sorted(((p.id, p.name) for p in people), key=lambda x: x[1].casefold())
+
+
 def meeting_warnings(db: Database, meeting_id: int) -> list[str]:
     """Where the people at a meeting depart from the steering model."""
     with db.read() as s:
