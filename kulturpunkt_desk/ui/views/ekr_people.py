@@ -43,7 +43,7 @@ from ..widgets.form import FormDialog
 from ..widgets.record_table import RecordTable
 from .ekr_common import EkrTab, YearBox, push_created
 
-# An occasion in the picker: ("meeting", id) or ("forum", id).
+# An occasion in the picker: ("meeting", id) or ("forum", id); "meeting:12" in the combo.
 Occasion = tuple[str, int]
 
 
@@ -259,10 +259,10 @@ class PeopleTab(EkrTab):
         self.occasion.blockSignals(True)
         self.occasion.clear()
         for m in ekr_wheel.list_wheel(self.ctx.db, pid, year):
-            self.occasion.addItem(f"{short_date(m.held_on)} {m.title}", ("meeting", m.id))
+            self.occasion.addItem(f"{short_date(m.held_on)} {m.title}", f"meeting:{m.id}")
         for forum in self.forums.values():
             self.occasion.addItem(
-                self.tr("{0} Kulturforum").format(short_date(forum.held_on)), ("forum", forum.id)
+                self.tr("{0} Kulturforum").format(short_date(forum.held_on)), f"forum:{forum.id}"
             )
         index = self.occasion.findData(chosen)
         self.occasion.setCurrentIndex(index if index >= 0 else 0)
@@ -272,7 +272,10 @@ class PeopleTab(EkrTab):
 
     def current_occasion(self) -> Occasion | None:
         data = self.occasion.currentData()
-        return (str(data[0]), int(data[1])) if data else None
+        if not data:
+            return None
+        kind, _, occasion_id = str(data).partition(":")
+        return kind, int(occasion_id)
 
     def _show_occasion(self) -> None:
         occasion = self.current_occasion()
