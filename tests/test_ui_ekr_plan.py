@@ -162,13 +162,13 @@ def test_a_representatives_mandate_is_recorded_and_the_warning_goes(
     view = open_view(qtbot, ekr_db)
     tab = view.members
     pid = view.partnership_id
-    assert "har intet beslutningsmandat" in tab.warning_label.text()
+    assert "har intet beslutningsmandat" in tab.mandate_label.text()
     herning = next(m for m in ekr_partnership.list_members(ekr_db, pid) if "Herning" in m.name)
     assert tab.table.select_id(herning.id)
     row = next(i for i in range(tab.people.count()) if "intet mandat" in tab.people.item(i).text())
     tab.people.setCurrentRow(row)
     tab.mandate_on.set_value(date(2026, 3, 2))
     tab.mandate_button.click()
-    assert "beslutningsmandat" not in tab.warning_label.text()
+    assert "beslutningsmandat" not in tab.mandate_label.text()
     view.ctx.undo_stack.undo()
-    assert "har intet beslutningsmandat" in tab.warning_label.text()
+    assert "har intet beslutningsmandat" in tab.mandate_label.text()

@@ -21,6 +21,7 @@ from kulturpunkt_desk.domain.services import (
     ekr_forum,
     ekr_frame_rule,
     ekr_funding,
+    ekr_partnership,
     ekr_wheel,
 )
 from kulturpunkt_desk.storage.engine import Database
@@ -154,7 +155,8 @@ def directors_section(db: Database, partnership_id: int, year: int) -> list[Any]
             story.append(markup("<b>Prioriteringer:</b>"))
             story += [para(p, "bullet") for p in priorities]
     substitutes = ekr_forum.secretariat_substitutes(db, partnership_id, year)
-    if substitutes:
-        story.append(para("Stedfortrædere i fællessekretariatet", "h2"))
-        story += [para(x, "bullet") for x in substitutes]
+    mandates = [w.message for w in ekr_partnership.mandate_warnings(db, partnership_id)]
+    if substitutes or mandates:
+        story.append(para("Fællessekretariatet: mandater og stedfortrædere", "h2"))
+        story += [para(x, "bullet") for x in mandates + substitutes]
     return story

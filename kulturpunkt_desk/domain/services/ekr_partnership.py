@@ -285,8 +285,7 @@ def remove_representative(db: Database, representative_id: int) -> None:
 
 
 def representative_warnings(db: Database, partnership_id: int) -> list[MemberWarning]:
-    """Members with no fixed representative, with more than the agreed two, and
-    representatives without a recorded decision mandate."""
+    """Members with no fixed representative, or with more than the agreed two."""
     warnings: list[MemberWarning] = []
     for member in list_members(db, partnership_id):
         count = len(member.representatives)
@@ -298,19 +297,24 @@ def representative_warnings(db: Database, partnership_id: int) -> list[MemberWar
                 "personer i fællessekretariatet."
             )
         else:
-            message = ""
-        if message:
-            warnings.append(MemberWarning(member.id, member.name, message))
-        # "Repræsentanterne i fællessekretariatet skal have beslutningsmandat med fra eget
-        # bagland": a representative without a recorded mandate is named.
-        for rep in member.representatives:
-            if rep.mandate_on is None:
-                warnings.append(
-                    MemberWarning(
-                        member.id,
-                        member.name,
-                        f"{rep.person.name} ({member.name}) har intet beslutningsmandat fra "
-                        "eget bagland registreret.",
-                    )
-                )
+            continue
+        warnings.append(MemberWarning(member.id, member.name, message))
     return warnings
+
+
+def mandate_warnings(db: Database, partnership_id: int) -> list[MemberWarning]:
+    """Representatives without a recorded decision mandate from their own organisation.
+
+    The strategy: "Repræsentanterne i fællessekretariatet skal have beslutningsmandat med
+    fra eget bagland"."""
+    return [
+        MemberWarning(
+            member.id,
+            member.name,
+            f"{rep.person.name} ({member.name}) har intet beslutningsmandat fra eget bagland "
+            "registreret.",
+        )
+        for member in list_members(db, partnership_id)
+        for rep in member.representatives
+        if rep.mandate_on is None
+    ]
