@@ -21,6 +21,7 @@ from kulturpunkt_desk.domain.services.ekr_population_csv import (
 )
 from kulturpunkt_desk.domain.services.ekr_setup import MUNICIPALITIES, establish_ekr
 from kulturpunkt_desk.storage.engine import Database
+from kulturpunkt_desk.storage.migrate import open_database
 
 NAMES = [f"{n} Kommune" for n in MUNICIPALITIES]
 
@@ -103,6 +104,14 @@ def test_the_command_line_asks_for_a_period_and_names_what_the_file_lacks(
     out = capsys.readouterr().out
     assert "Indlæste folketal for 2 kommuner (2018K1)." in out
     assert "Filen mangler: Favrskov Kommune" in out
+    # The same sentence as the window and the status summary (one rule, one figure).
+    database = open_database(db_path)
+    try:
+        pid = ekr_partnership.current_partnership(database).id  # type: ignore[union-attr]
+        rule = ekr_frame_rule.frame_rule(database, pid, 2026)
+    finally:
+        database.dispose()
+    assert rule is not None and rule.summary in out and f"Advarsel: {rule.warning}" in out
 
 
 def _demo_key(db: Database, pid: int) -> dict[int, int]:

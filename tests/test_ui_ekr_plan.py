@@ -50,6 +50,13 @@ def test_the_funding_tab_shows_the_rule_as_the_status_summary_does(
     tab.new_year_button.click()
     tab.set_frame("1.100.000")
     assert "Advarsel: Rammen for 2027" in tab.rule_label.text()
+    # The margin is the partnership's setting: widen it and the warning goes.
+    view.members.settings_button.click()
+    dialog = view.members.settings_dialog
+    assert dialog is not None and dialog.margin.value() == 2
+    dialog.margin.setValue(20)
+    dialog.try_save()
+    assert "Advarsel" not in tab.rule_label.text()
 
 
 def test_a_file_with_two_periods_asks_which_and_names_what_it_lacks(

@@ -103,6 +103,7 @@ class BudgetTab(EkrTab):
             lambda r: r.line_id,
         )
         self.table = RecordTable(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setAccessibleName(self.tr("Budgetposter"))
         self.table.activated_id.connect(lambda _id: self.edit_selected())
         self.summary = QLabel()

@@ -201,6 +201,7 @@ class PeopleTab(EkrTab):
             lambda r: r.participant_id,
         )
         self.table = RecordTable(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setAccessibleName(self.tr("Deltagere"))
         self.details = QLabel()
         self.details.setWordWrap(True)

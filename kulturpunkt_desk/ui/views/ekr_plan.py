@@ -144,6 +144,7 @@ class ActionPlanTab(EkrTab):
             lambda r: r.action_id,
         )
         self.table = RecordTable(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setAccessibleName(self.tr("Handleplanens indsatser"))
         self.table.activated_id.connect(lambda _id: self.edit_selected())
         self.warning_label = QLabel()
