@@ -124,3 +124,21 @@ def test_each_representative_has_a_decision_mandate_with_a_date(ekr_db: Database
         ekr_db, herning.id, RepresentativeData("Ny Person", mandate_on=date(2026, 4, 1))
     )
     assert rep
+
+
+def test_a_persons_data_export_holds_their_ekr_meetings_and_mandate(ekr_db: Database) -> None:
+    from kulturpunkt_desk.domain.services.personal_data import person_record
+
+    meeting = _meeting(ekr_db, WheelMeetingKind.DIRECTORS)
+    row = ekr_forum.list_participants(ekr_db, meeting_id=meeting)[0]
+    record = person_record(ekr_db, row.person_id)
+    (entry,) = [
+        e
+        for e in record["europæisk kulturregion, møder og kulturforum"]
+        if e["møde"] == "Direktørmøde"
+    ]
+    assert entry["rolle"] == "Kulturdirektør/fagchef" and entry["deltog"] is True
+    pid = _pid(ekr_db)
+    rep = ekr_partnership.list_members(ekr_db, pid)[0].representatives[0]
+    record = person_record(ekr_db, rep.person_id)
+    assert record["europæisk kulturregion"][0]["beslutningsmandat"] == "2025-01-20"

@@ -66,5 +66,6 @@ class Participant(Record):
     present: Mapped[bool] = mapped_column(Boolean, default=True)
 
     kulturforum: Mapped[Kulturforum | None] = relationship(back_populates="participants")
+    meeting: Mapped[WheelMeeting | None] = relationship()
     person: Mapped[Person] = relationship()
     member: Mapped[PartnerMember | None] = relationship()
