@@ -142,3 +142,21 @@ def test_a_persons_data_export_holds_their_ekr_meetings_and_mandate(ekr_db: Data
     rep = ekr_partnership.list_members(ekr_db, pid)[0].representatives[0]
     record = person_record(ekr_db, rep.person_id)
     assert record["europæisk kulturregion"][0]["beslutningsmandat"] == "2025-01-20"
+
+
+def test_next_years_directors_meeting_starts_from_the_last_ones_directors(
+    ekr_db: Database,
+) -> None:
+    pid = _pid(ekr_db)
+    ekr_wheel.create_wheel(ekr_db, pid, 2027, ekr_wheel.propose_wheel(ekr_db, pid, 2027))
+    spring = next(
+        m.id
+        for m in ekr_wheel.list_wheel(ekr_db, pid, 2027)
+        if m.kind == WheelMeetingKind.DIRECTORS
+    )
+    made = ekr_forum.prefill_participants(ekr_db, spring)
+    rows = ekr_forum.list_participants(ekr_db, meeting_id=spring)
+    assert len(made) == len(rows) == 19  # the directors; the politicians stay with Kulturforum
+    assert not {r.role for r in rows} & {R.CULTURE_COMMITTEE_CHAIR, R.REGIONAL_COMMITTEE_CHAIR}
+    with pytest.raises(ValidationError, match="allerede registreret"):
+        ekr_forum.prefill_participants(ekr_db, spring)

@@ -179,3 +179,34 @@ def test_a_representatives_mandate_is_recorded_and_the_warning_goes(
     assert "beslutningsmandat" not in tab.mandate_label.text()
     view.ctx.undo_stack.undo()
     assert "har intet beslutningsmandat" in tab.mandate_label.text()
+
+
+def test_a_secretariat_meeting_starts_from_the_fixed_people_and_a_stand_in_is_added(
+    qtbot: QtBot, ekr_db: Database
+) -> None:
+    view = open_view(qtbot, ekr_db)
+    tab = view.people
+    view.tabs.setCurrentWidget(tab)
+    pid = view.partnership_id
+    physical = next(
+        m
+        for m in ekr_wheel.list_wheel(ekr_db, pid, 2026)
+        if m.kind == WheelMeetingKind.SECRETARIAT_PHYSICAL
+    )
+    tab.year.setCurrentIndex(tab.year.findData(2026))
+    tab.occasion.setCurrentIndex(tab.occasion.findData(f"meeting:{physical.id}"))
+    assert tab.prefill_button.isEnabled() and tab.model.rowCount() == 0
+    tab.prefill_button.click()
+    fixed = sum(len(m.representatives) for m in ekr_partnership.list_members(ekr_db, pid))
+    assert tab.model.rowCount() == fixed and all(r.fixed for r in tab.model.rows)
+    assert tab.warning_label.isHidden() and not tab.prefill_button.isEnabled()
+    tab.add_participant()
+    dialog = tab.dialog
+    assert dialog is not None
+    dialog.member.setCurrentIndex(dialog.member.findText("Skive Kommune"))
+    qtbot.keyClicks(dialog.name, "Vikar Vestergaard")
+    dialog.try_save()
+    assert "Skive Kommune sendte Vikar Vestergaard" in tab.warning_label.text()
+    view.ctx.undo_stack.undo()  # the stand-in
+    view.ctx.undo_stack.undo()  # the whole prefill at once
+    assert tab.model.rowCount() == 0

@@ -174,6 +174,60 @@ def add_participant(
         return participant.id
 
 
+def prefill_participants(db: Database, meeting_id: int) -> list[int]:
+    """Start a meeting's list of people from whom the steering model expects.
+
+    A secretariat meeting gets each member's fixed representatives; a directors' meeting the
+    directors of the latest earlier directors' meeting (not its politicians). The team then
+    marks who did not come and adds a stand-in. Returns the new participants' ids.
+    """
+    with db.transaction() as s:
+        meeting = get(s, WheelMeeting, meeting_id, "Mødet")
+        if s.scalar(select(Participant.id).where(Participant.meeting_id == meeting_id)):
+            raise ValidationError.single("meeting_id", "Møde: deltagerne er allerede registreret.")
+        members = select(PartnerMember.id).where(
+            PartnerMember.partnership_id == meeting.partnership_id
+        )
+        people: list[tuple[int, int | None, ParticipantRole]] = []
+        if meeting.kind in SECRETARIAT_KINDS:
+            people = [
+                (r.person_id, r.member_id, R.REPRESENTATIVE)
+                for r in s.scalars(
+                    select(Representative)
+                    .where(Representative.member_id.in_(members))
+                    .order_by(Representative.member_id, Representative.id)
+                )
+            ]
+        else:
+            earlier = s.scalar(
+                select(WheelMeeting.id)
+                .join(Participant, Participant.meeting_id == WheelMeeting.id)
+                .where(
+                    WheelMeeting.partnership_id == meeting.partnership_id,
+                    WheelMeeting.kind.notin_(SECRETARIAT_KINDS),
+                    WheelMeeting.held_on < meeting.held_on,
+                )
+                .order_by(WheelMeeting.held_on.desc())
+                .limit(1)
+            )
+            people = [
+                (p.person_id, p.member_id, p.role)
+                for p in s.scalars(
+                    select(Participant)
+                    .where(Participant.meeting_id == earlier)
+                    .order_by(Participant.id)
+                )
+                if p.role not in POLITICAL_ROLES
+            ]
+        made = [
+            Participant(meeting_id=meeting_id, person_id=person, member_id=member, role=role)
+            for person, member, role in people
+        ]
+        s.add_all(made)
+        s.flush()
+        return [p.id for p in made]
+
+
 def set_present(db: Database, participant_id: int, present: bool) -> None:
     with db.transaction() as s:
         get(s, Participant, participant_id, "Deltageren").present = present

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kulturpunkt_desk.domain.dates import long_date, short_date
+from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import (
     PARTICIPANT_ROLE_LABELS,
     Kulturforum,
@@ -214,6 +215,14 @@ class PeopleTab(EkrTab):
         self.presence_button.clicked.connect(self.toggle_presence)
         self.remove_button = QPushButton(self.tr("Fjern deltager"))
         self.remove_button.clicked.connect(self.remove_selected)
+        self.prefill_button = QPushButton(self.tr("Udfyld med de faste deltagere"))
+        self.prefill_button.setToolTip(
+            self.tr(
+                "Fællessekretariatet: medlemmernes faste repræsentanter. Direktørmøder: "
+                "direktørerne fra det seneste direktørmøde."
+            )
+        )
+        self.prefill_button.clicked.connect(self.prefill)
         self.forum_button = QPushButton(self.tr("Nyt Kulturforum…"))
         self.forum_button.clicked.connect(self.new_forum)
         self.edit_forum_button = QPushButton(self.tr("Redigér Kulturforum…"))
@@ -228,7 +237,12 @@ class PeopleTab(EkrTab):
         top.addWidget(self.forum_button)
         top.addWidget(self.edit_forum_button)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.presence_button, self.remove_button):
+        for button in (
+            self.prefill_button,
+            self.add_button,
+            self.presence_button,
+            self.remove_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -312,6 +326,9 @@ class PeopleTab(EkrTab):
         self.warning_label.setVisible(bool(warnings))
         self.edit_forum_button.setEnabled(occasion is not None and occasion[0] == "forum")
         self.add_button.setEnabled(occasion is not None)
+        self.prefill_button.setEnabled(
+            occasion is not None and occasion[0] == "meeting" and not rows
+        )
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -324,6 +341,24 @@ class PeopleTab(EkrTab):
         if occasion is not None:
             self.dialog = ParticipantDialog(self.ctx, self.partnership_id, occasion, self)
             self.table.open_form(self.dialog)
+
+    def prefill(self) -> None:
+        occasion = self.current_occasion()
+        if occasion is None or occasion[0] != "meeting":
+            return
+        try:
+            made = ekr_forum.prefill_participants(self.ctx.db, occasion[1])
+        except DeskError as exc:
+            self.message.error(str(exc))
+            return
+        self.ctx.undo_stack.beginMacro(self.tr("Udfyld deltagere"))
+        for participant_id in made:
+            push_created(self.ctx, Participant, participant_id, self.tr("deltager"))
+        self.ctx.undo_stack.endMacro()
+        self.message.info(
+            self.tr("{0} deltagere er sat på; markér dem, der ikke kom.").format(len(made))
+        )
+        self.ctx.changed()
 
     def toggle_presence(self) -> None:
         row = self.current_row()
