@@ -210,3 +210,43 @@ def test_a_secretariat_meeting_starts_from_the_fixed_people_and_a_stand_in_is_ad
     view.ctx.undo_stack.undo()  # the stand-in
     view.ctx.undo_stack.undo()  # the whole prefill at once
     assert tab.model.rowCount() == 0
+
+
+def test_an_effort_and_kulturforum_are_edited_and_the_edits_undone(
+    qtbot: QtBot, ekr_db: Database
+) -> None:
+    """Seed: Kulturforum is "mødested og prioriteringsrum for politikerne"."""
+    from kulturpunkt_desk.domain.models import ActionStatus
+
+    view = open_view(qtbot, ekr_db)
+    pid = view.partnership_id
+    tab = view.plan
+    view.tabs.setCurrentWidget(tab)
+    tab.year.setCurrentIndex(tab.year.findData(2026))
+    late = next(r for r in tab.model.rows if r.status == ActionStatus.IN_PROGRESS)
+    assert tab.table.select_id(late.action_id)
+    tab.edit_selected()
+    dialog = tab.dialog
+    assert dialog is not None
+    dialog.status.setCurrentIndex(dialog.status.findData(ActionStatus.DONE))
+    dialog.try_save()
+    done = ekr_action_plan.action_data(ekr_db, late.action_id)
+    assert done.status == ActionStatus.DONE and done.member_ids  # members kept
+    view.ctx.undo_stack.undo()
+    assert ekr_action_plan.action_data(ekr_db, late.action_id).status == late.status
+
+    people = view.people
+    view.tabs.setCurrentWidget(people)
+    people.year.setCurrentIndex(people.year.findData(2026))
+    forum = ekr_forum.kulturforum_of_year(ekr_db, pid, 2026)
+    assert forum is not None
+    people.occasion.setCurrentIndex(people.occasion.findData(f"forum:{forum.id}"))
+    people.edit_forum()
+    editor = people.dialog
+    assert editor is not None
+    editor.priorities.setPlainText("Kulturens rolle i den grønne omstilling")
+    editor.try_save()
+    assert "grønne omstilling" in people.details.text()
+    view.ctx.undo_stack.undo()
+    again = ekr_forum.kulturforum_of_year(ekr_db, pid, 2026)
+    assert again is not None and again.priorities == forum.priorities

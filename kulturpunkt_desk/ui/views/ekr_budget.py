@@ -24,7 +24,7 @@ from ..undo import confirm_and_delete
 from ..widgets.fields import MoneyField
 from ..widgets.form import FormDialog
 from ..widgets.record_table import RecordTable
-from .ekr_common import EkrTab, YearBox, push_created
+from .ekr_common import EditedCommand, EkrTab, YearBox, push_created
 
 
 class BudgetLineDialog(FormDialog):
@@ -62,7 +62,17 @@ class BudgetLineDialog(FormDialog):
             )
             push_created(self.ctx, BudgetLine, self.saved_id, data.name.strip())
         else:
-            ekr_budget.update_line(self.ctx.db, self.line.line_id, data)
+            line, db = self.line, self.ctx.db
+            before = BudgetLineData(line.name, line.planned_ore, line.spent_ore, line.note)
+            ekr_budget.update_line(db, line.line_id, data)
+            self.ctx.undo_stack.push(
+                EditedCommand(
+                    self.ctx,
+                    line.name,
+                    lambda: ekr_budget.update_line(db, line.line_id, before),
+                    lambda: ekr_budget.update_line(db, line.line_id, data),
+                )
+            )
         self.ctx.changed()
 
 

@@ -3,6 +3,7 @@ undoable creation."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
@@ -91,3 +92,26 @@ class YearBox(QComboBox):
 
     def year(self) -> int:
         return int(self.currentData() or date.today().year)
+
+
+class EditedCommand(QUndoCommand):
+    """A change the tab has just saved: undo saves the values from before, redo the new ones
+    (both through the same service call, so its rules hold either way)."""
+
+    def __init__(
+        self, ctx: DeskContext, label: str, before: Callable[[], None], after: Callable[[], None]
+    ) -> None:
+        super().__init__(QCoreApplication.translate("ekr", "Ret {0}").format(label))
+        self.ctx, self.before, self.after = ctx, before, after
+        self.first = True
+
+    def redo(self) -> None:
+        if self.first:  # the change is saved already
+            self.first = False
+            return
+        self.after()
+        self.ctx.changed()
+
+    def undo(self) -> None:
+        self.before()
+        self.ctx.changed()

@@ -42,7 +42,7 @@ from ..undo import confirm_and_delete
 from ..widgets.fields import DateField
 from ..widgets.form import FormDialog
 from ..widgets.record_table import RecordTable
-from .ekr_common import EkrTab, YearBox, push_created
+from .ekr_common import EditedCommand, EkrTab, YearBox, push_created
 
 # An occasion in the picker: ("meeting", id) or ("forum", id); "meeting:12" in the combo.
 Occasion = tuple[str, int]
@@ -157,7 +157,24 @@ class KulturforumDialog(FormDialog):
             self.saved_id = ekr_forum.create_kulturforum(self.ctx.db, self.partnership_id, data)
             push_created(self.ctx, Kulturforum, self.saved_id, self.tr("Kulturforum"))
         else:
-            ekr_forum.update_kulturforum(self.ctx.db, self.forum.id, data)
+            forum, db = self.forum, self.ctx.db
+            before = KulturforumData(
+                forum.held_on,
+                forum.place,
+                forum.programme,
+                forum.priorities,
+                forum.meeting_id,
+                forum.notes,
+            )
+            ekr_forum.update_kulturforum(db, forum.id, data)
+            self.ctx.undo_stack.push(
+                EditedCommand(
+                    self.ctx,
+                    self.tr("Kulturforum"),
+                    lambda: ekr_forum.update_kulturforum(db, forum.id, before),
+                    lambda: ekr_forum.update_kulturforum(db, forum.id, data),
+                )
+            )
         self.ctx.changed()
 
 

@@ -35,7 +35,7 @@ from ..undo import confirm_and_delete
 from ..widgets.fields import DateField
 from ..widgets.form import FormDialog
 from ..widgets.record_table import RecordTable
-from .ekr_common import EkrTab, YearBox, push_created
+from .ekr_common import EditedCommand, EkrTab, YearBox, push_created
 
 
 class PlanActionDialog(FormDialog):
@@ -111,7 +111,17 @@ class PlanActionDialog(FormDialog):
             )
             push_created(self.ctx, PlanAction, self.saved_id, data.title.strip())
         else:
-            ekr_action_plan.update_action(self.ctx.db, self.action_id, data)
+            action_id, db = self.action_id, self.ctx.db
+            before = ekr_action_plan.action_data(db, action_id)
+            ekr_action_plan.update_action(db, action_id, data)
+            self.ctx.undo_stack.push(
+                EditedCommand(
+                    self.ctx,
+                    before.title,
+                    lambda: ekr_action_plan.update_action(db, action_id, before),
+                    lambda: ekr_action_plan.update_action(db, action_id, data),
+                )
+            )
         self.ctx.changed()
 
 
