@@ -44,16 +44,37 @@ def _gap() -> Any:
 
 
 def frame_rule_section(db: Database, partnership_id: int, year: int) -> list[Any]:
-    from .layout import markup, para, safe
+    """The rule for the year, then every year so far side by side (rate and difference)."""
+    from .layout import FRAME_WIDTH, markup, para, safe, table
 
-    rule = ekr_frame_rule.frame_rule(db, partnership_id, year)
+    rules = [r for r in ekr_frame_rule.frame_rules(db, partnership_id) if r.year <= year]
+    rule = next((r for r in rules if r.year == year), None)
     if rule is None:
         return []
     story: list[Any] = [markup(f"<b>Fordelingsregel:</b> {safe(rule.summary)}")]
     if rule.warning:
         story.append(markup(f"<b>Advarsel:</b> {safe(rule.warning)}"))
+    if len(rules) > 1:
+        rows: list[list[Any]] = [
+            ["År", "Folketal", "Ramme", "Pr. indbygger", "Forskel fra folketal"]
+        ]
+        rows += [
+            [
+                str(r.year) + (" (demotal)" if r.demo else ""),
+                f"{r.population:,}".replace(",", "."),
+                format_kr(r.frame_ore),
+                r.rate_text,
+                format_kr(r.difference_ore),
+            ]
+            for r in rules
+        ]
+        w = FRAME_WIDTH
+        story += [
+            _gap(),
+            table(rows, [w * 0.2, w * 0.18, w * 0.2, w * 0.18, w * 0.24], right=(1, 2, 3, 4)),
+        ]
     if rule.demo:
-        story.append(para(ekr_funding.DEMO_POPULATION_MARK, "small"))
+        story += [_gap(), para(ekr_funding.DEMO_POPULATION_MARK, "small")]
     return story
 
 

@@ -214,10 +214,13 @@ class FundingTab(EkrTab):
 
     def _show_rule(self, year: int) -> None:
         """The rule of 1 kr. per inhabitant less about 1 %: rate, difference, warning."""
-        rule = ekr_frame_rule.frame_rule(self.ctx.db, self.partnership_id, year)
+        rules = ekr_frame_rule.frame_rules(self.ctx.db, self.partnership_id)
+        rule = next((r for r in rules if r.year == year), None)
         if rule is None:
             self.rule_label.hide()
             return
+        # Every year's rate on hover; the chosen year's in the label.
+        self.rule_label.setToolTip("\n".join(r.summary for r in rules))
         text = self.tr("Fordelingsregel: {0}").format(rule.summary)
         if rule.warning:
             # Said in words ("Advarsel"), not by colour alone.
