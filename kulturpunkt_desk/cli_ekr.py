@@ -2,7 +2,7 @@
 
 kulturpunkt-desk ekr setup --db PATH                       opret partnerskabet
 kulturpunkt-desk ekr year --db PATH --year YYYY            opret et budgetår
-kulturpunkt-desk ekr population --db PATH --year YYYY --csv FIL [--basis-date DATO]
+kulturpunkt-desk ekr population --db PATH --year YYYY --csv FIL [--basis-date DATO] [--period P]
 kulturpunkt-desk ekr invoice --db PATH --year YYYY --date DATO [--due DATO]
 kulturpunkt-desk ekr pay --db PATH --year YYYY --member NAVN --date DATO
 kulturpunkt-desk ekr unpaid --db PATH --year YYYY
@@ -57,6 +57,9 @@ def register(
     population = command("population", "indlæs folketal fra Danmarks Statistik (CSV)", _population)
     population.add_argument("--csv", type=Path, required=True, metavar="FIL")
     population.add_argument("--basis-date", type=_date, metavar="DATO")
+    population.add_argument(
+        "--period", metavar="PERIODE", help="fx 2017K4, når filen har flere perioder"
+    )
     invoice = command("invoice", "fakturér årets bidrag (låser nøgle og ramme)", _invoice)
     invoice.add_argument("--date", type=_date, required=True, metavar="DATO")
     invoice.add_argument("--due", type=_date, metavar="DATO", help="standard: 31. marts")
@@ -119,19 +122,30 @@ def _year(db: Database, pid: int, args: argparse.Namespace) -> int:
 
 
 def _population(db: Database, pid: int, args: argparse.Namespace) -> int:
-    from kulturpunkt_desk.domain.services import ekr_funding
-    from kulturpunkt_desk.domain.services.ekr_population_csv import decode
+    from kulturpunkt_desk.domain.errors import DeskError
+    from kulturpunkt_desk.domain.services import ekr_frame_rule, ekr_funding
+    from kulturpunkt_desk.domain.services.ekr_population_csv import decode, file_periods
 
     fy = ekr_funding.funding_year_id(db, pid, args.year)
-    result = ekr_funding.import_populations(
-        db, fy, decode(Path(args.csv).read_bytes()), args.basis_date
-    )
-    print(f"Indlæste folketal for {len(result.figures)} kommuner.")
+    text = decode(Path(args.csv).read_bytes())
+    periods = file_periods(text)
+    if args.period is None and len(periods) > 1:
+        raise DeskError(
+            f"Filen har tal for flere perioder ({', '.join(periods)}); vælg én med --period."
+        )
+    result = ekr_funding.import_populations(db, fy, text, args.basis_date, args.period)
+    print(f"Indlæste folketal for {len(result.figures)} kommuner ({result.column}).")
     for name in result.unknown_names:
         print(f"Ukendt kommune (sprunget over): {name}")
-    missing = ekr_funding.contributions_table(db, pid, args.year).missing_population
-    for name in missing:
+    for name in result.missing_names:
+        print(f"Filen mangler: {name}")
+    for name in ekr_funding.contributions_table(db, pid, args.year).missing_population:
         print(f"Mangler stadig folketal: {name}")
+    rule = ekr_frame_rule.frame_rule(db, pid, args.year)
+    if rule is not None:
+        print(rule.summary)
+        if rule.warning:
+            print(f"Advarsel: {rule.warning}")
     return 0
 
 

@@ -87,7 +87,8 @@ def test_the_contributions_table_as_csv_is_danish_excel_friendly(
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["Kommune", "Indbyggere", "Bidrag (kr.)"]
-    assert len(rows) == 1 + 19 + 3
+    assert len(rows) == 1 + 19 + 3 + 1
+    assert rows[-1][0].startswith("DEMOTAL")  # the demo's populations, marked in every year
     assert rows[1] == [
         "Aarhus Kommune",
         "340000",
@@ -99,8 +100,8 @@ def test_the_contributions_table_as_csv_is_danish_excel_friendly(
     ]
     lemvig = next(r for r in rows if r[0] == "Lemvig Kommune")
     assert lemvig[-1] == "Ikke betalt efter kvartalet"
-    assert rows[-3][2] == "1.300.000,00" and rows[-2][2] == "1.300.000,00"
-    assert rows[-1][2] == "2.600.000,00"
+    assert rows[-4][2] == "1.300.000,00" and rows[-3][2] == "1.300.000,00"
+    assert rows[-2][2] == "2.600.000,00"
 
 
 def test_the_contributions_table_as_xlsx_never_runs_a_formula(

@@ -55,6 +55,14 @@ def table_rows(table: ContributionTable) -> list[list[Any]]:
     return rows
 
 
+def spreadsheet_rows(table: ContributionTable) -> list[list[Any]]:
+    """The rows of the CSV and XLSX: the table, then the demo mark when the key is demo."""
+    rows = table_rows(table)
+    if table.population_demo:
+        rows.append([ekr_funding.DEMO_POPULATION_MARK, None, ""] + [""] * 4)
+    return rows
+
+
 def export_contributions(
     db: Database, partnership_id: int, year: int, out: Path, today: date | None = None
 ) -> Path:
@@ -70,14 +78,14 @@ def export_contributions(
     if suffix == ".csv":
         from .spreadsheet import write_csv
 
-        return write_csv(out, HEADER, table_rows(table))
+        return write_csv(out, HEADER, spreadsheet_rows(table))
     if suffix == ".xlsx":
         from .spreadsheet import write_xlsx
 
         sheet = f"Bidrag {year}"
         return write_xlsx(
             out,
-            [(sheet, HEADER, table_rows(table))],
+            [(sheet, HEADER, spreadsheet_rows(table))],
             title=f"{table.partnership_name}: bidrag {year}",
             author=table.region_name,
             widths={sheet: (30, 12, 16, 12, 12, 12, 26)},

@@ -31,6 +31,7 @@ from kulturpunkt_desk.domain.services import (
 from kulturpunkt_desk.storage.engine import Database
 
 from .ekr_contributions import payment_state
+from .ekr_status_plan import plan_sections
 
 
 def render_status_summary(
@@ -46,6 +47,7 @@ def render_status_summary(
         para(_subtitle(db, partnership_id, year, today), "subtitle"),
     ]
     story += _money(db, partnership_id, year, today)
+    story += plan_sections(db, partnership_id, year, today)
     story += _wheel(db, partnership_id, year)
     story += _secretariat(db, partnership_id)
     story += _engagement(db, partnership_id)

@@ -12,6 +12,7 @@ from datetime import date
 
 from kulturpunkt_desk.storage.engine import Database
 
+from .ekr_demo_plan import load_plan_demo
 from .models import (
     EngagementLevel,
     EuCaseKind,
@@ -26,7 +27,7 @@ from .services.ekr_eu import EuCaseData
 from .services.ekr_partnership import RepresentativeData
 from .services.ekr_setup import establish_ekr, municipality_label
 
-DEMO_NOTE = "DEMOTAL: opdigtede, afrundede folketal - ikke Danmarks Statistiks."
+DEMO_NOTE = ekr_funding.DEMO_POPULATION_MARK
 DEMO_YEARS = (2025, 2026)
 WHEEL_YEAR = 2026
 
@@ -98,10 +99,10 @@ def load_ekr_demo(db: Database) -> int:
     municipality_ids = {name: by_name[municipality_label(name)].id for name in DEMO_POPULATION}
     for year in DEMO_YEARS:
         fy = ekr_funding.create_funding_year(db, pid, year, basis_date=date(2017, 10, 1))
-        ekr_funding.set_note(db, fy, DEMO_NOTE)
         if year == DEMO_YEARS[0]:
+            # Marked as demo figures; every year copied from this one carries the mark.
             ekr_funding.set_populations(
-                db, fy, {municipality_ids[n]: p for n, p in DEMO_POPULATION.items()}
+                db, fy, {municipality_ids[n]: p for n, p in DEMO_POPULATION.items()}, demo=True
             )
         ekr_funding.invoice_year(db, fy, date(year, 1, 15), date(year, 3, 1))
         table = ekr_funding.contributions_table(db, pid, year)
@@ -113,6 +114,7 @@ def load_ekr_demo(db: Database) -> int:
     _add_wheel(db, pid, [m.id for m in members])
     _add_themes(db, pid, [m.id for m in members])
     _add_eu_cases(db, pid, municipality_ids)
+    load_plan_demo(db, pid, ekr_partnership.list_members(db, pid))
     return pid
 
 
@@ -129,10 +131,12 @@ def _add_representatives(db: Database, members: list[PartnerMember]) -> None:
         for title in titles[:3]:
             name, phone, email = _person(n)
             n += 1
+            # Every fixed representative has a decision mandate, but the newest one.
+            mandate = None if title == "Projektleder" else date(2025, 1, 20)
             ekr_partnership.add_representative(
                 db,
                 member.id,
-                RepresentativeData(name, title, f"{email}{n}@example.com", phone),
+                RepresentativeData(name, title, f"{email}{n}@example.com", phone, None, mandate),
             )
 
 

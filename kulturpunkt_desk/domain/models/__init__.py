@@ -28,20 +28,27 @@ from .grants import (
 from .meetings import MeetingAttendance, NetworkMeeting
 from .partnership import PartnerMember, Partnership, Representative
 from .partnership_enums import (
+    ACTION_STATUS_LABELS,
     ENGAGEMENT_LEVEL_LABELS,
     EU_CASE_KIND_LABELS,
     EU_CASE_STAGE_LABELS,
     MEMBER_KIND_LABELS,
+    PARTICIPANT_ROLE_LABELS,
+    POLITICAL_ROLES,
     THEME_KIND_LABELS,
     WHEEL_MEETING_KIND_LABELS,
+    ActionStatus,
     EngagementLevel,
     EuCaseKind,
     EuCaseStage,
     MemberKind,
+    ParticipantRole,
     ThemeKind,
     WheelMeetingKind,
 )
+from .partnership_forum import Kulturforum, Participant
 from .partnership_funding import Contribution, FundingYear, PopulationFigure
+from .partnership_plan import BudgetLine, PlanAction, PlanActionMember
 from .partnership_wheel import WheelAttendance, WheelMeeting
 from .partnership_work import Engagement, EuCase, FocusArea, Theme
 from .people import Organisation, Person
@@ -49,6 +56,7 @@ from .programme import AgreementTemplate, Milestone, Programme
 from .sparring import FollowUpAction, SessionParticipant, SparringSession
 
 __all__ = [
+    "ACTION_STATUS_LABELS",
     "CORE_ELEMENT_LABELS",
     "ENGAGEMENT_LEVEL_LABELS",
     "EU_CASE_KIND_LABELS",
@@ -56,10 +64,13 @@ __all__ = [
     "INTEREST_DECISION_LABELS",
     "MEETING_KIND_LABELS",
     "MEMBER_KIND_LABELS",
+    "PARTICIPANT_ROLE_LABELS",
+    "POLITICAL_ROLES",
     "SECTOR_LABELS",
     "SESSION_FORM_LABELS",
     "THEME_KIND_LABELS",
     "WHEEL_MEETING_KIND_LABELS",
+    "ActionStatus",
     "Activity",
     "AgreementTemplate",
     "Area",
@@ -67,6 +78,7 @@ __all__ = [
     "Attachment",
     "AuditEntry",
     "Base",
+    "BudgetLine",
     "CollaborationAgreement",
     "Contribution",
     "CoreElement",
@@ -84,6 +96,7 @@ __all__ = [
     "Grant",
     "Instalment",
     "InterestDecision",
+    "Kulturforum",
     "MeetingAttendance",
     "MeetingKind",
     "MemberKind",
@@ -91,10 +104,14 @@ __all__ = [
     "MilestoneKind",
     "NetworkMeeting",
     "Organisation",
+    "Participant",
+    "ParticipantRole",
     "PartnerMember",
     "Partnership",
     "PartnershipMember",
     "Person",
+    "PlanAction",
+    "PlanActionMember",
     "PopulationFigure",
     "Programme",
     "Record",

@@ -6,6 +6,7 @@ sending the same one or two people to the joint secretariat (fællessekretariat)
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
@@ -24,6 +25,9 @@ class Partnership(Record):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     # The municipalities' yearly frame, copied into each new funding year (a setting).
     default_frame_ore: Mapped[int] = mapped_column(Integer)
+    # How far (whole per cent) a year's frame may depart from the funding rule (1 kr. per
+    # inhabitant, about 1 % under the population) before the desk warns; a setting.
+    frame_rule_margin_pct: Mapped[int] = mapped_column(Integer, default=2, server_default="2")
     # The sender block printed on contribution letters; settings, not constants.
     contact_organisation: Mapped[str] = mapped_column(String(200), default="")
     contact_department: Mapped[str] = mapped_column(String(200), default="")
@@ -74,6 +78,8 @@ class Representative(Record):
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     # e.g. kulturchef, kulturkonsulent (the person's own title may say more).
     role_title: Mapped[str] = mapped_column(String(200), default="")
+    # The date their own organisation gave them a decision mandate (None: not recorded).
+    mandate_on: Mapped[date | None]
 
     member: Mapped[PartnerMember] = relationship(back_populates="representatives")
     person: Mapped[Person] = relationship()

@@ -94,3 +94,50 @@ EU_CASE_STAGE_LABELS: dict[EuCaseStage, str] = {
     EuCaseStage.GRANTED: "Bevilget",
     EuCaseStage.REJECTED: "Afslået",
 }
+
+
+class ActionStatus(StrEnum):
+    """How far an effort of the yearly action plan (handleplan) has come."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    POSTPONED = "postponed"
+
+
+ACTION_STATUS_LABELS: dict[ActionStatus, str] = {
+    ActionStatus.PLANNED: "Planlagt",
+    ActionStatus.IN_PROGRESS: "I gang",
+    ActionStatus.DONE: "Gennemført",
+    ActionStatus.POSTPONED: "Udskudt",
+}
+
+
+class ParticipantRole(StrEnum):
+    """Who a person is at a directors' meeting, at Kulturforum or in the secretariat."""
+
+    CULTURE_DIRECTOR = "culture_director"
+    CDEU_DIRECTOR = "cdeu_director"
+    DEVELOPMENT_DIRECTOR = "development_director"
+    CHIEF_EXECUTIVE = "chief_executive"
+    CULTURE_COMMITTEE_CHAIR = "culture_committee_chair"
+    REGIONAL_COMMITTEE_CHAIR = "regional_committee_chair"
+    REPRESENTATIVE = "representative"
+    OTHER = "other"
+
+
+PARTICIPANT_ROLE_LABELS: dict[ParticipantRole, str] = {
+    ParticipantRole.CULTURE_DIRECTOR: "Kulturdirektør/fagchef",
+    ParticipantRole.CDEU_DIRECTOR: "CDEU's direktør",
+    ParticipantRole.DEVELOPMENT_DIRECTOR: "Regionens udviklingsdirektør",
+    ParticipantRole.CHIEF_EXECUTIVE: "Kommunaldirektør udpeget af kommunaldirektørnetværket",
+    ParticipantRole.CULTURE_COMMITTEE_CHAIR: "Forperson for kommunens kulturudvalg",
+    ParticipantRole.REGIONAL_COMMITTEE_CHAIR: "Formandskabet i Udvalg for regional udvikling",
+    ParticipantRole.REPRESENTATIVE: "Repræsentant i fællessekretariatet",
+    ParticipantRole.OTHER: "Anden deltager",
+}
+
+# The seed's political participants at the directors' meeting held with Kulturforum.
+POLITICAL_ROLES = frozenset(
+    {ParticipantRole.CULTURE_COMMITTEE_CHAIR, ParticipantRole.REGIONAL_COMMITTEE_CHAIR}
+)

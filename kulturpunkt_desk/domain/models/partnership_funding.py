@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, Text, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Record
@@ -36,6 +36,8 @@ class FundingYear(Record):
     # Set when the contributions are invoiced; from then on the key and frame are locked.
     invoiced_on: Mapped[date | None]
     note: Mapped[str] = mapped_column(Text, default="")
+    # The key holds demo figures (made up, not Danmarks Statistik's); copied with the key.
+    population_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     populations: Mapped[list[PopulationFigure]] = relationship(
         back_populates="funding_year", cascade="all, delete-orphan"

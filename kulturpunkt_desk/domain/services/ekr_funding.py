@@ -30,6 +30,9 @@ from .common import get
 from .ekr_population_csv import PopulationImport, parse_population_csv
 from .ekr_shareout import share_out
 
+# Printed with every year whose key holds demo figures (window, documents, exports).
+DEMO_POPULATION_MARK = "DEMOTAL: opdigtede, afrundede folketal - ikke Danmarks Statistiks."
+
 
 @dataclass(frozen=True)
 class ContributionRow:
@@ -57,6 +60,7 @@ class ContributionTable:
     region_name: str
     note: str = ""
     rows: list[ContributionRow] = field(default_factory=list)
+    population_demo: bool = False
 
     @property
     def region_match_ore(self) -> int:
@@ -120,6 +124,8 @@ def create_funding_year(
                 PopulationFigure(member_id=p.member_id, population=p.population)
                 for p in source.populations
             ]
+            # Demo figures stay marked in every year copied from them.
+            funding_year.population_demo = source.population_demo
         s.add(funding_year)
         s.flush()
         _redistribute(s, funding_year)
@@ -152,8 +158,12 @@ def set_populations(
     funding_year_id: int,
     populations: dict[int, int],
     basis_date: date | None = None,
+    demo: bool | None = None,
 ) -> None:
-    """Set the key's population for the given members (member id -> inhabitants)."""
+    """Set the key's population for the given members (member id -> inhabitants).
+
+    `demo` marks (True) or unmarks (False) the key as demo figures; None leaves the mark.
+    """
     for population in populations.values():
         v.non_negative_int(population, "population", "Folketal")
     with db.transaction() as s:
@@ -174,24 +184,36 @@ def set_populations(
                 )
         if basis_date is not None:
             funding_year.basis_date = basis_date
+        if demo is not None:
+            funding_year.population_demo = demo
         s.flush()
         _redistribute(s, funding_year)
 
 
 def import_populations(
-    db: Database, funding_year_id: int, text: str, basis_date: date | None = None
+    db: Database,
+    funding_year_id: int,
+    text: str,
+    basis_date: date | None = None,
+    period: str | None = None,
 ) -> PopulationImport:
-    """Read a Danmarks Statistik CSV into the year's key; returns what was and wasn't known."""
+    """Read a Danmarks Statistik file into the year's key; returns what was and wasn't known.
+
+    Without `basis_date` the key is dated by the period read (2017K4: 1 October 2017). A
+    file covering every municipality replaces demo figures, so the year is no longer marked.
+    """
     with db.read() as s:
         funding_year = get(s, FundingYear, funding_year_id, "Budgetåret")
         members = _municipalities(s, funding_year.partnership_id)
-    result = parse_population_csv(text, [m.name for m in members.values()])
+    names = sorted(m.name for m in members.values())
+    result = parse_population_csv(text, names, period)
     by_name = {m.name: m.id for m in members.values()}
     set_populations(
         db,
         funding_year_id,
         {by_name[name]: pop for name, pop in result.figures.items()},
-        basis_date,
+        basis_date or result.basis_date,
+        demo=None if result.missing_names else False,
     )
     return result
 
@@ -320,7 +342,8 @@ def contributions_table(
         basis_date=funding_year.basis_date,
         invoiced_on=funding_year.invoiced_on,
         region_name=region,
-        note=funding_year.note,
+        note=_note_with_demo_mark(funding_year),
+        population_demo=funding_year.population_demo,
     )
     late = today > quarter_end(year)
     for member in sorted(
@@ -341,6 +364,14 @@ def contributions_table(
             )
         )
     return table
+
+
+def _note_with_demo_mark(funding_year: FundingYear) -> str:
+    """The year's note, led by the demo mark when its key holds demo figures."""
+    note = funding_year.note.strip()
+    if not funding_year.population_demo or DEMO_POPULATION_MARK in note:
+        return note
+    return f"{DEMO_POPULATION_MARK} {note}".strip()
 
 
 def unpaid_after_quarter(

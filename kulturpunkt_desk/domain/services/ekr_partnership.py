@@ -7,6 +7,7 @@ refuse a third (a handover takes a while) but warns about none, and about more t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -20,13 +21,22 @@ from ..money import check_ore, kr
 from .common import apply, check_unique_name, get
 
 DEFAULT_FRAME_ORE = kr(1_300_000)
+DEFAULT_MARGIN_PCT = 2
 MAX_REPRESENTATIVES = 2
+
+
+def _margin(value: int, field: str, label: str) -> int:
+    value = v.non_negative_int(value, field, label)
+    if value > 50:
+        raise ValidationError.single(field, f"{label}: højst 50 %.")
+    return value
 
 
 @dataclass
 class PartnershipData:
     name: str
     default_frame_ore: int = DEFAULT_FRAME_ORE
+    frame_rule_margin_pct: int = DEFAULT_MARGIN_PCT
     contact_organisation: str = ""
     contact_department: str = ""
     contact_street: str = ""
@@ -42,6 +52,9 @@ class PartnershipData:
         values: dict[str, object] = {
             "name": c.run(v.required, self.name, "name", "Navn"),
             "default_frame_ore": frame,
+            "frame_rule_margin_pct": c.run(
+                _margin, self.frame_rule_margin_pct, "frame_rule_margin_pct", "Afvigelse"
+            ),
             "contact_organisation": c.run(
                 v.optional, self.contact_organisation, "contact_organisation", "Afsender"
             ),
@@ -91,9 +104,13 @@ class RepresentativeData:
     email: str = ""
     phone: str = ""
     person_id: int | None = None
+    # The date their organisation gave them a decision mandate; None: not recorded yet.
+    mandate_on: date | None = None
 
     def cleaned(self) -> dict[str, object]:
         c = Collector()
+        if self.mandate_on is not None and not isinstance(self.mandate_on, date):
+            c.add("mandate_on", "Mandat: skal være en dato.")
         values: dict[str, object] = {
             "role_title": c.run(v.optional, self.role_title, "role_title", "Titel"),
             "email": c.run(v.email, self.email, "email", "E-mail"),
@@ -233,6 +250,7 @@ def add_representative(db: Database, member_id: int, data: RepresentativeData) -
             )
         rep = Representative(member_id=member.id, person_id=person.id)
         rep.role_title = str(values["role_title"])
+        rep.mandate_on = data.mandate_on
         s.add(rep)
         s.flush()
         return rep.id
@@ -244,10 +262,20 @@ def update_representative(db: Database, representative_id: int, data: Representa
     with db.transaction() as s:
         rep = get(s, Representative, representative_id, "Repræsentanten")
         rep.role_title = str(values["role_title"])
+        rep.mandate_on = data.mandate_on
         if "name" in values:
             rep.person.name = str(values["name"])
         rep.person.email = str(values["email"])
         rep.person.phone = str(values["phone"])
+
+
+def set_mandate(db: Database, representative_id: int, mandate_on: date | None) -> None:
+    """Record (or clear) the date a representative got a decision mandate from their
+    organisation."""
+    if mandate_on is not None and not isinstance(mandate_on, date):
+        raise ValidationError.single("mandate_on", "Mandat: skal være en dato.")
+    with db.transaction() as s:
+        get(s, Representative, representative_id, "Repræsentanten").mandate_on = mandate_on
 
 
 def remove_representative(db: Database, representative_id: int) -> None:
@@ -272,3 +300,21 @@ def representative_warnings(db: Database, partnership_id: int) -> list[MemberWar
             continue
         warnings.append(MemberWarning(member.id, member.name, message))
     return warnings
+
+
+def mandate_warnings(db: Database, partnership_id: int) -> list[MemberWarning]:
+    """Representatives without a recorded decision mandate from their own organisation.
+
+    The strategy: "Repræsentanterne i fællessekretariatet skal have beslutningsmandat med
+    fra eget bagland"."""
+    return [
+        MemberWarning(
+            member.id,
+            member.name,
+            f"{rep.person.name} ({member.name}) har intet beslutningsmandat fra eget bagland "
+            "registreret.",
+        )
+        for member in list_members(db, partnership_id)
+        for rep in member.representatives
+        if rep.mandate_on is None
+    ]

@@ -25,9 +25,11 @@ from kulturpunkt_desk.storage.backup import list_backups
 from kulturpunkt_desk.storage.engine import Database
 
 from ..models import (
+    PARTICIPANT_ROLE_LABELS,
     AuditEntry,
     Base,
     MeetingAttendance,
+    Participant,
     Person,
     Representative,
     SessionParticipant,
@@ -116,6 +118,15 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
+def _occasion(p: Participant) -> dict[str, Any]:
+    """Where an EKR participant took part: a Kulturforum or a meeting of the year wheel."""
+    if p.kulturforum is not None:
+        return {"dato": _iso(p.kulturforum.held_on), "møde": "Kulturforum"}
+    if p.meeting is not None:
+        return {"dato": _iso(p.meeting.held_on), "møde": p.meeting.title}
+    return {"dato": None, "møde": ""}  # pragma: no cover - the table's check forbids it
+
+
 def person_record(db: Database, person_id: int) -> dict[str, Any]:
     """Everything the file holds about one person, in Danish, ready for JSON or a PDF."""
     with db.read() as s:
@@ -150,10 +161,20 @@ def person_record(db: Database, person_id: int) -> dict[str, Any]:
                     "medlem": r.member.name,
                     "partnerskab": r.member.partnership.name,
                     "titel i fællessekretariatet": r.role_title,
+                    "beslutningsmandat": _iso(r.mandate_on),
                 }
                 for r in s.scalars(
                     select(Representative).where(Representative.person_id == person_id)
                 )
+            ],
+            "europæisk kulturregion, møder og kulturforum": [
+                {
+                    **_occasion(p),
+                    "rolle": PARTICIPANT_ROLE_LABELS[p.role],
+                    "for": p.member.name if p.member else "",
+                    "deltog": p.present,
+                }
+                for p in s.scalars(select(Participant).where(Participant.person_id == person_id))
             ],
             "sparringsmøder": [
                 {"dato": _iso(p.session.held_on), "område": p.session.area.name}

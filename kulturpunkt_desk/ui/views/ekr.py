@@ -1,7 +1,8 @@
 """Europæisk Kulturregion: the standing partnership beside Kulturpunkt, in one view.
 
-Tabs for members and representatives, money per year, the year wheel, the engagement grid
-and the EU cases. With no partnership in the file yet, the view offers to create it.
+Tabs for members and representatives, money per year, the budget lines, the action plan,
+the year wheel, the people at the meetings and Kulturforum, the engagement grid and the EU
+cases. With no partnership in the file yet, the view offers to create it.
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ from kulturpunkt_desk.domain.services.ekr_setup import establish_ekr
 
 from ..context import DeskContext
 from .base import View
+from .ekr_budget import BudgetTab
 from .ekr_common import EkrTab, MessageLine
 from .ekr_eu import EuTab
 from .ekr_funding import FundingTab
 from .ekr_members import MembersTab
+from .ekr_people import PeopleTab
+from .ekr_plan import ActionPlanTab
 from .ekr_themes import EngagementTab
 from .ekr_wheel import WheelTab
 
@@ -38,10 +42,16 @@ class EkrView(View):
         self.wheel = WheelTab(ctx)
         self.themes = EngagementTab(ctx)
         self.eu = EuTab(ctx)
+        self.budget = BudgetTab(ctx)
+        self.plan = ActionPlanTab(ctx)
+        self.people = PeopleTab(ctx)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.members, self.tr("Medlemmer"))
         self.tabs.addTab(self.funding, self.tr("Økonomi"))
+        self.tabs.addTab(self.budget, self.tr("Budget"))
+        self.tabs.addTab(self.plan, self.tr("Handleplan"))
         self.tabs.addTab(self.wheel, self.tr("Årshjul"))
+        self.tabs.addTab(self.people, self.tr("Deltagere og Kulturforum"))
         self.tabs.addTab(self.themes, self.tr("Temaer og engagement"))
         self.tabs.addTab(self.eu, self.tr("EU-sager"))
 
@@ -69,7 +79,16 @@ class EkrView(View):
         layout.addWidget(self.stack)
 
     def tab_widgets(self) -> list[EkrTab]:
-        return [self.members, self.funding, self.wheel, self.themes, self.eu]
+        return [
+            self.members,
+            self.funding,
+            self.budget,
+            self.plan,
+            self.wheel,
+            self.people,
+            self.themes,
+            self.eu,
+        ]
 
     def refresh(self) -> None:
         partnership = ekr_partnership.current_partnership(self.ctx.db)

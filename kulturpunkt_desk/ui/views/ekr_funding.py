@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from kulturpunkt_desk.domain.dates import long_date, short_date
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.money import format_kr, parse_kr
-from kulturpunkt_desk.domain.services import ekr_funding
+from kulturpunkt_desk.domain.services import ekr_frame_rule, ekr_funding
 from kulturpunkt_desk.domain.services.ekr_funding import ContributionRow, ContributionTable
-from kulturpunkt_desk.domain.services.ekr_population_csv import decode
+from kulturpunkt_desk.domain.services.ekr_population_csv import decode, file_periods
 
 from ..context import DeskContext
 from ..documents_actions import ask_save_path, make_document, open_document
@@ -49,6 +49,9 @@ class FundingTab(EkrTab):
         self.year.currentIndexChanged.connect(lambda _i: self._load_year())
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.rule_label = QLabel()
+        self.rule_label.setWordWrap(True)
+        self.rule_label.setAccessibleName(self.tr("Fordelingsreglen"))
         self.late_label = QLabel()
         self.late_label.setStyleSheet("color: #b00020;")
         self.late_label.setWordWrap(True)
@@ -131,6 +134,7 @@ class FundingTab(EkrTab):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.rule_label)
         layout.addWidget(self.late_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
@@ -197,6 +201,7 @@ class FundingTab(EkrTab):
             + state
             + (f"\n{t.note}" if t.note else "")
         )
+        self._show_rule(int(year))
         late = [r.name for r in t.rows if r.overdue]
         self.late_label.setText(
             self.tr("Ikke betalt efter første kvartal: {0}").format(", ".join(late))
@@ -206,6 +211,25 @@ class FundingTab(EkrTab):
         self.population_button.setEnabled(t.invoiced_on is None)
         self.frame_button.setEnabled(t.invoiced_on is None)
         self.import_button.setEnabled(t.invoiced_on is None)
+
+    def _show_rule(self, year: int) -> None:
+        """The rule of 1 kr. per inhabitant less about 1 %: rate, difference, warning."""
+        rules = ekr_frame_rule.frame_rules(self.ctx.db, self.partnership_id)
+        rule = next((r for r in rules if r.year == year), None)
+        if rule is None:
+            self.rule_label.hide()
+            return
+        # Every year's rate on hover; the chosen year's in the label.
+        self.rule_label.setToolTip("\n".join(r.summary for r in rules))
+        text = self.tr("Fordelingsregel: {0}").format(rule.summary)
+        if rule.warning:
+            # Said in words ("Advarsel"), not by colour alone.
+            text += "\n" + self.tr("Advarsel: {0}").format(rule.warning)
+            self.rule_label.setStyleSheet("color: #b00020;")
+        else:
+            self.rule_label.setStyleSheet("")
+        self.rule_label.setText(text)
+        self.rule_label.show()
 
     def current_row(self) -> ContributionRow | None:
         row = self.table.current_record()
@@ -307,20 +331,38 @@ class FundingTab(EkrTab):
         if name:
             self.import_file(Path(name))
 
-    def import_file(self, path: Path) -> None:
+    def import_file(self, path: Path, period: str | None = None) -> None:
+        """Read the file; when it holds several periods, ask which (or take `period`)."""
         if self.table_data is None:
             return
         fy = self.table_data.funding_year_id
         try:
-            result = ekr_funding.import_populations(self.ctx.db, fy, decode(path.read_bytes()))
+            text = decode(path.read_bytes())
+            periods = file_periods(text)
+            if period is None and len(periods) > 1:
+                period, ok = QInputDialog.getItem(
+                    self,
+                    self.tr("Vælg periode"),
+                    self.tr("Filen har tal for flere perioder. Hvilken skal bruges?"),
+                    periods,
+                    0,
+                    False,
+                )
+                if not ok:
+                    return
+            result = ekr_funding.import_populations(self.ctx.db, fy, text, period=period)
         except (DeskError, OSError) as exc:
             self.message.error(str(exc))
             return
-        text = self.tr("Indlæste folketal for {0} kommuner.").format(len(result.figures))
+        text = self.tr("Indlæste folketal for {0} kommuner ({1}).").format(
+            len(result.figures), result.column
+        )
         if result.unknown_names:
             text += " " + self.tr("Ukendte navne sprunget over: {0}.").format(
                 ", ".join(result.unknown_names)
             )
+        if result.missing_names:
+            text += " " + self.tr("Filen mangler: {0}.").format(", ".join(result.missing_names))
         self.message.info(text)
         self.ctx.changed()
 

@@ -5,7 +5,10 @@ The desk warns about a member with no representative, or with more than the agre
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import MEMBER_KIND_LABELS, PartnerMember
 from kulturpunkt_desk.domain.services import ekr_partnership
@@ -26,9 +30,28 @@ from kulturpunkt_desk.domain.services.ekr_partnership import MemberData, Represe
 
 from ..context import DeskContext
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
+from ..widgets.fields import DateField
 from ..widgets.record_table import RecordTable
 from .ekr_common import EkrTab
 from .ekr_settings import PartnershipSettingsDialog
+
+
+class MandateCommand(QUndoCommand):
+    """A representative's mandate date; undo puts the earlier date back."""
+
+    def __init__(
+        self, ctx: DeskContext, rep_id: int, before: date | None, after: date | None
+    ) -> None:
+        super().__init__("Mandat")
+        self.ctx, self.rep_id, self.before, self.after = ctx, rep_id, before, after
+
+    def redo(self) -> None:
+        ekr_partnership.set_mandate(self.ctx.db, self.rep_id, self.after)
+        self.ctx.changed()
+
+    def undo(self) -> None:
+        ekr_partnership.set_mandate(self.ctx.db, self.rep_id, self.before)
+        self.ctx.changed()
 
 
 def _people(member: PartnerMember) -> str:
@@ -63,22 +86,35 @@ class MembersTab(EkrTab):
         self.warning_label = QLabel()
         self.warning_label.setStyleSheet("color: #b00020;")
         self.warning_label.setWordWrap(True)
+        self.mandate_label = QLabel()
+        self.mandate_label.setStyleSheet("color: #b00020;")
+        self.mandate_label.setWordWrap(True)
 
         self.member_heading = QLabel()
         self.member_heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.people = QListWidget()
         self.remove_button = QPushButton(self.tr("Fjern valgte repræsentant"))
         self.remove_button.clicked.connect(self.remove_selected)
+        self.mandate_button = QPushButton(self.tr("Registrér mandat for valgte"))
+        self.mandate_button.setToolTip(
+            self.tr("Sætter datoen i «Mandat givet» som den valgte repræsentants mandat")
+        )
+        self.mandate_button.clicked.connect(self.record_mandate)
         self.name = QLineEdit()
         self.role_title = QLineEdit()
         self.role_title.setPlaceholderText(self.tr("fx kulturchef eller kulturkonsulent"))
         self.email = QLineEdit()
         self.phone = QLineEdit()
+        self.mandate_on = DateField(None, optional=True)
+        self.mandate_on.setToolTip(
+            self.tr("Datoen for beslutningsmandatet fra repræsentantens eget bagland")
+        )
         form = QFormLayout()
         form.addRow(self.tr("&Navn"), self.name)
         form.addRow(self.tr("&Titel"), self.role_title)
         form.addRow(self.tr("&E-mail"), self.email)
         form.addRow(self.tr("Tele&fon"), self.phone)
+        form.addRow(self.tr("&Mandat givet"), self.mandate_on)
         self.add_button = QPushButton(self.tr("Tilføj repræsentant"))
         self.add_button.clicked.connect(self.add_representative)
         self.address = QLineEdit()
@@ -99,7 +135,10 @@ class MembersTab(EkrTab):
         side_layout.addLayout(address_row)
         side_layout.addWidget(QLabel(self.tr("Faste repræsentanter (en til to personer)")))
         side_layout.addWidget(self.people, 1)
-        side_layout.addWidget(self.remove_button)
+        rep_buttons = QHBoxLayout()
+        rep_buttons.addWidget(self.remove_button)
+        rep_buttons.addWidget(self.mandate_button)
+        side_layout.addLayout(rep_buttons)
         side_layout.addLayout(form)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -112,7 +151,10 @@ class MembersTab(EkrTab):
         splitter.addWidget(side)
         splitter.setSizes([640, 420])
         top = QHBoxLayout()
-        top.addWidget(self.warning_label, 1)
+        warnings = QVBoxLayout()
+        warnings.addWidget(self.warning_label)
+        warnings.addWidget(self.mandate_label)
+        top.addLayout(warnings, 1)
         top.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -124,6 +166,9 @@ class MembersTab(EkrTab):
         self.warnings = {w.member_id: w.message for w in warnings}
         self.warning_label.setText("\n".join(w.message for w in warnings))
         self.warning_label.setVisible(bool(warnings))
+        mandates = ekr_partnership.mandate_warnings(self.ctx.db, self.partnership_id)
+        self.mandate_label.setText("\n".join(w.message for w in mandates))
+        self.mandate_label.setVisible(bool(mandates))
         self.model.set_rows(ekr_partnership.list_members(self.ctx.db, self.partnership_id))
         self.table.fit_columns()
         self.table.restore_selection(keep)
@@ -143,12 +188,18 @@ class MembersTab(EkrTab):
         self.address_button.setEnabled(member is not None)
         for rep in member.representatives if member else []:
             text = rep.person.name + (f", {rep.role_title}" if rep.role_title else "")
+            text += " · " + (
+                self.tr("mandat {0}").format(short_date(rep.mandate_on))
+                if rep.mandate_on
+                else self.tr("intet mandat registreret")
+            )
             extra = " · ".join(x for x in (rep.person.email, rep.person.phone) if x)
             item = QListWidgetItem(text + (f"  ({extra})" if extra else ""))
             item.setData(Qt.ItemDataRole.UserRole, rep.id)
             self.people.addItem(item)
         self.add_button.setEnabled(member is not None)
         self.remove_button.setEnabled(self.people.count() > 0)
+        self.mandate_button.setEnabled(self.people.count() > 0)
 
     def add_representative(self) -> None:
         member = self.current_member()
@@ -159,6 +210,7 @@ class MembersTab(EkrTab):
             role_title=self.role_title.text(),
             email=self.email.text(),
             phone=self.phone.text(),
+            mandate_on=self.mandate_on.value(),
         )
         try:
             ekr_partnership.add_representative(self.ctx.db, member.id, data)
@@ -167,8 +219,24 @@ class MembersTab(EkrTab):
             return
         for field in (self.name, self.role_title, self.email, self.phone):
             field.clear()
+        self.mandate_on.set_value(None)
         self.message.info(self.tr("{0} er tilføjet.").format(data.name.strip()))
         self.ctx.changed()
+
+    def record_mandate(self) -> None:
+        """The selected representative's decision mandate, dated from «Mandat givet»."""
+        item = self.people.currentItem() or self.people.item(0)
+        when = self.mandate_on.value()
+        if item is None or when is None:
+            self.message.error(self.tr("Mandat givet: vælg repræsentanten og skriv datoen."))
+            return
+        rep_id = int(item.data(Qt.ItemDataRole.UserRole))
+        before = next(
+            (r.mandate_on for m in self.model.rows for r in m.representatives if r.id == rep_id),
+            None,
+        )
+        self.ctx.undo_stack.push(MandateCommand(self.ctx, rep_id, before, when))
+        self.message.info(self.tr("Mandatet er registreret {0}.").format(short_date(when)))
 
     def save_address(self) -> None:
         member = self.current_member()

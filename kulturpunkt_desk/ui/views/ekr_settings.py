@@ -3,7 +3,7 @@ funding year) and the sender block printed on contribution letters."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
 from kulturpunkt_desk.domain.services import ekr_partnership
 from kulturpunkt_desk.domain.services.ekr_partnership import PartnershipData
@@ -22,6 +22,16 @@ class PartnershipSettingsDialog(FormDialog):
         self.notes = p.notes
         self.name = QLineEdit(p.name)
         self.frame = MoneyField("default_frame_ore", self.tr("Ramme"), p.default_frame_ore)
+        self.margin = QSpinBox()
+        self.margin.setRange(0, 50)
+        self.margin.setSuffix(" %")
+        self.margin.setValue(p.frame_rule_margin_pct)
+        self.margin.setToolTip(
+            self.tr(
+                "Desken advarer, når et års ramme afviger mere end dette fra reglen om 1 kr. "
+                "pr. indbygger minus ca. 1 %."
+            )
+        )
         self.organisation = QLineEdit(p.contact_organisation)
         self.department = QLineEdit(p.contact_department)
         self.street = QLineEdit(p.contact_street)
@@ -29,6 +39,9 @@ class PartnershipSettingsDialog(FormDialog):
         self.email = QLineEdit(p.contact_email)
         self.add_field("name", self.tr("&Navn"), self.name)
         self.add_field("default_frame_ore", self.tr("Kommunernes &ramme pr. år (kr.)"), self.frame)
+        self.add_field(
+            "frame_rule_margin_pct", self.tr("&Tilladt afvigelse fra reglen"), self.margin
+        )
         self.add_field("contact_organisation", self.tr("&Afsender"), self.organisation)
         self.add_field("contact_department", self.tr("A&fdeling"), self.department)
         self.add_field("contact_street", self.tr("Adr&esse"), self.street)
@@ -39,6 +52,7 @@ class PartnershipSettingsDialog(FormDialog):
         data = PartnershipData(
             name=self.name.text(),
             default_frame_ore=self.frame.ore(),
+            frame_rule_margin_pct=self.margin.value(),
             contact_organisation=self.organisation.text(),
             contact_department=self.department.text(),
             contact_street=self.street.text(),
