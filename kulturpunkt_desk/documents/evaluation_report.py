@@ -12,15 +12,21 @@ from typing import Any
 
 from kulturpunkt_desk.domain.dates import long_date, short_date
 from kulturpunkt_desk.domain.models import (
+    ACTIVITY_ORIGIN_LABELS,
     CORE_ELEMENT_LABELS,
+    GOAL_RATING_LABELS,
+    PROJECT_GOAL_LABELS,
     SECTOR_LABELS,
     Area,
     CoreElement,
+    ProjectGoal,
 )
 from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import areas as area_service
 from kulturpunkt_desk.domain.services.templates import programme_with_timeline
 from kulturpunkt_desk.storage.engine import Database
+
+from .evaluation_data import GoalData, goal_data
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,13 @@ def render_evaluation_report(
     out_path.parent.mkdir(parents=True, exist_ok=True)
     build_pdf(
         out_path,
-        report_story(programme.name, programme.contact_organisation, areas, today),
+        report_story(
+            programme.name,
+            programme.contact_organisation,
+            areas,
+            today,
+            goal_data(db, programme_id),
+        ),
         PdfInfo(
             title=f"Udkast: {title}",
             author=programme.contact_organisation,
@@ -85,7 +97,9 @@ def render_evaluation_report(
     return out_path
 
 
-def report_story(programme: str, region: str, areas: list[Area], today: date) -> list[Any]:
+def report_story(
+    programme: str, region: str, areas: list[Area], today: date, goals: GoalData | None = None
+) -> list[Any]:
     from reportlab.lib.units import mm
 
     from .layout import FRAME_WIDTH, para, table
@@ -109,6 +123,8 @@ def report_story(programme: str, region: str, areas: list[Area], today: date) ->
         ["Forbrug ifølge evalueringerne", format_kr(t.declared_ore, decimals=True)],
     ]
     story.append(table(figures, [FRAME_WIDTH - 50 * mm, 50 * mm], header=False, right=(1,)))
+    if goals is not None:
+        story.extend(goals_section(goals))
     story.append(para("Lokalområderne", "h1"))
     story.append(
         para(
@@ -122,6 +138,25 @@ def report_story(programme: str, region: str, areas: list[Area], today: date) ->
     if not areas:
         story.append(para("Ingen lokalområder har fået tilskud endnu."))
     return story
+
+
+def goals_section(goals: GoalData) -> list[Any]:
+    """The project-level goals summed across the areas, and what the activities achieve."""
+    from reportlab.lib.units import mm
+
+    from .layout import FRAME_WIDTH, para, table
+
+    rows = goals.goal_rows()
+    first = FRAME_WIDTH - (len(rows[0]) - 1) * 19 * mm
+    return [
+        para("Målene", "h1"),
+        para(goals.strategy_source, "h2"),
+        para(goals.strategy_goal),
+        para("Projektniveau: områdernes vurdering i evalueringerne", "h2"),
+        table(rows, [first] + [19 * mm] * (len(rows[0]) - 1), right=tuple(range(1, len(rows[0])))),
+        para("Hvad aktiviteterne opnår", "h2"),
+        table(goals.activity_rows(), [FRAME_WIDTH - 50 * mm, 50 * mm], header=False, right=(1,)),
+    ]
 
 
 _SECTORS = {sector.value: label for sector, label in SECTOR_LABELS.items()}
@@ -156,6 +191,12 @@ def area_section(area: Area) -> list[Any]:
         for element in CoreElement:
             story.append(para(CORE_ELEMENT_LABELS[element], "h2"))
             story.append(para(answers.get(element), empty="(intet svar)"))
+        for goal_answer in sorted(
+            submission.goal_answers, key=lambda a: list(ProjectGoal).index(a.goal)
+        ):
+            rating = GOAL_RATING_LABELS.get(goal_answer.rating or 0, "ingen vurdering")
+            story.append(para(f"{PROJECT_GOAL_LABELS[goal_answer.goal]}: {rating.lower()}", "h2"))
+            story.append(para(goal_answer.answer, empty="(intet svar)"))
     story.append(para(f"Aktiviteter i {area.name}", "h2"))
     if not area.activities:
         story.append(para("Ingen aktiviteter registreret."))
@@ -166,7 +207,9 @@ def area_section(area: Area) -> list[Any]:
             rows.append(
                 [
                     short_date(activity.held_on),
-                    activity.title + (f"\n{activity.description}" if activity.description else ""),
+                    activity.title
+                    + (f"\n{activity.description}" if activity.description else "")
+                    + (f"\n{ACTIVITY_ORIGIN_LABELS[activity.origin]}" if activity.origin else ""),
                     _n(activity.participants),
                     ", ".join([*activity.target_groups, *sectors]),
                 ]
