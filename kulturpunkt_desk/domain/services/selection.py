@@ -110,7 +110,10 @@ class Designation:
 
     @property
     def text(self) -> str:
-        return f"{self.designated} af {self.target} lokalområder udpeget"
+        text = f"{self.designated} af {self.target} lokalområder udpeget"
+        if self.designated > self.target:
+            text += " (flere end programmet udpeger)"
+        return text
 
 
 def designation_in(s: Session, programme_id: int) -> Designation:
