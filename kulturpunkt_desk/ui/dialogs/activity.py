@@ -86,6 +86,7 @@ class ActivityDialog(FormDialog):
             box.setChecked(example.value in served)
             self.example_boxes[example] = box
             column.addWidget(box)
+        examples.setFocusProxy(next(iter(self.example_boxes.values())))
         self.add_field("goal_examples", "Tjener &lokale mål", examples)
         self.resize(560, self.sizeHint().height())
 

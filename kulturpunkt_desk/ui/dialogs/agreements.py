@@ -39,6 +39,8 @@ class InterestDialog(AreaFormDialog):
         self.add_field("received_on", self.tr("&Modtaget"), self.received_on)
         self.add_field("decision", self.tr("&Beslutning"), self.decision)
         self.add_field("decided_on", self.tr("Besluttet &den"), self.decided_on)
+        self.content.setMaximumHeight(self.content.fontMetrics().lineSpacing() * 6 + 14)
+        self.setMinimumWidth(640)
         self.reason = QPlainTextEdit(interest.decision_reason if interest else "")
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 2 + 14)

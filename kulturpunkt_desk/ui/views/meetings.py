@@ -188,8 +188,11 @@ class MeetingsView(View):
             span = f"{short_date(r.starts_on)}–{short_date(r.ends_on)}"
             if absent:
                 names = ", ".join(a.name for a in absent)
+                count = (
+                    "1 udpeget område" if len(absent) == 1 else f"{len(absent)} udpegede områder"
+                )
                 lines.append(
-                    f"<b>{r.number}. runde</b> ({span}): {len(absent)} udpegede områder "
+                    f"<b>{r.number}. runde</b> ({span}): {count} "
                     f"har ikke været med til noget møde: {escape(names)}"
                 )
             else:
