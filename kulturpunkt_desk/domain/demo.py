@@ -400,46 +400,47 @@ def _advance(
         areas.close_area(db, area_id, date(2026, 9, 15))
 
 
-def _meetings(db: Database, programme_id: int, area_people: dict[int, list[int]]) -> None:
-    first = meetings.create_meeting(
-        db,
-        programme_id,
-        MeetingData(
-            title="Netværks- og inspirationsmøde 1",
-            held_on=date(2025, 9, 24),
-            place="Kulturhuset, Aalborg",
-            agenda="Velkomst\nErfaringer fra sparringen\nInspirationsoplæg\nNetværk",
-            kind=MeetingKind.NETWORK,
-        ),
-    )
-    attendees = [(area_id, ids[0]) for n, (area_id, ids) in enumerate(area_people.items()) if n < 8]
-    meetings.set_attendance(db, first, attendees)
+# (title, date, place, agenda, kind, which areas came (by position), who: first or last person)
+MEETINGS = [
+    (
+        "Netværks- og inspirationsmøde 1",
+        date(2025, 9, 24),
+        "Kulturhuset, Aalborg",
+        "Velkomst\nErfaringer fra sparringen\nInspirationsoplæg\nNetværk",
+        MeetingKind.NETWORK,
+        range(0, 8),
+        0,
+    ),
     # A second meeting in the first round, in the north, for those who could not come.
-    north = meetings.create_meeting(
-        db,
-        programme_id,
-        MeetingData(
-            title="Netværksmøde 1, nord",
-            held_on=date(2025, 11, 13),
-            place="Kulturhuset, Thisted",
-            agenda="Erfaringer fra sparringen\nNetværk",
-            kind=MeetingKind.NETWORK,
-        ),
-    )
-    meetings.set_attendance(
-        db, north, [(a, ids[0]) for n, (a, ids) in enumerate(area_people.items()) if 8 <= n < 10]
-    )
-    second = meetings.create_meeting(
-        db,
-        programme_id,
-        MeetingData(
-            title="Netværks- og inspirationsmøde 2",
-            held_on=date(2026, 3, 5),
-            place="Biblioteket, Hjørring",
-            agenda="Status fra områderne\nForankring efter projektet",
-            kind=MeetingKind.INSPIRATION,
-        ),
-    )
-    meetings.set_attendance(
-        db, second, [(a, ids[-1]) for n, (a, ids) in enumerate(area_people.items()) if n < 6]
-    )
+    (
+        "Netværksmøde 1, nord",
+        date(2025, 11, 13),
+        "Kulturhuset, Thisted",
+        "Erfaringer fra sparringen\nNetværk",
+        MeetingKind.NETWORK,
+        range(8, 10),
+        0,
+    ),
+    (
+        "Netværks- og inspirationsmøde 2",
+        date(2026, 3, 5),
+        "Biblioteket, Hjørring",
+        "Status fra områderne\nForankring efter projektet",
+        MeetingKind.INSPIRATION,
+        range(0, 6),
+        -1,
+    ),
+]
+
+
+def _meetings(db: Database, programme_id: int, area_people: dict[int, list[int]]) -> None:
+    """The network meetings, each in its round (the round follows from the date)."""
+    for title, held_on, place, agenda, kind, came, who in MEETINGS:
+        meeting_id = meetings.create_meeting(
+            db, programme_id, MeetingData(title, held_on, place, agenda, kind=kind)
+        )
+        meetings.set_attendance(
+            db,
+            meeting_id,
+            [(a, ids[who]) for n, (a, ids) in enumerate(area_people.items()) if n in came],
+        )
