@@ -149,3 +149,17 @@ def test_activities_record_origin_and_the_seeds_examples_and_the_report_counts_t
     text = pdf_text(render_evaluation_report(db, programme_id, tmp_path / "e.pdf"))
     for row in goal_data(db, programme_id).activity_rows():
         assert " ".join(row) in text, row
+
+
+def test_undoing_a_deleted_evaluation_brings_its_goal_answers_back(
+    db: Database, programme_id: int
+) -> None:
+    from kulturpunkt_desk.domain.models import EvaluationSubmission
+    from kulturpunkt_desk.domain.services import trash
+
+    area_id = make_area(db, programme_id)
+    submission_id = evaluate(db, area_id, {G.COMMUNITIES: 5})
+    snapshot = trash.delete_record(db, EvaluationSubmission, submission_id, "evalueringen")
+    assert goals.programme_goal_totals(db, programme_id)[0].answered == 0
+    trash.restore(db, snapshot)
+    assert goals.programme_goal_totals(db, programme_id)[0].ratings[5] == 1
