@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 from kulturpunkt_desk.domain.errors import ValidationError
 from kulturpunkt_desk.domain.models import InterestDecision, SelectionCriterion
@@ -110,8 +109,15 @@ def test_the_programme_designates_eleven_areas_and_warns_before_a_twelfth(
 def test_the_number_to_designate_is_a_programme_setting(db: Database, programme_id: int) -> None:
     programme = programmes.current_programme(db)
     assert programme is not None and programme.areas_to_designate == 11
-    with db.transaction() as s:
-        s.execute(text("UPDATE programme SET areas_to_designate = 2"))
+    data = programmes.kulturpunkt_2025_26().data
+    data.areas_to_designate = 0
+    with pytest.raises(ValidationError) as caught:
+        programmes.update_programme(db, programme_id, data)
+    assert caught.value.errors == {
+        "areas_to_designate": "Lokalområder, der udpeges: skal være mindst 1."
+    }
+    data.areas_to_designate = 2
+    programmes.update_programme(db, programme_id, data)
     designate(db, programme_id, "Første")
     assert not selection.designation(db, programme_id).full
     designate(db, programme_id, "Anden")
