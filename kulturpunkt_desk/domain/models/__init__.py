@@ -25,6 +25,7 @@ from .evaluation import (
 )
 from .goal_enums import (
     ACTIVITY_ORIGIN_LABELS,
+    AREAS_TO_DESIGNATE,
     ASSESSMENT_LABELS,
     GOAL_RATING_LABELS,
     LOCAL_GOAL_EXAMPLE_LABELS,
@@ -68,6 +69,7 @@ from .sparring import FollowUpAction, SessionParticipant, SparringSession
 
 __all__ = [
     "ACTIVITY_ORIGIN_LABELS",
+    "AREAS_TO_DESIGNATE",
     "ASSESSMENT_LABELS",
     "CORE_ELEMENT_LABELS",
     "ENGAGEMENT_LEVEL_LABELS",

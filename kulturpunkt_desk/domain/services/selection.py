@@ -19,6 +19,7 @@ from kulturpunkt_desk.storage.engine import Database
 
 from ..errors import Collector
 from ..models import (
+    AREAS_TO_DESIGNATE,
     ASSESSMENT_LABELS,
     SELECTION_CRITERION_LABELS,
     Area,
@@ -117,8 +118,10 @@ class Designation:
 
 
 def designation_in(s: Session, programme_id: int) -> Designation:
-    programme = get(s, Programme, programme_id, "Programmet")
-    return Designation(len(designated_ids_in(s, programme_id)), programme.areas_to_designate)
+    # A file holding only a partnership (no Kulturpunkt programme yet) counts none of 11.
+    programme = s.get(Programme, programme_id)
+    target = programme.areas_to_designate if programme else AREAS_TO_DESIGNATE
+    return Designation(len(designated_ids_in(s, programme_id)), target)
 
 
 def designation(db: Database, programme_id: int) -> Designation:
