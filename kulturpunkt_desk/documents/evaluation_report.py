@@ -150,7 +150,7 @@ def goals_section(goals: GoalData) -> list[Any]:
     first = FRAME_WIDTH - (len(rows[0]) - 1) * 19 * mm
     return [
         para("Målene", "h1"),
-        para(goals.strategy_source, "h2"),
+        para(f"Strateginiveau ({goals.strategy_source})", "h2"),
         para(goals.strategy_goal),
         para("Projektniveau: områdernes vurdering i evalueringerne", "h2"),
         table(rows, [first] + [19 * mm] * (len(rows[0]) - 1), right=tuple(range(1, len(rows[0])))),

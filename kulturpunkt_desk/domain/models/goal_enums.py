@@ -13,7 +13,7 @@ STRATEGY_GOAL_TEXT = (
     "Gennem projektet styrkes oplevelsen af livskvalitet og attraktivitet "
     "i 11 nordjyske lokalområder."
 )
-STRATEGY_SOURCE = "Regional udviklingsstrategi og kulturplan (strateginiveau)"
+STRATEGY_SOURCE = "regional udviklingsstrategi og kulturplan"
 # "11 lokalområder i Nordjylland udpeges som Kulturpunkt."
 AREAS_TO_DESIGNATE = 11
 

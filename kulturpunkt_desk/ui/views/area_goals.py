@@ -36,7 +36,7 @@ def goal_levels_html(area: Area) -> str:
         + "".join(f"<p>{escape(label)}: {text(value)}</p>" for label, value in local)
         + "<p><b>Projektniveau</b>: gennem kunst og kultur styrkes</p>"
         + f"<ul style='margin-top:0'>{project}</ul>"
-        + f"<p><b>Strateginiveau</b> ({escape(STRATEGY_SOURCE.split(' (')[0].lower())})</p>"
+        + f"<p><b>Strateginiveau</b> ({escape(STRATEGY_SOURCE)})</p>"
         + f"<p>{text(area.programme.strategy_goal)}</p>"
     )
 
