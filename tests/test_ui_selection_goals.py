@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from test_ui_areas import click_save, open_window, when_dialog_opens
 
+from kulturpunkt_desk.documents.evaluation_data import goal_data
 from kulturpunkt_desk.domain.models import (
     ActivityOrigin,
     InterestDecision,
@@ -32,6 +33,7 @@ from kulturpunkt_desk.ui.dialogs.activity import ActivityDialog
 from kulturpunkt_desk.ui.dialogs.agreements import InterestDialog
 from kulturpunkt_desk.ui.dialogs.evaluation import EvaluationDialog
 from kulturpunkt_desk.ui.views.areas import AreasView
+from kulturpunkt_desk.ui.views.evaluation import EvaluationView
 from kulturpunkt_desk.ui.views.meetings import MeetingsView
 from kulturpunkt_desk.ui.views.overview import OverviewView
 
@@ -128,6 +130,19 @@ def test_evaluation_form_asks_about_each_project_goal(qtbot: QtBot, demo_db: Dat
     assert [(a.goal, a.rating, a.answer) for a in submission.goal_answers] == [
         (ProjectGoal.DRIVE, 4, "Nye frivillige tog teten")
     ]
+    # One figure, one rule: the evaluation view sums the goals as the report's data does.
+    view = window.show_view("evaluation")
+    assert isinstance(view, EvaluationView)
+    view.refresh()
+    report = goal_data(demo_db, window.ctx.programme_id).goals
+    shown = view.goals_label.text()
+    for total in report:
+        assert f"{total.label} {total.high} af {total.answered}" in shown
+    drive = next(t for t in report if t.goal == ProjectGoal.DRIVE)
+    # The two demo evaluations rate it 4 and 3; this one 4.
+    assert (drive.high, drive.answered) == (2, 3)
+    view.table.select_id(area.id)
+    assert "Virkelyst og handlekraft: i høj grad" in view.details.toPlainText()
 
 
 def test_activity_form_records_origin_and_the_seeds_examples(

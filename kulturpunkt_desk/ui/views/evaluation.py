@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
 from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.models import (
     CORE_ELEMENT_LABELS,
+    GOAL_RATING_LABELS,
+    PROJECT_GOAL_LABELS,
     Area,
     CoreElement,
     EvaluationSubmission,
     MilestoneKind,
 )
 from kulturpunkt_desk.domain.money import format_kr
-from kulturpunkt_desk.domain.services import evaluations, programmes
+from kulturpunkt_desk.domain.services import evaluations, goals, programmes
 
 from ..context import DeskContext
 from ..dialogs.evaluation import EvaluationDialog
@@ -117,6 +119,10 @@ class EvaluationView(View):
             bar.addWidget(button)
         bar.addStretch(1)
         self.summary_label.setWordWrap(True)
+        # The project-level goals summed across the areas, as the evaluation report has them.
+        self.goals_label = QLabel()
+        self.goals_label.setWordWrap(True)
+        self.goals_label.setAccessibleName("Mål på projektniveau i alt")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
@@ -124,6 +130,7 @@ class EvaluationView(View):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.goals_label)
         layout.addWidget(splitter)
 
     def _late(self) -> bool:
@@ -150,6 +157,11 @@ class EvaluationView(View):
         if self.due is not None:
             text += self.tr(" · frist {0}").format(short_date(self.due))
         self.summary_label.setText(text)
+        totals = goals.programme_goal_totals(self.ctx.db, self.ctx.programme_id)
+        self.goals_label.setText(
+            "Mål på projektniveau, i høj grad eller mere af besvarede: "
+            + " · ".join(f"{t.label} {t.high} af {t.answered}" for t in totals)
+        )
         self._show_details()
 
     def _show_details(self) -> None:
@@ -187,6 +199,17 @@ class EvaluationView(View):
                 "<p><b>{}</b><br>{}</p>".format(
                     html.escape(self.tr(CORE_ELEMENT_LABELS[element])),
                     html.escape(answer).replace("\n", "<br>"),
+                )
+            )
+        for goal_answer in sorted(
+            submission.goal_answers, key=lambda a: list(PROJECT_GOAL_LABELS).index(a.goal)
+        ):
+            rating = GOAL_RATING_LABELS.get(goal_answer.rating or 0, "ingen vurdering")
+            parts.append(
+                "<p><b>{}: {}</b><br>{}</p>".format(
+                    html.escape(PROJECT_GOAL_LABELS[goal_answer.goal]),
+                    html.escape(rating.lower()),
+                    html.escape(goal_answer.answer).replace("\n", "<br>"),
                 )
             )
         if submission.summary:
