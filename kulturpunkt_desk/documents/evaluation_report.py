@@ -14,15 +14,13 @@ from kulturpunkt_desk.domain.dates import long_date, short_date
 from kulturpunkt_desk.domain.models import (
     ACTIVITY_ORIGIN_LABELS,
     CORE_ELEMENT_LABELS,
-    GOAL_RATING_LABELS,
-    PROJECT_GOAL_LABELS,
     SECTOR_LABELS,
     Area,
     CoreElement,
-    ProjectGoal,
 )
 from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import areas as area_service
+from kulturpunkt_desk.domain.services.goals import goal_answers_in_order
 from kulturpunkt_desk.domain.services.templates import programme_with_timeline
 from kulturpunkt_desk.storage.engine import Database
 
@@ -191,12 +189,9 @@ def area_section(area: Area) -> list[Any]:
         for element in CoreElement:
             story.append(para(CORE_ELEMENT_LABELS[element], "h2"))
             story.append(para(answers.get(element), empty="(intet svar)"))
-        for goal_answer in sorted(
-            submission.goal_answers, key=lambda a: list(ProjectGoal).index(a.goal)
-        ):
-            rating = GOAL_RATING_LABELS.get(goal_answer.rating or 0, "ingen vurdering")
-            story.append(para(f"{PROJECT_GOAL_LABELS[goal_answer.goal]}: {rating.lower()}", "h2"))
-            story.append(para(goal_answer.answer, empty="(intet svar)"))
+        for heading, answer in goal_answers_in_order(submission):
+            story.append(para(heading, "h2"))
+            story.append(para(answer, empty="(intet svar)"))
     story.append(para(f"Aktiviteter i {area.name}", "h2"))
     if not area.activities:
         story.append(para("Ingen aktiviteter registreret."))

@@ -66,6 +66,20 @@ def goal_totals(submissions: Iterable[EvaluationSubmission]) -> list[GoalTotal]:
     return totals
 
 
+def goal_answers_in_order(submission: EvaluationSubmission) -> list[tuple[str, str]]:
+    """A submission's goal answers in the seed's order, as (heading, answer): the heading
+    says the goal and the rating ("Fællesskaber: i høj grad")."""
+    order = list(ProjectGoal)
+    return [
+        (
+            f"{PROJECT_GOAL_LABELS[a.goal]}: "
+            + GOAL_RATING_LABELS.get(a.rating or 0, "ingen vurdering").lower(),
+            a.answer,
+        )
+        for a in sorted(submission.goal_answers, key=lambda a: order.index(a.goal))
+    ]
+
+
 @dataclass(frozen=True)
 class ActivityCounts:
     """What the activities achieve: new or building on existing, and the examples served."""

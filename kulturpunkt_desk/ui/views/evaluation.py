@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
 from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.models import (
     CORE_ELEMENT_LABELS,
-    GOAL_RATING_LABELS,
-    PROJECT_GOAL_LABELS,
     Area,
     CoreElement,
     EvaluationSubmission,
@@ -201,15 +199,10 @@ class EvaluationView(View):
                     html.escape(answer).replace("\n", "<br>"),
                 )
             )
-        for goal_answer in sorted(
-            submission.goal_answers, key=lambda a: list(PROJECT_GOAL_LABELS).index(a.goal)
-        ):
-            rating = GOAL_RATING_LABELS.get(goal_answer.rating or 0, "ingen vurdering")
+        for heading, answer in goals.goal_answers_in_order(submission):
             parts.append(
-                "<p><b>{}: {}</b><br>{}</p>".format(
-                    html.escape(PROJECT_GOAL_LABELS[goal_answer.goal]),
-                    html.escape(rating.lower()),
-                    html.escape(goal_answer.answer).replace("\n", "<br>"),
+                "<p><b>{}</b><br>{}</p>".format(
+                    html.escape(heading), html.escape(answer).replace("\n", "<br>")
                 )
             )
         if submission.summary:
