@@ -22,8 +22,9 @@ def test_init_demo_creates_a_programme_in_mid_flight(
         assert len(programme.milestones) == 12
         rows = overview.area_summaries(db, programme.id)
         assert len(rows) == 11
-        # Areas at many different stages, so a new user sees the whole path.
-        assert len({r.status for r in rows}) >= 7
+        # Areas at many different stages, so a new user sees the path from the signed
+        # agreement on (the seed's timeline has every area designated and signed by June 2025).
+        assert len({r.status for r in rows}) >= 5
         assert all(r.primary_contact for r in rows)
     finally:
         db.dispose()

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.domain.models import CoreElement
 from kulturpunkt_desk.domain.money import kr
-from kulturpunkt_desk.domain.services import evaluations
+from kulturpunkt_desk.domain.services import evaluations, grants, programmes
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui.dialogs.evaluation import EvaluationDialog
 from kulturpunkt_desk.ui.main_window import MainWindow
@@ -103,6 +103,12 @@ def test_deleting_an_evaluation_is_undone_with_ctrl_z(
 
 
 def test_area_without_agreement_is_not_counted_as_missing(qtbot: QtBot, demo_db: Database) -> None:
+    # Every demo agreement is signed (May 2025, as the seed has it): take one away.
+    programme = programmes.current_programme(demo_db)
+    assert programme is not None
+    first = evaluations.evaluation_overview(demo_db, programme.id)
+    bare = next(a for a in first if not a.evaluations)
+    grants.delete_agreement(demo_db, bare.id)
     window, view = open_view(qtbot, demo_db)
     pid = window.ctx.programme_id
     area = next(a for a in evaluations.evaluation_overview(demo_db, pid) if a.agreement is None)

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.domain.money import kr
-from kulturpunkt_desk.domain.services import areas, grants
+from kulturpunkt_desk.domain.services import areas, grants, programmes
+from kulturpunkt_desk.domain.services.grants import AgreementData
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui.dialogs.grants import InstalmentDialog, PaymentDialog, PlanDialog
 from kulturpunkt_desk.ui.main_window import MainWindow
@@ -30,6 +31,12 @@ def open_view(qtbot: QtBot, db: Database) -> tuple[MainWindow, GrantsView]:
 
 def cell(view: GrantsView, area_id: int, column: int) -> str:
     return str(view.model.index(view.model.row_of_id(area_id), column).data())
+
+
+def demo_programme(db: Database) -> int:
+    programme = programmes.current_programme(db)
+    assert programme is not None
+    return programme.id
 
 
 def signed_unpaid_area(db: Database, programme_id: int) -> int:
@@ -76,6 +83,9 @@ def test_registering_a_payment_changes_paid_and_left(qtbot: QtBot, demo_db: Data
 def test_payment_before_the_agreement_is_signed_is_refused_beside_the_field(
     qtbot: QtBot, demo_db: Database
 ) -> None:
+    # The demo's agreements are all signed (May 2025, as the seed has it): unsign one.
+    unsigned = areas.find_area(demo_db, demo_programme(demo_db), "Møllehøj")
+    grants.record_agreement(demo_db, unsigned.id, AgreementData(sent_on=date(2025, 5, 12)))
     window, view = open_view(qtbot, demo_db)
     pid = window.ctx.programme_id
     area = next(
@@ -152,8 +162,10 @@ def test_deleting_an_instalment_is_undone_with_ctrl_z(
 
 
 def test_agreement_dates_are_edited_in_the_agreements_tab(qtbot: QtBot, demo_db: Database) -> None:
+    # Every demo agreement is signed (May 2025, as the seed has it): start one afresh.
+    area_id = areas.find_area(demo_db, demo_programme(demo_db), "Engholm").id
+    grants.delete_agreement(demo_db, area_id)
     window, view = open_view(qtbot, demo_db)
-    area_id = areas.find_area(demo_db, window.ctx.programme_id, "Engholm").id
     window.open_record("agreement", area_id)
     assert view.tabs.currentWidget() is view.agreements
     assert view.agreements.table.current_id() == area_id

@@ -39,10 +39,10 @@ def test_items_are_grouped_with_counts_most_urgent_group_first(
 ) -> None:
     _window, view = open_overview(qtbot, demo_db)
     headings = [view.items.topLevelItem(n).text(0) for n in range(view.items.topLevelItemCount())]
-    assert headings[0] == "Interessetilkendegivelse mangler (1)"
-    assert "Rate ikke udbetalt (10)" in headings
-    assert len(headings) == 6
-    assert view.attention_summary.text() == "26 overskredne og 0 kommende punkter i 6 grupper."
+    assert headings[0] == "Rate ikke udbetalt (10)"
+    assert "Ikke med til netværksmøde i runden (5)" in headings
+    assert len(headings) == 5
+    assert view.attention_summary.text() == "29 overskredne og 0 kommende punkter i 5 grupper."
     assert view.heading.text() == "Overblik – 23. november 2026"
     assert view.phase.text() == "Alle faser i programmets tidsplan er overstået."
     assert view.money_labels["paid"].text() == "210.000 kr."
@@ -51,9 +51,13 @@ def test_items_are_grouped_with_counts_most_urgent_group_first(
 
 def test_an_item_opens_the_area_it_is_about(qtbot: QtBot, demo_db: Database) -> None:
     window, view = open_overview(qtbot, demo_db)
-    group = view.items.topLevelItem(0)
+    group = next(
+        view.items.topLevelItem(n)
+        for n in range(view.items.topLevelItemCount())
+        if view.items.topLevelItem(n).text(0).startswith("Ikke med til netværksmøde")
+    )
     row = group.child(0)
-    assert row.text(0) == "Bakkekammen" and row.text(2) == "574 dage over"
+    assert row.text(0) == "Bakkekammen" and row.text(2) == "237 dage over"
     view.items.setCurrentItem(row)
     view.items.setFocus()
     qtbot.keyClick(view.items, Qt.Key.Key_Return)
@@ -78,14 +82,14 @@ def test_status_count_shows_the_list_filtered_by_that_status(
     qtbot: QtBot, demo_db: Database
 ) -> None:
     window, view = open_overview(qtbot, demo_db)
-    button = next(b for b in view.status_buttons if b.text() == "Aftale underskrevet: 2")
+    button = next(b for b in view.status_buttons if b.text() == "Tilskud udbetalt: 2")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     areas_view = window.view("areas")
     assert isinstance(areas_view, AreasView)
     assert window.current_view_key() == "areas"
     proxy = areas_view.table.model()
     shown = sorted(proxy.index(r, 0).data() for r in range(proxy.rowCount()))
-    assert shown == ["Møllehøj", "Østerø Havn"]
+    assert shown == ["Sandager Klit", "Vesterhede"]
 
 
 def test_money_and_evaluation_items_open_where_they_are_registered(

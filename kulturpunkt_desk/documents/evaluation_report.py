@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kulturpunkt_desk.domain.dates import long_date, short_date
 from kulturpunkt_desk.domain.models import (
+    ACTIVITY_ORIGIN_LABELS,
     CORE_ELEMENT_LABELS,
     SECTOR_LABELS,
     Area,
@@ -18,10 +19,12 @@ from kulturpunkt_desk.domain.models import (
 )
 from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import areas as area_service
+from kulturpunkt_desk.domain.services.goals import goal_answers_in_order
 from kulturpunkt_desk.domain.services.templates import programme_with_timeline
 from kulturpunkt_desk.storage.engine import Database
 
 from .blocks import Block, DataTable, Heading, TaggedDocument, Text
+from .evaluation_data import GoalData, goal_data
 
 
 @dataclass(frozen=True)
@@ -71,12 +74,18 @@ def render_evaluation_report(
     programme = programme_with_timeline(db, programme_id)
     areas = participating_areas(db, programme_id)
     document = report_document(
-        programme.name, programme.contact_organisation, areas, today or date.today()
+        programme.name,
+        programme.contact_organisation,
+        areas,
+        today or date.today(),
+        goal_data(db, programme_id),
     )
     return render_tagged_pdf(document, Path(out_path))
 
 
-def report_document(programme: str, region: str, areas: list[Area], today: date) -> TaggedDocument:
+def report_document(
+    programme: str, region: str, areas: list[Area], today: date, goals: GoalData | None = None
+) -> TaggedDocument:
     title = f"Evalueringsrapport – {programme}"
     t = totals(areas)
     figures = [
@@ -95,6 +104,7 @@ def report_document(programme: str, region: str, areas: list[Area], today: date)
         Text(f"Udkast · {region} · udskrevet {long_date(today)}", "subtitle"),
         Heading("Programmet samlet"),
         DataTable([["Tal", "Værdi"], *figures], [0.7, 0.3], right=(1,)),
+        *(goal_blocks(goals) if goals is not None else []),
         Heading("Lokalområderne"),
         Text(
             "Herunder følger hvert lokalområde: dets tal, svarene ordnet efter de fem "
@@ -115,6 +125,21 @@ def report_document(programme: str, region: str, areas: list[Area], today: date)
         keywords=("Kulturpunkt", "evaluering", programme),
         blocks=blocks,
     )
+
+
+def goal_blocks(goals: GoalData) -> list[Block]:
+    """The project-level goals summed across the areas, and what the activities achieve."""
+    rows = goals.goal_rows()
+    rest = len(rows[0]) - 1
+    return [
+        Heading("Målene"),
+        Heading(f"Strateginiveau ({goals.strategy_source})", 2),
+        Text(goals.strategy_goal),
+        Heading("Projektniveau: områdernes vurdering i evalueringerne", 2),
+        DataTable(rows, [1 - 0.11 * rest] + [0.11] * rest, right=tuple(range(1, rest + 1))),
+        Heading("Hvad aktiviteterne opnår", 2),
+        DataTable([["Aktiviteter", "Antal"], *goals.activity_rows()], [0.7, 0.3], right=(1,)),
+    ]
 
 
 _SECTORS = {sector.value: label for sector, label in SECTOR_LABELS.items()}
@@ -146,6 +171,9 @@ def area_blocks(area: Area) -> list[Block]:
         for element in CoreElement:
             blocks.append(Heading(CORE_ELEMENT_LABELS[element], 3))
             blocks.append(Text(answers.get(element) or "", empty="(intet svar)"))
+        for heading, answer in goal_answers_in_order(submission):
+            blocks.append(Heading(heading, 3))
+            blocks.append(Text(answer or "", empty="(intet svar)"))
     blocks.append(Heading(f"Aktiviteter i {area.name}", 3))
     if not area.activities:
         blocks.append(Text("Ingen aktiviteter registreret."))
@@ -156,7 +184,9 @@ def area_blocks(area: Area) -> list[Block]:
         rows.append(
             [
                 short_date(activity.held_on),
-                activity.title + (f"\n{activity.description}" if activity.description else ""),
+                activity.title
+                + (f"\n{activity.description}" if activity.description else "")
+                + (f"\n{ACTIVITY_ORIGIN_LABELS[activity.origin]}" if activity.origin else ""),
                 _n(activity.participants),
                 ", ".join([*activity.target_groups, *sectors]),
             ]

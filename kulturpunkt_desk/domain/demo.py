@@ -1,5 +1,12 @@
 """A fictional Kulturpunkt programme in mid-flight, for trying the desk and for screenshots.
 
+It follows the seed's timeline ("Tidsplan"): expressions of interest by 28 April 2025, the
+11 areas designated and their agreements sent and signed in May 2025, so all are in by the
+kick-off on 18 June 2025; sparring, network meetings, activities and evaluations in their
+rounds. The areas have come different distances since. (A declined applicant would be
+stage 0; the demo has none, so that its 11 areas are the programme's 11.)
+tests/test_demo_timeline.py checks every date against the programme's milestones.
+
 Every name, address, phone number and CVR number here is invented. Phone numbers use the
 unassigned 10 xx xx xx range; e-mails use example.com.
 """
@@ -11,15 +18,26 @@ from datetime import date, timedelta
 
 from kulturpunkt_desk.storage.engine import Database
 
-from .models import CoreElement, InterestDecision, MeetingKind, Sector, SessionForm
+from .models import (
+    ActivityOrigin,
+    CoreElement,
+    InterestDecision,
+    LocalGoalExample,
+    MeetingKind,
+    ProjectGoal,
+    Sector,
+    SelectionCriterion,
+    SessionForm,
+)
 from .money import kr
 from .services import activities, areas, evaluations, grants, meetings, people, sparring
 from .services.activities import ActivityData
 from .services.areas import AreaData, MemberData
-from .services.evaluations import EvaluationData
+from .services.evaluations import EvaluationData, GoalAnswer
 from .services.grants import AgreementData, InstalmentData, InterestData, SpendingData
 from .services.meetings import MeetingData
 from .services.people import OrganisationData, PersonData
+from .services.selection import Assessment
 from .services.sparring import FollowUpData, SessionData
 from .validation import CVR_WEIGHTS
 
@@ -31,7 +49,9 @@ class DemoArea:
     recipient: str
     vision: str
     idea: str
-    stage: int  # 0 = awaiting interest ... 7 = closed
+    # 0 = declined; 1 = designated, agreement signed; 2-3 = grant planned; 4 = paid, with
+    # sparring; 5 = activities; 6 = evaluation received; 7 = closed
+    stage: int
 
 
 AREAS = [
@@ -115,8 +135,29 @@ AREAS = [
         "Kulturnat ved havet.",
         1,
     ),
-    DemoArea("Bakkekammen", "Vesthimmerland", "Bakkekammen Lokalforum", "", "", 0),
+    DemoArea(
+        "Bakkekammen",
+        "Vesthimmerland",
+        "Bakkekammen Lokalforum",
+        "Bakkerne skal samle de små landsbyer.",
+        "Fælles sangaftener på skift i landsbyerne.",
+        1,
+    ),
 ]
+
+# The team's assessment of the seed's three criteria (energy, will, ildsjæle), by stage.
+ASSESSED = {0: (2, 1, 1), 1: (2, 3, 2)}
+REASONS = {
+    0: "Ansøgningen handler om anlæg, ikke kulturelle aktiviteter, og få står bag.",
+    1: "Bredt partnerskab og tydelig energi; opfylder kriterierne.",
+}
+EXAMPLES = list(LocalGoalExample)
+GOAL_RATINGS = {
+    ProjectGoal.COMMUNITIES: 5,
+    ProjectGoal.DRIVE: 4,
+    ProjectGoal.COLLABORATION: 3,
+    ProjectGoal.AMBITIONS: 4,
+}
 
 FIRST = [
     "Mette",
@@ -194,6 +235,11 @@ def load_demo(db: Database, programme_id: int, today: date | None = None) -> Non
                 local_goals="Samarbejde på tværs af foreninger; nye målgrupper"
                 if demo.stage
                 else "",
+                local_challenges="Få mødesteder og foreninger, der arbejder hver for sig"
+                if demo.stage
+                else "",
+                local_potentials="Stærke traditioner og mange frivillige" if demo.stage else "",
+                local_ambitions=demo.vision if demo.stage else "",
                 recipient_name=demo.recipient,
                 recipient_cvr=demo_cvr(index + 1),
                 recipient_address=f"Foreningsvej {index + 3}, {demo.municipality}",
@@ -234,6 +280,8 @@ def load_demo(db: Database, programme_id: int, today: date | None = None) -> Non
             )
             areas.add_partner(db, area_id, org_id)
         _advance(db, area_id, demo.stage, ids, kickoff, index)
+        if not demo.stage:  # the declined applicant takes no part in the network
+            del area_people[area_id]
 
     _meetings(db, programme_id, area_people)
 
@@ -241,29 +289,36 @@ def load_demo(db: Database, programme_id: int, today: date | None = None) -> Non
 def _advance(
     db: Database, area_id: int, stage: int, person_ids: list[int], kickoff: date, index: int
 ) -> None:
+    # Every applicant was in before the deadline (28 April 2025); decided on 2 May.
+    scores = ASSESSED[min(stage, 1)]
+    grants.record_interest(
+        db,
+        area_id,
+        InterestData(
+            received_on=date(2025, 4, 10) + timedelta(days=index),
+            content="Vi ønsker at blive Kulturpunkt, fordi energien er her.",
+            decision=InterestDecision.ACCEPTED if stage else InterestDecision.DECLINED,
+            decided_on=date(2025, 5, 2),
+            decision_reason=REASONS[min(stage, 1)],
+            assessments={
+                c: Assessment(score, "Set på borgermødet" if n == 0 else "")
+                for n, (c, score) in enumerate(zip(SelectionCriterion, scores, strict=True))
+            },
+        ),
+    )
     if stage >= 1:
-        grants.record_interest(
-            db,
-            area_id,
-            InterestData(
-                received_on=date(2025, 4, 10) + timedelta(days=index),
-                content="Vi ønsker at blive Kulturpunkt, fordi energien er her.",
-                decision=InterestDecision.ACCEPTED if stage >= 2 else InterestDecision.PENDING,
-                decided_on=date(2025, 5, 2) if stage >= 2 else None,
-            ),
-        )
-    if stage >= 2:
-        signed = stage >= 3
+        # "Samarbejdsaftale mellem region og lokalområder: Maj 2025".
         grants.record_agreement(
             db,
             area_id,
             AgreementData(
-                sent_on=date(2025, 5, 20),
-                signed_by_area_on=date(2025, 6, 2) + timedelta(days=index) if signed else None,
-                signed_by_region_on=date(2025, 6, 10) if signed else None,
+                sent_on=date(2025, 5, 12),
+                signed_by_area_on=date(2025, 5, 14) + timedelta(days=index),
+                signed_by_region_on=date(2025, 5, 28),
             ),
         )
-        grants.award_grant(db, area_id, kr(50_000), date(2025, 5, 15))
+    if stage >= 2:
+        grants.award_grant(db, area_id, kr(50_000), date(2025, 5, 28))
         grants.add_instalment(db, area_id, InstalmentData(kr(40_000), date(2025, 6, 30)))
         grants.add_instalment(
             db, area_id, InstalmentData(kr(10_000), date(2026, 9, 1), note="Efter evaluering")
@@ -310,6 +365,8 @@ def _advance(
                     participants=35 + 10 * n,
                     target_groups=["børnefamilier", "seniorer"][: 1 + n % 2],
                     sectors=[Sector.ASSOCIATION, Sector.SCHOOL][: 1 + n % 2],
+                    origin=[ActivityOrigin.EXISTING, ActivityOrigin.NEW][(n + index) % 2],
+                    goal_examples=[EXAMPLES[(n + index) % 4], EXAMPLES[(n + 2) % 4]][: 1 + n % 2],
                 ),
             )
     if stage >= 6:
@@ -323,6 +380,10 @@ def _advance(
                     CoreElement.COMMUNITY: "Nye frivillige er kommet til.",
                 },
                 summary="Et år med mange nye fællesskaber.",
+                goals={
+                    goal: GoalAnswer(rating - index % 2, "Flere mødes på tværs af foreningerne.")
+                    for goal, rating in GOAL_RATINGS.items()
+                },
                 activities_held=4,
                 participants_total=310,
                 volunteers=24,
@@ -339,31 +400,47 @@ def _advance(
         areas.close_area(db, area_id, date(2026, 9, 15))
 
 
+# (title, date, place, agenda, kind, which areas came (by position), who: first or last person)
+MEETINGS = [
+    (
+        "Netværks- og inspirationsmøde 1",
+        date(2025, 9, 24),
+        "Kulturhuset, Aalborg",
+        "Velkomst\nErfaringer fra sparringen\nInspirationsoplæg\nNetværk",
+        MeetingKind.NETWORK,
+        range(0, 8),
+        0,
+    ),
+    # A second meeting in the first round, in the north, for those who could not come.
+    (
+        "Netværksmøde 1, nord",
+        date(2025, 11, 13),
+        "Kulturhuset, Thisted",
+        "Erfaringer fra sparringen\nNetværk",
+        MeetingKind.NETWORK,
+        range(8, 10),
+        0,
+    ),
+    (
+        "Netværks- og inspirationsmøde 2",
+        date(2026, 3, 5),
+        "Biblioteket, Hjørring",
+        "Status fra områderne\nForankring efter projektet",
+        MeetingKind.INSPIRATION,
+        range(0, 6),
+        -1,
+    ),
+]
+
+
 def _meetings(db: Database, programme_id: int, area_people: dict[int, list[int]]) -> None:
-    first = meetings.create_meeting(
-        db,
-        programme_id,
-        MeetingData(
-            title="Netværks- og inspirationsmøde 1",
-            held_on=date(2025, 9, 24),
-            place="Kulturhuset, Aalborg",
-            agenda="Velkomst\nErfaringer fra sparringen\nInspirationsoplæg\nNetværk",
-            kind=MeetingKind.NETWORK,
-        ),
-    )
-    attendees = [(area_id, ids[0]) for n, (area_id, ids) in enumerate(area_people.items()) if n < 8]
-    meetings.set_attendance(db, first, attendees)
-    second = meetings.create_meeting(
-        db,
-        programme_id,
-        MeetingData(
-            title="Netværks- og inspirationsmøde 2",
-            held_on=date(2026, 3, 5),
-            place="Biblioteket, Hjørring",
-            agenda="Status fra områderne\nForankring efter projektet",
-            kind=MeetingKind.INSPIRATION,
-        ),
-    )
-    meetings.set_attendance(
-        db, second, [(a, ids[-1]) for n, (a, ids) in enumerate(area_people.items()) if n < 6]
-    )
+    """The network meetings, each in its round (the round follows from the date)."""
+    for title, held_on, place, agenda, kind, came, who in MEETINGS:
+        meeting_id = meetings.create_meeting(
+            db, programme_id, MeetingData(title, held_on, place, agenda, kind=kind)
+        )
+        meetings.set_attendance(
+            db,
+            meeting_id,
+            [(a, ids[who]) for n, (a, ids) in enumerate(area_people.items()) if n in came],
+        )

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record
+from .base import Record, enum_type
+from .goal_enums import ActivityOrigin
 
 if TYPE_CHECKING:
     from .area import Area
@@ -26,5 +27,9 @@ class Activity(Record):
     target_groups: Mapped[list[str]] = mapped_column(JSON, default=list)
     # Sector values from enums.Sector.
     sectors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Builds on an existing initiative or is new (None: not stated).
+    origin: Mapped[ActivityOrigin | None] = mapped_column(enum_type(ActivityOrigin, 20))
+    # LocalGoalExample values: which of the seed's examples of local goals it serves.
+    goal_examples: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
 
     area: Mapped[Area] = relationship(back_populates="activities")

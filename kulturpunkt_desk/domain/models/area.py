@@ -29,6 +29,10 @@ class Area(Record):
     vision: Mapped[str] = mapped_column(Text, default="")
     idea: Mapped[str] = mapped_column(Text, default="")
     local_goals: Mapped[str] = mapped_column(Text, default="")
+    # What the local goals are based on: the area's challenges, potentials and ambitions.
+    local_challenges: Mapped[str] = mapped_column(Text, default="", server_default="")
+    local_potentials: Mapped[str] = mapped_column(Text, default="", server_default="")
+    local_ambitions: Mapped[str] = mapped_column(Text, default="", server_default="")
     # The legal entity the grant is paid to (NemKonto follows the CVR).
     recipient_name: Mapped[str] = mapped_column(String(200), default="")
     recipient_cvr: Mapped[str] = mapped_column(String(8), default="")

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Record, enum_type
 from .enums import CoreElement
+from .goal_enums import ProjectGoal
 
 if TYPE_CHECKING:
     from .area import Area
@@ -32,6 +33,9 @@ class EvaluationSubmission(Record):
     answers: Mapped[list[EvaluationAnswer]] = relationship(
         back_populates="submission", cascade="all, delete-orphan"
     )
+    goal_answers: Mapped[list[EvaluationGoalAnswer]] = relationship(
+        back_populates="submission", cascade="all, delete-orphan"
+    )
 
 
 class EvaluationAnswer(Record):
@@ -45,6 +49,23 @@ class EvaluationAnswer(Record):
     answer: Mapped[str] = mapped_column(Text, default="")
 
     submission: Mapped[EvaluationSubmission] = relationship(back_populates="answers")
+
+
+class EvaluationGoalAnswer(Record):
+    """The area's answer about one project-level goal: how far it was reached, and how."""
+
+    __tablename__ = "evaluation_goal_answer"
+    __table_args__ = (UniqueConstraint("submission_id", "goal"),)
+
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("evaluation_submission.id", ondelete="CASCADE"), index=True
+    )
+    goal: Mapped[ProjectGoal] = mapped_column(enum_type(ProjectGoal, 30))
+    # On goal_enums.GOAL_RATING_LABELS; None: the area gave no rating.
+    rating: Mapped[int | None]
+    answer: Mapped[str] = mapped_column(Text, default="")
+
+    submission: Mapped[EvaluationSubmission] = relationship(back_populates="goal_answers")
 
 
 class Attachment(Record):

@@ -26,6 +26,16 @@ class ExpressionOfInterest(Record):
         enum_type(InterestDecision, 20), default=InterestDecision.PENDING
     )
     decided_on: Mapped[date | None]
+    # Why the area was designated or declined.
+    decision_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The team's assessment of the seed's three selection criteria: a score on
+    # goal_enums.ASSESSMENT_LABELS (None: not assessed) and a note each.
+    energy_score: Mapped[int | None]
+    energy_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    will_score: Mapped[int | None]
+    will_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    volunteers_score: Mapped[int | None]
+    volunteers_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     area: Mapped[Area] = relationship(back_populates="interest")
 

@@ -31,6 +31,8 @@ class NetworkMeeting(Record):
     place: Mapped[str] = mapped_column(String(200), default="")
     agenda: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The round of network meetings (the timeline's NETWORK_ROUND milestones) it belongs to.
+    round: Mapped[int | None]
 
     programme: Mapped[Programme] = relationship(back_populates="meetings")
     attendance: Mapped[list[MeetingAttendance]] = relationship(

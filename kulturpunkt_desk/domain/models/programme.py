@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Record, enum_type
 from .enums import MilestoneKind
+from .goal_enums import AREAS_TO_DESIGNATE, STRATEGY_GOAL_TEXT
 
 if TYPE_CHECKING:
     from .area import Area
@@ -33,6 +34,14 @@ class Programme(Record):
     contact_phone: Mapped[str] = mapped_column(String(40), default="")
     # Personal data is kept for this many years after the programme is closed.
     retention_years: Mapped[int] = mapped_column(Integer, default=5)
+    # How many areas the programme designates; the desk warns before one more.
+    areas_to_designate: Mapped[int] = mapped_column(
+        Integer, default=AREAS_TO_DESIGNATE, server_default=str(AREAS_TO_DESIGNATE)
+    )
+    # The strategy-level goal, from the regional development strategy and culture plan.
+    strategy_goal: Mapped[str] = mapped_column(
+        Text, default=STRATEGY_GOAL_TEXT, server_default=STRATEGY_GOAL_TEXT
+    )
     closed_on: Mapped[date | None]
 
     milestones: Mapped[list[Milestone]] = relationship(

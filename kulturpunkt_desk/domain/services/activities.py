@@ -9,7 +9,7 @@ from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
 from ..errors import Collector
-from ..models import Activity, Area, Sector
+from ..models import Activity, ActivityOrigin, Area, LocalGoalExample, Sector
 from .common import apply, get
 
 
@@ -21,6 +21,10 @@ class ActivityData:
     participants: int = 0
     target_groups: list[str] = field(default_factory=list)
     sectors: list[Sector] = field(default_factory=list)
+    # "Udvikle nye eller videreudvikle eksisterende aktiviteter": None when not stated.
+    origin: ActivityOrigin | None = None
+    # The seed's examples of local goals the activity serves.
+    goal_examples: list[LocalGoalExample] = field(default_factory=list)
 
     def cleaned(self) -> dict[str, object]:
         c = Collector()
@@ -37,6 +41,11 @@ class ActivityData:
             ),
             "target_groups": [g.strip() for g in self.target_groups if g.strip()],
             "sectors": [Sector(s).value for s in dict.fromkeys(self.sectors)],
+            "origin": ActivityOrigin(self.origin) if self.origin else None,
+            "goal_examples": [
+                LocalGoalExample(g).value
+                for g in sorted(dict.fromkeys(self.goal_examples), key=list(LocalGoalExample).index)
+            ],
         }
         c.raise_if_any()
         return values

@@ -35,6 +35,9 @@ class AreaData:
     vision: str = ""
     idea: str = ""
     local_goals: str = ""
+    local_challenges: str = ""
+    local_potentials: str = ""
+    local_ambitions: str = ""
     recipient_name: str = ""
     recipient_cvr: str = ""
     recipient_address: str = ""
@@ -48,6 +51,15 @@ class AreaData:
             "vision": c.run(v.optional, self.vision, "vision", "Fælles udfordring/vision", 20_000),
             "idea": c.run(v.optional, self.idea, "idea", "Idé", 20_000),
             "local_goals": c.run(v.optional, self.local_goals, "local_goals", "Lokale mål", 20_000),
+            "local_challenges": c.run(
+                v.optional, self.local_challenges, "local_challenges", "Udfordringer", 20_000
+            ),
+            "local_potentials": c.run(
+                v.optional, self.local_potentials, "local_potentials", "Potentialer", 20_000
+            ),
+            "local_ambitions": c.run(
+                v.optional, self.local_ambitions, "local_ambitions", "Ambitioner", 20_000
+            ),
             "recipient_name": c.run(
                 v.optional, self.recipient_name, "recipient_name", "Tilskudsmodtager"
             ),
@@ -134,6 +146,7 @@ def get_area(db: Database, area_id: int) -> Area:
                 selectinload(Area.sessions).selectinload(SparringSession.follow_ups),
                 selectinload(Area.activities),
                 selectinload(Area.evaluations).selectinload(EvaluationSubmission.answers),
+                selectinload(Area.evaluations).selectinload(EvaluationSubmission.goal_answers),
                 selectinload(Area.attachments),
                 selectinload(Area.programme),
             )

@@ -6,7 +6,8 @@
 
 Overblik asks for more with attention_items(): the above plus what falls due within a few
 days, expressions of interest missing after the deadline, areas without a sparring session
-in the current (or last finished) sparring round, and follow-up actions due. Each item
+in the current (or last finished) sparring round, designated areas that came to none of the
+meetings of a network round ending soon or last ended, and follow-up actions due. Each item
 names the record that opens it.
 """
 
@@ -36,6 +37,7 @@ from ..models import (
     SparringSession,
 )
 from ..money import format_kr
+from .meetings import absent_in, rounds_in
 
 AGREEMENT_REMINDER_DAYS = 30
 # Overblik also shows what falls due within this many days.
@@ -49,6 +51,7 @@ class AttentionKind(StrEnum):
     INTEREST_MISSING = "interest_missing"
     SPARRING_MISSING = "sparring_missing"
     FOLLOW_UP_DUE = "follow_up_due"
+    NETWORK_MISSING = "network_missing"
 
 
 ATTENTION_LABELS: dict[AttentionKind, str] = {
@@ -58,6 +61,7 @@ ATTENTION_LABELS: dict[AttentionKind, str] = {
     AttentionKind.INTEREST_MISSING: "Interessetilkendegivelse mangler",
     AttentionKind.SPARRING_MISSING: "Intet sparringsmøde i runden",
     AttentionKind.FOLLOW_UP_DUE: "Opfølgning fra sparring",
+    AttentionKind.NETWORK_MISSING: "Ikke med til netværksmøde i runden",
 }
 
 
@@ -187,6 +191,7 @@ def attention_items(
         items += _missing_interest(s, programme_id, today, horizon)
         items += _missing_sparring(s, programme_id, today)
         items += _follow_ups(s, programme_id, today, horizon)
+        items += _missing_network(s, programme_id, today, horizon)
     return sorted(items, key=lambda i: (not i.overdue, -i.days_overdue, i.area_name, i.kind))
 
 
@@ -315,6 +320,28 @@ def _missing_sparring(s: Session, programme_id: int, today: date) -> list[Attent
             select(Area).join(Grant).where(Area.programme_id == programme_id, ~Area.id.in_(held))
         )
         if area.id not in skipped
+    ]
+
+
+def _missing_network(
+    s: Session, programme_id: int, today: date, horizon: date
+) -> list[AttentionItem]:
+    """Designated areas that came to none of the meetings of the network round that ends
+    within the horizon, or else the one that ended last."""
+    ending = [r for r in rounds_in(s, programme_id) if r.ends_on <= horizon]
+    if not ending:
+        return []
+    chosen = max(ending, key=lambda r: r.ends_on)
+    span = f"{short_date(chosen.starts_on)}–{short_date(chosen.ends_on)}"
+    text = (
+        f"Ikke med til noget netværksmøde i {chosen.number}. runde ({span})."
+        if chosen.ends_on < today
+        else f"Endnu ikke med til noget netværksmøde i {chosen.number}. runde, som slutter "
+        f"{short_date(chosen.ends_on)}."
+    )
+    return [
+        _item(area, AttentionKind.NETWORK_MISSING, chosen.ends_on, today, text)
+        for area in absent_in(s, programme_id, chosen.number)
     ]
 
 

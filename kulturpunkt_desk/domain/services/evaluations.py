@@ -16,9 +16,28 @@ from kulturpunkt_desk.storage.paths import attachments_dir
 
 from .. import validation as v
 from ..errors import Collector, ValidationError
-from ..models import Area, Attachment, CoreElement, EvaluationAnswer, EvaluationSubmission
+from ..models import (
+    GOAL_RATING_LABELS,
+    PROJECT_GOAL_LABELS,
+    Area,
+    Attachment,
+    CoreElement,
+    EvaluationAnswer,
+    EvaluationGoalAnswer,
+    EvaluationSubmission,
+    ProjectGoal,
+)
 from ..money import check_ore
 from .common import apply, get
+
+
+@dataclass(frozen=True)
+class GoalAnswer:
+    """The area's answer about one project-level goal: a rating on GOAL_RATING_LABELS
+    (None: no rating) and what it did for the goal."""
+
+    rating: int | None = None
+    text: str = ""
 
 
 @dataclass
@@ -31,6 +50,9 @@ class EvaluationData:
     volunteers: int = 0
     new_partners: int = 0
     declared_spending_ore: int = 0
+    # "Gennem kunst og kultur styrkes fællesskaber, virkelyst og handlekraft, tværgående
+    # samarbejder, lokale ambitioner": one answer per project-level goal.
+    goals: dict[ProjectGoal, GoalAnswer] = field(default_factory=dict)
 
     def cleaned(self) -> dict[str, object]:
         c = Collector()
@@ -55,6 +77,15 @@ class EvaluationData:
         }
         for element, text in self.answers.items():
             c.run(v.optional, text, f"answer_{CoreElement(element).value}", "Svar", 50_000)
+        for goal, given in self.goals.items():
+            label = PROJECT_GOAL_LABELS[ProjectGoal(goal)]
+            if given.rating is not None and given.rating not in GOAL_RATING_LABELS:
+                c.add(
+                    f"goal_{goal.value}",
+                    f"{label}: vurderingen skal være {min(GOAL_RATING_LABELS)}-"
+                    f"{max(GOAL_RATING_LABELS)}.",
+                )
+            c.run(v.optional, given.text, f"goal_{goal.value}", label, 50_000)
         c.raise_if_any()
         return values
 
@@ -67,12 +98,21 @@ def _answers(data: EvaluationData) -> list[EvaluationAnswer]:
     ]
 
 
+def _goal_answers(data: EvaluationData) -> list[EvaluationGoalAnswer]:
+    return [
+        EvaluationGoalAnswer(goal=ProjectGoal(g), rating=a.rating, answer=a.text.strip())
+        for g, a in data.goals.items()
+        if a.rating is not None or a.text.strip()
+    ]
+
+
 def add_evaluation(db: Database, area_id: int, data: EvaluationData) -> int:
     values = data.cleaned()
     with db.transaction() as s:
         get(s, Area, area_id, "Lokalområdet")
         submission = EvaluationSubmission(area_id=area_id, **values)
         submission.answers = _answers(data)
+        submission.goal_answers = _goal_answers(data)
         s.add(submission)
         s.flush()
         return submission.id
@@ -84,8 +124,10 @@ def update_evaluation(db: Database, evaluation_id: int, data: EvaluationData) ->
         submission = get(s, EvaluationSubmission, evaluation_id, "Evalueringen")
         apply(submission, values)
         submission.answers.clear()
+        submission.goal_answers.clear()
         s.flush()
         submission.answers = _answers(data)
+        submission.goal_answers = _goal_answers(data)
 
 
 def delete_evaluation(db: Database, evaluation_id: int) -> None:
@@ -102,6 +144,7 @@ def evaluation_overview(db: Database, programme_id: int) -> list[Area]:
                 .where(Area.programme_id == programme_id)
                 .options(
                     selectinload(Area.evaluations).selectinload(EvaluationSubmission.answers),
+                    selectinload(Area.evaluations).selectinload(EvaluationSubmission.goal_answers),
                     selectinload(Area.agreement),
                 )
                 .order_by(Area.name)

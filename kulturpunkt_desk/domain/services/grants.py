@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import func, select
@@ -20,10 +20,12 @@ from ..models import (
     Grant,
     Instalment,
     InterestDecision,
+    SelectionCriterion,
     SpendingItem,
 )
 from ..money import check_ore, format_kr
 from .common import apply, get
+from .selection import Assessment, assessment_columns
 
 
 @dataclass
@@ -32,6 +34,9 @@ class InterestData:
     content: str = ""
     decision: InterestDecision = InterestDecision.PENDING
     decided_on: date | None = None
+    decision_reason: str = ""
+    # The team's assessment of the seed's selection criteria (services/selection.py).
+    assessments: dict[SelectionCriterion, Assessment] = field(default_factory=dict)
 
     def cleaned(self) -> dict[str, object]:
         c = Collector()
@@ -40,6 +45,10 @@ class InterestData:
             "content": c.run(v.optional, self.content, "content", "Indhold", 50_000),
             "decision": InterestDecision(self.decision),
             "decided_on": self.decided_on,
+            "decision_reason": c.run(
+                v.optional, self.decision_reason, "decision_reason", "Begrundelse", 5_000
+            ),
+            **assessment_columns(self.assessments, c),
         }
         c.run(
             v.dates_in_order,

@@ -1,4 +1,9 @@
-"""Network and inspiration meetings and who attended on behalf of which area."""
+"""Network and inspiration meetings, their rounds, and who attended on behalf of which area.
+
+The seed's timeline has two rounds of "netværks- og inspirationsmøde(r)": Aug.-nov. 2025 and
+feb.-marts 2026 (the programme's NETWORK_ROUND milestones). Each meeting belongs to a round;
+`areas_absent_from_round` is the one rule for "an area that came to none of its meetings".
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from kulturpunkt_desk.storage.engine import Database
 
@@ -17,11 +22,14 @@ from ..models import (
     AreaMember,
     MeetingAttendance,
     MeetingKind,
+    Milestone,
+    MilestoneKind,
     NetworkMeeting,
     Person,
     Programme,
 )
 from .common import apply, get
+from .selection import designated_ids_in
 
 
 @dataclass
@@ -32,11 +40,15 @@ class MeetingData:
     agenda: str = ""
     notes: str = ""
     kind: MeetingKind = MeetingKind.NETWORK
+    # The round it belongs to; None: the round whose dates hold the meeting's date.
+    round: int | None = None
 
     def cleaned(self) -> dict[str, object]:
         c = Collector()
         if not isinstance(self.held_on, date):
             c.add("held_on", "Dato: skal udfyldes.")
+        if self.round is not None and self.round < 1:
+            c.add("round", "Runde: skal være 1 eller mere.")
         values: dict[str, object] = {
             "title": c.run(v.required, self.title, "title", "Titel"),
             "held_on": self.held_on,
@@ -44,15 +56,66 @@ class MeetingData:
             "agenda": c.run(v.optional, self.agenda, "agenda", "Dagsorden", 50_000),
             "notes": c.run(v.optional, self.notes, "notes", "Noter", 50_000),
             "kind": MeetingKind(self.kind),
+            "round": self.round,
         }
         c.raise_if_any()
         return values
+
+
+@dataclass(frozen=True)
+class NetworkRound:
+    """One round of network meetings from the programme's timeline."""
+
+    number: int
+    starts_on: date
+    ends_on: date
+
+
+def rounds_in(s: Session, programme_id: int) -> list[NetworkRound]:
+    return [
+        NetworkRound(m.round, m.starts_on, m.ends_on)
+        for m in s.scalars(
+            select(Milestone)
+            .where(
+                Milestone.programme_id == programme_id,
+                Milestone.kind == MilestoneKind.NETWORK_ROUND,
+                Milestone.round.is_not(None),
+            )
+            .order_by(Milestone.starts_on)
+        )
+        if m.round is not None
+    ]
+
+
+def network_rounds(db: Database, programme_id: int) -> list[NetworkRound]:
+    """The programme's rounds of network meetings, in order."""
+    with db.read() as s:
+        return rounds_in(s, programme_id)
+
+
+def _with_round(s: Session, programme_id: int, values: dict[str, object]) -> dict[str, object]:
+    """Fill in the round from the date when none was chosen; refuse a round not planned."""
+    rounds = rounds_in(s, programme_id)
+    chosen = values["round"]
+    if chosen is None:
+        held = values["held_on"]
+        found = [
+            r.number for r in rounds if isinstance(held, date) and r.starts_on <= held <= r.ends_on
+        ]
+        return {**values, "round": found[0] if found else None}
+    if rounds and chosen not in {r.number for r in rounds}:
+        planned = ", ".join(f"{r.number}." for r in rounds)
+        raise ValidationError.single(
+            "round", f"Runde: programmets tidsplan har runde {planned}, ikke {chosen}."
+        )
+    return values
 
 
 def create_meeting(db: Database, programme_id: int, data: MeetingData) -> int:
     values = data.cleaned()
     with db.transaction() as s:
         get(s, Programme, programme_id, "Programmet")
+        values = _with_round(s, programme_id, values)
         meeting = NetworkMeeting(programme_id=programme_id, **values)
         s.add(meeting)
         s.flush()
@@ -62,7 +125,8 @@ def create_meeting(db: Database, programme_id: int, data: MeetingData) -> int:
 def update_meeting(db: Database, meeting_id: int, data: MeetingData) -> None:
     values = data.cleaned()
     with db.transaction() as s:
-        apply(get(s, NetworkMeeting, meeting_id, "Mødet"), values)
+        meeting = get(s, NetworkMeeting, meeting_id, "Mødet")
+        apply(meeting, _with_round(s, meeting.programme_id, values))
 
 
 def delete_meeting(db: Database, meeting_id: int) -> None:
@@ -142,3 +206,32 @@ def programme_members(db: Database, programme_id: int) -> list[AreaMember]:
                 )
             )
         )
+
+
+def absent_in(s: Session, programme_id: int, round_number: int) -> list[Area]:
+    """Designated, open areas nobody came from to any meeting of the round, by name."""
+    came = (
+        select(MeetingAttendance.area_id)
+        .join(NetworkMeeting)
+        .where(NetworkMeeting.programme_id == programme_id, NetworkMeeting.round == round_number)
+    )
+    designated = designated_ids_in(s, programme_id)
+    return [
+        area
+        for area in s.scalars(
+            select(Area)
+            .where(
+                Area.programme_id == programme_id,
+                Area.closed_on.is_(None),
+                ~Area.id.in_(came),
+            )
+            .order_by(Area.name)
+        )
+        if area.id in designated
+    ]
+
+
+def areas_absent_from_round(db: Database, programme_id: int, round_number: int) -> list[Area]:
+    """The designated areas that came to none of the round's meetings (closed ones left out)."""
+    with db.read() as s:
+        return absent_in(s, programme_id, round_number)

@@ -14,6 +14,7 @@ from kulturpunkt_desk.storage.engine import Database
 from .. import validation as v
 from ..errors import Collector
 from ..models import AgreementTemplate, Milestone, MilestoneKind, Programme, Setting
+from ..models.goal_enums import AREAS_TO_DESIGNATE, STRATEGY_GOAL_TEXT
 from ..money import check_ore, kr
 from .common import apply, check_unique_name, get
 
@@ -35,6 +36,9 @@ class ProgrammeData:
     contact_phone: str = ""
     retention_years: int = 5
     closed_on: date | None = None
+    # "11 lokalområder i Nordjylland udpeges som Kulturpunkt"; the strategy-level goal.
+    areas_to_designate: int = AREAS_TO_DESIGNATE
+    strategy_goal: str = STRATEGY_GOAL_TEXT
 
     def cleaned(self) -> dict[str, object]:
         c = Collector()
@@ -64,7 +68,13 @@ class ProgrammeData:
                 v.non_negative_int, self.retention_years, "retention_years", "Opbevaring (år)"
             ),
             "closed_on": self.closed_on,
+            "areas_to_designate": self.areas_to_designate,
+            "strategy_goal": c.run(
+                v.optional, self.strategy_goal, "strategy_goal", "Mål på strateginiveau", 5_000
+            ),
         }
+        if not isinstance(self.areas_to_designate, int) or self.areas_to_designate < 1:
+            c.add("areas_to_designate", "Lokalområder, der udpeges: skal være mindst 1.")
         years_known = isinstance(self.start_year, int) and isinstance(self.end_year, int)
         if years_known and self.end_year < self.start_year:
             c.add("end_year", "Slutår: kan ikke ligge før startåret.")

@@ -4,17 +4,29 @@ live in dialogs/grants.py and dialogs/agreements.py.)"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kulturpunkt_desk.domain.models import (
+    ACTIVITY_ORIGIN_LABELS,
+    LOCAL_GOAL_EXAMPLE_LABELS,
     SECTOR_LABELS,
     Activity,
+    ActivityOrigin,
+    LocalGoalExample,
     Sector,
 )
 from kulturpunkt_desk.domain.services import activities
 from kulturpunkt_desk.domain.services.activities import ActivityData
 
 from ..context import DeskContext
+from ..widgets.choice_buttons import ChoiceButtons
 from ..widgets.fields import DateField
 from ..widgets.form import FormDialog
 from .area_dialogs import text_box
@@ -59,6 +71,23 @@ class ActivityDialog(FormDialog):
             self.sector_boxes[sector] = box
             grid.addWidget(box, n // 3, n % 3)
         self.add_field("sectors", self.tr("&Sektorer"), sectors)
+        origins: list[tuple[ActivityOrigin | None, str]] = [(None, "Ikke angivet")]
+        origins += list(ACTIVITY_ORIGIN_LABELS.items())
+        self.origin: ChoiceButtons[ActivityOrigin | None] = ChoiceButtons(origins)
+        self.origin.set_value(a.origin if a else None)
+        self.add_field("origin", "Ny eller &eksisterende", self.origin)
+        examples = QWidget()
+        column = QVBoxLayout(examples)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.example_boxes: dict[LocalGoalExample, QCheckBox] = {}
+        served = set(a.goal_examples) if a else set()
+        for example, label in LOCAL_GOAL_EXAMPLE_LABELS.items():
+            box = QCheckBox(label)
+            box.setChecked(example.value in served)
+            self.example_boxes[example] = box
+            column.addWidget(box)
+        examples.setFocusProxy(next(iter(self.example_boxes.values())))
+        self.add_field("goal_examples", "Tjener &lokale mål", examples)
         self.resize(560, self.sizeHint().height())
 
     def data(self) -> ActivityData:
@@ -69,6 +98,8 @@ class ActivityDialog(FormDialog):
             participants=self.participants.value(),
             target_groups=self.target_groups.text().split(","),
             sectors=[s for s, box in self.sector_boxes.items() if box.isChecked()],
+            origin=self.origin.value(),
+            goal_examples=[e for e, box in self.example_boxes.items() if box.isChecked()],
         )
 
     def save(self) -> None:

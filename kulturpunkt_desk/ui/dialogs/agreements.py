@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPlainTextEdit, QWidget
 
-from kulturpunkt_desk.domain.models import INTEREST_DECISION_LABELS, Area, InterestDecision
-from kulturpunkt_desk.domain.services import grants
+from kulturpunkt_desk.domain.errors import ValidationError
+from kulturpunkt_desk.domain.models import (
+    ASSESSMENT_LABELS,
+    INTEREST_DECISION_LABELS,
+    SELECTION_CRITERION_LABELS,
+    Area,
+    InterestDecision,
+    SelectionCriterion,
+)
+from kulturpunkt_desk.domain.services import grants, selection
 from kulturpunkt_desk.domain.services.grants import AgreementData, InterestData
+from kulturpunkt_desk.domain.services.selection import Assessment
 
 from ..context import DeskContext
 from ..widgets.fields import DateField
+from ..widgets.rated_note import RatedNote
 from .grants import AreaFormDialog
 
 
@@ -29,20 +39,49 @@ class InterestDialog(AreaFormDialog):
         self.add_field("received_on", self.tr("&Modtaget"), self.received_on)
         self.add_field("decision", self.tr("&Beslutning"), self.decision)
         self.add_field("decided_on", self.tr("Besluttet &den"), self.decided_on)
+        self.content.setMaximumHeight(self.content.fontMetrics().lineSpacing() * 6 + 14)
+        self.setMinimumWidth(640)
+        self.reason = QPlainTextEdit(interest.decision_reason if interest else "")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 2 + 14)
+        self.add_field("decision_reason", "Be&grundelse", self.reason)
         self.add_field("content", self.tr("&Indhold"), self.content)
+        self.form.addRow(QLabel("<b>Teamets vurdering af udvælgelseskriterierne</b>"))
+        given = selection.assessments_of(interest)
+        self.assessments: dict[SelectionCriterion, RatedNote] = {}
+        for criterion, label in SELECTION_CRITERION_LABELS.items():
+            field = RatedNote(
+                label, ASSESSMENT_LABELS, given[criterion].score, given[criterion].note
+            )
+            self.assessments[criterion] = field
+            self.add_field(f"{criterion.value}_score", label, field)
         self.received_on.setFocus()
 
     def save(self) -> None:
-        grants.record_interest(
-            self.ctx.db,
-            self.area.id,
-            InterestData(
-                received_on=self.received_on.required_value(),
-                content=self.content.toPlainText(),
-                decision=InterestDecision(self.decision.currentData()),
-                decided_on=self.decided_on.value(),
-            ),
+        decision = InterestDecision(self.decision.currentData())
+        data = InterestData(
+            received_on=self.received_on.required_value(),
+            content=self.content.toPlainText(),
+            decision=decision,
+            decided_on=self.decided_on.value(),
+            decision_reason=self.reason.toPlainText(),
+            assessments={c: Assessment(f.value(), f.text()) for c, f in self.assessments.items()},
         )
+        data.cleaned()  # field errors first, then the question about the number of areas
+        warning = selection.designation_warning(self.ctx.db, self.area.id, decision)
+        if warning is not None:
+            answer = QMessageBox.question(
+                self,
+                "Flere lokalområder end programmet udpeger",
+                warning,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                raise ValidationError.single(
+                    "decision", "Beslutning: ikke gemt; programmets antal er allerede udpeget."
+                )
+        grants.record_interest(self.ctx.db, self.area.id, data)
 
 
 class AgreementDialog(AreaFormDialog):

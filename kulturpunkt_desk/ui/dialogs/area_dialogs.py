@@ -48,6 +48,22 @@ class AreaDialog(FormDialog):
             "vision", self.tr("Fælles &udfordring/vision"), text_box(area.vision if area else "")
         )
         self.idea = self.add_field("idea", self.tr("&Idé"), text_box(area.idea if area else ""))
+        # Local goals are based on the area's challenges, potentials and ambitions.
+        self.challenges = self.add_field(
+            "local_challenges",
+            "Områdets udfo&rdringer",
+            text_box(area.local_challenges if area else "", 2),
+        )
+        self.potentials = self.add_field(
+            "local_potentials",
+            "Områdets &potentialer",
+            text_box(area.local_potentials if area else "", 2),
+        )
+        self.ambitions = self.add_field(
+            "local_ambitions",
+            "Områdets am&bitioner",
+            text_box(area.local_ambitions if area else "", 2),
+        )
         self.goals = self.add_field(
             "local_goals", self.tr("&Lokale mål"), text_box(area.local_goals if area else "")
         )
@@ -77,6 +93,9 @@ class AreaDialog(FormDialog):
             vision=self.vision.toPlainText(),
             idea=self.idea.toPlainText(),
             local_goals=self.goals.toPlainText(),
+            local_challenges=self.challenges.toPlainText(),
+            local_potentials=self.potentials.toPlainText(),
+            local_ambitions=self.ambitions.toPlainText(),
             recipient_name=self.recipient.text(),
             recipient_cvr=self.cvr.text(),
             recipient_address=self.address.text(),

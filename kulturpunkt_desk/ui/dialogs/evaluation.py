@@ -8,16 +8,20 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSpinBox, QWidget
 
 from kulturpunkt_desk.domain.models import (
     CORE_ELEMENT_LABELS,
+    GOAL_RATING_LABELS,
+    PROJECT_GOAL_LABELS,
     Area,
     CoreElement,
     EvaluationSubmission,
+    ProjectGoal,
 )
 from kulturpunkt_desk.domain.services import evaluations
-from kulturpunkt_desk.domain.services.evaluations import EvaluationData
+from kulturpunkt_desk.domain.services.evaluations import EvaluationData, GoalAnswer
 
 from ..context import DeskContext
 from ..widgets.fields import DateField, MoneyField
 from ..widgets.form import FormDialog
+from ..widgets.rated_note import RatedNote
 
 FIGURES = [
     ("activities_held", "&Aktiviteter gennemført"),
@@ -63,6 +67,21 @@ class EvaluationDialog(FormDialog):
             edit.setPlaceholderText(self.tr("Hvad fortæller området om dette kerneelement?"))
             self.answers[element] = edit
             self.add_field(f"answer_{element.value}", self.tr(CORE_ELEMENT_LABELS[element]), edit)
+        self.form.addRow(QLabel("<b>Mål på projektniveau</b>: i hvilken grad er de styrket?"))
+        goals = {a.goal: a for a in submission.goal_answers} if submission else {}
+        self.goals: dict[ProjectGoal, RatedNote] = {}
+        for goal, label in PROJECT_GOAL_LABELS.items():
+            given = goals.get(goal)
+            field = RatedNote(
+                label,
+                GOAL_RATING_LABELS,
+                given.rating if given else None,
+                given.answer if given else "",
+                unset="Ingen vurdering",
+                note_lines=2,
+            )
+            self.goals[goal] = field
+            self.add_field(f"goal_{goal.value}", label, field)
         self.figures: dict[str, QSpinBox] = {}
         for name, label in FIGURES:
             box = QSpinBox()
@@ -86,6 +105,7 @@ class EvaluationDialog(FormDialog):
         data = EvaluationData(
             received_on=self.received_on.required_value(),
             answers={e: edit.toPlainText() for e, edit in self.answers.items()},
+            goals={g: GoalAnswer(f.value(), f.text()) for g, f in self.goals.items()},
             summary=self.summary.toPlainText(),
             declared_spending_ore=spending,
             **{name: box.value() for name, box in self.figures.items()},

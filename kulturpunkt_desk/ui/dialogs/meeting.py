@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.models import MEETING_KIND_LABELS, MeetingKind, NetworkMeeting
 from kulturpunkt_desk.domain.services import meetings
 from kulturpunkt_desk.domain.services.meetings import MeetingData
@@ -31,6 +32,18 @@ class MeetingDialog(FormDialog):
             self.kind.addItem(self.tr(MEETING_KIND_LABELS[kind]), kind)
         if meeting:
             self.kind.setCurrentIndex(self.kind.findData(meeting.kind))
+        self.round = QComboBox()
+        self.round.addItem("Efter datoen", None)
+        for r in meetings.network_rounds(ctx.db, ctx.programme_id):
+            self.round.addItem(
+                f"{r.number}. runde ({short_date(r.starts_on)}–{short_date(r.ends_on)})", r.number
+            )
+        if meeting and meeting.round is not None:
+            found = self.round.findData(meeting.round)
+            if found < 0:
+                self.round.addItem(f"{meeting.round}. runde", meeting.round)
+                found = self.round.count() - 1
+            self.round.setCurrentIndex(found)
         self.agenda = QPlainTextEdit(meeting.agenda if meeting else "")
         self.agenda.setTabChangesFocus(True)
         self.notes = QPlainTextEdit(meeting.notes if meeting else "")
@@ -39,6 +52,7 @@ class MeetingDialog(FormDialog):
         self.add_field("held_on", self.tr("&Dato"), self.held_on)
         self.add_field("place", self.tr("&Sted"), self.place)
         self.add_field("kind", self.tr("T&ype"), self.kind)
+        self.add_field("round", "&Runde", self.round)
         self.add_field("agenda", self.tr("D&agsorden"), self.agenda)
         self.add_field("notes", self.tr("&Noter"), self.notes)
         self.title.setFocus()
@@ -51,6 +65,7 @@ class MeetingDialog(FormDialog):
             agenda=self.agenda.toPlainText(),
             notes=self.notes.toPlainText(),
             kind=MeetingKind(self.kind.currentData()),
+            round=self.round.currentData(),
         )
         if self.meeting is None:
             self.saved_id = meetings.create_meeting(self.ctx.db, self.ctx.programme_id, data)

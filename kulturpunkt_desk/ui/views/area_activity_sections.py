@@ -20,12 +20,15 @@ from PySide6.QtWidgets import (
 
 from kulturpunkt_desk.domain.models import (
     CORE_ELEMENT_LABELS,
+    LOCAL_GOAL_EXAMPLE_LABELS,
     SECTOR_LABELS,
     SESSION_FORM_LABELS,
     Activity,
+    ActivityOrigin,
     Area,
     Attachment,
     CoreElement,
+    LocalGoalExample,
     Sector,
     SparringSession,
 )
@@ -39,6 +42,15 @@ from ..models.record_table import Column, RecordTableModel
 from ..undo import confirm_and_delete
 from ..widgets.record_table import RecordTable
 from .area_sections import Section, button_column, local_time, on_delete_key, short
+
+# Short enough for a table column; the form shows the whole wording.
+ORIGIN_SHORT = {ActivityOrigin.EXISTING: "Bygger videre", ActivityOrigin.NEW: "Ny"}
+EXAMPLE_SHORT = {
+    LocalGoalExample.ACROSS_ASSOCIATIONS: "Samarbejde på tværs",
+    LocalGoalExample.COORDINATING_FORUM: "Koordinerende forum",
+    LocalGoalExample.OTHER_SECTORS: "Andre sektorer",
+    LocalGoalExample.NEW_TARGET_GROUPS: "Nye målgrupper",
+}
 
 
 class SparringSection(Section):
@@ -85,6 +97,16 @@ class SparringSection(Section):
                 Column(
                     t("Sektorer"),
                     lambda a: ", ".join(t(SECTOR_LABELS[Sector(s)]) for s in a.sectors),
+                ),
+                Column("Ny eller eksisterende", lambda a: ORIGIN_SHORT.get(a.origin, "")),
+                Column(
+                    "Tjener lokale mål",
+                    lambda a: ", ".join(
+                        EXAMPLE_SHORT[LocalGoalExample(e)] for e in a.goal_examples
+                    ),
+                    tooltip=lambda a: "\n".join(
+                        LOCAL_GOAL_EXAMPLE_LABELS[LocalGoalExample(e)] for e in a.goal_examples
+                    ),
                 ),
             ],
             lambda a: a.id,

@@ -35,6 +35,7 @@ from ..dialogs.agreements import AgreementDialog, InterestDialog
 from ..dialogs.area_dialogs import AreaDialog
 from ..undo import confirm_and_delete
 from .area_activity_sections import EvaluationSection, HistorySection, SparringSection
+from .area_goals import assessment_lines, goal_levels_html
 from .area_sections import MoneySection, PeopleSection, short
 
 MET_COLOUR, UNMET_COLOUR = "#1b7a3a", "#b00020"
@@ -107,12 +108,14 @@ class AreaPage(QWidget):
     def _about_tab(self) -> QWidget:
         self.vision, self.idea, self.goals = wrapped(), wrapped(), wrapped()
         self.notes = wrapped()
-        ideas = QGroupBox(self.tr("Vision, idé og lokale mål"))
+        ideas = QGroupBox(self.tr("Vision og idé"))
         form = QFormLayout(ideas)
         form.addRow(self.tr("Fælles udfordring/vision:"), self.vision)
         form.addRow(self.tr("Idé:"), self.idea)
-        form.addRow(self.tr("Lokale mål:"), self.goals)
         form.addRow(self.tr("Noter:"), self.notes)
+        self.goals.setTextFormat(Qt.TextFormat.RichText)
+        goals = QGroupBox("Mål på tre niveauer")
+        QVBoxLayout(goals).addWidget(self.goals)
 
         self.conditions = wrapped()
         self.conditions.setTextFormat(Qt.TextFormat.RichText)
@@ -137,6 +140,7 @@ class AreaPage(QWidget):
 
         left = QVBoxLayout()
         left.addWidget(ideas)
+        left.addWidget(goals)
         left.addWidget(checks)
         left.addStretch()
         right = QVBoxLayout()
@@ -179,7 +183,7 @@ class AreaPage(QWidget):
         none = self.tr("(ikke udfyldt)")
         self.vision.setText(area.vision or none)
         self.idea.setText(area.idea or none)
-        self.goals.setText(area.local_goals or none)
+        self.goals.setText(goal_levels_html(area))
         self.notes.setText(area.notes or self.tr("(ingen)"))
         self.conditions.setText(self._conditions_html(area))
         self._show_interest(area)
@@ -211,6 +215,7 @@ class AreaPage(QWidget):
                 f" ({short(interest.decided_on)})" if interest.decided_on else "",
             ),
         ]
+        lines += assessment_lines(interest)
         if interest.content:
             lines.append("")
             lines.append(interest.content)

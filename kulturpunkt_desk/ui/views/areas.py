@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kulturpunkt_desk.domain.money import format_kr
-from kulturpunkt_desk.domain.services import overview
+from kulturpunkt_desk.domain.services import overview, selection
 from kulturpunkt_desk.domain.services.overview import AreaSummary
 from kulturpunkt_desk.domain.status import STATUS_LABELS, STATUS_ORDER, AreaStatus
 
@@ -132,6 +132,7 @@ class AreasView(View):
         for combo in (self.status_filter, self.municipality_filter, self.contact_filter):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.count_label = QLabel()
+        self.designation_label = QLabel()
 
         new_button = QPushButton(self.tr("&Nyt lokalområde…"))
         new_button.clicked.connect(self.new_record)
@@ -147,6 +148,8 @@ class AreasView(View):
         filters.addWidget(self.contact_filter, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label)
+        buttons.addSpacing(16)
+        buttons.addWidget(self.designation_label)
         buttons.addStretch()
         for button in (new_button, open_button, delete_button):
             buttons.addWidget(button)
@@ -178,6 +181,9 @@ class AreasView(View):
         self.table.fit_columns()
         self.table.restore_selection(selected)
         self._update_count()
+        self.designation_label.setText(
+            selection.designation(self.ctx.db, self.ctx.programme_id).text
+        )
         if self.pages.currentWidget() is self.page:
             self.page.refresh()
 

@@ -29,7 +29,7 @@ from kulturpunkt_desk.domain.models import (
     MilestoneKind,
 )
 from kulturpunkt_desk.domain.money import format_kr
-from kulturpunkt_desk.domain.services import evaluations, programmes
+from kulturpunkt_desk.domain.services import evaluations, goals, programmes
 
 from ..context import DeskContext
 from ..dialogs.evaluation import EvaluationDialog
@@ -117,6 +117,10 @@ class EvaluationView(View):
             bar.addWidget(button)
         bar.addStretch(1)
         self.summary_label.setWordWrap(True)
+        # The project-level goals summed across the areas, as the evaluation report has them.
+        self.goals_label = QLabel()
+        self.goals_label.setWordWrap(True)
+        self.goals_label.setAccessibleName("Mål på projektniveau i alt")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
@@ -124,6 +128,7 @@ class EvaluationView(View):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.goals_label)
         layout.addWidget(splitter)
 
     def _late(self) -> bool:
@@ -150,6 +155,11 @@ class EvaluationView(View):
         if self.due is not None:
             text += self.tr(" · frist {0}").format(short_date(self.due))
         self.summary_label.setText(text)
+        totals = goals.programme_goal_totals(self.ctx.db, self.ctx.programme_id)
+        self.goals_label.setText(
+            "Mål på projektniveau, i høj grad eller mere af besvarede: "
+            + " · ".join(f"{t.label} {t.high} af {t.answered}" for t in totals)
+        )
         self._show_details()
 
     def _show_details(self) -> None:
@@ -187,6 +197,12 @@ class EvaluationView(View):
                 "<p><b>{}</b><br>{}</p>".format(
                     html.escape(self.tr(CORE_ELEMENT_LABELS[element])),
                     html.escape(answer).replace("\n", "<br>"),
+                )
+            )
+        for heading, answer in goals.goal_answers_in_order(submission):
+            parts.append(
+                "<p><b>{}</b><br>{}</p>".format(
+                    html.escape(heading), html.escape(answer).replace("\n", "<br>")
                 )
             )
         if submission.summary:

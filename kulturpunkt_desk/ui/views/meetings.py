@@ -6,6 +6,8 @@ meeting's page on the right holds its agenda, notes and the attendance grid.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -59,6 +61,9 @@ class MeetingsView(View):
                         _represented(m), self.area_count
                     ),
                 ),
+                Column(
+                    "Runde", lambda m: f"{m.round}." if m.round else "–", lambda m: m.round or 0
+                ),
                 Column(self.tr("Titel"), lambda m: m.title),
                 Column(self.tr("Sted"), lambda m: m.place),
                 Column(self.tr("Type"), lambda m: self.tr(MEETING_KIND_LABELS[m.kind])),
@@ -79,6 +84,10 @@ class MeetingsView(View):
         for button in (self.new_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
         bar.addStretch(1)
+        # Per round of the timeline: the designated areas that came to none of its meetings.
+        self.rounds_label = QLabel()
+        self.rounds_label.setWordWrap(True)
+        self.rounds_label.setAccessibleName("Fremmøde i runderne")
 
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
@@ -130,8 +139,13 @@ class MeetingsView(View):
         page_layout.addWidget(self.error_label)
         self.page = page
 
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addWidget(self.table, 1)
+        left_box.addWidget(self.rounds_label)
         splitter = QSplitter()
-        splitter.addWidget(self.table)
+        splitter.addWidget(left)
         splitter.addWidget(page)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
@@ -160,11 +174,32 @@ class MeetingsView(View):
                 reverse=True,
             )
         )
+        self._show_rounds()
         self.table.fit_columns(260)
         self.table.restore_selection(keep)
         if self.table.current_id() is None and self.model.rows:
             self.table.selectRow(0)
         self._load_page()
+
+    def _show_rounds(self) -> None:
+        lines = []
+        for r in meetings.network_rounds(self.ctx.db, self.ctx.programme_id):
+            absent = meetings.areas_absent_from_round(self.ctx.db, self.ctx.programme_id, r.number)
+            span = f"{short_date(r.starts_on)}–{short_date(r.ends_on)}"
+            if absent:
+                names = ", ".join(a.name for a in absent)
+                count = (
+                    "1 udpeget område" if len(absent) == 1 else f"{len(absent)} udpegede områder"
+                )
+                lines.append(
+                    f"<b>{r.number}. runde</b> ({span}): {count} "
+                    f"har ikke været med til noget møde: {escape(names)}"
+                )
+            else:
+                lines.append(
+                    f"<b>{r.number}. runde</b> ({span}): alle udpegede områder har været med."
+                )
+        self.rounds_label.setText("<br>".join(lines))
 
     def _selection_changed(self) -> None:
         if self.dirty and self.table.current_id() != self.shown_id:
@@ -197,6 +232,7 @@ class MeetingsView(View):
             return
         self.heading.setText(meeting.title)
         parts = [long_date(meeting.held_on), self.tr(MEETING_KIND_LABELS[meeting.kind])]
+        parts.append(f"{meeting.round}. runde" if meeting.round else "uden runde")
         if meeting.place:
             parts.insert(1, meeting.place)
         self.meta.setText(" · ".join(parts))

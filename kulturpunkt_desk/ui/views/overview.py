@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from kulturpunkt_desk.domain.dates import long_date
 from kulturpunkt_desk.domain.money import format_kr
-from kulturpunkt_desk.domain.services import attention, overview, programmes
+from kulturpunkt_desk.domain.services import attention, overview, programmes, selection
 from kulturpunkt_desk.domain.services.attention import ATTENTION_LABELS, AttentionItem
 from kulturpunkt_desk.domain.status import STATUS_LABELS, STATUS_ORDER
 
@@ -243,6 +243,14 @@ class OverviewView(View):
             button.clicked.connect(lambda _=False, n=n: self.ctx.open_record(STATUS_KIND, n))
             self.status_layout.addWidget(button)
             self.status_buttons.append(button)
+        designated = QPushButton(selection.designation(self.ctx.db, self.ctx.programme_id).text)
+        designated.setFlat(True)
+        designated.setStyleSheet("text-align: left; padding: 2px 4px;")
+        designated.setToolTip("Lokalområder, hvis interessetilkendegivelse er godkendt")
+        designated.clicked.connect(lambda: self.ctx.open_record(STATUS_KIND, -1))
+        self.status_layout.addWidget(designated)
+        self.status_buttons.append(designated)
+        self.designation_button = designated
         total = QPushButton(self.tr("I alt: {0} lokalområder").format(len(rows)))
         total.setFlat(True)
         total.setStyleSheet("text-align: left; padding: 2px 4px; font-weight: bold;")
