@@ -120,8 +120,8 @@ def test_evaluation_report_is_tagged_pdf_ua_with_one_heading_per_area(
     assert_pdf_ua(out)
     pdf = pikepdf.open(out)
     kinds = [str(e.S) for e in structure(pdf)]
-    assert kinds.count("/H1") == 2  # Programmet samlet, Lokalområderne
-    assert kinds.count("/H2") == 2  # one per area
+    assert kinds.count("/H1") == 3  # Programmet samlet, Målene, Lokalområderne
+    assert kinds.count("/H2") == 3 + 2  # the three goal levels' parts, then one per area
     assert kinds.index("/H1") < kinds.index("/H2") < kinds.index("/H3")
 
 
