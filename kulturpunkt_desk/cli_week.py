@@ -1,0 +1,64 @@
+"""Sub-commands for the week ahead: the calendar file and what needs attention.
+
+kulturpunkt-desk calendar --db PATH --out FIL.ics [--area NAVN] [--mine [NAVN]]
+kulturpunkt-desk overblik --db PATH [--date DD.MM.YYYY] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kulturpunkt_desk.storage.engine import Database
+
+
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    cal = sub.add_parser(
+        "calendar",
+        parents=[common],
+        help="programmets datoer som kalenderfil til Outlook og Thunderbird (.ics)",
+    )
+    cal.add_argument("--out", type=Path, required=True, metavar="FIL")
+    cal.add_argument("--area", metavar="NAVN", help="kun ét lokalområdes begivenheder")
+    cal.add_argument(
+        "--mine",
+        nargs="?",
+        const="",
+        metavar="NAVN",
+        help="kun sparringsmøder og opfølgninger med dette navn (standard: dit brugernavn)",
+    )
+    cal.set_defaults(handler=cmd_calendar)
+
+
+def check_out(out: Path, *suffixes: str) -> Path:
+    """Refuse an --out whose extension the command cannot write, before any work."""
+    from kulturpunkt_desk.domain.errors import DeskError
+
+    if out.suffix.lower() not in suffixes:
+        wanted = " eller ".join(suffixes)
+        raise DeskError(f"--out: filen skal ende på {wanted} (fik «{out.name}»).")
+    return out
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.cli_documents import _with_programme
+    from kulturpunkt_desk.documents.programme_calendar import write_programme_calendar
+    from kulturpunkt_desk.domain.errors import DeskError
+    from kulturpunkt_desk.domain.services import areas, calendar
+    from kulturpunkt_desk.storage.engine import current_user
+
+    out = check_out(Path(args.out), ".ics")
+    mine = None if args.mine is None else (args.mine.strip() or current_user())
+
+    def work(db: Database, programme_id: int) -> int:
+        area_id = areas.find_area(db, programme_id, args.area).id if args.area else None
+        if not calendar.programme_events(db, programme_id, area_id, mine):
+            raise DeskError("Der er ingen datoer at gemme; ingen fil er skrevet.")
+        print(f"Gemt: {write_programme_calendar(db, programme_id, out, area_id, mine)}")
+        return 0
+
+    return _with_programme(args, work)
