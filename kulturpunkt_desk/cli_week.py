@@ -33,6 +33,17 @@ def register(
     )
     cal.set_defaults(handler=cmd_calendar)
 
+    from kulturpunkt_desk.cli_ekr import _date
+
+    look = sub.add_parser(
+        "overblik",
+        parents=[common],
+        help="det, der kræver opmærksomhed, og de kommende 14 dage (til en morgentjek)",
+    )
+    look.add_argument("--date", type=_date, metavar="DD.MM.ÅÅÅÅ", help="dagen (standard: i dag)")
+    look.add_argument("--json", action="store_true", help="ét JSON-objekt til et planlagt job")
+    look.set_defaults(handler=cmd_overblik)
+
 
 def check_out(out: Path, *suffixes: str) -> Path:
     """Refuse an --out whose extension the command cannot write, before any work."""
@@ -59,6 +70,61 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         if not calendar.programme_events(db, programme_id, area_id, mine):
             raise DeskError("Der er ingen datoer at gemme; ingen fil er skrevet.")
         print(f"Gemt: {write_programme_calendar(db, programme_id, out, area_id, mine)}")
+        return 0
+
+    return _with_programme(args, work)
+
+
+def cmd_overblik(args: argparse.Namespace) -> int:
+    import json
+    from datetime import date
+
+    from kulturpunkt_desk.cli_documents import _with_programme
+    from kulturpunkt_desk.domain.dates import short_date
+    from kulturpunkt_desk.domain.services import week
+    from kulturpunkt_desk.domain.services.attention import ATTENTION_LABELS, overdue_items
+
+    today: date = args.date or date.today()
+
+    def work(db: Database, programme_id: int) -> int:
+        overdue = [
+            {
+                "group": ATTENTION_LABELS[i.kind],
+                "area": i.area_name,
+                "due_date": i.due_on.isoformat(),
+                "days_overdue": i.days_overdue,
+                "text": i.text,
+            }
+            for i in overdue_items(db, programme_id, today)
+        ]
+        upcoming = [
+            {
+                "group": i.group,
+                "area": i.area_name,
+                "due_date": i.due_on.isoformat(),
+                "text": i.text,
+            }
+            for i in week.ahead(db, programme_id, today)
+        ]
+        if args.json:
+            result = {"date": today.isoformat(), "overdue": overdue, "upcoming": upcoming}
+            print(json.dumps(result, ensure_ascii=False, indent=2))
+            return 0
+        print(f"Overblik {short_date(today)}")
+        for title, items in (
+            (f"Overskredet: {len(overdue)}", overdue),
+            (f"De næste {week.COMING_DAYS} dage: {len(upcoming)}", upcoming),
+        ):
+            print(f"\n{title}")
+            groups: dict[str, list[dict[str, object]]] = {}
+            for item in items:
+                groups.setdefault(str(item["group"]), []).append(item)
+            for group, members in groups.items():
+                print(f"  {group} ({len(members)})")
+                for item in members:
+                    day = short_date(date.fromisoformat(str(item["due_date"])))
+                    area = f"{item['area']}: " if item["area"] else ""
+                    print(f"    {day}  {area}{item['text']}")
         return 0
 
     return _with_programme(args, work)
