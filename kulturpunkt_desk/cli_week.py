@@ -44,6 +44,26 @@ def register(
     look.add_argument("--json", action="store_true", help="ét JSON-objekt til et planlagt job")
     look.set_defaults(handler=cmd_overblik)
 
+    mail = sub.add_parser("mail", help="e-mailkladder (.eml) til dit mailprogram; intet sendes")
+    kinds = mail.add_subparsers(dest="mail_kind", metavar="HVAD", required=True)
+    agreement = kinds.add_parser(
+        "agreement", parents=[common], help="samarbejdsaftalen til områdets kontaktperson"
+    )
+    agreement.add_argument("--area", required=True, metavar="NAVN")
+    reminder = kinds.add_parser(
+        "reminder", parents=[common], help="påmindelse til områder, der mangler evaluering"
+    )
+    reminder.add_argument(
+        "--date", type=_date, metavar="DD.MM.ÅÅÅÅ", help="dagen (standard: i dag)"
+    )
+    invitation = kinds.add_parser(
+        "invitation", parents=[common], help="invitation til et netværksmøde til alle områder"
+    )
+    invitation.add_argument("--meeting", required=True, metavar="TITEL")
+    for parser in (agreement, reminder, invitation):
+        parser.add_argument("--out", type=Path, required=True, metavar="FIL")
+        parser.set_defaults(handler=cmd_mail)
+
 
 def check_out(out: Path, *suffixes: str) -> Path:
     """Refuse an --out whose extension the command cannot write, before any work."""
@@ -125,6 +145,38 @@ def cmd_overblik(args: argparse.Namespace) -> int:
                     day = short_date(date.fromisoformat(str(item["due_date"])))
                     area = f"{item['area']}: " if item["area"] else ""
                     print(f"    {day}  {area}{item['text']}")
+        return 0
+
+    return _with_programme(args, work)
+
+
+def cmd_mail(args: argparse.Namespace) -> int:
+    import sys
+    from datetime import date
+
+    from kulturpunkt_desk.cli_documents import _with_programme
+    from kulturpunkt_desk.documents.mail_draft import write_draft
+    from kulturpunkt_desk.domain.errors import DeskError
+    from kulturpunkt_desk.domain.services import areas, mail, meetings
+
+    out = check_out(Path(args.out), ".eml")
+
+    def work(db: Database, programme_id: int) -> int:
+        if args.mail_kind == "agreement":
+            draft = mail.agreement_mail(db, areas.find_area(db, programme_id, args.area).id)
+        elif args.mail_kind == "reminder":
+            draft = mail.evaluation_reminder(db, programme_id, args.date or date.today())
+        else:
+            wanted = args.meeting.casefold()
+            found = [
+                m for m in meetings.list_meetings(db, programme_id) if m.title.casefold() == wanted
+            ]
+            if not found:
+                raise DeskError(f"--meeting: intet netværksmøde hedder «{args.meeting}».")
+            draft = mail.meeting_invitation(db, found[0].id)
+        print(f"Gemt: {write_draft(db, draft, out)} (åbn den i dit mailprogram; intet er sendt)")
+        if draft.without_address:
+            print("Uden e-mailadresse: " + ", ".join(draft.without_address), file=sys.stderr)
         return 0
 
     return _with_programme(args, work)

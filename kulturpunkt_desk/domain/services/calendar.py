@@ -17,6 +17,7 @@ from kulturpunkt_desk.storage.engine import Database
 
 from ..calendar_event import CalendarEvent
 from ..dates import period, short_date
+from ..errors import NotFoundError
 from ..models import (
     MEETING_KIND_LABELS,
     SESSION_FORM_LABELS,
@@ -206,3 +207,18 @@ def _instalment(
         categories=category,
         busy=False,
     )
+
+
+def meeting_event(db: Database, meeting_id: int) -> CalendarEvent:
+    """One network meeting as the calendar file shows it (the invitation carries it)."""
+    with db.read() as s:
+        meeting = s.scalar(
+            select(NetworkMeeting)
+            .where(NetworkMeeting.id == meeting_id)
+            .options(
+                selectinload(NetworkMeeting.attendance), selectinload(NetworkMeeting.programme)
+            )
+        )
+        if meeting is None:
+            raise NotFoundError("Mødet findes ikke (længere). Det kan være slettet af en kollega.")
+        return _meetings([meeting], (meeting.programme.name,))[0]
