@@ -69,7 +69,7 @@ DEFAULT_TEMPLATES: dict[MailKind, MailTemplate] = {
         "Hermed samarbejdsaftalen mellem {område} og {region} om {program}.\n\n"
         "Læs den igennem, underskriv den og send den tilbage til os på {region_email}. "
         "Skriv endelig, hvis noget er uklart.\n\n"
-        "Venlig hilsen\n{afdeling}, {region}\n",
+        "Venlig hilsen\n{afdeling}, {region}",
     ),
     MailKind.EVALUATION_REMINDER: MailTemplate(
         "Påmindelse: evalueringsmateriale til {program}",
@@ -77,7 +77,7 @@ DEFAULT_TEMPLATES: dict[MailKind, MailTemplate] = {
         "Vi mangler stadig jeres evalueringsmateriale til {program}. Fristen er "
         "{evalueringsfrist}.\n\n"
         "Send det til {region_email}, eller skriv, hvis I har brug for hjælp.\n\n"
-        "Venlig hilsen\n{afdeling}, {region}\n",
+        "Venlig hilsen\n{afdeling}, {region}",
     ),
     MailKind.MEETING_INVITATION: MailTemplate(
         "Invitation: {møde}, {dato}",
@@ -86,7 +86,7 @@ DEFAULT_TEMPLATES: dict[MailKind, MailTemplate] = {
         "Dagsorden:\n{dagsorden}\n\n"
         "Mødet ligger som kalenderfil i mailen. Giv besked til {region_email}, "
         "hvem der kommer fra jeres område.\n\n"
-        "Venlig hilsen\n{afdeling}, {region}\n",
+        "Venlig hilsen\n{afdeling}, {region}",
     ),
 }
 
