@@ -20,6 +20,7 @@ TOPIC_MODULES: list[str] = [
     "kulturpunkt_desk.cli_documents",
     "kulturpunkt_desk.cli_ekr",
     "kulturpunkt_desk.cli_week",
+    "kulturpunkt_desk.cli_forms",  # after cli_safety: adds `import form`
 ]
 
 Handler = Callable[[argparse.Namespace], int]
