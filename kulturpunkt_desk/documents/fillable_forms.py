@@ -21,6 +21,7 @@ from .layout import ACCENT, FONT, FONT_BOLD, MARGIN_X, MUTED, register_fonts
 FIELD_FONT = "Helvetica"  # AcroForm fields need one of PDF's standard fonts
 HEIGHTS = {FieldType.LONG_TEXT: 64.0}
 LINE = 20.0  # a one-line field
+MM = 72 / 25.4  # points per millimetre
 HINTS = {
     FieldType.AMOUNT: "fx 48.250,00",
     FieldType.DATE: "DD.MM.ÅÅÅÅ",
@@ -47,7 +48,7 @@ def _draw(data: FormPrefill, reply_to: str, out: Path) -> None:
     from reportlab.pdfgen.canvas import Canvas
 
     register_fonts()
-    width, height = A4
+    width, height = float(A4[0]), float(A4[1])
     frame = width - 2 * MARGIN_X
     canvas = Canvas(str(out), pagesize=A4, lang="da-DK")
     canvas.setTitle(f"{data.title} – {data.area_name}")
@@ -59,16 +60,16 @@ def _draw(data: FormPrefill, reply_to: str, out: Path) -> None:
     def footer() -> None:
         canvas.setFont(FONT, 8)
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN_X, 12 * 2.835, f"{data.title} – {data.area_name}")
-        canvas.drawRightString(width - MARGIN_X, 12 * 2.835, f"Side {page[0]}")
+        canvas.drawString(MARGIN_X, 12 * MM, f"{data.title} – {data.area_name}")
+        canvas.drawRightString(width - MARGIN_X, 12 * MM, f"Side {page[0]}")
 
     def new_page() -> float:
         footer()
         canvas.showPage()
         page[0] += 1
-        return height - 25 * 2.835
+        return height - 25 * MM
 
-    y = height - 25 * 2.835
+    y = height - 25 * MM
     canvas.setFont(FONT_BOLD, 16)
     canvas.setFillColor(ACCENT)
     canvas.drawString(MARGIN_X, y, f"{data.title}: {data.area_name}")
@@ -107,7 +108,7 @@ def _draw(data: FormPrefill, reply_to: str, out: Path) -> None:
             if checks_in_row:
                 y -= 18
                 checks_in_row = 0
-            if y < 40 * 2.835:
+            if y < 40 * MM:
                 y = new_page()
             y -= 10
             canvas.setFont(FONT_BOLD, 11)
@@ -119,7 +120,7 @@ def _draw(data: FormPrefill, reply_to: str, out: Path) -> None:
             column = checks_in_row % 2
             if column == 0 and checks_in_row:
                 y -= 18
-            if y < 25 * 2.835:
+            if y < 25 * MM:
                 y = new_page()
             x = MARGIN_X + column * frame / 2
             form.checkbox(
@@ -144,7 +145,7 @@ def _draw(data: FormPrefill, reply_to: str, out: Path) -> None:
             y -= 22
             checks_in_row = 0
         box = HEIGHTS.get(field.type, LINE)
-        if y - box - 14 < 25 * 2.835:
+        if y - box - 14 < 25 * MM:
             y = new_page()
         canvas.setFont(FONT, 9)
         canvas.setFillColor(HexColor("#000000"))
