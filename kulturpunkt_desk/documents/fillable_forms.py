@@ -13,7 +13,7 @@ from pathlib import Path
 from kulturpunkt_desk.domain.dates import long_date
 from kulturpunkt_desk.domain.form_fields import FORM_FIELDS, KEY_FIELDS, FieldType, FormKind
 from kulturpunkt_desk.domain.services import programmes
-from kulturpunkt_desk.domain.services.returned_forms import FormPrefill, prefill
+from kulturpunkt_desk.domain.services.form_prefill import FormPrefill, prefill
 from kulturpunkt_desk.storage.engine import Database
 
 from .layout import ACCENT, FONT, FONT_BOLD, MARGIN_X, MUTED, register_fonts

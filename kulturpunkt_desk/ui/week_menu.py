@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QInputDialog,
     QLineEdit,
@@ -26,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.errors import DeskError
+from kulturpunkt_desk.domain.form_fields import FORM_TITLES, FormKind
 from kulturpunkt_desk.domain.services import areas, mail, meetings
 
 from . import preferences
 from .area_choice import choose_area, current_area_id
-from .documents_actions import ask_save_path
+from .documents_actions import ask_save_path, documents_folder
+from .form_import_dialog import open_import
 from .mail_dialog import MailDraftDialog, MailTemplateDialog, copy_addresses
 
 if TYPE_CHECKING:
@@ -93,6 +96,22 @@ def choose_meeting(window: MainWindow, title: str) -> int | None:
     return found[labels.index(label)].id if ok else None
 
 
+def choose_form_kind(window: MainWindow) -> FormKind | None:
+    """Which form to send (tests replace this)."""
+    kinds = list(FORM_TITLES)
+    labels = [FORM_TITLES[k] for k in kinds]
+    label, ok = QInputDialog.getItem(window, "Skema til udfyldning", "&Skema:", labels, 0, False)
+    return kinds[labels.index(label)] if ok else None
+
+
+def ask_open_form(window: MainWindow) -> Path | None:
+    """The returned form to read (tests replace this)."""
+    chosen, _ = QFileDialog.getOpenFileName(
+        window, "Indlæs udfyldt skema", str(documents_folder()), "PDF-skema (*.pdf)"
+    )
+    return Path(chosen) if chosen else None
+
+
 def ask_calendar(dialog: CalendarDialog) -> bool:
     return bool(dialog.exec())
 
@@ -117,6 +136,9 @@ class WeekMenu(QObject):
         copy = self.menu.addMenu("K&opiér e-mailadresser")
         self._add(copy, "Et lokalområdes &styregruppe…", self.copy_steering_group)
         self._add(copy, "Alle &inviterede til et netværksmøde…", self.copy_invitees)
+        self.menu.addSeparator()
+        self._add(self.menu, "&Skema til udfyldning (PDF)…", self.fillable_form)
+        self._add(self.menu, "&Indlæs udfyldt skema…", self.import_form)
 
     @staticmethod
     def _add(menu: QMenu, text: str, slot: Callable[[], object]) -> None:
@@ -194,6 +216,43 @@ class WeekMenu(QObject):
         dialog = MailTemplateDialog(self.ctx, self.window)
         self.last_dialog = dialog
         dialog.exec()
+
+    # --- forms ------------------------------------------------------------------------
+
+    def fillable_form(self) -> Path | None:
+        chosen = choose_area(self.window, "Skema til udfyldning")
+        kind = choose_form_kind(self.window) if chosen is not None else None
+        if chosen is None or kind is None:
+            return None
+        from kulturpunkt_desk.documents.files import file_name
+
+        out = ask_save_path(
+            self.window,
+            "Gem skema",
+            file_name(FORM_TITLES[kind], chosen[1]),
+            "PDF-skema (*.pdf)",
+        )
+        if out is None:
+            return None
+
+        def work() -> None:
+            from kulturpunkt_desk.documents.fillable_forms import render_form
+
+            render_form(self.ctx.db, chosen[0], kind, out)
+
+        if not self._guarded("Skema til udfyldning", work):
+            return None
+        self.window.statusBar().showMessage(
+            f"Gemt: {out}. Send det til området; det udfyldte skema indlæses herfra "
+            "eller ved at slippe det på områdets side.",
+            10_000,
+        )
+        return out
+
+    def import_form(self) -> None:
+        path = ask_open_form(self.window)
+        if path is not None:
+            open_import(self.ctx, path, None, self.window)
 
     # --- addresses ----------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ from ..models import (
     SECTOR_LABELS,
     Area,
     AreaMember,
+    Attachment,
     CoreElement,
     EvaluationSubmission,
     ExpressionOfInterest,
@@ -60,47 +61,6 @@ FIELD_OF = {
     "received_on": "signed_on",
     "declared_spending_ore": "declared_spending",
 }
-
-
-@dataclass(frozen=True)
-class FormPrefill:
-    kind: FormKind
-    title: str
-    area_name: str
-    programme_name: str
-    values: FormValues  # field name -> text or tick, key fields included
-
-
-def prefill(db: Database, area_id: int, kind: FormKind) -> FormPrefill:
-    """What the desk already knows, so the area fills in only what is new."""
-    with db.read() as s:
-        area = _area(s, area_id)
-        contact = _primary(area)
-        values: FormValues = {
-            KEY_FORM: kind.value,
-            KEY_VERSION: FORM_VERSION,
-            KEY_AREA: area.uuid,
-            KEY_PROGRAMME: area.programme.uuid,
-            "area_name": area.name,
-            "municipality": area.municipality,
-        }
-        if kind == FormKind.INTEREST:
-            values |= {
-                "recipient_name": area.recipient_name,
-                "recipient_cvr": area.recipient_cvr,
-                "recipient_address": area.recipient_address,
-                "contact_name": contact.name if contact else "",
-                "contact_email": contact.email if contact else "",
-                "contact_phone": contact.phone if contact else "",
-                "vision": area.vision,
-                "idea": area.idea,
-                "local_goals": area.local_goals,
-            }
-            for sector in SECTOR_LABELS:
-                values[f"sector_{sector.value}"] = any(
-                    p.organisation.sector == sector for p in area.partners
-                )
-        return FormPrefill(kind, FORM_TITLES[kind], area.name, area.programme.name, values)
 
 
 def _area(s: Session, area_id: int) -> Area:
@@ -282,13 +242,13 @@ def _interest_preview(area: Area, values: FormValues) -> FormPreview:
         for name, label in (("email", "Kontaktpersonens e-mail"), ("phone", "Telefon")):
             if getattr(contact, name) != person[1][name]:
                 changes.append(FormChange(label, getattr(contact, name), str(person[1][name])))
-    changes.append(
-        FormChange(
-            "Interessetilkendegivelse",
-            f"modtaget {short_date(old.received_on)}" if old else "",
-            "indholdet erstattes" if old else f"modtaget {short_date(received)}",
+    if old is None:
+        changes.append(
+            FormChange("Interessetilkendegivelse", "", f"modtaget {short_date(received)}")
         )
-    )
+    content = str(interest_values.get("content", ""))
+    if old is None or old.content != content:
+        changes.append(FormChange("Interessens indhold", old.content if old else "", content))
     return FormPreview(
         FormKind.INTEREST,
         area.id,
@@ -366,25 +326,46 @@ def _evaluation_preview(area: Area, values: FormValues) -> FormPreview:
     return FormPreview(FormKind.EVALUATION, area.id, area.name, changes, evaluation=data)
 
 
-def import_form(db: Database, programme_id: int, values: FormValues, pdf: Path) -> FormPreview:
+@dataclass
+class ImportReceipt:
+    """What an import wrote and what it replaced, so the window can undo it."""
+
+    preview: FormPreview
+    attachment_id: int = 0
+    evaluation_id: int | None = None
+    area_before: dict[str, object] = field(default_factory=dict)
+    person_before: dict[str, object] = field(default_factory=dict)
+    interest_before: dict[str, object] | None = None  # None: the area had none
+
+
+def _before(record: object, values: dict[str, object]) -> dict[str, object]:
+    return {name: getattr(record, name) for name in values}
+
+
+def import_form(db: Database, programme_id: int, values: FormValues, pdf: Path) -> ImportReceipt:
     """Check the form (as preview_form) and write it, with the PDF as an attachment, in one
     transaction; on any error nothing is written."""
     preview = preview_form(db, programme_id, values)
+    receipt = ImportReceipt(preview)
     title = FORM_TITLES[preview.kind]
     attachment = stored_attachment(db, Path(pdf), f"{title}, returneret skema")
     with db.transaction() as s:
         area = get(s, Area, preview.area_id, "Lokalområdet")
         attachment.area_id = area.id
         if preview.kind == FormKind.INTEREST:
+            receipt.area_before = _before(area, preview.area_values)
             apply(area, preview.area_values)
             if preview.person is not None:
-                apply(get(s, Person, preview.person[0], "Kontaktpersonen"), preview.person[1])
+                person = get(s, Person, preview.person[0], "Kontaktpersonen")
+                receipt.person_before = _before(person, preview.person[1])
+                apply(person, preview.person[1])
             interest = s.scalar(
                 select(ExpressionOfInterest).where(ExpressionOfInterest.area_id == area.id)
             )
             if interest is None:
                 s.add(ExpressionOfInterest(area_id=area.id, **preview.interest_values))
             else:
+                receipt.interest_before = _before(interest, preview.interest_values)
                 apply(interest, preview.interest_values)
         else:
             assert preview.evaluation is not None
@@ -392,6 +373,33 @@ def import_form(db: Database, programme_id: int, values: FormValues, pdf: Path) 
             submission.answers = _answers(preview.evaluation)
             s.add(submission)
             s.flush()
-            attachment.evaluation_id = submission.id
+            attachment.evaluation_id = receipt.evaluation_id = submission.id
         s.add(attachment)
-    return preview
+        s.flush()
+        receipt.attachment_id = attachment.id
+    return receipt
+
+
+def revert_import(db: Database, receipt: ImportReceipt) -> None:
+    """Undo an import in one transaction: the area, contact and interest as they were, the
+    new evaluation and the attachment record gone."""
+    preview = receipt.preview
+    with db.transaction() as s:
+        attachment = s.get(Attachment, receipt.attachment_id)
+        if attachment is not None:
+            s.delete(attachment)
+        if receipt.evaluation_id is not None:
+            submission = s.get(EvaluationSubmission, receipt.evaluation_id)
+            if submission is not None:
+                s.delete(submission)
+            return
+        apply(get(s, Area, preview.area_id, "Lokalområdet"), receipt.area_before)
+        if preview.person is not None and receipt.person_before:
+            apply(get(s, Person, preview.person[0], "Kontaktpersonen"), receipt.person_before)
+        interest = s.scalar(
+            select(ExpressionOfInterest).where(ExpressionOfInterest.area_id == preview.area_id)
+        )
+        if interest is not None and receipt.interest_before is None:
+            s.delete(interest)
+        elif interest is not None and receipt.interest_before is not None:
+            apply(interest, receipt.interest_before)

@@ -33,6 +33,7 @@ from kulturpunkt_desk.domain.status import STATUS_LABELS
 from ..context import DeskContext
 from ..dialogs.agreements import AgreementDialog, InterestDialog
 from ..dialogs.area_dialogs import AreaDialog
+from ..form_import_dialog import FormDropFilter
 from ..undo import confirm_and_delete
 from .area_activity_sections import EvaluationSection, HistorySection, SparringSection
 from .area_sections import MoneySection, PeopleSection, short
@@ -55,6 +56,8 @@ class AreaPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.area_id: int | None = None
+        # A returned form (PDF) dropped on the page is read into this area.
+        FormDropFilter(self, ctx, lambda: self.area_id)
         self.area: Area | None = None
 
         back = QPushButton(self.tr("← &Alle lokalområder"))
