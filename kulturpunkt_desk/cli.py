@@ -21,6 +21,7 @@ TOPIC_MODULES: list[str] = [
     "kulturpunkt_desk.cli_ekr",
     "kulturpunkt_desk.cli_week",
     "kulturpunkt_desk.cli_forms",  # after cli_safety: adds `import form`
+    "kulturpunkt_desk.cli_rounds",
 ]
 
 Handler = Callable[[argparse.Namespace], int]
