@@ -31,15 +31,22 @@ from .context import DeskContext
 
 
 class ImportFormCommand(QUndoCommand):
-    def __init__(self, ctx: DeskContext, values: FormValues, pdf: Path, preview: FormPreview):
+    """Made after the first import succeeded (an error inside redo would not reach the
+    user); redo after an undo imports the same values again."""
+
+    def __init__(self, ctx: DeskContext, values: FormValues, pdf: Path, receipt: ImportReceipt):
+        preview = receipt.preview
         super().__init__(f"Indlæs {FORM_TITLES[preview.kind].lower()} fra {preview.area_name}")
         self.ctx, self.values, self.pdf = ctx, values, pdf
-        self.receipt: ImportReceipt | None = None
+        self.receipt: ImportReceipt | None = receipt
+        self.done = True
 
     def redo(self) -> None:
-        self.receipt = returned_forms.import_form(
-            self.ctx.db, self.ctx.programme_id, self.values, self.pdf
-        )
+        if not self.done:
+            self.receipt = returned_forms.import_form(
+                self.ctx.db, self.ctx.programme_id, self.values, self.pdf
+            )
+        self.done = False
         self.ctx.changed()
 
     def undo(self) -> None:
@@ -148,11 +155,13 @@ class FormImportDialog(QDialog):
         if self.preview is None:
             return
         try:
-            command = ImportFormCommand(self.ctx, self.values, self.path, self.preview)
-            self.ctx.undo_stack.push(command)
+            receipt = returned_forms.import_form(
+                self.ctx.db, self.ctx.programme_id, self.values, self.path
+            )
         except DeskError as exc:
             self.message.setText(f"Skemaet blev ikke indlæst: {exc}")
             return
+        self.ctx.undo_stack.push(ImportFormCommand(self.ctx, self.values, self.path, receipt))
         self.accept()
 
 

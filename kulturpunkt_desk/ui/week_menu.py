@@ -139,6 +139,8 @@ class WeekMenu(QObject):
         self.menu.addSeparator()
         self._add(self.menu, "&Skema til udfyldning (PDF)…", self.fillable_form)
         self._add(self.menu, "&Indlæs udfyldt skema…", self.import_form)
+        self.menu.addSeparator()
+        self._add(self.menu, "&Ny runde…", self.new_round)
 
     @staticmethod
     def _add(menu: QMenu, text: str, slot: Callable[[], object]) -> None:
@@ -253,6 +255,16 @@ class WeekMenu(QObject):
         path = ask_open_form(self.window)
         if path is not None:
             open_import(self.ctx, path, None, self.window)
+
+    def new_round(self) -> None:
+        from .new_round_dialog import NewRoundDialog
+
+        def work() -> None:
+            dialog = NewRoundDialog(self.ctx, self.window)
+            self.last_dialog = dialog
+            dialog.exec()
+
+        self._guarded("Ny runde", work)
 
     # --- addresses ----------------------------------------------------------------------
 
