@@ -9,7 +9,6 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from kulturpunkt_desk.domain.services import programmes, trash
 from kulturpunkt_desk.domain.services.next_round import NewRoundData, new_round, round_start
 
 from .context import DeskContext
+from .dialog_buttons import ok_cancel
 
 
 def _show_programme(ctx: DeskContext, programme_id: int) -> None:
@@ -90,13 +90,7 @@ class NewRoundDialog(QDialog):
             "Intet af den gamle rundes penge, sparring eller evalueringer kommer med."
         )
         intro.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Opret runde")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annullér")
-        buttons.accepted.connect(self.create)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "&Opret runde", self.create)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

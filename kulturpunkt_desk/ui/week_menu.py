@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QInputDialog,
@@ -32,6 +31,7 @@ from kulturpunkt_desk.domain.services import areas, mail, meetings
 
 from . import preferences
 from .area_choice import choose_area, current_area_id
+from .dialog_buttons import ok_cancel
 from .documents_actions import ask_save_path, documents_folder
 from .form_import_dialog import open_import
 from .mail_dialog import MailDraftDialog, MailTemplateDialog, copy_addresses
@@ -65,16 +65,9 @@ class CalendarDialog(QDialog):
         form.addRow(self.everything)
         form.addRow(self.one_area, self.area)
         form.addRow(self.mine, self.name)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Fortsæt")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annullér")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self, "Fortsæt"))
 
     def choice(self) -> tuple[int | None, str | None]:
         """(area id, consultant name): what programme_events filters on."""
