@@ -88,7 +88,7 @@ def test_agreement_mail_opens_an_eml_draft_with_the_edited_subject(
         dialog.subject.setText("Jeres aftale, Fjordglimt")
         qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
 
-    monkeypatch.setattr(week_menu, "show_draft", edit_and_open)
+    monkeypatch.setattr(mail_dialog, "show_draft_dialog", edit_and_open)
     _window, menu = _menu(qtbot, demo_db)
     menu.mail_agreement()
     (url,) = opened
@@ -101,7 +101,7 @@ def test_agreement_mail_opens_an_eml_draft_with_the_edited_subject(
 def test_reminder_without_attachment_opens_a_mailto_link(
     qtbot: QtBot, demo_db: Database, opened: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(week_menu, "show_draft", lambda d: d.open_in_mail())
+    monkeypatch.setattr(mail_dialog, "show_draft_dialog", lambda d: d.open_in_mail())
     _window, menu = _menu(qtbot, demo_db)
     menu.mail_reminder()
     (url,) = opened
@@ -132,3 +132,43 @@ def test_a_saved_mail_template_can_be_undone(qtbot: QtBot, demo_db: Database) ->
     window.ctx.undo_stack.undo()
     default = mail.DEFAULT_TEMPLATES[MailKind.AGREEMENT]
     assert mail.mail_template(demo_db, MailKind.AGREEMENT) == default
+
+
+def test_an_areas_page_writes_its_agreement_mail_and_copies_its_steering_group(
+    qtbot: QtBot, demo_db: Database, opened: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from kulturpunkt_desk.ui.views.areas import AreasView
+
+    shown: list[mail_dialog.MailDraftDialog] = []
+    monkeypatch.setattr(mail_dialog, "show_draft_dialog", shown.append)
+    window, _ = _menu(qtbot, demo_db)
+    view = window.show_view("areas")
+    assert isinstance(view, AreasView)
+    area_id = areas.find_area(demo_db, _pid(demo_db), "Fjordglimt").id
+    view.show_area(area_id)
+    button = next(b for b in view.page.findChildren(QPushButton) if b.text() == "Skriv e-&mail")
+    agreement, copy = button.menu().actions()
+    agreement.trigger()
+    assert shown and shown[0].draft.kind == MailKind.AGREEMENT
+    copy.trigger()
+    found, _missing = mail.steering_group_addresses(demo_db, area_id)
+    assert QGuiApplication.clipboard().text() == "; ".join(found)
+
+
+def test_overblik_writes_the_evaluation_reminder(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from kulturpunkt_desk.ui.views.overview import OverviewView
+
+    monkeypatch.setattr(OverviewView, "today", staticmethod(lambda: date(2026, 11, 23)))
+    shown: list[mail_dialog.MailDraftDialog] = []
+    monkeypatch.setattr(mail_dialog, "show_draft_dialog", shown.append)
+    window, _ = _menu(qtbot, demo_db)
+    view = window.show_view("overview")
+    assert isinstance(view, OverviewView)
+    view.week.reminder_requested.emit()
+    assert shown and len(shown[0].draft.bcc) == 6

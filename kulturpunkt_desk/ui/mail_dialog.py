@@ -4,6 +4,7 @@ attachments) or a mailto: link (without) to the system."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kulturpunkt_desk.domain.errors import ValidationError
+from kulturpunkt_desk.domain.errors import DeskError, ValidationError
 from kulturpunkt_desk.domain.services import mail
 from kulturpunkt_desk.domain.services.mail import MailDraft, MailKind, MailTemplate
 
@@ -186,3 +187,47 @@ class MailTemplateDialog(QDialog):
         self.ctx.undo_stack.push(command)
         self.error.setText("Gemt. Fortryd med Ctrl+Z.")
         return True
+
+
+def show_draft_dialog(dialog: MailDraftDialog) -> None:
+    """Show a draft (tests replace this)."""
+    dialog.exec()
+
+
+def write_mail(ctx: DeskContext, parent: QWidget | None, make: Callable[[], MailDraft]) -> bool:
+    """Make a draft and show it; a Danish reason when it cannot be made."""
+    from PySide6.QtWidgets import QMessageBox
+
+    try:
+        draft = make()
+    except DeskError as exc:
+        QMessageBox.warning(parent, "Skriv e-mail", str(exc))
+        return False
+    show_draft_dialog(MailDraftDialog(ctx, draft, parent))
+    return True
+
+
+def area_mail_button(ctx: DeskContext, area_of: Callable[[], int | None]) -> QPushButton:
+    """ "Skriv e-mail" on an area's page: the agreement to its primary contact, or its
+    steering group's addresses copied in one click."""
+    from PySide6.QtWidgets import QMenu
+
+    button = QPushButton("Skriv e-&mail")
+    menu = QMenu(button)
+
+    def agreement() -> None:
+        area_id = area_of()
+        if area_id is not None:
+            write_mail(ctx, button, lambda: mail.agreement_mail(ctx.db, area_id))
+
+    def addresses() -> None:
+        area_id = area_of()
+        if area_id is not None:
+            found, _missing = mail.steering_group_addresses(ctx.db, area_id)
+            copy_addresses(found)
+            button.setToolTip(f"{len(found)} e-mailadresser kopieret")
+
+    menu.addAction("&Samarbejdsaftale til kontaktperson…").triggered.connect(agreement)
+    menu.addAction("&Kopiér styregruppens e-mailadresser").triggered.connect(addresses)
+    button.setMenu(menu)
+    return button

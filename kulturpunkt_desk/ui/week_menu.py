@@ -34,7 +34,7 @@ from .area_choice import choose_area, current_area_id
 from .dialog_buttons import ok_cancel
 from .documents_actions import ask_save_path, documents_folder
 from .form_import_dialog import open_import
-from .mail_dialog import MailDraftDialog, MailTemplateDialog, copy_addresses
+from .mail_dialog import MailTemplateDialog, copy_addresses, write_mail
 
 if TYPE_CHECKING:
     from .context import DeskContext
@@ -85,7 +85,13 @@ def choose_meeting(window: MainWindow, title: str) -> int | None:
         QMessageBox.information(window, title, "Programmet har ingen netværksmøder endnu.")
         return None
     labels = [f"{m.title} ({short_date(m.held_on)})" for m in found]
-    label, ok = QInputDialog.getItem(window, title, "&Møde:", labels, len(labels) - 1, False)
+    # The meeting selected in Netværksmøder, else the newest.
+    view = window.views.get("meetings") if window.current_view_key() == "meetings" else None
+    table = getattr(view, "table", None)
+    selected = table.current_id() if table is not None else None
+    ids = [m.id for m in found]
+    start = ids.index(selected) if selected in ids else len(labels) - 1
+    label, ok = QInputDialog.getItem(window, title, "&Møde:", labels, start, False)
     return found[labels.index(label)].id if ok else None
 
 
@@ -107,10 +113,6 @@ def ask_open_form(window: MainWindow) -> Path | None:
 
 def ask_calendar(dialog: CalendarDialog) -> bool:
     return bool(dialog.exec())
-
-
-def show_draft(dialog: MailDraftDialog) -> None:
-    dialog.exec()
 
 
 class WeekMenu(QObject):
@@ -183,29 +185,23 @@ class WeekMenu(QObject):
 
     # --- e-mail -----------------------------------------------------------------------
 
-    def _draft(self, title: str, make: Callable[[], mail.MailDraft]) -> None:
-        def work() -> None:
-            dialog = MailDraftDialog(self.ctx, make(), self.window)
-            self.last_dialog = dialog
-            show_draft(dialog)
-
-        self._guarded(title, work)
+    def _draft(self, make: Callable[[], mail.MailDraft]) -> None:
+        write_mail(self.ctx, self.window, make)
 
     def mail_agreement(self) -> None:
         chosen = choose_area(self.window, "Samarbejdsaftale til kontaktperson")
         if chosen is not None:
-            self._draft("Skriv e-mail", lambda: mail.agreement_mail(self.ctx.db, chosen[0]))
+            self._draft(lambda: mail.agreement_mail(self.ctx.db, chosen[0]))
 
     def mail_reminder(self) -> None:
         self._draft(
-            "Skriv e-mail",
             lambda: mail.evaluation_reminder(self.ctx.db, self.ctx.programme_id, date.today()),
         )
 
     def mail_invitation(self) -> None:
         meeting_id = choose_meeting(self.window, "Invitation til netværksmøde")
         if meeting_id is not None:
-            self._draft("Skriv e-mail", lambda: mail.meeting_invitation(self.ctx.db, meeting_id))
+            self._draft(lambda: mail.meeting_invitation(self.ctx.db, meeting_id))
 
     def mail_templates(self) -> None:
         dialog = MailTemplateDialog(self.ctx, self.window)

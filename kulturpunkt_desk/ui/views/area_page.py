@@ -34,6 +34,7 @@ from ..context import DeskContext
 from ..dialogs.agreements import AgreementDialog, InterestDialog
 from ..dialogs.area_dialogs import AreaDialog
 from ..form_import_dialog import FormDropFilter
+from ..mail_dialog import area_mail_button
 from ..undo import confirm_and_delete
 from .area_activity_sections import EvaluationSection, HistorySection, SparringSection
 from .area_sections import MoneySection, PeopleSection, short
@@ -86,6 +87,7 @@ class AreaPage(QWidget):
         header.addWidget(self.title)
         header.addWidget(self.status)
         header.addStretch()
+        header.addWidget(area_mail_button(ctx, lambda: self.area_id))
         header.addWidget(edit)
         header.addWidget(delete)
 

@@ -118,6 +118,7 @@ class OverviewView(View):
         # Beside what is overdue: what lies ahead this week or in the next 14 days.
         self.week = WeekPanel()
         self.week.open_requested.connect(self.ctx.open_record)
+        self.week.reminder_requested.connect(self._write_reminder)
         splitter = QSplitter()
         splitter.addWidget(attention_box)
         splitter.addWidget(self.week)
@@ -256,6 +257,14 @@ class OverviewView(View):
         total.clicked.connect(lambda: self.ctx.open_record(STATUS_KIND, -1))
         self.status_layout.addWidget(total)
         self.status_buttons.append(total)
+
+    def _write_reminder(self) -> None:
+        from kulturpunkt_desk.domain.services import mail
+
+        from ..mail_dialog import write_mail
+
+        today, pid = self.today(), self.ctx.programme_id
+        write_mail(self.ctx, self, lambda: mail.evaluation_reminder(self.ctx.db, pid, today))
 
     # --- opening ----------------------------------------------------------------------
 

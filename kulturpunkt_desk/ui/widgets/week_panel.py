@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QPushButton,
     QRadioButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -36,6 +37,8 @@ class WeekPanel(QGroupBox):
     """What lies ahead, soonest first; Enter or a double click opens the record."""
 
     open_requested = Signal(str, int)
+    # "Skriv påmindelse": a draft to the areas that owe their evaluation.
+    reminder_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Det kommende", parent)
@@ -72,6 +75,9 @@ class WeekPanel(QGroupBox):
         layout.addLayout(choice)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
+        reminder = QPushButton("Skriv på&mindelse om evaluering…")
+        reminder.clicked.connect(self.reminder_requested)
+        layout.addWidget(reminder)
 
     def show_items(self, items: list[AheadItem], today: date) -> None:
         """`items`: the next 14 days; "Denne uge" shows those up to Sunday."""
