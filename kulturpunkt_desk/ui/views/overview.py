@@ -119,6 +119,8 @@ class OverviewView(View):
         self.week = WeekPanel()
         self.week.open_requested.connect(self.ctx.open_record)
         self.week.reminder_requested.connect(self._write_reminder)
+        # A small floor: on a narrow window the panel gives way instead of widening the desk.
+        self.week.setMinimumWidth(80)
         splitter = QSplitter()
         splitter.addWidget(attention_box)
         splitter.addWidget(self.week)
