@@ -76,8 +76,11 @@ def test_menu_import_shows_the_preview_and_can_be_undone(
     assert seen and _evaluated(demo_db, "Østerø Havn") == before + 1
     window.ctx.undo_stack.undo()
     assert _evaluated(demo_db, "Østerø Havn") == before
+    evaluation_pdf.unlink()  # redo works from the desk's own copy of the form
     window.ctx.undo_stack.redo()
     assert _evaluated(demo_db, "Østerø Havn") == before + 1
+    kept = areas.get_area(demo_db, _area(demo_db, "Østerø Havn")).attachments
+    assert [a.filename for a in kept if a.evaluation_id] == ["Evaluering Østerø Havn.pdf"]
 
 
 def test_bad_values_are_listed_by_field_and_cannot_be_imported(

@@ -42,9 +42,10 @@ class ImportFormCommand(QUndoCommand):
         self.done = True
 
     def redo(self) -> None:
-        if not self.done:
+        if not self.done and self.receipt is not None:
+            kept = self.receipt.kept_pdf or self.pdf
             self.receipt = returned_forms.import_form(
-                self.ctx.db, self.ctx.programme_id, self.values, self.pdf
+                self.ctx.db, self.ctx.programme_id, self.values, kept, self.receipt.filename
             )
         self.done = False
         self.ctx.changed()

@@ -141,7 +141,11 @@ def add_attachment(
 
 
 def stored_attachment(
-    db: Database, source: Path, description: str = "", added_on: date | None = None
+    db: Database,
+    source: Path,
+    description: str = "",
+    added_on: date | None = None,
+    filename: str | None = None,
 ) -> Attachment:
     """Copy `source` into the attachments folder (by content hash, so a copy left by a
     failed save is harmless) and return its record, not yet added to any session."""
@@ -159,7 +163,7 @@ def stored_attachment(
             raise ValidationError.single("file", "Fil: kopien blev ikke identisk; prøv igen.")
         partial.replace(target)
     return Attachment(
-        filename=source.name,
+        filename=filename or source.name,
         stored_path=stored,
         sha256=digest,
         size_bytes=source.stat().st_size,

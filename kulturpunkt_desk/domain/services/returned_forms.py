@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from kulturpunkt_desk.storage.engine import Database
+from kulturpunkt_desk.storage.paths import attachments_dir
 
 from ..dates import parse_short_date, short_date
 from ..errors import Collector, DeskError, ValidationError
@@ -336,19 +337,27 @@ class ImportReceipt:
     area_before: dict[str, object] = field(default_factory=dict)
     person_before: dict[str, object] = field(default_factory=dict)
     interest_before: dict[str, object] | None = None  # None: the area had none
+    # The desk's own copy of the returned PDF, so a redo does not need the original file.
+    kept_pdf: Path | None = None
+    filename: str = ""
 
 
 def _before(record: object, values: dict[str, object]) -> dict[str, object]:
     return {name: getattr(record, name) for name in values}
 
 
-def import_form(db: Database, programme_id: int, values: FormValues, pdf: Path) -> ImportReceipt:
-    """Check the form (as preview_form) and write it, with the PDF as an attachment, in one
-    transaction; on any error nothing is written."""
+def import_form(
+    db: Database, programme_id: int, values: FormValues, pdf: Path, filename: str | None = None
+) -> ImportReceipt:
+    """Check the form (as preview_form) and write it, with the PDF as an attachment (named
+    `filename`, default the file's own name), in one transaction; on any error nothing is
+    written."""
     preview = preview_form(db, programme_id, values)
     receipt = ImportReceipt(preview)
     title = FORM_TITLES[preview.kind]
-    attachment = stored_attachment(db, Path(pdf), f"{title}, returneret skema")
+    attachment = stored_attachment(db, Path(pdf), f"{title}, returneret skema", None, filename)
+    receipt.kept_pdf = attachments_dir(db.path) / attachment.stored_path
+    receipt.filename = attachment.filename
     with db.transaction() as s:
         area = get(s, Area, preview.area_id, "Lokalområdet")
         attachment.area_id = area.id

@@ -17,7 +17,7 @@ from kulturpunkt_desk.storage.engine import Database
 
 from ..dates import short_date
 from ..models import MEETING_KIND_LABELS, Area, Milestone, NetworkMeeting, SparringSession
-from .attention import ATTENTION_LABELS, COMING_DAYS, attention_items
+from .attention import ATTENTION_LABELS, COMING_DAYS, AttentionItem, attention_items
 
 __all__ = ["COMING_DAYS", "AheadItem", "ahead", "due_counts", "week_end"]
 
@@ -40,12 +40,22 @@ def week_end(today: date) -> date:
     return today + timedelta(days=6 - today.weekday())
 
 
-def ahead(db: Database, programme_id: int, today: date, days: int = COMING_DAYS) -> list[AheadItem]:
-    """Everything from `today` to `days` days later, soonest first."""
+def ahead(
+    db: Database,
+    programme_id: int,
+    today: date,
+    days: int = COMING_DAYS,
+    attention: list[AttentionItem] | None = None,
+) -> list[AheadItem]:
+    """Everything from `today` to `days` days later, soonest first. `attention`: the
+    day's attention_items when the caller has them already (Overblik), so they are not
+    asked for twice."""
     horizon = today + timedelta(days=days)
+    if attention is None:
+        attention = attention_items(db, programme_id, today, days)
     items = [
         AheadItem(ATTENTION_LABELS[i.kind], i.area_name, i.due_on, i.text, i.opens)
-        for i in attention_items(db, programme_id, today, days)
+        for i in attention
         if not i.overdue and i.due_on <= horizon
     ]
     with db.read() as s:

@@ -145,8 +145,10 @@ class OverviewView(View):
         today = self.today()
         self.heading.setText(self.tr("Overblik – {0}").format(long_date(today)))
         self._show_timeline(today)
-        self._show_items(attention.attention_items(self.ctx.db, self.ctx.programme_id, today))
-        self.week.show_items(week.ahead(self.ctx.db, self.ctx.programme_id, today), today)
+        items = attention.attention_items(self.ctx.db, self.ctx.programme_id, today)
+        self._show_items(items)
+        ahead = week.ahead(self.ctx.db, self.ctx.programme_id, today, attention=items)
+        self.week.show_items(ahead, today)
         self._show_money()
         self._show_statuses()
 
