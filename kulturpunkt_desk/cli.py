@@ -19,6 +19,9 @@ TOPIC_MODULES: list[str] = [
     "kulturpunkt_desk.cli_safety",
     "kulturpunkt_desk.cli_documents",
     "kulturpunkt_desk.cli_ekr",
+    "kulturpunkt_desk.cli_week",
+    "kulturpunkt_desk.cli_forms",  # after cli_safety: adds `import form`
+    "kulturpunkt_desk.cli_rounds",
 ]
 
 Handler = Callable[[argparse.Namespace], int]

@@ -63,3 +63,25 @@ def period(start: date, end: date) -> str:
 
 def _is_month_end(day: date) -> bool:
     return (day + timedelta(days=1)).day == 1
+
+
+def parse_short_date(text: str, field: str = "date", label: str = "Dato") -> date:
+    """18.06.2025 (also 18-06-2025, 18/6 2025 or 18062025) as a date, else a Danish error
+    naming the field."""
+    import re
+
+    from .errors import ValidationError
+
+    cleaned = text.strip()
+    found = re.fullmatch(r"(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{4})", cleaned) or re.fullmatch(
+        r"(\d{2})(\d{2})(\d{4})", cleaned
+    )
+    try:
+        if found is None:
+            raise ValueError
+        day, month, year = (int(g) for g in found.groups())
+        return date(year, month, day)
+    except ValueError:
+        raise ValidationError.single(
+            field, f"{label}: «{text}» er ikke en dato; skriv fx 18.06.2025."
+        ) from None

@@ -78,6 +78,10 @@ def run(path: Path, *, smoke_test: bool = False) -> int:
     window.show()
     if smoke_test:
         QTimer.singleShot(0, lambda: smoke_report(window))
+    else:
+        from kulturpunkt_desk.ui.widgets.week_panel import announce_once_a_day
+
+        QTimer.singleShot(0, lambda: announce_once_a_day(window, window.ctx))
     code = app.exec()
     db.dispose()
     return int(code)

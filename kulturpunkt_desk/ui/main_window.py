@@ -185,6 +185,9 @@ class MainWindow(QMainWindow):
 
         install_documents_menu(self)
         install_safety_menu(self)
+        from .week_menu import install_week_menu
+
+        install_week_menu(self)
 
     def _action(
         self,

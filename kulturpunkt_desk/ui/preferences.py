@@ -22,3 +22,5 @@ SPLITTER = "window/splitter"
 RECENT_DATABASES = "files/recent"
 # The consultant(s) last written on a sparring session: usually the same person next time.
 LAST_CONSULTANT = "sparring/last_consultant"
+# The day the desk last said at start what falls due today and this week (once a day).
+LAST_WEEK_NOTICE = "overview/last_week_notice"

@@ -1,14 +1,15 @@
-"""What is overdue in a programme: the items the team should chase first.
+"""What needs attention in a programme: the items the team should chase first.
 
+attention_items() is the one rule, for Overblik, the status summary and the `overblik`
+command alike:
 - an agreement sent but not signed by both parties after AGREEMENT_REMINDER_DAYS days;
 - an instalment whose due date has passed without being paid;
-- an evaluation missing after the evaluation-collection milestone has ended.
-
-Overblik asks for more with attention_items(): the above plus what falls due within a few
-days, expressions of interest missing after the deadline, areas without a sparring session
-in the current (or last finished) sparring round, designated areas that came to none of the
-meetings of a network round ending soon or last ended, and follow-up actions due. Each item
-names the record that opens it.
+- an evaluation missing after the evaluation-collection milestone has ended;
+- expressions of interest missing after the deadline, areas without a sparring session in
+  the current (or last finished) sparring round, designated areas that came to none of the
+  meetings of a network round ending soon or last ended, and follow-up actions due;
+each overdue or falling due within a few days. overdue_items() is its overdue part. Each
+item names the record that opens it.
 """
 
 from __future__ import annotations
@@ -90,8 +91,14 @@ class AttentionItem:
 def overdue_items(
     db: Database, programme_id: int, today: date | None = None
 ) -> list[AttentionItem]:
-    """Everything overdue on `today` (default: today), the longest overdue first."""
-    today = today or date.today()
+    """Everything overdue on `today` (default: today), the longest overdue first: the
+    overdue part of attention_items, so the status summary counts what Overblik shows."""
+    items = attention_items(db, programme_id, today or date.today())
+    return [i for i in items if i.overdue]
+
+
+def _late_records(db: Database, programme_id: int, today: date) -> list[AttentionItem]:
+    """Agreements unsigned, instalments unpaid and evaluations missing past their dates."""
     items: list[AttentionItem] = []
     with db.read() as s:
         in_programme = Area.programme_id == programme_id
@@ -157,7 +164,7 @@ def overdue_items(
                         ("evaluation_area", area.id),
                     )
                 )
-    return sorted(items, key=lambda i: (-i.days_overdue, i.area_name, i.kind))
+    return items
 
 
 def _item(
@@ -184,7 +191,7 @@ def attention_items(
 ) -> list[AttentionItem]:
     """What needs attention on `today`: overdue items, most overdue first, then what falls
     due within `coming_days`, soonest first."""
-    items = overdue_items(db, programme_id, today)
+    items = _late_records(db, programme_id, today)
     horizon = today + timedelta(days=coming_days)
     with db.read() as s:
         items += _coming_money(s, programme_id, today, horizon)

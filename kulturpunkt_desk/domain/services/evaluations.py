@@ -173,7 +173,25 @@ def add_attachment(
     added_on: date | None = None,
 ) -> int:
     """Copy `source` into the attachments folder (by content hash) and record it."""
-    source = Path(source)
+    attachment = stored_attachment(db, Path(source), description, added_on)
+    with db.transaction() as s:
+        get(s, Area, area_id, "Lokalområdet")
+        attachment.area_id = area_id
+        attachment.evaluation_id = evaluation_id
+        s.add(attachment)
+        s.flush()
+        return attachment.id
+
+
+def stored_attachment(
+    db: Database,
+    source: Path,
+    description: str = "",
+    added_on: date | None = None,
+    filename: str | None = None,
+) -> Attachment:
+    """Copy `source` into the attachments folder (by content hash, so a copy left by a
+    failed save is harmless) and return its record, not yet added to any session."""
     if not source.is_file():
         raise ValidationError.single("file", f"Fil: {source} findes ikke.")
     digest = _sha256(source)
@@ -187,21 +205,14 @@ def add_attachment(
             partial.unlink(missing_ok=True)
             raise ValidationError.single("file", "Fil: kopien blev ikke identisk; prøv igen.")
         partial.replace(target)
-    with db.transaction() as s:
-        get(s, Area, area_id, "Lokalområdet")
-        attachment = Attachment(
-            area_id=area_id,
-            evaluation_id=evaluation_id,
-            filename=source.name,
-            stored_path=stored,
-            sha256=digest,
-            size_bytes=source.stat().st_size,
-            description=v.optional(description, "description", "Beskrivelse", 2_000),
-            added_on=added_on or date.today(),
-        )
-        s.add(attachment)
-        s.flush()
-        return attachment.id
+    return Attachment(
+        filename=filename or source.name,
+        stored_path=stored,
+        sha256=digest,
+        size_bytes=source.stat().st_size,
+        description=v.optional(description, "description", "Beskrivelse", 2_000),
+        added_on=added_on or date.today(),
+    )
 
 
 def attachment_path(db: Database, attachment: Attachment) -> Path:

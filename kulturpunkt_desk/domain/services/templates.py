@@ -65,10 +65,14 @@ def placeholders_in(body: str) -> list[str]:
     return [name for _, name, _, _ in string.Formatter().parse(body) if name is not None]
 
 
-def check_body(body: str, field: str = "body", label: str = "Tekst") -> str:
-    """The template text, stripped, if every placeholder is known; else a Danish error."""
+def check_body(
+    body: str, field: str = "body", label: str = "Tekst", known: dict[str, str] | None = None
+) -> str:
+    """The template text, stripped, if every placeholder is `known` (default: the
+    agreement's); else a Danish error."""
+    known = PLACEHOLDERS if known is None else known
     cleaned = v.required(body, field, label, 100_000)
-    allowed = ", ".join("{" + n + "}" for n in PLACEHOLDERS)
+    allowed = ", ".join("{" + n + "}" for n in known)
     try:
         names = placeholders_in(cleaned)
     except ValueError:
@@ -78,7 +82,7 @@ def check_body(body: str, field: str = "body", label: str = "Tekst") -> str:
             "og skriv {{ eller }} for at få en krølleparentes i teksten.",
         ) from None
     for name in names:
-        if name not in PLACEHOLDERS:
+        if name not in known:
             shown = "{" + name + "}" if name else "{}"
             raise ValidationError.single(
                 field, f"{label}: ukendt pladsholder {shown}. Du kan bruge: {allowed}."
@@ -217,7 +221,7 @@ def agreement_content(db: Database, area_id: int) -> AgreementContent:
     )
 
 
-def fill(body: str, values: dict[str, str]) -> str:
+def fill(body: str, values: dict[str, str], known: dict[str, str] | None = None) -> str:
     """Fill placeholders. Values are inserted as they are and never read as placeholders.
 
     A text stored before it was checked keeps an unknown {name} as written rather than
@@ -232,7 +236,7 @@ def fill(body: str, values: dict[str, str]) -> str:
         out.append(literal)
         if name is None:
             continue
-        if name in PLACEHOLDERS and not spec and not conversion:
+        if name in (PLACEHOLDERS if known is None else known) and not spec and not conversion:
             out.append(values.get(name, NOT_SET))
         else:
             out.append(

@@ -33,6 +33,8 @@ from kulturpunkt_desk.domain.status import STATUS_LABELS
 from ..context import DeskContext
 from ..dialogs.agreements import AgreementDialog, InterestDialog
 from ..dialogs.area_dialogs import AreaDialog
+from ..form_import_dialog import FormDropFilter
+from ..mail_dialog import area_mail_button
 from ..undo import confirm_and_delete
 from .area_activity_sections import EvaluationSection, HistorySection, SparringSection
 from .area_goals import assessment_lines, goal_levels_html
@@ -56,6 +58,8 @@ class AreaPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.area_id: int | None = None
+        # A returned form (PDF) dropped on the page is read into this area.
+        FormDropFilter(self, ctx, lambda: self.area_id)
         self.area: Area | None = None
 
         back = QPushButton(self.tr("← &Alle lokalområder"))
@@ -84,6 +88,7 @@ class AreaPage(QWidget):
         header.addWidget(self.title)
         header.addWidget(self.status)
         header.addStretch()
+        header.addWidget(area_mail_button(ctx, lambda: self.area_id))
         header.addWidget(edit)
         header.addWidget(delete)
 

@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 
 from kulturpunkt_desk.domain.dates import long_date
 from kulturpunkt_desk.domain.money import format_kr
-from kulturpunkt_desk.domain.services import attention, overview, programmes, selection
+from kulturpunkt_desk.domain.services import attention, overview, programmes, selection, week
 from kulturpunkt_desk.domain.services.attention import ATTENTION_LABELS, AttentionItem
 from kulturpunkt_desk.domain.status import STATUS_LABELS, STATUS_ORDER
 
 from ..context import DeskContext
 from ..models.record_table import MUTED_COLOUR, WARNING_COLOUR
 from ..widgets.timeline_strip import Phase, TimelineStrip
+from ..widgets.week_panel import WeekPanel
 from .areas import STATUS_KIND
 from .base import View
 
@@ -114,12 +115,20 @@ class OverviewView(View):
         side_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         side_scroll.setWidget(side)
         side_scroll.setMinimumWidth(side.sizeHint().width() + 20)
+        # Beside what is overdue: what lies ahead this week or in the next 14 days.
+        self.week = WeekPanel()
+        self.week.open_requested.connect(self.ctx.open_record)
+        self.week.reminder_requested.connect(self._write_reminder)
+        # A small floor: on a narrow window the panel gives way instead of widening the desk.
+        self.week.setMinimumWidth(80)
         splitter = QSplitter()
         splitter.addWidget(attention_box)
+        splitter.addWidget(self.week)
         splitter.addWidget(side_scroll)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([800, 300])
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 1)
+        splitter.setSizes([500, 460, 300])
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -136,7 +145,10 @@ class OverviewView(View):
         today = self.today()
         self.heading.setText(self.tr("Overblik – {0}").format(long_date(today)))
         self._show_timeline(today)
-        self._show_items(attention.attention_items(self.ctx.db, self.ctx.programme_id, today))
+        items = attention.attention_items(self.ctx.db, self.ctx.programme_id, today)
+        self._show_items(items)
+        ahead = week.ahead(self.ctx.db, self.ctx.programme_id, today, attention=items)
+        self.week.show_items(ahead, today)
         self._show_money()
         self._show_statuses()
 
@@ -257,6 +269,14 @@ class OverviewView(View):
         total.clicked.connect(lambda: self.ctx.open_record(STATUS_KIND, -1))
         self.status_layout.addWidget(total)
         self.status_buttons.append(total)
+
+    def _write_reminder(self) -> None:
+        from kulturpunkt_desk.domain.services import mail
+
+        from ..mail_dialog import write_mail
+
+        today, pid = self.today(), self.ctx.programme_id
+        write_mail(self.ctx, self, lambda: mail.evaluation_reminder(self.ctx.db, pid, today))
 
     # --- opening ----------------------------------------------------------------------
 
