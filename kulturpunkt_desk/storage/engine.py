@@ -11,8 +11,11 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from kulturpunkt_desk.domain.errors import DeskError
+
+from .sqlite_files import connect, connect_to_read
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -31,8 +34,20 @@ def _casefold(value: object) -> object:
     return value.casefold() if isinstance(value, str) else value
 
 
-def make_engine(path: Path, read_only: bool = False) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+def make_engine(path: Path, read_only: bool = False, create: bool = False) -> Engine:
+    """An engine whose connections open `path` itself, whatever characters it holds.
+
+    The connections come from sqlite_files.connect rather than from a URL with the path
+    pasted in; "rw" never creates a file, so only `create` can make a new database.
+    """
+
+    def open_connection() -> Any:
+        if read_only:
+            return connect_to_read(path)
+        # Once made, the file is never made again: a file gone missing is an error.
+        return connect(path, "rwc" if create and not path.exists() else "rw")
+
+    engine = create_engine("sqlite://", creator=open_connection, poolclass=QueuePool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -43,7 +58,8 @@ def make_engine(path: Path, read_only: bool = False) -> Engine:
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        if not read_only:  # a read-only connection cannot change the journal mode
+            cursor.execute("PRAGMA journal_mode = WAL")
         # FULL: a save the user saw confirmed survives a power cut too, not only a crash.
         cursor.execute("PRAGMA synchronous = FULL")
         if read_only:
@@ -70,10 +86,12 @@ def current_user() -> str:
 class Database:
     """One open database file. Services get their sessions from here."""
 
-    def __init__(self, path: Path, user: str | None = None, read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path, user: str | None = None, read_only: bool = False, create: bool = False
+    ) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        self.engine = make_engine(self.path, read_only=read_only)
+        self.engine = make_engine(self.path, read_only=read_only, create=create)
         self.user = user or current_user()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # Called before every write transaction; the desk lock sets it so that a desk
