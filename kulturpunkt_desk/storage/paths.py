@@ -56,7 +56,10 @@ def backup_dir(db_path: PurePath, *, windows: bool = sys.platform == "win32") ->
     the resolved path (file_identity).
     """
     digest = hashlib.sha256(file_identity(db_path, windows=windows).encode("utf-8"))
-    return data_dir() / "backups" / f"{backup_file_stem(db_path)}-{digest.hexdigest()[:10]}"
+    stem = backup_file_stem(db_path)
+    if windows:  # one folder however the file's name is spelt
+        stem = stem.casefold()
+    return data_dir() / "backups" / f"{stem}-{digest.hexdigest()[:10]}"
 
 
 def attachments_dir(db_path: Path) -> Path:
