@@ -9,6 +9,7 @@ journal mode, its neighbours) must be exactly as it was.
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,7 @@ from kulturpunkt_desk.cli import main
 from kulturpunkt_desk.domain.services import people
 from kulturpunkt_desk.storage.backup import list_backups, make_backup
 from kulturpunkt_desk.storage.check import check_file
+from kulturpunkt_desk.storage.desk_lock import ReadOnlyDatabaseError, lock_path
 from kulturpunkt_desk.storage.migrate import DatabaseFileError, open_database
 from kulturpunkt_desk.storage.startup import start_desk
 
@@ -202,3 +204,44 @@ def test_only_a_path_that_does_not_exist_becomes_a_new_database(tmp_path: Path) 
         FOREIGN[kind](path)
         with pytest.raises(DatabaseFileError):
             open_database(path, create=True)
+
+
+# --- write-protected: read-only with a message ---------------------------------------
+# The tests run as root, for whom chmod protects nothing, and a user without root cannot
+# reach this virtual environment; so os.access answers as it would for a normal user.
+
+
+@pytest.mark.parametrize("protected", ["filen", "mappen"])
+def test_a_write_protected_file_or_folder_opens_read_only_with_a_message(
+    tmp_path: Path,
+    protected: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = tmp_path / "beskyttet" / "kulturpunkt.sqlite"
+    db = open_database(path, create=True, user="test")
+    people.create_person(db, people.PersonData(name="Kun Læses"))
+    db.dispose()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    denied = {path} if protected == "filen" else {path, path.parent}
+    real_access = os.access
+
+    def access(target: object, mode: int, **kwargs: object) -> bool:
+        if mode & os.W_OK and Path(str(target)) in denied:
+            return False
+        return real_access(target, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+    session = start_desk(path)
+    try:
+        assert session.read_only
+        assert any("skrivebeskyttet" in warning for warning in session.warnings)
+        assert [p.name for p in people.list_people(session.db)] == ["Kun Læses"]
+        with pytest.raises(ReadOnlyDatabaseError, match="skrivebeskyttet"):
+            people.create_person(session.db, people.PersonData(name="Ny"))
+    finally:
+        session.close()
+    assert main(["ekr", "setup", "--db", str(path)]) == 1
+    assert "skrivebeskyttet" in capsys.readouterr().err
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    assert not lock_path(path).exists()
