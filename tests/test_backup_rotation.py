@@ -155,3 +155,16 @@ def test_a_path_reached_through_a_link_is_the_same_file(tmp_path: Path) -> None:
     link.symlink_to(real.parent, target_is_directory=True)
     copy = make_backup(link / "kulturpunkt.sqlite", "manuel")
     assert list_backups(real) == [copy]
+
+
+def test_backups_kept_per_file_name_by_an_older_desk_are_still_offered(db_path: Path) -> None:
+    make_db(db_path, "Fra før opdateringen")
+    copy = make_backup(db_path, "manuel")
+    legacy = backup_dir(db_path).parent / db_path.stem  # backups/<stem>/, as before
+    backup_dir(db_path).rename(legacy)
+    session = start_desk(db_path)
+    try:
+        assert copy.name in [p.name for p in list_backups(db_path)]
+        assert not legacy.exists()
+    finally:
+        session.close()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import shutil
 import sqlite3
@@ -162,6 +163,27 @@ def clean_leftovers(folder: Path) -> int:
     if removed:
         log.info("Ryddet op: %d halve kopier eller journaler i %s", removed, folder)
     return removed
+
+
+def adopt_legacy_backups(db_path: Path) -> Path | None:
+    """Move the backups an older desk kept per file name (backups/<stem>/) into this file's
+    own folder, once, so none is lost from the list by the change to per-file folders.
+
+    The first file of that name to open after the update takes them; before the update
+    every file of that name shared the folder anyway. Returns the folder they moved to.
+    """
+    db_path = Path(db_path)
+    legacy = backup_dir(db_path).parent / db_path.stem
+    target = backup_dir(db_path)
+    if not legacy.is_dir() or legacy == target or target.exists():
+        return None
+    try:
+        os.replace(legacy, target)
+    except OSError as exc:  # held open on Windows: try again at the next start
+        log.warning("Kunne ikke flytte de tidligere sikkerhedskopier i %s: %s", legacy, exc)
+        return None
+    log.info("Tidligere sikkerhedskopier flyttet fra %s til %s", legacy, target)
+    return target
 
 
 def backup_keep(db_path: Path) -> int:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
-from .backup import backup_keep, list_backups, make_backup
+from .backup import adopt_legacy_backups, backup_keep, list_backups, make_backup
 from .desk_lock import DeskLock, LockHolder, ReadOnlyDatabaseError, read_holder, refuse_writes
 from .desk_log import configure_logging
 from .engine import Database, current_user
@@ -113,6 +113,7 @@ def start_desk(
     user = user or current_user()
     log.info("Starter med %s (SQLite %s, bruger %s)", path, sqlite3.sqlite_version, user)
     finish_interrupted_restore(path)
+    adopt_legacy_backups(path)
     broken: list[str] = []
     if path.exists() or not create:
         found = examine(path)
