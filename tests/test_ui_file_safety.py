@@ -19,16 +19,17 @@ from kulturpunkt_desk.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Message boxes, recorded instead of shown."""
+def quiet(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Message boxes, recorded as "title: text" instead of shown; questions answered No."""
     texts: list[str] = []
-
-    def record(_parent: object, title: str, text: str) -> QMessageBox.StandardButton:
-        texts.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", record)
-    monkeypatch.setattr(QMessageBox, "critical", record)
+    for kind in ("warning", "critical"):
+        monkeypatch.setattr(
+            QMessageBox,
+            kind,
+            lambda _parent, title, text: (
+                texts.append(f"{title}: {text}") or QMessageBox.StandardButton.Ok
+            ),
+        )
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
     return texts
 
@@ -38,7 +39,7 @@ def digests(folder: Path) -> dict[str, str]:
 
 
 def test_the_window_works_on_a_database_whose_path_holds_odd_characters(
-    tmp_path: Path, qtbot: QtBot, shown: list[str]
+    tmp_path: Path, qtbot: QtBot, quiet: list[str]
 ) -> None:
     path = tmp_path / "Region & kommune #2" / "Ærø 100% (kopi)?.sqlite"
     db = open_or_explain(path)  # first start: creates it with the programme
@@ -60,25 +61,25 @@ def test_the_window_works_on_a_database_whose_path_holds_odd_characters(
         assert [p.name for p in people.list_people(newest)] == ["Åse"]
     finally:
         newest.dispose()
-    assert shown == []
+    assert quiet == []
 
 
 @pytest.mark.parametrize("content", [b"", b"Referat fra m\xc3\xb8det\n"], ids=["tom", "tekst"])
 def test_the_window_refuses_a_foreign_file_in_danish_and_leaves_it_untouched(
-    tmp_path: Path, content: bytes, shown: list[str]
+    tmp_path: Path, content: bytes, quiet: list[str]
 ) -> None:
     path = tmp_path / "filer" / "kulturpunkt.sqlite"
     path.parent.mkdir()
     path.write_bytes(content)
     before = digests(path.parent)
     assert open_or_explain(path) is None
-    assert len(shown) == 1 and shown[0].startswith("Databasen kan ikke åbnes: ")
-    assert "kulturpunkt.sqlite" in shown[0]
+    assert len(quiet) == 1 and quiet[0].startswith("Databasen kan ikke åbnes: ")
+    assert "kulturpunkt.sqlite" in quiet[0]
     assert digests(path.parent) == before
 
 
 def test_the_window_says_a_write_protected_file_opened_read_only(
-    tmp_path: Path, shown: list[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, quiet: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "kulturpunkt.sqlite"
     db = open_or_explain(path)
@@ -96,6 +97,6 @@ def test_the_window_says_a_write_protected_file_opened_read_only(
     assert db is not None
     try:
         assert db.read_only
-        assert any("skrivebeskyttet" in text for text in shown)
+        assert any("skrivebeskyttet" in text for text in quiet)
     finally:
         db.close()
