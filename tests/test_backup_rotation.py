@@ -168,3 +168,45 @@ def test_backups_kept_per_file_name_by_an_older_desk_are_still_offered(db_path: 
         assert not legacy.exists()
     finally:
         session.close()
+
+
+def test_a_full_disk_during_a_backup_is_told_and_leaves_no_half_copy(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_db(db_path, "Fuld")
+    good = make_backup(db_path, "manuel")
+
+    def disk_full(source: Path, target: Path) -> None:
+        target.write_bytes(b"SQLite format 3\0" + bytes(1000))
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(storage_backup, "_copy_pages", disk_full)
+    with pytest.raises(BackupError, match="ikke taget nogen sikkerhedskopi"):
+        make_backup(db_path, "manuel", keep=1)
+    session = start_desk(db_path)  # the sound file still opens, and says why no backup
+    try:
+        assert any("Sikkerhedskopien ved opstart mislykkedes" in w for w in session.warnings)
+    finally:
+        session.close()
+    assert [p.name for p in backup_dir(db_path).iterdir()] == [good.name]
+
+
+def test_a_restore_killed_midway_puts_the_replaced_file_back_at_the_next_start(
+    db_path: Path,
+) -> None:
+    make_db(db_path, "Den rigtige")
+    copy = make_backup(db_path, "manuel")
+    # The moment between moving the file aside and putting the copy in its place.
+    aside = db_path.with_name(db_path.name + ".erstattes")
+    db_path.rename(aside)
+    (db_path.parent / (db_path.name + ".gendannes")).write_bytes(copy.read_bytes())
+    session = start_desk(db_path, create=True)  # the window's start: must not make a new file
+    try:
+        assert [p.name for p in people.list_people(session.db)] == ["Den rigtige"]
+    finally:
+        session.close()
+    assert (
+        sorted(p.name for p in db_path.parent.iterdir() if "sqlite." in p.name)
+        == ["kulturpunkt.sqlite.lock"]
+        or not aside.exists()
+    )

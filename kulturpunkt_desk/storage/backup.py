@@ -55,7 +55,13 @@ def copy_database(source: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     try:
-        _copy_pages(source, partial)
+        try:
+            _copy_pages(source, partial)
+        except (sqlite3.Error, OSError) as exc:  # a full disk, a folder gone
+            raise BackupError(
+                f"Kopien af {source.name} kunne ikke skrives til {target.parent} ({exc}). "
+                "Der er ikke taget nogen sikkerhedskopi; databasen er ikke ændret."
+            ) from exc
         found = examine(partial)
         if not found.ours:
             raise BackupError(

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
-from .backup import adopt_legacy_backups, backup_keep, list_backups, make_backup
+from .backup import BackupError, adopt_legacy_backups, backup_keep, list_backups, make_backup
 from .desk_lock import DeskLock, LockHolder, ReadOnlyDatabaseError, read_holder, refuse_writes
 from .desk_log import configure_logging
 from .engine import Database, current_user
@@ -159,9 +159,7 @@ def start_desk(
                 refuse_writes(db, holder)
         else:
             if startup_backup:
-                session.startup_backup = make_backup(
-                    path, "opstart", keep=backup_keep(path), checked=True
-                )
+                _startup_backup(session)
             lock.guard(db)
             db.on_close.append(lock.release)
             lock.start_heartbeat()
@@ -173,6 +171,18 @@ def start_desk(
         if lock is not None:
             lock.release()
         raise
+
+
+def _startup_backup(session: DeskSession) -> None:
+    """The start-up backup; when it fails (a full disk), the sound file still opens, and
+    the user is told that no backup was taken."""
+    try:
+        session.startup_backup = make_backup(
+            session.path, "opstart", keep=backup_keep(session.path), checked=True
+        )
+    except BackupError as exc:
+        log.error("Ingen sikkerhedskopi ved opstart: %s", exc)
+        session.warnings.append(f"Sikkerhedskopien ved opstart mislykkedes. {exc}")
 
 
 WRITE_PROTECTED = (
