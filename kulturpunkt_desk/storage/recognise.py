@@ -49,11 +49,14 @@ def looks_like_sqlite(path: Path) -> bool:
         return fh.read(16) == SQLITE_HEADER
 
 
-def examine(path: Path, *, integrity: str | None = "quick_check") -> Examination:
+def examine(
+    path: Path, *, integrity: str | None = "quick_check", links: bool = True
+) -> Examination:
     """Read `path` and say whether it is a sound Kulturpunkt database. Never writes.
 
     `integrity` is the SQLite check to run ("quick_check", "integrity_check") or None
-    for the identity alone (header, schema version), which takes a millisecond.
+    for the identity alone (header, schema version), which takes a millisecond; `links`
+    adds the foreign-key check (broken links are reported, not refused).
     """
     path = Path(path)
     found = Examination(path)
@@ -69,7 +72,7 @@ def examine(path: Path, *, integrity: str | None = "quick_check") -> Examination
     elif not _readable_sqlite(path, found):
         pass
     else:
-        _read(path, found, integrity)
+        _read(path, found, integrity, links)
     return found
 
 
@@ -87,7 +90,7 @@ def _readable_sqlite(path: Path, found: Examination) -> bool:
     return False
 
 
-def _read(path: Path, found: Examination, integrity: str | None) -> None:
+def _read(path: Path, found: Examination, integrity: str | None, links: bool) -> None:
     try:
         conn = connect_to_inspect(path)
     except (sqlite3.Error, OSError) as exc:
@@ -106,7 +109,7 @@ def _read(path: Path, found: Examination, integrity: str | None) -> None:
                 )
                 return
         _read_revision(conn, found)
-        if found.problem is None and integrity is not None:
+        if found.problem is None and integrity is not None and links:
             found.broken_links = [
                 f"tabel {r[0]}, række {r[1]} peger på en manglende række i {r[2]}"
                 for r in conn.execute("PRAGMA foreign_key_check")
