@@ -34,7 +34,7 @@ NAMES = {
 def odd_path(tmp_path: Path, key: str) -> Path:
     if key == "lang sti":
         folder = tmp_path
-        for part in range(6):  # a path of about 300 characters
+        for part in range(6):  # a path of about 370 characters
             folder = folder / f"{part} undermappe med et langt navn til projektet #{part}"
         return folder / "kulturpunkt.sqlite"
     return tmp_path / "mappe #1 & æø" / NAMES[key]
