@@ -207,3 +207,13 @@ def test_a_restore_killed_midway_puts_the_replaced_file_back_at_the_next_start(
         session.close()
     leftovers = [p for p in db_path.parent.iterdir() if p.suffix in (".erstattes", ".gendannes")]
     assert leftovers == []
+
+
+def test_a_backup_never_lands_on_the_database_itself(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_db(db_path, "Uændret")
+    before = db_path.read_bytes()
+    assert main(["backup", "--db", str(db_path), "--out", str(db_path)]) == 1
+    assert "oven i selve databasen" in capsys.readouterr().err
+    assert db_path.read_bytes() == before

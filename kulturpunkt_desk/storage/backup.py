@@ -23,7 +23,7 @@ from pathlib import Path
 
 from kulturpunkt_desk.domain.errors import DeskError
 
-from .paths import backup_dir, backup_file_stem
+from .paths import backup_dir, backup_file_stem, file_identity
 from .recognise import examine
 from .sqlite_files import connect, connect_to_copy, connect_to_inspect
 
@@ -52,6 +52,10 @@ def copy_database(source: Path, target: Path) -> Path:
     is moved to a USB stick), and it is checked before it takes the target's name.
     """
     source, target = Path(source), Path(target)
+    if file_identity(source) == file_identity(target):
+        raise BackupError(
+            f"Kopien kan ikke lægges oven i selve databasen {source.name}: vælg en anden fil."
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     try:
