@@ -67,7 +67,8 @@ def examine(
     elif path.stat().st_size == 0:
         found.problem = (
             f"Filen {path} er tom (0 byte) og er ikke en Kulturpunkt-database. Den er ikke "
-            "ændret; opret en ny database med `init` under et navn, der ikke findes endnu."
+            "ændret. Vælg en anden fil, eller opret en ny database under et navn, der ikke "
+            "findes endnu."
         )
     elif not _readable_sqlite(path, found):
         pass
