@@ -26,6 +26,7 @@ from kulturpunkt_desk.storage.backup import (
     list_backups,
     make_backup,
 )
+from kulturpunkt_desk.storage.desk_lock import DeskLockedError
 from kulturpunkt_desk.storage.migrate import open_database
 from kulturpunkt_desk.storage.paths import backup_dir
 from kulturpunkt_desk.storage.restore import check_and_offer, newest_sound_backup
@@ -217,3 +218,19 @@ def test_a_backup_never_lands_on_the_database_itself(
     assert main(["backup", "--db", str(db_path), "--out", str(db_path)]) == 1
     assert "oven i selve databasen" in capsys.readouterr().err
     assert db_path.read_bytes() == before
+
+
+def test_a_restore_another_desk_is_running_is_left_alone_by_a_second_start(
+    db_path: Path,
+) -> None:
+    make_db(db_path, "Gendannes")
+    restoring = start_desk(db_path, user="mette")
+    staged = db_path.with_name(db_path.name + ".gendannes")
+    staged.write_bytes(db_path.read_bytes())  # her restore is half way
+    try:
+        with pytest.raises(DeskLockedError):
+            start_desk(db_path, user="ole")
+        assert staged.exists()
+    finally:
+        restoring.close()
+        staged.unlink()

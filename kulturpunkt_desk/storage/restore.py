@@ -101,12 +101,19 @@ def restore_backup(db_path: Path, backup: Path) -> Path | None:
     return kept
 
 
+def restore_leftovers(db_path: Path) -> list[Path]:
+    """The staged copy or the file moved aside that a restore leaves while it runs."""
+    names = (db_path.name + ".gendannes", db_path.name + ".erstattes")
+    return [p for p in (db_path.with_name(n) for n in names) if p.exists()]
+
+
 def finish_interrupted_restore(db_path: Path) -> None:
     """After a restore that stopped midway (a crash, a refused rename): never an empty path.
 
     A restore the user was not told had succeeded did not happen: the file moved aside
     comes back. Once the path holds a file, the leftovers go (the replaced file was kept
-    as a backup before it was moved aside).
+    as a backup before it was moved aside). Call it holding the desk lock: the desk that
+    is restoring right now holds it.
     """
     staged = db_path.with_name(db_path.name + ".gendannes")
     aside = db_path.with_name(db_path.name + ".erstattes")

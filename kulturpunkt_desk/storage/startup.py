@@ -27,7 +27,14 @@ from pathlib import Path
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from .backup import BackupError, adopt_legacy_backups, backup_keep, list_backups, make_backup
-from .desk_lock import DeskLock, LockHolder, ReadOnlyDatabaseError, read_holder, refuse_writes
+from .desk_lock import (
+    DeskLock,
+    DeskLockedError,
+    LockHolder,
+    ReadOnlyDatabaseError,
+    read_holder,
+    refuse_writes,
+)
 from .desk_log import configure_logging
 from .engine import Database, current_user
 from .location import location_warning
@@ -38,6 +45,7 @@ from .restore import (
     finish_interrupted_restore,
     newest_sound_backup,
     restore_backup,
+    restore_leftovers,
 )
 
 log = logging.getLogger(__name__)
@@ -112,7 +120,7 @@ def start_desk(
     configure_logging()
     user = user or current_user()
     log.info("Starter med %s (SQLite %s, bruger %s)", path, sqlite3.sqlite_version, user)
-    finish_interrupted_restore(path)
+    _finish_interrupted_restore(path, user)
     adopt_legacy_backups(path)
     broken: list[str] = []
     if path.exists() or not create:
@@ -171,6 +179,23 @@ def start_desk(
         if lock is not None:
             lock.release()
         raise
+
+
+def _finish_interrupted_restore(path: Path, user: str) -> None:
+    """Put a file back after a restore that was killed midway, under the desk lock, so a
+    restore another desk is running right now is never disturbed."""
+    if not restore_leftovers(path):
+        return
+    try:
+        lock = DeskLock.acquire(path, user)
+    except DeskLockedError:
+        if path.exists():
+            return  # that desk is restoring; the lock question comes again below
+        raise
+    try:
+        finish_interrupted_restore(path)
+    finally:
+        lock.release()
 
 
 def _startup_backup(session: DeskSession) -> None:
