@@ -10,9 +10,13 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kulturpunkt_desk import __version__
 from kulturpunkt_desk.domain.errors import DeskError
+
+if TYPE_CHECKING:
+    from kulturpunkt_desk.storage.startup import DeskSession
 
 # Sub-command modules; each has register(subparsers, db_option).
 TOPIC_MODULES: list[str] = [
@@ -47,6 +51,27 @@ def resolve_db(args: argparse.Namespace) -> Path:
     return Path(path) if path else default_db_path()
 
 
+def open_session(args: argparse.Namespace, *, writes: bool, create: bool = False) -> DeskSession:
+    """Open the --db file through the desk's one start-up path, as the window does.
+
+    storage/startup.start_desk recognises the file before anything is written (a damaged
+    or foreign file is refused untouched), takes the desk lock and checks the schema. A
+    command that only reads may still run beside an open desk: it then reads read-only.
+    `create` makes a database only where no file exists.
+    """
+    from kulturpunkt_desk.storage.desk_lock import DeskLockedError, LockUnavailableError
+    from kulturpunkt_desk.storage.startup import start_desk
+
+    path = resolve_db(args)
+    try:
+        # A backup before a command writes; a file just made needs none.
+        return start_desk(path, create=create, startup_backup=writes and path.exists())
+    except (DeskLockedError, LockUnavailableError):
+        if writes:
+            raise
+        return start_desk(path, create=False, read_only=True)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = db_option()
     parser = argparse.ArgumentParser(
@@ -78,10 +103,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     from kulturpunkt_desk.domain.ekr_demo import load_ekr_demo
     from kulturpunkt_desk.domain.services import programmes
     from kulturpunkt_desk.resources import default_agreement_text
-    from kulturpunkt_desk.storage.migrate import open_database
 
     path = resolve_db(args)
-    db = open_database(path, create=True)
+    session = open_session(args, writes=True, create=True)
+    db = session.db
     try:
         if programmes.list_programmes(db):
             print(
@@ -100,7 +125,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(f"Oprettede Kulturpunkt 2025-26 {what} i {path}")
         return 0
     finally:
-        db.dispose()
+        session.close()
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -61,20 +61,21 @@ def register(
 
 
 def _with_programme(args: argparse.Namespace, work: Callable[[Database, int], int]) -> int:
-    """Open the database, find the current programme and run `work`; always close."""
-    from kulturpunkt_desk.cli import resolve_db
+    """Open the database (cli.open_session: checks, lock or read-only beside an open desk),
+    find the current programme and run `work`; always close."""
+    from kulturpunkt_desk.cli import open_session
     from kulturpunkt_desk.domain.errors import DeskError
     from kulturpunkt_desk.domain.services import programmes
-    from kulturpunkt_desk.storage.migrate import open_database
 
-    db = open_database(resolve_db(args))
+    session = open_session(args, writes=False)
+    db = session.db
     try:
         programme = programmes.current_programme(db)
         if programme is None:
             raise DeskError("Databasen har intet program endnu. Opret et med `init`.")
         return work(db, programme.id)
     finally:
-        db.dispose()
+        session.close()
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:

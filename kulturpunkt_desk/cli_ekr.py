@@ -44,11 +44,13 @@ def register(
     ekr = sub.add_parser("ekr", help="Europæisk Kulturregion: bidrag, årshjul og status")
     what = ekr.add_subparsers(dest="ekr_command", metavar="HVAD", required=True)
 
-    def command(name: str, help_text: str, work: Work, *, year: bool = True) -> Any:
+    def command(
+        name: str, help_text: str, work: Work, *, year: bool = True, writes: bool = True
+    ) -> Any:
         parser = what.add_parser(name, parents=[common], help=help_text)
         if year:
             parser.add_argument("--year", type=int, required=True, metavar="ÅÅÅÅ")
-        parser.set_defaults(handler=lambda args: _with_partnership(args, work))
+        parser.set_defaults(handler=lambda args: _with_partnership(args, work, writes))
         return parser
 
     command("setup", "opret partnerskabet med region, 19 kommuner og CDEU", _setup, year=False)
@@ -66,29 +68,36 @@ def register(
     pay = command("pay", "registrér en kommunes betaling", _pay)
     pay.add_argument("--member", required=True, metavar="NAVN")
     pay.add_argument("--date", type=_date, required=True, metavar="DATO")
-    command("unpaid", "vis hvem der ikke har betalt efter første kvartal", _unpaid)
+    command("unpaid", "vis hvem der ikke har betalt efter første kvartal", _unpaid, writes=False)
     contributions = command(
-        "contributions", "bidragstabel for et år (.pdf, .csv eller .xlsx)", _contributions
+        "contributions",
+        "bidragstabel for et år (.pdf, .csv eller .xlsx)",
+        _contributions,
+        writes=False,
     )
     contributions.add_argument("--out", type=Path, required=True, metavar="FIL")
-    letters = command("letters", "bidragsbreve som PDF, ét pr. kommune", _letters)
+    letters = command("letters", "bidragsbreve som PDF, ét pr. kommune", _letters, writes=False)
     letters.add_argument("--out", type=Path, required=True, metavar="MAPPE")
     propose = command("propose-wheel", "foreslå årshjulet ud fra værtsrotationen", _propose)
     propose.add_argument("--save", action="store_true", help="gem forslaget som årets årshjul")
-    wheel = command("yearwheel", "årshjulet som kalenderfil til Outlook (.ics)", _yearwheel)
+    wheel = command(
+        "yearwheel", "årshjulet som kalenderfil til Outlook (.ics)", _yearwheel, writes=False
+    )
     wheel.add_argument("--out", type=Path, required=True, metavar="FIL")
-    status = command("status", "statusoverblik til direktørmødet (.pdf)", _status)
+    status = command("status", "statusoverblik til direktørmødet (.pdf)", _status, writes=False)
     status.add_argument("--out", type=Path, required=True, metavar="FIL")
 
 
-def _with_partnership(args: argparse.Namespace, work: Work) -> int:
-    """Open the database, find the partnership (set it up for `setup`), run `work`, close."""
-    from kulturpunkt_desk.cli import resolve_db
+def _with_partnership(args: argparse.Namespace, work: Work, writes: bool) -> int:
+    """Open the database, find the partnership (set it up for `setup`), run `work`, close.
+
+    Through the desk's one start-up path (cli.open_session): checks, lock, schema."""
+    from kulturpunkt_desk.cli import open_session
     from kulturpunkt_desk.domain.errors import DeskError
     from kulturpunkt_desk.domain.services import ekr_partnership
-    from kulturpunkt_desk.storage.migrate import open_database
 
-    db = open_database(resolve_db(args), create=work is _setup)
+    session = open_session(args, writes=writes, create=work is _setup)
+    db = session.db
     try:
         partnership = ekr_partnership.current_partnership(db)
         if work is _setup:
@@ -97,7 +106,7 @@ def _with_partnership(args: argparse.Namespace, work: Work) -> int:
             raise DeskError("Databasen har intet EKR-partnerskab. Opret det med `ekr setup`.")
         return work(db, partnership.id, args)
     finally:
-        db.dispose()
+        session.close()
 
 
 def _setup(db: Database, existing: int, args: argparse.Namespace) -> int:

@@ -43,18 +43,16 @@ def register(
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from kulturpunkt_desk.cli import resolve_db
-    from kulturpunkt_desk.storage.backup import backup_keep, copy_database, make_backup
-    from kulturpunkt_desk.storage.migrate import looks_like_sqlite
+    from kulturpunkt_desk.cli import open_session
+    from kulturpunkt_desk.storage.backup import copy_database
 
-    path = resolve_db(args)
-    if not path.is_file() or not looks_like_sqlite(path):
-        print(f"Fejl: {path} findes ikke eller er ikke en SQLite-database.", file=sys.stderr)
-        return 1
-    if args.out:
-        target = copy_database(path, Path(args.out))
-    else:
-        target = make_backup(path, "manuel", keep=backup_keep(path))
+    # The one start-up path refuses a damaged or foreign file before anything is copied;
+    # beside an open desk the backup only reads.
+    session = open_session(args, writes=False)
+    try:
+        target = copy_database(session.path, Path(args.out)) if args.out else session.backup_now()
+    finally:
+        session.close()
     print(f"Sikkerhedskopi gemt: {target}")
     return 0
 

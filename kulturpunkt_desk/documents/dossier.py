@@ -8,6 +8,7 @@ spending as CSV, and the attachments themselves under Bilag/ exactly as they wer
 from __future__ import annotations
 
 import io
+import shutil
 import tempfile
 import zipfile
 from datetime import date
@@ -34,12 +35,16 @@ def build_dossier(db: Database, area_id: int, out_path: Path, today: date | None
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     partial = out_path.with_name(out_path.name + ".part")
-    with tempfile.TemporaryDirectory(prefix="kulturpunkt-") as folder:
-        try:
-            _write_zip(db, area, partial, Path(folder), today or date.today())
-            partial.replace(out_path)
-        finally:
-            partial.unlink(missing_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="kulturpunkt-"))
+    try:
+        _write_zip(db, area, partial, folder, today or date.today())
+        partial.replace(out_path)
+    finally:
+        partial.unlink(missing_ok=True)
+        # On Windows a file antivirus still scans cannot be deleted: a leftover temporary
+        # folder must not fail a dossier already written (TemporaryDirectory's clean-up
+        # raises, or in Python 3.11 recurses without end, on WinError 32).
+        shutil.rmtree(folder, ignore_errors=True)
     return out_path
 
 

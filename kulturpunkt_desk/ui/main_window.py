@@ -235,10 +235,12 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, path: Path, *, create: bool) -> bool:
         from kulturpunkt_desk.resources import default_agreement_text
+        from kulturpunkt_desk.storage.paths import file_identity
 
         from .backup_dialog import open_desk
 
-        if Path(path).resolve() == self.ctx.db.path.resolve():
+        # The same file however it is spelt (case on Windows, a link): not opened twice.
+        if file_identity(Path(path)) == file_identity(self.ctx.db.path):
             return True  # already open here: a second open would be locked out by our own lock
         # The desk lock and the start-up checks; asks about read-only use or the newest backup.
         session = open_desk(path, self, create=create)
