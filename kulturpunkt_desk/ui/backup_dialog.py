@@ -34,6 +34,8 @@ from kulturpunkt_desk.storage.migrate import DatabaseFileError
 from kulturpunkt_desk.storage.paths import backup_dir
 from kulturpunkt_desk.storage.startup import DeskSession, restore_from_backup, start_desk
 
+from .accessibility import name_list
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("backup", text)
@@ -56,6 +58,7 @@ class BackupDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 3)
+        name_list(self.table, self.tr("Sikkerhedskopier"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Taget"), self.tr("Anledning"), self.tr("Størrelse")]
         )
@@ -65,6 +68,7 @@ class BackupDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.keep = QSpinBox()
+        self.keep.setAccessibleName(self.tr("Behold de nyeste"))
         self.keep.setRange(1, 1000)
         self.keep.setValue(backups.backup_keep(db))
         self.keep.setSuffix(self.tr(" kopier"))

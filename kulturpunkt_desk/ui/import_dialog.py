@@ -27,6 +27,8 @@ from kulturpunkt_desk.domain.services import import_areas
 from kulturpunkt_desk.domain.services.import_areas import ImportPreview
 from kulturpunkt_desk.storage.engine import Database
 
+from .accessibility import name_list
+
 ERROR_COLOUR = QColor("#9B1C1C")
 
 
@@ -50,6 +52,7 @@ class ImportDialog(QDialog):
         )
         hint.setWordWrap(True)
         self.table = QTableWidget(0, 6)
+        name_list(self.table, self.tr("Lokalområder i regnearket"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Række"),
@@ -64,6 +67,7 @@ class ImportDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.problems = QTableWidget(0, 3)
+        name_list(self.problems, self.tr("Fejl i regnearket"))
         self.problems.setHorizontalHeaderLabels(
             [self.tr("Række"), self.tr("Kolonne"), self.tr("Fejl")]
         )

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.views: dict[str, View] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(tr("Visninger"))
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setMaximumWidth(240)
         self.stack = QStackedWidget()

@@ -29,6 +29,8 @@ from kulturpunkt_desk.domain.services import personal_data, retention
 from kulturpunkt_desk.domain.services.personal_data import AnonymiseResult
 from kulturpunkt_desk.storage.engine import Database
 
+from .accessibility import name_list
+
 
 def confirm_anonymise(parent: QWidget, name: str) -> bool:
     answer = QMessageBox.warning(
@@ -182,6 +184,7 @@ class RetentionDialog(QDialog):
         self.programmes = QLabel()
         self.programmes.setWordWrap(True)
         self.table = QTableWidget(0, 3)
+        name_list(self.table, self.tr("Personoplysninger til sletning"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Navn"), self.tr("Program"), self.tr("Skulle slettes")]
         )

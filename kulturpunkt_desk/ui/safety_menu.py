@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kulturpunkt_desk.domain.services import people
 from kulturpunkt_desk.storage.engine import Database
 
+from .accessibility import name_list
 from .context import DeskContext
 
 if TYPE_CHECKING:
@@ -46,8 +47,10 @@ class PersonChoiceDialog(QDialog):
         self.setWindowTitle(self.tr("Persondata for en person"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Skriv en del af navnet eller e-mailen…"))
+        self.search.setAccessibleName(self.tr("Søg efter person"))
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget()
+        name_list(self.list, self.tr("Personer"))
         for person in people.list_people(db):
             areas = ", ".join(sorted({m.area.name for m in person.memberships if m.area}))
             details = " · ".join(part for part in (person.email, areas) if part)

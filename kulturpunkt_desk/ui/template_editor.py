@@ -49,6 +49,7 @@ from kulturpunkt_desk.domain.services import areas as area_service
 from kulturpunkt_desk.domain.services import templates
 from kulturpunkt_desk.storage.engine import Database
 
+from .accessibility import name_list
 from .background import BackgroundTask, Progress, run_with_progress
 from .context import DeskContext
 from .documents_actions import open_document
@@ -108,6 +109,7 @@ class VersionViewer(QDialog):
         about.setWordWrap(True)
         self.text = QPlainTextEdit(template.body)
         self.text.setReadOnly(True)
+        self.text.setAccessibleName(self.tr("Aftaletekst"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Luk"))
         close.rejected.connect(self.reject)
@@ -139,6 +141,7 @@ class TemplateEditor(QDialog):
         hint.setWordWrap(True)
         self.title = QLineEdit()
         self.body = QPlainTextEdit()
+        self.body.setAccessibleName(self.tr("Aftaletekst"))
         self.body.setTabChangesFocus(True)
         self.body.setMinimumWidth(420)
         # A message about the old text must not linger once the user starts fixing it.
@@ -146,6 +149,7 @@ class TemplateEditor(QDialog):
 
         self.highlighter = PlaceholderHighlighter(self.body.document())
         self.placeholders = QListWidget()
+        name_list(self.placeholders, self.tr("Pladsholdere"))
         # Long descriptions wrap instead of hiding behind a horizontal scroll bar.
         self.placeholders.setWordWrap(True)
         self.placeholders.setResizeMode(QListView.ResizeMode.Adjust)
@@ -160,6 +164,7 @@ class TemplateEditor(QDialog):
         self.placeholders.itemActivated.connect(self.insert_placeholder)
 
         self.history = QTableWidget(0, 3)
+        name_list(self.history, self.tr("Versioner"))
         self.history.setHorizontalHeaderLabels(
             [self.tr("Version"), self.tr("Gemt"), self.tr("Note")]
         )

@@ -102,7 +102,7 @@ class _RoleFields:
             "in_steering_group", "", QCheckBox(dialog.tr("Medlem af &styregruppen"))
         )
         self.primary = dialog.add_field(
-            "is_primary_contact", "", QCheckBox(dialog.tr("&Primær kontaktperson for regionen"))
+            "is_primary_contact", "", QCheckBox(dialog.tr("Primær &kontaktperson for regionen"))
         )
         self.steering.setChecked(member.in_steering_group if member else True)
         self.primary.setChecked(member.is_primary_contact if member else False)

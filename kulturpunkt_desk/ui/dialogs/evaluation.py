@@ -78,7 +78,7 @@ class EvaluationDialog(FormDialog):
         )
         self.add_field("declared_spending_ore", self.tr("&Erklæret forbrug (kr.)"), self.spending)
         self.summary = _text(submission.summary if submission else "", 56)
-        self.add_field("summary", self.tr("Sa&mmenfatning"), self.summary)
+        self.add_field("summary", self.tr("Samme&nfatning"), self.summary)
         self.received_on.setFocus()
 
     def save(self) -> None:

@@ -61,7 +61,7 @@ class PersonDialog(FormDialog):
         self.add_field("phone", self.tr("&Telefon"), self.phone)
         self.add_field("title", self.tr("T&itel"), self.title)
         self.add_field("organisation_id", self.tr("&Organisation"), self.organisation)
-        self.add_field("notes", self.tr("No&ter"), self.notes)
+        self.add_field("notes", self.tr("Note&r"), self.notes)
         self.name.setFocus()
 
     def save(self) -> None:

@@ -95,6 +95,7 @@ class AgreementsTab(QWidget):
             lambda a: a.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Samarbejdsaftaler"))
         self.table.activated_id.connect(lambda _id: self.edit_agreement())
         self.interest_button = QPushButton(self.tr("Interessetilkendegivelse…"))
         self.interest_button.clicked.connect(self.edit_interest)

@@ -64,6 +64,7 @@ class SparringSection(Section):
             lambda s: s.id,
         )
         self.session_table = RecordTable(self.sessions)
+        self.session_table.setAccessibleName(self.tr("Sparringsmøder"))
         self.session_table.activated_id.connect(
             lambda session_id: ctx.open_record("sparring_session", session_id)
         )
@@ -90,11 +91,12 @@ class SparringSection(Section):
             lambda a: a.id,
         )
         self.activity_table = RecordTable(self.activities)
+        self.activity_table.setAccessibleName(self.tr("Aktiviteter"))
         self.activity_table.activated_id.connect(lambda _id: self.edit_activity())
         on_delete_key(self.activity_table, self.delete_activity)
         activities_row = button_column(
             (t("&Ny aktivitet…"), self.new_activity),
-            (t("&Redigér aktivitet…"), self.edit_activity),
+            (t("Redigér a&ktivitet…"), self.edit_activity),
             (t("&Slet aktivitet…"), self.delete_activity),
         )
         splitter = QSplitter()
@@ -137,6 +139,7 @@ class EvaluationSection(Section):
         super().__init__(ctx, parent)
         t = self.tr
         self.text = QTextBrowser()
+        self.text.setAccessibleName(self.tr("Evaluering"))
         self.attachments: RecordTableModel[Attachment] = RecordTableModel(
             [
                 Column(t("Fil"), lambda a: a.filename),
@@ -152,6 +155,7 @@ class EvaluationSection(Section):
             lambda a: a.id,
         )
         self.table = RecordTable(self.attachments)
+        self.table.setAccessibleName(self.tr("Bilag"))
         self.table.activated_id.connect(lambda _id: self.open_attachment())
         on_delete_key(self.table, self.delete_attachment)
         row = button_column(
@@ -252,6 +256,7 @@ class HistorySection(Section):
             lambda h: 0,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Historik"))
         QVBoxLayout(self).addWidget(self.table)
 
     def load(self, area: Area) -> None:

@@ -73,7 +73,7 @@ class AreaPage(QWidget):
         # Long names and statuses give way before the buttons do on a narrow window.
         for label in (self.title, self.status):
             label.setMinimumWidth(40)
-        edit = QPushButton(self.tr("&Redigér område…"))
+        edit = QPushButton(self.tr("Redigér omr&åde…"))
         edit.clicked.connect(self.edit_area)
         delete = QPushButton(self.tr("S&let område…"))
         delete.clicked.connect(self.delete_area)
@@ -233,7 +233,7 @@ class AreaPage(QWidget):
             ]
             if a.template is not None:
                 lines.append(self.tr("Skabelon: version {0}").format(a.template.version))
-            self.agreement_button.setText(self.tr("Redigér &aftaledatoer…"))
+            self.agreement_button.setText(self.tr("Redigér af&taledatoer…"))
         lines += [
             "",
             self.tr("Tilskudsmodtager: {0}").format(area.recipient_name or dash),

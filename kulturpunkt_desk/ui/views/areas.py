@@ -108,6 +108,7 @@ class AreasView(View):
             area_columns(self), lambda r: r.id
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Lokalområder"))
         self.proxy = AreaFilter(self.model)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(self.table.proxy.sortRole())
@@ -118,13 +119,17 @@ class AreasView(View):
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Søg i navn, kommune, kontakt…"))
+        self.search.setAccessibleName(self.tr("Søg i lokalområder"))
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(self.tr("Status"))
         self.status_filter.addItem(self.tr("Alle statusser"), None)
         for status in STATUS_ORDER:
             self.status_filter.addItem(self.tr(STATUS_LABELS[status]), status.value)
         self.municipality_filter = QComboBox()
+        self.municipality_filter.setAccessibleName(self.tr("Kommune"))
         self.contact_filter = QComboBox()
+        self.contact_filter.setAccessibleName(self.tr("Primær kontaktperson"))
         self.contact_filter.addItem(self.tr("Alle kontakter"), None)
         self.contact_filter.addItem(self.tr("Med primær kontakt"), True)
         self.contact_filter.addItem(self.tr("Uden primær kontakt"), False)

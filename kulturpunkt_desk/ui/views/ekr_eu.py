@@ -74,7 +74,7 @@ class EuCaseDialog(FormDialog):
         self.add_field("applicant", self.tr("&Ansøger"), self.applicant)
         self.add_field("member_id", self.tr("&Kommune"), self.member)
         self.add_field("eu_programme", self.tr("&EU-program"), self.programme)
-        self.add_field("call_deadline", self.tr("&Ansøgningsfrist"), self.deadline)
+        self.add_field("call_deadline", self.tr("Ansøgningsfri&st"), self.deadline)
         self.add_field("amount_sought_ore", self.tr("Ansøgt &beløb"), self.sought)
         self.add_field("stage", self.tr("&Fase"), self.stage)
         self.add_field("amount_granted_ore", self.tr("Be&vilget beløb"), self.granted)
@@ -135,6 +135,7 @@ class EuTab(EkrTab):
             lambda c: c.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("EU-sager"))
         self.table.activated_id.connect(lambda _id: self.edit_selected())
         self.figure = QLabel()
         self.figure.setWordWrap(True)

@@ -83,8 +83,10 @@ class FundingTab(EkrTab):
             lambda r: r.member_id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Bidrag"))
 
         self.on_date = DateField()
+        self.on_date.setAccessibleName(self.tr("Dato"))
         self.pay_button = QPushButton(self.tr("Registrér betaling"))
         self.pay_button.clicked.connect(self.register_payment)
         self.undo_pay_button = QPushButton(self.tr("Fortryd betaling"))

@@ -34,6 +34,7 @@ from kulturpunkt_desk.domain.models import (
 from kulturpunkt_desk.domain.services import ekr_themes
 from kulturpunkt_desk.domain.services.ekr_themes import EngagementGrid
 
+from ..accessibility import name_list
 from ..context import DeskContext
 from .ekr_common import EkrTab, MessageLine
 
@@ -155,6 +156,7 @@ class EngagementTab(EkrTab):
         super().__init__(ctx, parent)
         self.model = EngagementModel(ctx, self.message)
         self.view = QTableView()
+        name_list(self.view, self.tr("Medlemmernes engagement i temaerne"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(LevelDelegate(self.view))
         self.view.setEditTriggers(

@@ -26,6 +26,7 @@ from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import PartnerMember, WheelMeeting
 from kulturpunkt_desk.domain.services import ekr_partnership, ekr_wheel
 
+from ..accessibility import name_list
 from ..context import DeskContext
 from ..documents_actions import ask_save_path, make_document
 from ..models.record_table import Column, RecordTableModel
@@ -61,6 +62,7 @@ class WheelTab(EkrTab):
             lambda m: m.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Møder i årshjulet"))
         self.table.selectionModel().selectionChanged.connect(self._show_meeting)
         self.warnings = QLabel()
         self.warnings.setStyleSheet("color: #b00020;")
@@ -81,15 +83,16 @@ class WheelTab(EkrTab):
         self.save_button = QPushButton(self.tr("Gem mødet"))
         self.save_button.clicked.connect(self.save_meeting)
         self.attendance = QListWidget()
+        name_list(self.attendance, self.tr("Fremmøde"))
         self.save_attendance_button = QPushButton(self.tr("Gem fremmøde"))
         self.save_attendance_button.clicked.connect(self.save_attendance)
 
         form = QFormLayout()
-        form.addRow(self.tr("&Dato"), self.held_on)
-        form.addRow(self.tr("&Vært"), self.host)
+        form.addRow(self.tr("Da&to"), self.held_on)
+        form.addRow(self.tr("V&ært"), self.host)
         form.addRow(self.tr("&Mødestyrer"), self.chair)
         form.addRow(self.tr("D&agsorden"), self.agenda)
-        form.addRow(self.tr("&Referat"), self.minutes)
+        form.addRow(self.tr("R&eferat"), self.minutes)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 0, 0, 0)

@@ -99,9 +99,11 @@ class EvaluationView(View):
             lambda a: a.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Evalueringer"))
         self.table.activated_id.connect(lambda _id: self.open_or_create())
         self.table.selectionModel().selectionChanged.connect(self._show_details)
         self.details = QTextBrowser()
+        self.details.setAccessibleName(self.tr("Den valgte evaluering"))
         self.details.setOpenLinks(False)
 
         self.new_button = QPushButton(self.tr("Ny evaluering (Ctrl+N)"))

@@ -66,6 +66,7 @@ class MeetingsView(View):
             lambda m: m.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Netværksmøder"))
         self.table.activated_id.connect(lambda _id: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -85,8 +86,10 @@ class MeetingsView(View):
         self.heading.setWordWrap(True)
         self.meta = QLabel()
         self.agenda = QPlainTextEdit()
+        self.agenda.setAccessibleName(self.tr("Dagsorden"))
         self.agenda.setReadOnly(True)
         self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(self.tr("Noter"))
         self.notes.setReadOnly(True)
         texts = QTabWidget()
         texts.addTab(self.agenda, self.tr("Dagsorden"))
@@ -95,6 +98,7 @@ class MeetingsView(View):
         self.absent_label = QLabel()
         self.absent_label.setWordWrap(True)
         self.grid = AttendanceGrid()
+        self.grid.setAccessibleName(self.tr("Fremmøde"))
         self.grid.changed.connect(self._grid_changed)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b00020;")

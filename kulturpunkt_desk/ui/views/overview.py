@@ -35,6 +35,7 @@ from kulturpunkt_desk.domain.services import attention, overview, programmes
 from kulturpunkt_desk.domain.services.attention import ATTENTION_LABELS, AttentionItem
 from kulturpunkt_desk.domain.status import STATUS_LABELS, STATUS_ORDER
 
+from ..accessibility import name_list
 from ..context import DeskContext
 from ..models.record_table import MUTED_COLOUR, WARNING_COLOUR
 from ..widgets.timeline_strip import Phase, TimelineStrip
@@ -60,6 +61,7 @@ class OverviewView(View):
         self.timeline = TimelineStrip()
 
         self.items = QTreeWidget()
+        name_list(self.items, self.tr("Kræver opmærksomhed"))
         self.items.setColumnCount(4)
         self.items.setHeaderLabels(
             [self.tr("Lokalområde"), self.tr("Frist"), self.tr("Hvornår"), self.tr("Hvad")]

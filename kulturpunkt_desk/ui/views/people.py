@@ -61,7 +61,7 @@ class ListTab(QWidget):
         for button in (self.new_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
         bar.addSpacing(16)
-        label = QLabel(self.tr("&Filter:"))
+        label = QLabel(self.tr("F&ilter:"))
         label.setBuddy(self.filter)
         bar.addWidget(label)
         bar.addWidget(self.filter, 1)
@@ -154,6 +154,8 @@ class PeopleView(View):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.people_tab, self.tr("&Personer"))
         self.tabs.addTab(self.organisations_tab, self.tr("&Organisationer"))
+        self.people_tab.table.setAccessibleName(self.tr("Personer"))
+        self.organisations_tab.table.setAccessibleName(self.tr("Organisationer"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 

@@ -97,6 +97,7 @@ class SparringView(View):
             lambda s: s.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Sparringsmøder"))
         self.table.activated_id.connect(lambda _id: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._show_details)
 
@@ -124,9 +125,11 @@ class SparringView(View):
             lambda a: a.id,
         )
         self.follow_table = RecordTable(self.follow_model)
+        self.follow_table.setAccessibleName(self.tr("Opfølgninger"))
         self.follow_table.activated_id.connect(lambda _id: self.toggle_done())
         self.follow_table.selectionModel().selectionChanged.connect(self._update_done_button)
         self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(self.tr("Noter"))
         self.notes.setReadOnly(True)
         self.notes.setPlaceholderText(self.tr("Vælg et møde for at se noterne."))
 
@@ -151,7 +154,7 @@ class SparringView(View):
         filters = QHBoxLayout()
         area_label = QLabel(self.tr("&Område:"))
         area_label.setBuddy(self.area_filter)
-        round_label = QLabel(self.tr("&Runde:"))
+        round_label = QLabel(self.tr("R&unde:"))
         round_label.setBuddy(self.round_filter)
         for item in (area_label, self.area_filter, round_label, self.round_filter):
             filters.addWidget(item)

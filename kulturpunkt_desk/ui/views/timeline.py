@@ -57,6 +57,7 @@ class TimelineView(View):
             highlight=lambda m: is_current(m, self.today),
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Milepæle"))
         self.table.activated_id.connect(lambda _id: self.edit_selected())
         self.today_label = QLabel()
         self.today_label.setWordWrap(True)
