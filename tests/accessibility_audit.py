@@ -109,8 +109,13 @@ def _inside_composite(widget: QWidget, root: QWidget) -> bool:
 
 
 def controls(root: QWidget) -> Iterator[QWidget]:
+    """Inputs, and any other widget Tab stops at (a drawn timeline, say)."""
     for widget in root.findChildren(QWidget):
-        if isinstance(widget, INPUTS) and not _inside_composite(widget, root):
+        # A tab widget hands its focus to its tab bar (its focus proxy).
+        takes_tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and not (
+            widget.focusProxy()
+        )
+        if (isinstance(widget, INPUTS) or takes_tab) and not _inside_composite(widget, root):
             yield widget
 
 

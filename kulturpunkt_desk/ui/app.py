@@ -14,6 +14,7 @@ from kulturpunkt_desk import __version__
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.resources import resource
 from kulturpunkt_desk.storage.engine import Database
+from kulturpunkt_desk.ui import palette
 
 if TYPE_CHECKING:
     from kulturpunkt_desk.ui.main_window import MainWindow
@@ -35,6 +36,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("dk.rn.kulturpunktdesk")
     app.setWindowIcon(QIcon(str(resource("icons", "kulturpunkt.png"))))
     QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+    palette.apply_to(app)  # placeholder text dark enough to read (4.5:1)
     # Qt's own dialogs (file chooser, message boxes) in Danish.
     qt_da = QTranslator(app)
     if qt_da.load(

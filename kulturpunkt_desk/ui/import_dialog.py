@@ -27,9 +27,10 @@ from kulturpunkt_desk.domain.services import import_areas
 from kulturpunkt_desk.domain.services.import_areas import ImportPreview
 from kulturpunkt_desk.storage.engine import Database
 
+from . import palette
 from .accessibility import name_list
 
-ERROR_COLOUR = QColor("#9B1C1C")
+ERROR_COLOUR = QColor(palette.IMPORT_ERROR)
 
 
 class ImportDialog(QDialog):

@@ -49,14 +49,15 @@ from kulturpunkt_desk.domain.services import areas as area_service
 from kulturpunkt_desk.domain.services import templates
 from kulturpunkt_desk.storage.engine import Database
 
+from . import palette
 from .accessibility import name_list
 from .background import BackgroundTask, Progress, run_with_progress
 from .context import DeskContext
 from .documents_actions import open_document
 
-ERROR_STYLE = "color: #b00020;"
-KNOWN_COLOUR = QColor("#1a5fb4")
-UNKNOWN_COLOUR = QColor("#b00020")
+ERROR_STYLE = palette.style(palette.WARNING)
+KNOWN_COLOUR = QColor(palette.PLACEHOLDER_KNOWN)
+UNKNOWN_COLOUR = QColor(palette.WARNING)
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 

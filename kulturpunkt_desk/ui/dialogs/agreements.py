@@ -8,6 +8,7 @@ from kulturpunkt_desk.domain.models import INTEREST_DECISION_LABELS, Area, Inter
 from kulturpunkt_desk.domain.services import grants
 from kulturpunkt_desk.domain.services.grants import AgreementData, InterestData
 
+from .. import palette
 from ..context import DeskContext
 from ..widgets.fields import DateField
 from .grants import AreaFormDialog
@@ -67,7 +68,7 @@ class AgreementDialog(AreaFormDialog):
         )
         self.add_field("notes", self.tr("&Noter"), self.notes)
         hint = QLabel(self.tr("Pil op i et datofelt giver dagens dato; Delete fjerner datoen."))
-        hint.setStyleSheet("color: #666;")
+        hint.setStyleSheet(palette.style(palette.MUTED))
         self.form.addRow("", hint)
         self.sent_on.setFocus()
 

@@ -33,6 +33,7 @@ from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import area_history, evaluations
 from kulturpunkt_desk.domain.services.area_history import HistoryLine
 
+from .. import palette
 from ..context import DeskContext
 from ..dialogs.activity import ActivityDialog
 from ..models.record_table import Column, RecordTableModel
@@ -69,7 +70,7 @@ class SparringSection(Section):
             lambda session_id: ctx.open_record("sparring_session", session_id)
         )
         hint = QLabel(t("Dobbeltklik åbner mødet i Sparring, hvor det kan redigeres."))
-        hint.setStyleSheet("color: #555;")
+        hint.setStyleSheet(palette.style(palette.HINT))
         hint.setWordWrap(True)
         hint.setMaximumWidth(180)
         sessions_row = QVBoxLayout()

@@ -30,6 +30,7 @@ from kulturpunkt_desk.domain.services import areas, overview
 from kulturpunkt_desk.domain.services.conditions import conditions_for
 from kulturpunkt_desk.domain.status import STATUS_LABELS
 
+from .. import palette
 from ..context import DeskContext
 from ..dialogs.agreements import AgreementDialog, InterestDialog
 from ..dialogs.area_dialogs import AreaDialog
@@ -37,7 +38,7 @@ from ..undo import confirm_and_delete
 from .area_activity_sections import EvaluationSection, HistorySection, SparringSection
 from .area_sections import MoneySection, PeopleSection, short
 
-MET_COLOUR, UNMET_COLOUR = "#1b7a3a", "#b00020"
+MET_COLOUR, UNMET_COLOUR = palette.SUCCESS, palette.WARNING
 
 
 def wrapped(text: str = "") -> QLabel:
@@ -148,6 +149,7 @@ class AreaPage(QWidget):
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
@@ -194,7 +196,7 @@ class AreaPage(QWidget):
             rows.append(
                 f"<tr><td style='color:{colour}; font-weight:bold; padding-right:6px'>{mark}</td>"
                 f"<td><b>{escape(self.tr(c.label))}</b><br>"
-                f"<span style='color:#555'>{escape(c.detail)}</span></td></tr>"
+                f"<span style='color:{palette.HINT}'>{escape(c.detail)}</span></td></tr>"
             )
         return "<table cellspacing='4'>" + "".join(rows) + "</table>"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from .. import palette
 from ..context import DeskContext
 
 
@@ -16,7 +17,7 @@ class MessageLine(QLabel):
         self.hide()
 
     def error(self, text: str) -> None:
-        self.setStyleSheet("color: #b00020;")
+        self.setStyleSheet(palette.style(palette.WARNING))
         self.setText(text)
         self.show()
 

@@ -27,6 +27,7 @@ from kulturpunkt_desk.domain.services import ekr_funding
 from kulturpunkt_desk.domain.services.ekr_funding import ContributionRow, ContributionTable
 from kulturpunkt_desk.domain.services.ekr_population_csv import decode
 
+from .. import palette
 from ..context import DeskContext
 from ..documents_actions import ask_save_path, make_document, open_document
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
@@ -50,7 +51,7 @@ class FundingTab(EkrTab):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.late_label = QLabel()
-        self.late_label.setStyleSheet("color: #b00020;")
+        self.late_label.setStyleSheet(palette.style(palette.WARNING))
         self.late_label.setWordWrap(True)
         self.model: RecordTableModel[ContributionRow] = RecordTableModel(
             [

@@ -24,6 +24,7 @@ from kulturpunkt_desk.domain.models import MEMBER_KIND_LABELS, PartnerMember
 from kulturpunkt_desk.domain.services import ekr_partnership
 from kulturpunkt_desk.domain.services.ekr_partnership import MemberData, RepresentativeData
 
+from .. import palette
 from ..accessibility import name_list
 from ..context import DeskContext
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
@@ -63,7 +64,7 @@ class MembersTab(EkrTab):
         self.table.setAccessibleName(self.tr("Medlemmer"))
         self.table.selectionModel().selectionChanged.connect(self._show_member)
         self.warning_label = QLabel()
-        self.warning_label.setStyleSheet("color: #b00020;")
+        self.warning_label.setStyleSheet(palette.style(palette.WARNING))
         self.warning_label.setWordWrap(True)
 
         self.member_heading = QLabel()

@@ -26,6 +26,7 @@ from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import PartnerMember, WheelMeeting
 from kulturpunkt_desk.domain.services import ekr_partnership, ekr_wheel
 
+from .. import palette
 from ..accessibility import name_list
 from ..context import DeskContext
 from ..documents_actions import ask_save_path, make_document
@@ -65,7 +66,7 @@ class WheelTab(EkrTab):
         self.table.setAccessibleName(self.tr("Møder i årshjulet"))
         self.table.selectionModel().selectionChanged.connect(self._show_meeting)
         self.warnings = QLabel()
-        self.warnings.setStyleSheet("color: #b00020;")
+        self.warnings.setStyleSheet(palette.style(palette.WARNING))
         self.warnings.setWordWrap(True)
         self.away = QLabel()
         self.away.setWordWrap(True)

@@ -25,6 +25,7 @@ from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import MEETING_KIND_LABELS, NetworkMeeting
 from kulturpunkt_desk.domain.services import areas, meetings
 
+from .. import palette
 from ..context import DeskContext
 from ..dialogs.meeting import MeetingDialog
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
@@ -101,7 +102,7 @@ class MeetingsView(View):
         self.grid.setAccessibleName(self.tr("Fremmøde"))
         self.grid.changed.connect(self._grid_changed)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(palette.style(palette.WARNING))
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.save_button = QPushButton(self.tr("Gem fremmøde (Ctrl+S)"))
@@ -223,12 +224,12 @@ class MeetingsView(View):
                     len(absent), self.area_count, ", ".join(absent)
                 )
             )
-            self.absent_label.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.absent_label.setStyleSheet(palette.style(palette.WARNING, bold=True))
         else:
             self.absent_label.setText(
                 self.tr("Alle {0} områder var repræsenteret.").format(self.area_count)
             )
-            self.absent_label.setStyleSheet("color: #1b5e20; font-weight: bold;")
+            self.absent_label.setStyleSheet(palette.style(palette.SUCCESS, bold=True))
 
     def _grid_changed(self) -> None:
         self._update_absent()

@@ -35,6 +35,7 @@ from kulturpunkt_desk.domain.services import attention, overview, programmes
 from kulturpunkt_desk.domain.services.attention import ATTENTION_LABELS, AttentionItem
 from kulturpunkt_desk.domain.status import STATUS_LABELS, STATUS_ORDER
 
+from .. import palette
 from ..accessibility import name_list
 from ..context import DeskContext
 from ..models.record_table import MUTED_COLOUR, WARNING_COLOUR
@@ -81,7 +82,7 @@ class OverviewView(View):
         box.addWidget(self.attention_summary)
         box.addWidget(self.items)
         hint = QLabel(self.tr("Dobbeltklik eller Enter åbner det, punktet handler om."))
-        hint.setStyleSheet("color: #555;")
+        hint.setStyleSheet(palette.style(palette.HINT))
         box.addWidget(hint)
 
         money_box = QGroupBox(self.tr("Økonomi"))
@@ -112,6 +113,7 @@ class OverviewView(View):
         side_box.addWidget(self.status_box)
         side_box.addStretch()
         side_scroll = QScrollArea()  # low screens: the status list scrolls, not the window
+        side_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the buttons inside
         side_scroll.setWidgetResizable(True)
         side_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         side_scroll.setWidget(side)

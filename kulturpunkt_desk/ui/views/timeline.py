@@ -16,6 +16,7 @@ from kulturpunkt_desk.domain.dates import long_date, period, short_date
 from kulturpunkt_desk.domain.models import Milestone
 from kulturpunkt_desk.domain.services import programmes
 
+from .. import palette
 from ..context import DeskContext
 from ..dialogs.milestone import MILESTONE_KIND_LABELS, MilestoneDialog, week_text
 from ..models.record_table import MUTED_COLOUR, Column, RecordTableModel
@@ -73,7 +74,7 @@ class TimelineView(View):
             bar.addWidget(button)
         bar.addStretch(1)
         legend = QLabel(self.tr("Fremhævet: fasen i dag · grå type: afsluttet"))
-        legend.setStyleSheet("color: #666;")
+        legend.setStyleSheet(palette.style(palette.MUTED))
         legend.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

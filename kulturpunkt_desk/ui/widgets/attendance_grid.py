@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from kulturpunkt_desk.domain.models import AreaMember
 
-ABSENT = QColor("#b00020")
-PRESENT = QColor("#1b5e20")
+from .. import palette
+
+ABSENT = QColor(palette.WARNING)
+PRESENT = QColor(palette.SUCCESS)
 AREA_ROLE = Qt.ItemDataRole.UserRole
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -95,7 +97,7 @@ class AttendanceGrid(QTreeWidget):
             colour = ABSENT
         area_item.setText(1, text)
         area_item.setForeground(1, QBrush(colour))
-        area_item.setForeground(0, QBrush(colour if not came else QColor("black")))
+        area_item.setForeground(0, QBrush(colour) if not came else self.palette().text())
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         area_item = item.parent()

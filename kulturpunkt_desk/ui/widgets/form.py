@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from kulturpunkt_desk.domain.errors import DeskError, ValidationError
 
+from .. import palette
 from ..accessibility import label_field
 
-ERROR_STYLE = "color: #b00020;"
+ERROR_STYLE = palette.style(palette.WARNING)
 
 
 class FittingScrollArea(QScrollArea):
@@ -69,6 +70,7 @@ class FormDialog(QDialog):
         fields.setLayout(self.form)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.scroll = FittingScrollArea()
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields inside
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setWidget(fields)
