@@ -49,7 +49,7 @@ from kulturpunkt_desk.domain.services import areas as area_service
 from kulturpunkt_desk.domain.services import templates
 from kulturpunkt_desk.storage.engine import Database
 
-from . import palette
+from . import palette, scale
 from .accessibility import name_list
 from .background import BackgroundTask, Progress, run_with_progress
 from .context import DeskContext
@@ -144,7 +144,7 @@ class TemplateEditor(QDialog):
         self.body = QPlainTextEdit()
         self.body.setAccessibleName(self.tr("Aftaletekst"))
         self.body.setTabChangesFocus(True)
-        self.body.setMinimumWidth(420)
+        self.body.setMinimumWidth(scale.chars_wide(self.body, 70))
         # A message about the old text must not linger once the user starts fixing it.
         self.body.textChanged.connect(self._text_changed)
 

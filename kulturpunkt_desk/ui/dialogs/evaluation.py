@@ -15,6 +15,7 @@ from kulturpunkt_desk.domain.models import (
 from kulturpunkt_desk.domain.services import evaluations
 from kulturpunkt_desk.domain.services.evaluations import EvaluationData
 
+from .. import scale
 from ..context import DeskContext
 from ..widgets.fields import DateField, MoneyField
 from ..widgets.form import FormDialog
@@ -27,11 +28,11 @@ FIGURES = [
 ]
 
 
-def _text(value: str = "", height: int = 46) -> QPlainTextEdit:
+def _text(value: str = "", lines: float = 2.4) -> QPlainTextEdit:
     edit = QPlainTextEdit(value)
     edit.setTabChangesFocus(True)
-    edit.setMinimumHeight(height)
-    edit.setMaximumHeight(height + 20)
+    edit.setMinimumHeight(scale.lines_high(edit, lines))
+    edit.setMaximumHeight(scale.lines_high(edit, lines + 1.4))
     return edit
 
 
@@ -50,7 +51,7 @@ class EvaluationDialog(FormDialog):
         self.area = area
         self.submission = submission
         self.saved_id: int | None = None
-        self.setMinimumWidth(700)
+        self.setMinimumWidth(scale.chars_wide(self, 117))
         heading = QLabel(area.name)
         heading.setStyleSheet("font-weight: bold;")
         self.form.addRow(self.tr("Lokalområde"), heading)
@@ -77,7 +78,7 @@ class EvaluationDialog(FormDialog):
             submission.declared_spending_ore if submission else 0,
         )
         self.add_field("declared_spending_ore", self.tr("&Erklæret forbrug (kr.)"), self.spending)
-        self.summary = _text(submission.summary if submission else "", 56)
+        self.summary = _text(submission.summary if submission else "", 3.1)
         self.add_field("summary", self.tr("Samme&nfatning"), self.summary)
         self.received_on.setFocus()
 

@@ -30,7 +30,7 @@ from kulturpunkt_desk.domain.models import (
 from kulturpunkt_desk.domain.services import areas, sparring
 from kulturpunkt_desk.domain.services.sparring import FollowUpData, SessionData
 
-from .. import preferences
+from .. import preferences, scale
 from ..context import DeskContext
 from ..widgets.check_list import CheckList
 from ..widgets.choice_buttons import ChoiceButtons
@@ -63,7 +63,7 @@ class SessionDialog(FormDialog):
         self.ctx = ctx
         self.session = session
         self.saved_id: int | None = None
-        self.setMinimumWidth(720)
+        self.setMinimumWidth(scale.chars_wide(self, 120))
         screen = self.screen().availableGeometry() if self.screen() else None
         # Tall enough to show the whole form with a follow-up or two at 1366x768.
         self.resize(720, min(620, screen.height() - 60) if screen else 620)
@@ -78,7 +78,7 @@ class SessionDialog(FormDialog):
         )
         self.participants = CheckList()
         self.participants.setMinimumHeight(70)
-        self.participants.setMaximumHeight(110)
+        self.participants.setMaximumHeight(scale.lines_high(self.participants, 7))
         self.elements = QWidget()
         grid = QGridLayout(self.elements)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -92,7 +92,7 @@ class SessionDialog(FormDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText(self.tr("Hvad blev drøftet?"))
         self.notes.setMinimumHeight(70)
-        self.notes.setMaximumHeight(110)  # the whole form fits a 768-pixel screen unscrolled
+        self.notes.setMaximumHeight(scale.lines_high(self.notes, 7))  # fits 768 pixels unscrolled
         self.follow_ups = FollowUpRows()
         self.consultant = QLineEdit()
         self.consultant.setPlaceholderText(self.tr("Regionens konsulent(er) til stede"))

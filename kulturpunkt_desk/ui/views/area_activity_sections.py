@@ -33,7 +33,7 @@ from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import area_history, evaluations
 from kulturpunkt_desk.domain.services.area_history import HistoryLine
 
-from .. import palette
+from .. import palette, scale
 from ..context import DeskContext
 from ..dialogs.activity import ActivityDialog
 from ..models.record_table import Column, RecordTableModel
@@ -72,7 +72,7 @@ class SparringSection(Section):
         hint = QLabel(t("Dobbeltklik åbner mødet i Sparring, hvor det kan redigeres."))
         hint.setStyleSheet(palette.style(palette.HINT))
         hint.setWordWrap(True)
-        hint.setMaximumWidth(180)
+        hint.setMaximumWidth(scale.chars_wide(hint, 30))
         sessions_row = QVBoxLayout()
         sessions_row.addWidget(hint)
         sessions_row.addStretch()

@@ -30,7 +30,7 @@ from kulturpunkt_desk.domain.services import areas, overview
 from kulturpunkt_desk.domain.services.conditions import conditions_for
 from kulturpunkt_desk.domain.status import STATUS_LABELS
 
-from .. import palette
+from .. import palette, scale
 from ..context import DeskContext
 from ..dialogs.agreements import AgreementDialog, InterestDialog
 from ..dialogs.area_dialogs import AreaDialog
@@ -66,10 +66,7 @@ class AreaPage(QWidget):
         escape.activated.connect(self.back_requested.emit)
         self.title = QLabel()
         self.title.setObjectName("areaTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        scale.heading(self.title, 1.4)
         self.status = QLabel()
         # Long names and statuses give way before the buttons do on a narrow window.
         for label in (self.title, self.status):
@@ -78,14 +75,19 @@ class AreaPage(QWidget):
         edit.clicked.connect(self.edit_area)
         delete = QPushButton(self.tr("S&let område…"))
         delete.clicked.connect(self.delete_area)
-        header = QHBoxLayout()
-        header.addWidget(back)
-        header.addSpacing(12)
-        header.addWidget(self.title)
-        header.addWidget(self.status)
-        header.addStretch()
-        header.addWidget(edit)
-        header.addWidget(delete)
+        # The name on a line of its own: beside the buttons a large system font cut it.
+        buttons = QHBoxLayout()
+        buttons.addWidget(back)
+        buttons.addStretch()
+        buttons.addWidget(edit)
+        buttons.addWidget(delete)
+        name_line = QHBoxLayout()
+        name_line.addWidget(self.title)
+        name_line.addWidget(self.status)
+        name_line.addStretch()
+        header = QVBoxLayout()
+        header.addLayout(buttons)
+        header.addLayout(name_line)
 
         self.people = PeopleSection(ctx)
         self.money = MoneySection(ctx)

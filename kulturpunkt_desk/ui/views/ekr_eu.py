@@ -27,6 +27,7 @@ from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import ekr_eu, ekr_partnership
 from kulturpunkt_desk.domain.services.ekr_eu import EuCaseData
 
+from .. import scale
 from ..context import DeskContext
 from ..models.record_table import Column, RecordTableModel
 from ..widgets.fields import DateField, MoneyField
@@ -41,7 +42,7 @@ class EuCaseDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Redigér EU-sag") if case else self.tr("Ny EU-sag"), parent)
         self.ctx, self.partnership_id, self.case = ctx, partnership_id, case
-        self.setMinimumWidth(540)
+        self.setMinimumWidth(scale.chars_wide(self, 90))
         self.kind = QComboBox()
         for kind in EuCaseKind:
             self.kind.addItem(self.tr(EU_CASE_KIND_LABELS[kind]), kind)

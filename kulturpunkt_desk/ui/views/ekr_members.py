@@ -24,7 +24,7 @@ from kulturpunkt_desk.domain.models import MEMBER_KIND_LABELS, PartnerMember
 from kulturpunkt_desk.domain.services import ekr_partnership
 from kulturpunkt_desk.domain.services.ekr_partnership import MemberData, RepresentativeData
 
-from .. import palette
+from .. import palette, scale
 from ..accessibility import name_list
 from ..context import DeskContext
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
@@ -68,7 +68,7 @@ class MembersTab(EkrTab):
         self.warning_label.setWordWrap(True)
 
         self.member_heading = QLabel()
-        self.member_heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        scale.heading(self.member_heading, 1.4)
         self.people = QListWidget()
         name_list(self.people, self.tr("Repræsentanter"))
         self.remove_button = QPushButton(self.tr("Fjern valgte repræsentant"))

@@ -26,7 +26,7 @@ from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import PartnerMember, WheelMeeting
 from kulturpunkt_desk.domain.services import ekr_partnership, ekr_wheel
 
-from .. import palette
+from .. import palette, scale
 from ..accessibility import name_list
 from ..context import DeskContext
 from ..documents_actions import ask_save_path, make_document
@@ -80,7 +80,7 @@ class WheelTab(EkrTab):
         self.minutes = QPlainTextEdit()
         self.minutes.setTabChangesFocus(True)
         for text in (self.agenda, self.minutes):
-            text.setMaximumHeight(110)  # leave room for the attendance list below
+            text.setMaximumHeight(scale.lines_high(text, 7))  # room for the attendance list
         self.save_button = QPushButton(self.tr("Gem mødet"))
         self.save_button.clicked.connect(self.save_meeting)
         self.attendance = QListWidget()

@@ -25,7 +25,7 @@ from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import MEETING_KIND_LABELS, NetworkMeeting
 from kulturpunkt_desk.domain.services import areas, meetings
 
-from .. import palette
+from .. import palette, scale
 from ..context import DeskContext
 from ..dialogs.meeting import MeetingDialog
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
@@ -83,7 +83,7 @@ class MeetingsView(View):
         bar.addStretch(1)
 
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        scale.heading(self.heading, 1.6)
         self.heading.setWordWrap(True)
         self.meta = QLabel()
         self.agenda = QPlainTextEdit()
@@ -95,7 +95,7 @@ class MeetingsView(View):
         texts = QTabWidget()
         texts.addTab(self.agenda, self.tr("Dagsorden"))
         texts.addTab(self.notes, self.tr("Noter"))
-        texts.setMaximumHeight(110)  # the attendance grid below needs the room
+        texts.setMaximumHeight(scale.lines_high(texts, 7))  # the attendance grid needs the room
         self.absent_label = QLabel()
         self.absent_label.setWordWrap(True)
         self.grid = AttendanceGrid()

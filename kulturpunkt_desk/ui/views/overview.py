@@ -35,7 +35,7 @@ from kulturpunkt_desk.domain.services import attention, overview, programmes
 from kulturpunkt_desk.domain.services.attention import ATTENTION_LABELS, AttentionItem
 from kulturpunkt_desk.domain.status import STATUS_LABELS, STATUS_ORDER
 
-from .. import palette
+from .. import palette, scale
 from ..accessibility import name_list
 from ..context import DeskContext
 from ..models.record_table import MUTED_COLOUR, WARNING_COLOUR
@@ -53,10 +53,7 @@ class OverviewView(View):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        scale.heading(self.heading, 1.3)
         self.phase = QLabel()
         self.phase.setWordWrap(True)
         self.timeline = TimelineStrip()
@@ -83,6 +80,7 @@ class OverviewView(View):
         box.addWidget(self.items)
         hint = QLabel(self.tr("Dobbeltklik eller Enter åbner det, punktet handler om."))
         hint.setStyleSheet(palette.style(palette.HINT))
+        hint.setWordWrap(True)  # with a large system font it would widen the window
         box.addWidget(hint)
 
         money_box = QGroupBox(self.tr("Økonomi"))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from kulturpunkt_desk.domain.models import AreaMember
 
-from .. import palette
+from .. import palette, scale
 
 ABSENT = QColor(palette.WARNING)
 PRESENT = QColor(palette.SUCCESS)
@@ -31,7 +31,7 @@ class AttendanceGrid(QTreeWidget):
         self.setHeaderLabels([self.tr("Område og personer"), self.tr("Fremmøde")])
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setStretchLastSection(False)
-        self.header().resizeSection(1, 170)
+        self.header().resizeSection(1, scale.chars_wide(self, 28))
         self.setUniformRowHeights(True)
         self.areas: list[QTreeWidgetItem] = []
         self._loading = False
