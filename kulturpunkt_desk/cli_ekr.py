@@ -54,7 +54,9 @@ def register(
     command("setup", "opret partnerskabet med region, 19 kommuner og CDEU", _setup, year=False)
     year = command("year", "opret et budgetår (nøgle og ramme kopieres fra året før)", _year)
     year.add_argument("--basis-date", type=_date, metavar="DATO")
-    population = command("population", "indlæs folketal fra Danmarks Statistik (CSV)", _population)
+    population = command(
+        "population", "indlæs indbyggertal fra Danmarks Statistik (CSV)", _population
+    )
     population.add_argument("--csv", type=Path, required=True, metavar="FIL")
     population.add_argument("--basis-date", type=_date, metavar="DATO")
     invoice = command("invoice", "fakturér årets bidrag (låser nøgle og ramme)", _invoice)
@@ -126,12 +128,12 @@ def _population(db: Database, pid: int, args: argparse.Namespace) -> int:
     result = ekr_funding.import_populations(
         db, fy, decode(Path(args.csv).read_bytes()), args.basis_date
     )
-    print(f"Indlæste folketal for {len(result.figures)} kommuner.")
+    print(f"Indlæste indbyggertal for {len(result.figures)} kommuner.")
     for name in result.unknown_names:
         print(f"Ukendt kommune (sprunget over): {name}")
     missing = ekr_funding.contributions_table(db, pid, args.year).missing_population
     for name in missing:
-        print(f"Mangler stadig folketal: {name}")
+        print(f"Mangler stadig indbyggertal: {name}")
     return 0
 
 
@@ -197,7 +199,7 @@ def _propose(db: Database, pid: int, args: argparse.Namespace) -> int:
         print(f"{short_date(m.held_on)}  {m.title}  (vært: {names.get(m.host_id or 0, '-')})")
     if args.save:
         ekr_wheel.create_wheel(db, pid, args.year, proposal)
-        print(f"Gemte årshjulet for {args.year}; justér det i desken.")
+        print(f"Gemte årshjulet for {args.year}; justér det i Kulturpunkt Desk.")
     return 0
 
 

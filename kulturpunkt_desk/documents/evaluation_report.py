@@ -99,7 +99,7 @@ def report_story(programme: str, region: str, areas: list[Area], today: date) ->
     figures = [
         ["Lokalområder med tilskud", str(t.areas)],
         ["Evalueringer modtaget", f"{t.evaluations} af {t.areas}"],
-        ["Aktiviteter registreret i desken", str(t.activities_registered)],
+        ["Aktiviteter registreret i Kulturpunkt Desk", str(t.activities_registered)],
         ["Aktiviteter ifølge evalueringerne", str(t.activities_reported)],
         ["Deltagere i alt (ifølge evalueringerne)", _n(t.participants)],
         ["Frivillige", _n(t.volunteers)],
@@ -114,7 +114,7 @@ def report_story(programme: str, region: str, areas: list[Area], today: date) ->
         para(
             "Herunder følger hvert lokalområde: dets tal, svarene ordnet efter de fem "
             "kerneelementer og de aktiviteter, det har gennemført. Svarene er gengivet, "
-            "som områderne skrev dem.",
+            "som lokalområderne skrev dem.",
         )
     )
     for area in areas:

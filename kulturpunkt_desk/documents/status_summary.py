@@ -123,7 +123,7 @@ def status_story(data: StatusData) -> list[Any]:
     story.append(
         markup(
             "Sparring: antal lokale sparringsmøder. Netværk: antal netværks- og "
-            "inspirationsmøder, området har deltaget i. Beløb i kr.",
+            "inspirationsmøder, lokalområdet har deltaget i. Beløb i kr.",
             "small",
         )
     )

@@ -360,7 +360,7 @@ def _meetings(db: Database, programme_id: int, area_people: dict[int, list[int]]
             title="Netværks- og inspirationsmøde 2",
             held_on=date(2026, 3, 5),
             place="Biblioteket, Hjørring",
-            agenda="Status fra områderne\nForankring efter projektet",
+            agenda="Status fra lokalområderne\nForankring efter projektet",
             kind=MeetingKind.INSPIRATION,
         ),
     )

@@ -26,7 +26,7 @@ from .services.ekr_eu import EuCaseData
 from .services.ekr_partnership import RepresentativeData
 from .services.ekr_setup import establish_ekr, municipality_label
 
-DEMO_NOTE = "DEMOTAL: opdigtede, afrundede folketal - ikke Danmarks Statistiks."
+DEMO_NOTE = "DEMOTAL: opdigtede, afrundede indbyggertal - ikke Danmarks Statistiks."
 DEMO_YEARS = (2025, 2026)
 WHEEL_YEAR = 2026
 

@@ -77,7 +77,9 @@ def purge_button(dialog: QDialog, db: Database, status: QLabel) -> QPushButton:
             QMessageBox.warning(
                 dialog,
                 dialog.tr("Rens databasefilen"),
-                dialog.tr("Databasen er stadig åben et andet sted. Luk den anden desk først."),
+                dialog.tr(
+                    "Databasen er stadig åben et andet sted. Luk Kulturpunkt Desk dér først."
+                ),
             )
 
     button.clicked.connect(purge)

@@ -155,7 +155,7 @@ def set_populations(
 ) -> None:
     """Set the key's population for the given members (member id -> inhabitants)."""
     for population in populations.values():
-        v.non_negative_int(population, "population", "Folketal")
+        v.non_negative_int(population, "population", "Indbyggertal")
     with db.transaction() as s:
         funding_year = _unlocked(s, funding_year_id)
         members = _municipalities(s, funding_year.partnership_id)
@@ -245,7 +245,7 @@ def invoice_year(
         funding_year = _unlocked(s, funding_year_id)
         if not funding_year.contributions:
             raise ValidationError.single(
-                "population", "Fordelingsnøgle: indtast folketal, før året faktureres."
+                "population", "Fordelingsnøgle: indtast indbyggertal, før året faktureres."
             )
         total = sum(c.amount_ore for c in funding_year.contributions)
         if total != funding_year.frame_ore:  # pragma: no cover - share_out guarantees it

@@ -74,7 +74,7 @@ def parse_population_csv(text: str, member_names: list[str]) -> PopulationImport
     if not result.figures:
         raise ValidationError.single(
             "file",
-            "Fil: fandt ingen folketal for partnerskabets kommuner. Forventet fx "
+            "Fil: fandt ingen indbyggertal for partnerskabets kommuner. Forventet fx "
             "«kommune;befolkning» eller Danmarks Statistiks «Region/kommune;2017K4».",
         )
     return result

@@ -61,7 +61,7 @@ class AgreementDialog(AreaFormDialog):
         self.notes.setTabChangesFocus(True)
         self.add_field("sent_on", self.tr("&Sendt"), self.sent_on)
         self.add_field(
-            "signed_by_area_on", self.tr("Underskrevet af &området"), self.signed_by_area_on
+            "signed_by_area_on", self.tr("Underskrevet af &lokalområdet"), self.signed_by_area_on
         )
         self.add_field(
             "signed_by_region_on", self.tr("Underskrevet af &regionen"), self.signed_by_region_on

@@ -95,7 +95,7 @@ class _RoleFields:
 
     def add_role_fields(self, dialog: FormDialog, member: AreaMember | None) -> None:
         self.role = dialog.add_field(
-            "role", dialog.tr("&Rolle i området"), QLineEdit(member.role if member else "")
+            "role", dialog.tr("&Rolle i lokalområdet"), QLineEdit(member.role if member else "")
         )
         self.role.setPlaceholderText(dialog.tr("fx formand, kasserer, ildsjæl"))
         self.steering = dialog.add_field(
@@ -117,7 +117,7 @@ class _RoleFields:
 
 class NewPersonDialog(FormDialog, _RoleFields):
     def __init__(self, ctx: DeskContext, area_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Ny person i området"), parent)
+        super().__init__(self.tr("Ny person i lokalområdet"), parent)
         self.ctx, self.area_id = ctx, area_id
         self.name = self.add_field("name", self.tr("&Navn"), QLineEdit())
         self.email = self.add_field("email", self.tr("&E-mail"), QLineEdit())

@@ -61,7 +61,7 @@ class EvaluationDialog(FormDialog):
         self.answers: dict[CoreElement, QPlainTextEdit] = {}
         for element in CoreElement:
             edit = _text(answers.get(element, ""))
-            edit.setPlaceholderText(self.tr("Hvad fortæller området om dette kerneelement?"))
+            edit.setPlaceholderText(self.tr("Hvad fortæller lokalområdet om dette kerneelement?"))
             self.answers[element] = edit
             self.add_field(f"answer_{element.value}", self.tr(CORE_ELEMENT_LABELS[element]), edit)
         self.figures: dict[str, QSpinBox] = {}

@@ -21,7 +21,7 @@ MILESTONE_KIND_LABELS: dict[MilestoneKind, str] = {
     MilestoneKind.DIALOGUE: "Dialog",
     MilestoneKind.INTEREST_DEADLINE: "Frist for interessetilkendegivelse",
     MilestoneKind.AGREEMENTS: "Samarbejdsaftaler",
-    MilestoneKind.KICKOFF: "Kick-off",
+    MilestoneKind.KICKOFF: "Opstartsmøde",
     MilestoneKind.SPARRING_ROUND: "Sparringsrunde",
     MilestoneKind.NETWORK_ROUND: "Netværksmøder",
     MilestoneKind.ACTIVITIES: "Aktiviteter",

@@ -69,7 +69,7 @@ class SessionDialog(FormDialog):
         self.resize(720, min(620, screen.height() - 60) if screen else 620)
 
         self.area = QComboBox()
-        self.area.setPlaceholderText(self.tr("Skriv de første bogstaver i områdets navn"))
+        self.area.setPlaceholderText(self.tr("Skriv de første bogstaver i lokalområdets navn"))
         for area in areas.list_areas(ctx.db, ctx.programme_id):
             self.area.addItem(area.name, area.id)
         self.held_on = DateField(session.held_on if session else date.today())
@@ -149,7 +149,7 @@ class SessionDialog(FormDialog):
         items = [(m.person_id, _member_label(m.person.name, m.role)) for m in members]
         known = {person_id for person_id, _ in items}
         if not items:
-            self.participants.set_placeholder(self.tr("Området har ingen personer endnu."))
+            self.participants.set_placeholder(self.tr("Lokalområdet har ingen personer endnu."))
             return
         self.participants.set_items(items, [p for p in keep if p in known])
 
@@ -167,7 +167,7 @@ class SessionDialog(FormDialog):
     def save(self) -> None:
         area_id = self.area.currentData()
         if area_id is None:
-            raise ValidationError.single("area_id", self.tr("Lokalområde: vælg et område."))
+            raise ValidationError.single("area_id", self.tr("Lokalområde: vælg et lokalområde."))
         data = self.data()
         if self.session is None:
             self.saved_id = sparring.log_session(self.ctx.db, int(area_id), data)

@@ -180,7 +180,9 @@ class EvaluationSection(Section):
         self.attachments.set_rows(sorted(area.attachments, key=lambda a: a.added_on))
         self.table.fit_columns()
         if not area.evaluations:
-            self.text.setPlainText(self.tr("Der er ikke modtaget en evaluering fra området endnu."))
+            self.text.setPlainText(
+                self.tr("Der er ikke modtaget en evaluering fra lokalområdet endnu.")
+            )
             return
         parts = []
         for e in sorted(area.evaluations, key=lambda e: e.received_on):

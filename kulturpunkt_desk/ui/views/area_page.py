@@ -73,7 +73,7 @@ class AreaPage(QWidget):
             label.setMinimumWidth(40)
         edit = QPushButton(self.tr("Redigér omr&åde…"))
         edit.clicked.connect(self.edit_area)
-        delete = QPushButton(self.tr("S&let område…"))
+        delete = QPushButton(self.tr("S&let lokalområde…"))
         delete.clicked.connect(self.delete_area)
         # The name on a line of its own: beside the buttons a large system font cut it.
         buttons = QHBoxLayout()
@@ -95,7 +95,7 @@ class AreaPage(QWidget):
         self.evaluation = EvaluationSection(ctx)
         self.history = HistorySection(ctx)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._about_tab(), self.tr("Om området"))
+        self.tabs.addTab(self._about_tab(), self.tr("Om lokalområdet"))
         self.tabs.addTab(self.people, self.tr("Styregruppe og partnerskab"))
         self.tabs.addTab(self.money, self.tr("Tilskud og rater"))
         self.tabs.addTab(self.sparring, self.tr("Sparring og aktiviteter"))
@@ -230,7 +230,9 @@ class AreaPage(QWidget):
         else:
             lines = [
                 self.tr("Sendt: {0}").format(short(a.sent_on) or dash),
-                self.tr("Underskrevet af området: {0}").format(short(a.signed_by_area_on) or dash),
+                self.tr("Underskrevet af lokalområdet: {0}").format(
+                    short(a.signed_by_area_on) or dash
+                ),
                 self.tr("Underskrevet af regionen: {0}").format(
                     short(a.signed_by_region_on) or dash
                 ),
@@ -280,7 +282,7 @@ def delete_area(ctx: DeskContext, parent: QWidget, area_id: int, name: str) -> b
         QCoreApplication.translate("AreaPage", "lokalområdet «{0}»").format(name),
         QCoreApplication.translate(
             "AreaPage",
-            "Alt om området slettes med: personernes roller, partnerskab, aftale, "
+            "Alt om lokalområdet slettes med: personernes roller, partnerskab, aftale, "
             "tilskud, sparring, aktiviteter, evaluering og bilag.",
         ),
     )

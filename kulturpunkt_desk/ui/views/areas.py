@@ -83,7 +83,7 @@ def area_columns(owner: QWidget) -> list[Column[AreaSummary]]:
             lambda r: t(STATUS_LABELS[r.status]),
             sort_key=lambda r: STATUS_ORDER.index(r.status),
         ),
-        Column(t("Primær kontakt"), lambda r: r.primary_contact or t("(mangler)")),
+        Column(t("Primær kontaktperson"), lambda r: r.primary_contact or t("(mangler)")),
         Column(t("Bevilget"), lambda r: format_kr(r.awarded_ore), lambda r: r.awarded_ore, True),
         Column(t("Udbetalt"), lambda r: format_kr(r.paid_ore), lambda r: r.paid_ore, True),
         Column(
@@ -131,8 +131,8 @@ class AreasView(View):
         self.contact_filter = QComboBox()
         self.contact_filter.setAccessibleName(self.tr("Primær kontaktperson"))
         self.contact_filter.addItem(self.tr("Alle kontakter"), None)
-        self.contact_filter.addItem(self.tr("Med primær kontakt"), True)
-        self.contact_filter.addItem(self.tr("Uden primær kontakt"), False)
+        self.contact_filter.addItem(self.tr("Med primær kontaktperson"), True)
+        self.contact_filter.addItem(self.tr("Uden primær kontaktperson"), False)
         self.search.textChanged.connect(self.apply_filters)
         for combo in (self.status_filter, self.municipality_filter, self.contact_filter):
             combo.currentIndexChanged.connect(self.apply_filters)

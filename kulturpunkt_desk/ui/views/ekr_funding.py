@@ -98,7 +98,7 @@ class FundingTab(EkrTab):
         self.frame_button.clicked.connect(self.edit_frame)
         self.population_button = QPushButton(self.tr("Ret indbyggertal…"))
         self.population_button.clicked.connect(self.edit_population)
-        self.import_button = QPushButton(self.tr("Indlæs folketal (CSV)…"))
+        self.import_button = QPushButton(self.tr("Indlæs indbyggertal (CSV)…"))
         self.import_button.clicked.connect(self.import_population)
         self.new_year_button = QPushButton()
         self.new_year_button.clicked.connect(self.new_year)
@@ -189,7 +189,7 @@ class FundingTab(EkrTab):
             " · ".join(
                 [
                     self.tr("Kommunernes ramme {0}{1}").format(format_kr(t.frame_ore), basis),
-                    self.tr("{0} matcher med {1}").format(
+                    self.tr("{0} medfinansierer med {1}").format(
                         t.region_name, format_kr(t.region_match_ore)
                     ),
                     self.tr("Budget {0}").format(format_kr(t.budget_ore)),
@@ -305,7 +305,10 @@ class FundingTab(EkrTab):
         if self.table_data is None:
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Folketal fra Danmarks Statistik"), "", self.tr("CSV-filer (*.csv *.txt)")
+            self,
+            self.tr("Indbyggertal fra Danmarks Statistik"),
+            "",
+            self.tr("CSV-filer (*.csv *.txt)"),
         )
         if name:
             self.import_file(Path(name))
@@ -319,7 +322,7 @@ class FundingTab(EkrTab):
         except (DeskError, OSError) as exc:
             self.message.error(str(exc))
             return
-        text = self.tr("Indlæste folketal for {0} kommuner.").format(len(result.figures))
+        text = self.tr("Indlæste indbyggertal for {0} kommuner.").format(len(result.figures))
         if result.unknown_names:
             text += " " + self.tr("Ukendte navne sprunget over: {0}.").format(
                 ", ".join(result.unknown_names)

@@ -221,7 +221,7 @@ class GrantsView(View):
         self.area_heading.setText(
             self.tr("Rater og forbrug for {0}").format(area.name)
             if area
-            else self.tr("Vælg et område")
+            else self.tr("Vælg et lokalområde")
         )
         instalments = list(area.grant.instalments) if area and area.grant else []
         self.instalments.set_rows(sorted(instalments, key=lambda i: (i.due_on, i.id)))

@@ -56,7 +56,7 @@ class MeetingsView(View):
                     _represented,
                     right=True,
                     colour=lambda m: WARNING_COLOUR if _represented(m) < self.area_count else None,
-                    tooltip=lambda m: self.tr("{0} af {1} områder var repræsenteret").format(
+                    tooltip=lambda m: self.tr("{0} af {1} lokalområder var repræsenteret").format(
                         _represented(m), self.area_count
                     ),
                 ),
@@ -220,14 +220,14 @@ class MeetingsView(View):
         absent = self.grid.absent_areas()
         if absent:
             self.absent_label.setText(
-                self.tr("{0} af {1} områder ikke repræsenteret: {2}").format(
+                self.tr("{0} af {1} lokalområder ikke repræsenteret: {2}").format(
                     len(absent), self.area_count, ", ".join(absent)
                 )
             )
             self.absent_label.setStyleSheet(palette.style(palette.WARNING, bold=True))
         else:
             self.absent_label.setText(
-                self.tr("Alle {0} områder var repræsenteret.").format(self.area_count)
+                self.tr("Alle {0} lokalområder var repræsenteret.").format(self.area_count)
             )
             self.absent_label.setStyleSheet(palette.style(palette.SUCCESS, bold=True))
 

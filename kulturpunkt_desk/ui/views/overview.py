@@ -100,7 +100,7 @@ class OverviewView(View):
         self.paid_bar.setFormat(self.tr("%p %"))
         self.money_form.addRow(self.tr("Udbetalt af budget:"), self.paid_bar)
 
-        self.status_box = QGroupBox(self.tr("Områdernes status"))
+        self.status_box = QGroupBox(self.tr("Lokalområdernes status"))
         self.status_layout = QVBoxLayout(self.status_box)
         self.status_buttons: list[QPushButton] = []
 
@@ -241,7 +241,7 @@ class OverviewView(View):
             button.setFlat(True)
             button.setStyleSheet("text-align: left; padding: 2px 4px;")
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setToolTip(self.tr("Vis områderne med denne status"))
+            button.setToolTip(self.tr("Vis lokalområderne med denne status"))
             button.clicked.connect(lambda _=False, n=n: self.ctx.open_record(STATUS_KIND, n))
             self.status_layout.addWidget(button)
             self.status_buttons.append(button)

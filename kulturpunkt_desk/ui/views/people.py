@@ -47,7 +47,7 @@ class ListTab(QWidget):
         self.table = RecordTable(model)
         self.table.activated_id.connect(lambda _id: on_edit())
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filtrér på navn, e-mail, område…"))
+        self.filter.setPlaceholderText(self.tr("Filtrér på navn, e-mail, lokalområde…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)
         self.count = QLabel()
@@ -100,7 +100,7 @@ def _areas(person: Person) -> str:
     names = []
     for member in sorted(person.memberships, key=lambda m: m.area.name):
         extra = (
-            QCoreApplication.translate("PeopleView", " (primær kontakt)")
+            QCoreApplication.translate("PeopleView", " (primær kontaktperson)")
             if member.is_primary_contact
             else ""
         )

@@ -152,7 +152,7 @@ class SparringView(View):
             bar.addWidget(widget)
         bar.addStretch(1)
         filters = QHBoxLayout()
-        area_label = QLabel(self.tr("&Område:"))
+        area_label = QLabel(self.tr("&Lokalområde:"))
         area_label.setBuddy(self.area_filter)
         round_label = QLabel(self.tr("R&unde:"))
         round_label.setBuddy(self.round_filter)
@@ -214,7 +214,7 @@ class SparringView(View):
         for combo in (self.area_filter, self.round_filter):
             combo.blockSignals(True)
             combo.clear()
-        self.area_filter.addItem(self.tr("Alle områder"), None)
+        self.area_filter.addItem(self.tr("Alle lokalområder"), None)
         for area in areas.list_areas(self.ctx.db, self.ctx.programme_id):
             self.area_filter.addItem(area.name, area.id)
         self.round_filter.addItem(self.tr("Alle runder"), None)

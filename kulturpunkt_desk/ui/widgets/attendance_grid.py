@@ -28,7 +28,7 @@ class AttendanceGrid(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setColumnCount(2)
-        self.setHeaderLabels([self.tr("Område og personer"), self.tr("Fremmøde")])
+        self.setHeaderLabels([self.tr("Lokalområde og personer"), self.tr("Fremmøde")])
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setStretchLastSection(False)
         self.header().resizeSection(1, scale.chars_wide(self, 28))
@@ -76,7 +76,7 @@ class AttendanceGrid(QTreeWidget):
         item = QTreeWidgetItem([name, ""])
         item.setData(0, AREA_ROLE, area_id)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        item.setToolTip(0, self.tr("Området har ingen personer registreret."))
+        item.setToolTip(0, self.tr("Lokalområdet har ingen personer registreret."))
         self.addTopLevelItem(item)
         self.areas.append(item)
         self._loading = True
