@@ -21,6 +21,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kulturpunkt_desk.domain.danish import count
+
 if TYPE_CHECKING:
     from kulturpunkt_desk.storage.engine import Database
 
@@ -128,7 +130,7 @@ def _population(db: Database, pid: int, args: argparse.Namespace) -> int:
     result = ekr_funding.import_populations(
         db, fy, decode(Path(args.csv).read_bytes()), args.basis_date
     )
-    print(f"Indlæste indbyggertal for {len(result.figures)} kommuner.")
+    print(f"Indlæste indbyggertal for {count(len(result.figures), 'kommune')}.")
     for name in result.unknown_names:
         print(f"Ukendt kommune (sprunget over): {name}")
     missing = ekr_funding.contributions_table(db, pid, args.year).missing_population

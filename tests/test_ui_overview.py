@@ -42,7 +42,7 @@ def test_items_are_grouped_with_counts_most_urgent_group_first(
     assert headings[0] == "Interessetilkendegivelse mangler (1)"
     assert "Rate ikke udbetalt (10)" in headings
     assert len(headings) == 6
-    assert view.attention_summary.text() == "26 overskredne og 0 kommende punkter i 6 grupper."
+    assert view.attention_summary.text() == "26 punkter i 6 grupper: 26 overskredet, 0 kommende."
     assert view.heading.text() == "Overblik – 23. november 2026"
     assert view.phase.text() == "Alle faser i programmets tidsplan er overstået."
     assert view.money_labels["paid"].text() == "210.000 kr."

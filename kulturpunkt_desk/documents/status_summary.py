@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import long_date
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.storage.engine import Database
@@ -141,6 +142,9 @@ def status_story(data: StatusData) -> list[Any]:
         hidden = len(data.overdue) - len(shown)
         if hidden:
             story.append(
-                para(f"… og {hidden} punkter mere; se regnearket for den fulde liste.", "small")
+                para(
+                    f"… og {count(hidden, 'punkt')} mere; se regnearket for den fulde liste.",
+                    "small",
+                )
             )
     return story

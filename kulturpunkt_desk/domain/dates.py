@@ -7,7 +7,7 @@ its place.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 MONTHS = (
     "januar",
@@ -63,3 +63,8 @@ def period(start: date, end: date) -> str:
 
 def _is_month_end(day: date) -> bool:
     return (day + timedelta(days=1)).day == 1
+
+
+def date_time(moment: datetime) -> str:
+    """20.01.2026 kl. 09.33 (the one way the desk writes a time of day)."""
+    return f"{short_date(moment.date())} kl. {moment:%H.%M}"

@@ -11,6 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 
 from kulturpunkt_desk import __version__
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.resources import resource
 from kulturpunkt_desk.storage.engine import Database
@@ -99,7 +100,7 @@ def smoke_report(window: MainWindow) -> None:
         [table] if isinstance(table, QAbstractItemView) else view.findChildren(QAbstractItemView)
     )
     rows = max((t.model().rowCount() for t in tables if t.model() is not None), default=0)
-    print(f"Kulturpunkt Desk {__version__}: vinduet er vist med {rows} lokalområder")
+    print(f"Kulturpunkt Desk {__version__}: vinduet er vist med {count(rows, 'lokalområde')}")
     danish = QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
     print(f"Qt's egne knapper på dansk: {'ja' if danish else 'nej'}", flush=True)
     QApplication.exit(0)

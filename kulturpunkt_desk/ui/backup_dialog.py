@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.dates import date_time
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.services import backups
 from kulturpunkt_desk.storage.desk_lock import DeskLockedError, LockUnavailableError
@@ -114,7 +115,7 @@ class BackupDialog(QDialog):
         self.items = backups.list_backup_files(self.db)
         self.table.setRowCount(len(self.items))
         for row, info in enumerate(self.items):
-            taken = f"{info.taken_at:%d.%m.%Y %H.%M.%S}" if info.taken_at else info.path.name
+            taken = date_time(info.taken_at) if info.taken_at else info.path.name
             size = f"{info.size_bytes / 1024:,.0f} kB".replace(",", ".")
             for col, text in enumerate([taken, info.reason, size]):
                 cell = QTableWidgetItem(text)

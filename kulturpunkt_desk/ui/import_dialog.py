@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.services import import_areas
 from kulturpunkt_desk.domain.services.import_areas import ImportPreview
@@ -142,8 +143,8 @@ class ImportDialog(QDialog):
             self.summary.setText("")
         elif ok:
             self.summary.setText(
-                self.tr("{0} lokalområder kan importeres. Intet er gemt endnu.").format(
-                    len(planned)
+                self.tr("{0} kan importeres. Intet er gemt endnu.").format(
+                    count(len(planned), "lokalområde")
                 )
             )
         else:

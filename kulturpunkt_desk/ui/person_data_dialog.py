@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.services import personal_data, retention
@@ -48,9 +49,9 @@ def confirm_anonymise(parent: QWidget, name: str) -> bool:
 
 
 def result_text(parent: QWidget, result: AnonymiseResult) -> str:
-    text = parent.tr(
-        "Personen er anonymiseret. {0} andre poster og {1} linjer i ændringsloggen er renset."
-    ).format(result.records_scrubbed, result.audit_entries_scrubbed)
+    text = parent.tr("Personen er anonymiseret. {0} og {1} i ændringsloggen er renset.").format(
+        count(result.records_scrubbed, "anden post"), count(result.audit_entries_scrubbed, "linje")
+    )
     if not result.file_purged:
         text += " " + parent.tr(
             "Databasefilen kunne ikke renses helt, fordi den er åben et andet sted. "
@@ -126,8 +127,10 @@ class PersonDataDialog(QDialog):
             self.tr("Lokalområder: {0}").format(
                 ", ".join(m["område"] for m in record["lokalområder"]) or "–"
             ),
-            self.tr("Sparringsmøder: {0}, netværksmøder: {1}, nævnt i {2} andre poster").format(
-                len(record["sparringsmøder"]), len(record["netværksmøder"]), len(record["nævnt i"])
+            self.tr("Sparringsmøder: {0}, netværksmøder: {1}, nævnt i {2}").format(
+                len(record["sparringsmøder"]),
+                len(record["netværksmøder"]),
+                count(len(record["nævnt i"]), "anden post"),
             ),
             self.tr("Linjer i ændringsloggen: {0}").format(len(record["ændringslog"])),
         ]

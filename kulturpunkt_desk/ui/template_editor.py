@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.dates import date_time
 from kulturpunkt_desk.domain.errors import DeskError, ValidationError
 from kulturpunkt_desk.domain.models import AgreementTemplate
 from kulturpunkt_desk.domain.services import areas as area_service
@@ -91,7 +92,7 @@ def saved_on(template: AgreementTemplate) -> str:
     moment = template.created_at
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%d.%m.%Y kl. %H.%M")
+    return date_time(moment.astimezone())
 
 
 class VersionViewer(QDialog):

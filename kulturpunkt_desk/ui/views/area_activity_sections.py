@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.dates import date_time
 from kulturpunkt_desk.domain.models import (
     CORE_ELEMENT_LABELS,
     SECTOR_LABELS,
@@ -250,7 +251,7 @@ class HistorySection(Section):
             [
                 Column(
                     t("Tidspunkt"),
-                    lambda h: local_time(h.at).strftime("%d.%m.%Y %H:%M"),
+                    lambda h: date_time(local_time(h.at)),
                     lambda h: h.at.timestamp(),
                 ),
                 Column(t("Bruger"), lambda h: h.user),

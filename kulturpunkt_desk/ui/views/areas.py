@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import overview
 from kulturpunkt_desk.domain.services.overview import AreaSummary
@@ -209,9 +210,9 @@ class AreasView(View):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = self.tr("{0} lokalområder").format(total)
+        text = count(total, "lokalområde")
         if shown != total:
-            text = self.tr("{0} af {1} lokalområder").format(shown, total)
+            text = self.tr("{0} af {1}").format(shown, count(total, "lokalområde"))
         self.count_label.setText(text)
 
     def filter_by_status(self, status: AreaStatus | None) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import long_date, short_date
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.money import format_kr, parse_kr
@@ -322,7 +323,9 @@ class FundingTab(EkrTab):
         except (DeskError, OSError) as exc:
             self.message.error(str(exc))
             return
-        text = self.tr("Indlæste indbyggertal for {0} kommuner.").format(len(result.figures))
+        text = self.tr("Indlæste indbyggertal for {0}.").format(
+            count(len(result.figures), "kommune")
+        )
         if result.unknown_names:
             text += " " + self.tr("Ukendte navne sprunget over: {0}.").format(
                 ", ".join(result.unknown_names)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import long_date, short_date
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import MEETING_KIND_LABELS, NetworkMeeting
@@ -56,8 +57,8 @@ class MeetingsView(View):
                     _represented,
                     right=True,
                     colour=lambda m: WARNING_COLOUR if _represented(m) < self.area_count else None,
-                    tooltip=lambda m: self.tr("{0} af {1} lokalområder var repræsenteret").format(
-                        _represented(m), self.area_count
+                    tooltip=lambda m: self.tr("{0} af {1} var repræsenteret").format(
+                        _represented(m), count(self.area_count, "lokalområde")
                     ),
                 ),
                 Column(self.tr("Titel"), lambda m: m.title),
@@ -220,14 +221,14 @@ class MeetingsView(View):
         absent = self.grid.absent_areas()
         if absent:
             self.absent_label.setText(
-                self.tr("{0} af {1} lokalområder ikke repræsenteret: {2}").format(
-                    len(absent), self.area_count, ", ".join(absent)
+                self.tr("{0} af {1} ikke repræsenteret: {2}").format(
+                    len(absent), count(self.area_count, "lokalområde"), ", ".join(absent)
                 )
             )
             self.absent_label.setStyleSheet(palette.style(palette.WARNING, bold=True))
         else:
             self.absent_label.setText(
-                self.tr("Alle {0} lokalområder var repræsenteret.").format(self.area_count)
+                self.tr("Alle {0} var repræsenteret.").format(count(self.area_count, "lokalområde"))
             )
             self.absent_label.setStyleSheet(palette.style(palette.SUCCESS, bold=True))
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import long_date
 from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import attention, overview, programmes
@@ -194,8 +195,11 @@ class OverviewView(View):
             self.attention_summary.setText(self.tr("Intet er overskredet eller forfalder snart."))
         else:
             self.attention_summary.setText(
-                self.tr("{0} overskredne og {1} kommende punkter i {2} grupper.").format(
-                    overdue_total, len(items) - overdue_total, len(groups)
+                self.tr("{0} i {1}: {2} overskredet, {3} kommende.").format(
+                    count(len(items), "punkt"),
+                    count(len(groups), "gruppe"),
+                    overdue_total,
+                    len(items) - overdue_total,
                 )
             )
         for column in range(3):
@@ -206,10 +210,10 @@ class OverviewView(View):
     def _when(self, item: AttentionItem) -> str:
         days = item.days_overdue
         if days > 0:
-            return self.tr("{0} dage over").format(days) if days > 1 else self.tr("1 dag over")
+            return self.tr("{0} over").format(count(days, "dag"))
         if days == 0:
             return self.tr("i dag")
-        return self.tr("om {0} dage").format(-days) if days < -1 else self.tr("i morgen")
+        return self.tr("om {0}").format(count(-days, "dag")) if days < -1 else self.tr("i morgen")
 
     def _show_money(self) -> None:
         totals = overview.money_totals(self.ctx.db, self.ctx.programme_id)
@@ -245,7 +249,7 @@ class OverviewView(View):
             button.clicked.connect(lambda _=False, n=n: self.ctx.open_record(STATUS_KIND, n))
             self.status_layout.addWidget(button)
             self.status_buttons.append(button)
-        total = QPushButton(self.tr("I alt: {0} lokalområder").format(len(rows)))
+        total = QPushButton(self.tr("I alt: {0}").format(count(len(rows), "lokalområde")))
         total.setFlat(True)
         total.setStyleSheet("text-align: left; padding: 2px 4px; font-weight: bold;")
         total.clicked.connect(lambda: self.ctx.open_record(STATUS_KIND, -1))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.models import (
     CORE_ELEMENT_LABELS,
@@ -239,7 +240,7 @@ class SparringView(View):
         self.model.set_rows(shown)
         self.table.fit_columns()
         self.count_label.setText(
-            self.tr("{0} af {1} møder").format(len(shown), len(self.all_sessions))
+            self.tr("{0} af {1}").format(len(shown), count(len(self.all_sessions), "møde"))
         )
 
     def _show_details(self) -> None:
