@@ -137,6 +137,11 @@ class AreasView(View):
         self.search.textChanged.connect(self.apply_filters)
         for combo in (self.status_filter, self.municipality_filter, self.contact_filter):
             combo.currentIndexChanged.connect(self.apply_filters)
+            # Sized in characters, so with a large font the list does not widen the window.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         self.count_label = QLabel()
 
         new_button = QPushButton(self.tr("&Nyt lokalområde…"))

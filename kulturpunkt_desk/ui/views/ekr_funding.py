@@ -99,7 +99,7 @@ class FundingTab(EkrTab):
         self.frame_button.clicked.connect(self.edit_frame)
         self.population_button = QPushButton(self.tr("Ret indbyggertal…"))
         self.population_button.clicked.connect(self.edit_population)
-        self.import_button = QPushButton(self.tr("Indlæs indbyggertal (CSV)…"))
+        self.import_button = QPushButton(self.tr("Indlæs indbyggertal…"))
         self.import_button.clicked.connect(self.import_population)
         self.new_year_button = QPushButton()
         self.new_year_button.clicked.connect(self.new_year)
