@@ -68,22 +68,21 @@ class Findings:
 
 
 def accessible_name(widget: QWidget) -> str:
-    """What a screen reader says the control is: its name, else the label pointing at it.
+    """What a screen reader says the control is: the Name Qt's accessibility reports.
 
     A combo box's Name on Linux is its current value ("Alle statusser"), which says nothing
-    about what is chosen, so only its own name or a label counts.
+    about what is chosen; there its own name or the label pointing at it counts.
     """
     interface = QAccessible.queryAccessibleInterface(widget)
     if interface is None:
         return ""
+    if not isinstance(widget, QComboBox):
+        return interface.text(QAccessible.Text.Name).strip()
     labels = [
         other.text(QAccessible.Text.Name).strip()
         for other, _ in interface.relations(QAccessible.Relation.Label)
     ]
-    own = widget.accessibleName().strip() or next((t for t in labels if t), "")
-    if own or isinstance(widget, QComboBox):
-        return own
-    return interface.text(QAccessible.Text.Name).strip()
+    return widget.accessibleName().strip() or next((t for t in labels if t), "")
 
 
 def describe(widget: QWidget) -> str:
