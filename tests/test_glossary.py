@@ -62,7 +62,8 @@ def visible_strings() -> Iterator[tuple[str, str]]:
 
 
 def rejected_in(text: str, entry: dict[str, object]) -> list[str]:
-    text = PLACEHOLDER.sub(" ", text)
+    # Without Alt-letter markers: "Redigér omr&åde…" reads "Redigér område…".
+    text = PLACEHOLDER.sub(" ", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
     for allowed in entry.get("undtagen", []):  # type: ignore[attr-defined]
         text = re.sub(re.escape(str(allowed)), " ", text, flags=re.IGNORECASE)
     found = []
@@ -83,6 +84,7 @@ def test_the_glossary_names_a_word_and_what_it_replaces() -> None:
     ("text", "found"),
     [
         ("Området findes ikke", ["Området"]),
+        ("Redigér omr&åde…", ["område"]),
         ("Lokalområdet og fokusområderne", []),
         ("registreret i desken", ["desken"]),
         ("Kulturpunkt Desk 1.0", []),
