@@ -168,8 +168,13 @@ def menu_duplicates(bar: QMenuBar) -> list[str]:
     return found
 
 
-def leaves_on_tab(view: QAbstractItemView, key: Qt.Key) -> bool:
-    """Tab (or Shift+Tab) from inside the table moves the focus out of it."""
+def texts(root: QWidget) -> list[QWidget]:
+    """Text boxes, which keep Tab as a character unless told to pass it on."""
+    return [*root.findChildren(QPlainTextEdit), *root.findChildren(QTextEdit)]
+
+
+def leaves_on_tab(view: QWidget, key: Qt.Key) -> bool:
+    """Tab (or Shift+Tab) from inside the table or text box moves the focus out of it."""
     view.setFocus(Qt.FocusReason.TabFocusReason)
     modifier = Qt.KeyboardModifier.NoModifier
     if key == Qt.Key.Key_Backtab:
@@ -215,7 +220,7 @@ def audit(root: QWidget, menu_bar: QMenuBar | None = None) -> Findings:
     def check_shown() -> None:
         QApplication.processEvents()
         dupes.update(duplicates(shown_mnemonics(root) + menu_bar_mnemonics(menu_bar)))
-        for view in root.findChildren(QAbstractItemView):
+        for view in root.findChildren(QAbstractItemView) + texts(root):
             if id(view) in tested or not view.isVisible() or _inside_composite(view, root):
                 continue
             tested.add(id(view))

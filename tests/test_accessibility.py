@@ -126,7 +126,15 @@ def test_every_dialog_names_its_controls_and_lets_tab_through(
 
 
 def test_audit_finds_an_unnamed_field_a_tab_trap_and_a_letter_used_twice(qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableWidget, QVBoxLayout, QWidget
+    from PySide6.QtWidgets import (
+        QLabel,
+        QLineEdit,
+        QPlainTextEdit,
+        QPushButton,
+        QTableWidget,
+        QVBoxLayout,
+        QWidget,
+    )
 
     root = QWidget()
     qtbot.addWidget(root)
@@ -134,13 +142,20 @@ def test_audit_finds_an_unnamed_field_a_tab_trap_and_a_letter_used_twice(qtbot: 
     unnamed = QLineEdit()
     unnamed.setPlaceholderText("Navn")  # a placeholder is no name
     trap = QTableWidget(3, 3)
+    notes = QPlainTextEdit()  # Tab would type a tab character
+    notes.setAccessibleName("Noter")
     layout.addWidget(unnamed)
     layout.addWidget(trap)
+    layout.addWidget(notes)
     layout.addWidget(QLabel("ingen"))
     layout.addWidget(QPushButton("&Gem"))
     layout.addWidget(QPushButton("&Gendan"))
     root.show()
     findings = audit(root)
     assert [u.split()[0] for u in findings.unnamed] == ["QLineEdit", "QTableWidget"]
-    assert len(findings.tab_traps) == 2  # Tab and Shift+Tab
+    assert [t.split(" in ")[0] + " " + t.split()[2] for t in findings.tab_traps] == [
+        "Key_Tab QTableWidget",
+        "Key_Backtab QTableWidget",
+        "Key_Tab QPlainTextEdit",  # Shift+Tab does leave a text box
+    ]
     assert findings.duplicate_mnemonics == ["Alt+G: &Gem / &Gendan"]
