@@ -116,7 +116,7 @@ def measure(bench: Bench, runs: int) -> dict[str, Any]:
     r["documents_large"] = bench.probe(
         "documents", str(bench.copy(large, "large-docs.sqlite")), str(bench.work / "docs-large")
     )[1]
-    print("· desken på den store database", flush=True)
+    print("· programmet på den store database", flush=True)
     large_copy = bench.copy(large, "large-desk.sqlite")
     starts = [bench.start("desk", str(large_copy)) for _ in range(max(runs - 2, 1))]
     r["large_start_ms"] = median([s["ms"] for s in starts])
@@ -228,7 +228,7 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     s = r["services"]
     out.append(
         (
-            f"Stor database ({r['large_db_mb']:.0f} MB): åbn desken",
+            f"Stor database ({r['large_db_mb']:.0f} MB): åbn programmet",
             f"{fmt(r['large_start_ms'])} (CPU {fmt(r['large_start_cpu'])})",
             "",
             "",

@@ -32,7 +32,7 @@ def register(
         type=Path,
         required=True,
         metavar="STI",
-        help="PDF-filen; med --all en mappe (én PDF pr. område) eller med --combined én PDF",
+        help="PDF-filen; med --all en mappe (én PDF pr. lokalområde) eller med --combined én PDF",
     )
     agreement.add_argument(
         "--combined", action="store_true", help="med --all: alle aftaler i én PDF til udskrift"

@@ -21,6 +21,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kulturpunkt_desk.domain.danish import count
+
 if TYPE_CHECKING:
     from kulturpunkt_desk.storage.engine import Database
 
@@ -56,7 +58,9 @@ def register(
     command("setup", "opret partnerskabet med region, 19 kommuner og CDEU", _setup, year=False)
     year = command("year", "opret et budgetår (nøgle og ramme kopieres fra året før)", _year)
     year.add_argument("--basis-date", type=_date, metavar="DATO")
-    population = command("population", "indlæs folketal fra Danmarks Statistik (CSV)", _population)
+    population = command(
+        "population", "indlæs indbyggertal fra Danmarks Statistik (CSV)", _population
+    )
     population.add_argument("--csv", type=Path, required=True, metavar="FIL")
     population.add_argument("--basis-date", type=_date, metavar="DATO")
     population.add_argument(
@@ -143,13 +147,13 @@ def _population(db: Database, pid: int, args: argparse.Namespace) -> int:
             f"Filen har tal for flere perioder ({', '.join(periods)}); vælg én med --period."
         )
     result = ekr_funding.import_populations(db, fy, text, args.basis_date, args.period)
-    print(f"Indlæste folketal for {len(result.figures)} kommuner ({result.column}).")
+    print(f"Indlæste indbyggertal for {count(len(result.figures), 'kommune')} ({result.column}).")
     for name in result.unknown_names:
         print(f"Ukendt kommune (sprunget over): {name}")
     for name in result.missing_names:
         print(f"Filen mangler: {name}")
     for name in ekr_funding.contributions_table(db, pid, args.year).missing_population:
-        print(f"Mangler stadig folketal: {name}")
+        print(f"Mangler stadig indbyggertal: {name}")
     rule = ekr_frame_rule.frame_rule(db, pid, args.year)
     if rule is not None:
         print(rule.summary)
@@ -220,7 +224,7 @@ def _propose(db: Database, pid: int, args: argparse.Namespace) -> int:
         print(f"{short_date(m.held_on)}  {m.title}  (vært: {names.get(m.host_id or 0, '-')})")
     if args.save:
         ekr_wheel.create_wheel(db, pid, args.year, proposal)
-        print(f"Gemte årshjulet for {args.year}; justér det i desken.")
+        print(f"Gemte årshjulet for {args.year}; justér det i Kulturpunkt Desk.")
     return 0
 
 

@@ -54,7 +54,7 @@ def test_agreement_holds_parties_grant_plan_timeline_and_signatures(
         "50.000,00 kr.",  # the plan's total
         "senest 30. juni 2026",  # evaluation deadline in the obligations
         "Tidsplan for Kulturpunkt 2025-26",
-        "Offentliggørelse og kick-off",
+        "Offentliggørelse og opstartsmøde",
         "18. juni 2025",
         "Underskrifter",
         "Dato: 2. juni 2025",

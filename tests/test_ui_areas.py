@@ -149,7 +149,7 @@ def test_filters_narrow_the_list_and_money_sorts_by_amount(qtbot: QtBot, demo_db
     assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Fjordglimt"]
     view.search.clear()
     view.status_filter.setCurrentIndex(0)
-    view.contact_filter.setCurrentIndex(view.contact_filter.findText("Uden primær kontakt"))
+    view.contact_filter.setCurrentIndex(view.contact_filter.findText("Uden primær kontaktperson"))
     assert proxy.rowCount() == 0
     view.contact_filter.setCurrentIndex(0)
     view.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)  # Tilbage

@@ -54,7 +54,7 @@ def test_safety_actions_sit_in_filer_before_afslut(window: MainWindow) -> None:
         "---",
         "Sikkerhedskopier og gendan…",
         "Importér lokalområder fra regneark…",
-        "Persondata for en person…",
+        "Personoplysninger om en person…",
         "Slettefrister (GDPR)…",
         "---",
         "Afslut",
@@ -121,7 +121,7 @@ def test_person_data_for_the_person_chosen_by_typing_part_of_the_name(
 
     monkeypatch.setattr(PersonChoiceDialog, "exec", type_name)
     monkeypatch.setattr(PersonDataDialog, "exec", lambda self: opened.append(self.person_id))
-    trigger(window, "Persondata for en person…")
+    trigger(window, "Personoplysninger om en person…")
     assert opened == [jens.id]
 
 
@@ -131,7 +131,7 @@ def test_no_person_dialog_when_the_choice_is_cancelled(
     opened: list[int] = []
     monkeypatch.setattr(PersonChoiceDialog, "exec", lambda self: 0)
     monkeypatch.setattr(PersonDataDialog, "exec", lambda self: opened.append(self.person_id))
-    trigger(window, "Persondata for en person…")
+    trigger(window, "Personoplysninger om en person…")
     assert opened == []
 
 

@@ -126,7 +126,7 @@ def test_a_session_without_area_is_refused_and_nothing_saved(
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
     assert dialog.isVisible()
     assert dialog.error_labels["area_id"].isVisibleTo(dialog)
-    assert "vælg et område" in dialog.error_labels["area_id"].text()
+    assert "vælg et lokalområde" in dialog.error_labels["area_id"].text()
     assert len(sparring.list_sessions(demo_db, window.ctx.programme_id)) == before
 
 

@@ -110,7 +110,10 @@ def _overview_pdf(db: Database, area: Area, out: io.BytesIO, today: date) -> Non
         ["CVR-nr.", area.recipient_cvr],
         ["Adresse", area.recipient_address],
         ["Aftale sendt", short_date(agreement.sent_on) if agreement else ""],
-        ["Underskrevet af området", short_date(agreement.signed_by_area_on) if agreement else ""],
+        [
+            "Underskrevet af lokalområdet",
+            short_date(agreement.signed_by_area_on) if agreement else "",
+        ],
         [
             "Underskrevet af regionen",
             short_date(agreement.signed_by_region_on) if agreement else "",
@@ -129,7 +132,7 @@ def _overview_pdf(db: Database, area: Area, out: io.BytesIO, today: date) -> Non
             [20 * mm, 24 * mm, 28 * mm, 28 * mm, FRAME_WIDTH - 100 * mm],
         )
     )
-    story.append(para("Anmeldt forbrug", "h1"))
+    story.append(para("Erklæret forbrug", "h1"))
     story.append(
         _money_table(SPENDING_COLUMNS, _spending(area), [24 * mm, FRAME_WIDTH - 56 * mm, 32 * mm])
     )

@@ -23,7 +23,7 @@ SUFFIXES = (".pdf", ".csv", ".xlsx")
 
 def payment_state(row: ContributionRow) -> str:
     if row.contribution_id is None:
-        return "Mangler folketal"
+        return "Mangler indbyggertal"
     if row.paid_on is not None:
         return "Betalt"
     if row.overdue:
@@ -50,7 +50,9 @@ def table_rows(table: ContributionTable) -> list[list[Any]]:
         for r in table.rows
     ]
     rows.append(["Kommunerne i alt", table.total_population, Money(table.total_ore)] + [""] * 4)
-    rows.append([f"{table.region_name} (matcher)", None, Money(table.region_match_ore)] + [""] * 4)
+    rows.append(
+        [f"{table.region_name} (medfinansiering)", None, Money(table.region_match_ore)] + [""] * 4
+    )
     rows.append([f"Budget {table.year} i alt", None, Money(table.budget_ore)] + [""] * 4)
     return rows
 
@@ -105,7 +107,7 @@ def _write_pdf(table: ContributionTable, out: Path, today: date) -> Path:
         para(title, "title"),
         para(f"Opgjort {long_date(today)}{basis}", "subtitle"),
     ]
-    rows: list[list[Any]] = [["Kommune", "Folketal", "Bidrag", "Faktura", *HEADER[4:]]]
+    rows: list[list[Any]] = [["Kommune", "Indbyggertal", "Bidrag", "Faktura", *HEADER[4:]]]
     for row in table_rows(table):
         rows.append(
             [
@@ -128,7 +130,7 @@ def _write_pdf(table: ContributionTable, out: Path, today: date) -> Path:
         story.append(para("Ikke betalt efter første kvartal", "h1"))
         story.append(markup(safe(", ".join(late)) + "."))
     if table.missing_population:
-        story.append(para("Mangler folketal", "h1"))
+        story.append(para("Mangler indbyggertal", "h1"))
         story.append(markup(safe(", ".join(table.missing_population)) + "."))
     if table.note.strip():
         story.append(para(table.note, "small"))

@@ -135,7 +135,7 @@ def letter_story(content: LetterContent) -> list[Any]:
     )
     story.append(
         markup(
-            f"Kommunerne bidrager efter indbyggertal, og {safe(t.region_name)} matcher "
+            f"Kommunerne bidrager efter indbyggertal, og {safe(t.region_name)} medfinansierer "
             f"kommunernes samlede bidrag krone for krone. Årets budget er dermed "
             f"<b>{format_kr(t.budget_ore)}</b>"
         )
@@ -217,7 +217,7 @@ def _key_table(content: LetterContent) -> Any:
             rows.append(cells)
     total_population = thousands(t.total_population)
     rows.append(["Kommunerne i alt", total_population, "100,00 %", format_kr(t.total_ore)])
-    rows.append([f"{t.region_name} (matcher)", "", "", format_kr(t.region_match_ore)])
+    rows.append([f"{t.region_name} (medfinansiering)", "", "", format_kr(t.region_match_ore)])
     rows.append([f"Budget {t.year} i alt", "", "", format_kr(t.budget_ore)])
     w = FRAME_WIDTH
     key = table(rows, [w * 0.46, w * 0.18, w * 0.14, w * 0.22], right=(1, 2, 3), total=True)

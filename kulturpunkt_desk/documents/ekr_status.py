@@ -89,7 +89,7 @@ def _money(db: Database, partnership_id: int, year: int, today: date) -> list[An
     try:
         t = ekr_funding.contributions_table(db, partnership_id, year, today)
     except ValidationError:
-        return [*story, para(f"Der er intet budgetår {year} i desken endnu.")]
+        return [*story, para(f"Der er intet budgetår {year} i Kulturpunkt Desk endnu.")]
     paid = sum(1 for r in t.rows if r.paid_on is not None)
     rows = [
         ["", "Beløb"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import long_date
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.storage.engine import Database
@@ -85,7 +86,7 @@ def status_document(data: StatusData) -> TaggedDocument:
             _area_table(data),
             Text(
                 "Sparring: antal lokale sparringsmøder. Netværk: antal netværks- og "
-                "inspirationsmøder, området har deltaget i. Beløb i kr.",
+                "inspirationsmøder, lokalområdet har deltaget i. Beløb i kr.",
                 "small",
             ),
             Heading("Overskredne punkter"),
@@ -138,6 +139,6 @@ def _overdue(data: StatusData) -> list[Block]:
     hidden = len(data.overdue) - len(shown)
     if hidden:
         blocks.append(
-            Text(f"… og {hidden} punkter mere; se regnearket for den fulde liste.", "small")
+            Text(f"… og {count(hidden, 'punkt')} mere; se regnearket for den fulde liste.", "small")
         )
     return blocks

@@ -7,7 +7,7 @@ its place.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 MONTHS = (
     "januar",
@@ -85,3 +85,8 @@ def parse_short_date(text: str, field: str = "date", label: str = "Dato") -> dat
         raise ValidationError.single(
             field, f"{label}: «{text}» er ikke en dato; skriv fx 18.06.2025."
         ) from None
+
+
+def date_time(moment: datetime) -> str:
+    """20.01.2026 kl. 09.33 (the one way the desk writes a time of day)."""
+    return f"{short_date(moment.date())} kl. {moment:%H.%M}"

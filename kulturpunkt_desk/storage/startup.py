@@ -153,7 +153,7 @@ def start_desk(
         if broken:
             session.warnings.append(
                 f"Databasen har {len(broken)} brudte henvisninger mellem tabeller "
-                "(fx en person knyttet til et slettet område). Data kan læses, men kør "
+                "(fx en person knyttet til et slettet lokalområde). Data kan læses, men kør "
                 "'kulturpunkt-desk check' og kontakt support."
             )
         warning = location_warning(path)

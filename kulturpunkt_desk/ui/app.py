@@ -11,9 +11,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 
 from kulturpunkt_desk import __version__
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.resources import resource
 from kulturpunkt_desk.storage.engine import Database
+from kulturpunkt_desk.ui import palette
 
 if TYPE_CHECKING:
     from kulturpunkt_desk.ui.main_window import MainWindow
@@ -35,6 +37,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("dk.rn.kulturpunktdesk")
     app.setWindowIcon(QIcon(str(resource("icons", "kulturpunkt.png"))))
     QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+    palette.apply_to(app)  # placeholder text dark enough to read (4.5:1)
     # Qt's own dialogs (file chooser, message boxes) in Danish.
     qt_da = QTranslator(app)
     if qt_da.load(
@@ -101,7 +104,7 @@ def smoke_report(window: MainWindow) -> None:
         [table] if isinstance(table, QAbstractItemView) else view.findChildren(QAbstractItemView)
     )
     rows = max((t.model().rowCount() for t in tables if t.model() is not None), default=0)
-    print(f"Kulturpunkt Desk {__version__}: vinduet er vist med {rows} lokalområder")
+    print(f"Kulturpunkt Desk {__version__}: vinduet er vist med {count(rows, 'lokalområde')}")
     danish = QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
     print(f"Qt's egne knapper på dansk: {'ja' if danish else 'nej'}", flush=True)
     QApplication.exit(0)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.dates import date_time
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.services import backups
 from kulturpunkt_desk.storage.desk_lock import DeskLockedError, LockUnavailableError
@@ -33,6 +34,8 @@ from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.migrate import DatabaseFileError
 from kulturpunkt_desk.storage.paths import backup_dir
 from kulturpunkt_desk.storage.startup import DeskSession, restore_from_backup, start_desk
+
+from .accessibility import name_list
 
 
 def tr(text: str) -> str:
@@ -56,6 +59,7 @@ class BackupDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 3)
+        name_list(self.table, self.tr("Sikkerhedskopier"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Taget"), self.tr("Anledning"), self.tr("Størrelse")]
         )
@@ -65,6 +69,7 @@ class BackupDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.keep = QSpinBox()
+        self.keep.setAccessibleName(self.tr("Behold de nyeste"))
         self.keep.setRange(1, 1000)
         self.keep.setValue(backups.backup_keep(db))
         self.keep.setSuffix(self.tr(" kopier"))
@@ -110,7 +115,7 @@ class BackupDialog(QDialog):
         self.items = backups.list_backup_files(self.db)
         self.table.setRowCount(len(self.items))
         for row, info in enumerate(self.items):
-            taken = f"{info.taken_at:%d.%m.%Y %H.%M.%S}" if info.taken_at else info.path.name
+            taken = date_time(info.taken_at) if info.taken_at else info.path.name
             size = f"{info.size_bytes / 1024:,.0f} kB".replace(",", ".")
             for col, text in enumerate([taken, info.reason, size]):
                 cell = QTableWidgetItem(text)

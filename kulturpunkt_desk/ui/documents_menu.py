@@ -77,7 +77,7 @@ def ask_combined(parent: QWidget | None) -> bool | None:
     box.setInformativeText(
         tr(
             "Én samlet PDF er nem at udskrive på én gang. En PDF pr. lokalområde i en mappe "
-            "er til at sende til hvert område."
+            "er til at sende til hvert lokalområde."
         )
     )
     combined = box.addButton(tr("Én samlet PDF"), QMessageBox.ButtonRole.AcceptRole)

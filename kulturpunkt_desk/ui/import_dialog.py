@@ -22,12 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.services import import_areas
 from kulturpunkt_desk.domain.services.import_areas import ImportPreview
 from kulturpunkt_desk.storage.engine import Database
 
-ERROR_COLOUR = QColor("#9B1C1C")
+from . import palette
+from .accessibility import name_list
+
+ERROR_COLOUR = QColor(palette.IMPORT_ERROR)
 
 
 class ImportDialog(QDialog):
@@ -50,6 +54,7 @@ class ImportDialog(QDialog):
         )
         hint.setWordWrap(True)
         self.table = QTableWidget(0, 6)
+        name_list(self.table, self.tr("Lokalområder i regnearket"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Række"),
@@ -64,6 +69,7 @@ class ImportDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.problems = QTableWidget(0, 3)
+        name_list(self.problems, self.tr("Fejl i regnearket"))
         self.problems.setHorizontalHeaderLabels(
             [self.tr("Række"), self.tr("Kolonne"), self.tr("Fejl")]
         )
@@ -137,8 +143,8 @@ class ImportDialog(QDialog):
             self.summary.setText("")
         elif ok:
             self.summary.setText(
-                self.tr("{0} lokalområder kan importeres. Intet er gemt endnu.").format(
-                    len(planned)
+                self.tr("{0} kan importeres. Intet er gemt endnu.").format(
+                    count(len(planned), "lokalområde")
                 )
             )
         else:

@@ -64,8 +64,8 @@ class MainWindow(QMainWindow):
         self.views: dict[str, View] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(tr("Visninger"))
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setMaximumWidth(240)
         self.stack = QStackedWidget()
         for n, spec in enumerate(VIEWS, start=1):
             item = QListWidgetItem(tr(spec.title))
@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
                 item.setToolTip(tr("Ctrl+{0}").format(n))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._show_row)
+        # As wide as its longest item in the user's font, so no view's name is ever cut.
+        self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
@@ -289,7 +291,7 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)  # type: ignore[arg-type]
         else:
-            self.splitter.setSizes([200, 1080])
+            self.splitter.setSizes([self.nav.minimumWidth(), 1080])
         last = str(store.value(preferences.LAST_VIEW, VIEWS[0].key))
         keys = [s.key for s in VIEWS]
         self.show_view(last if last in keys else keys[0])

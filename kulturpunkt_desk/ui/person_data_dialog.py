@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.services import personal_data, retention
 from kulturpunkt_desk.domain.services.personal_data import AnonymiseResult
 from kulturpunkt_desk.storage.engine import Database
+
+from .accessibility import name_list
 
 
 def confirm_anonymise(parent: QWidget, name: str) -> bool:
@@ -46,9 +49,9 @@ def confirm_anonymise(parent: QWidget, name: str) -> bool:
 
 
 def result_text(parent: QWidget, result: AnonymiseResult) -> str:
-    text = parent.tr(
-        "Personen er anonymiseret. {0} andre poster og {1} linjer i ændringsloggen er renset."
-    ).format(result.records_scrubbed, result.audit_entries_scrubbed)
+    text = parent.tr("Personen er anonymiseret. {0} og {1} i ændringsloggen er renset.").format(
+        count(result.records_scrubbed, "anden post"), count(result.audit_entries_scrubbed, "linje")
+    )
     if not result.file_purged:
         text += " " + parent.tr(
             "Databasefilen kunne ikke renses helt, fordi den er åben et andet sted. "
@@ -75,7 +78,9 @@ def purge_button(dialog: QDialog, db: Database, status: QLabel) -> QPushButton:
             QMessageBox.warning(
                 dialog,
                 dialog.tr("Rens databasefilen"),
-                dialog.tr("Databasen er stadig åben et andet sted. Luk den anden desk først."),
+                dialog.tr(
+                    "Databasen er stadig åben et andet sted. Luk Kulturpunkt Desk dér først."
+                ),
             )
 
     button.clicked.connect(purge)
@@ -122,8 +127,10 @@ class PersonDataDialog(QDialog):
             self.tr("Lokalområder: {0}").format(
                 ", ".join(m["område"] for m in record["lokalområder"]) or "–"
             ),
-            self.tr("Sparringsmøder: {0}, netværksmøder: {1}, nævnt i {2} andre poster").format(
-                len(record["sparringsmøder"]), len(record["netværksmøder"]), len(record["nævnt i"])
+            self.tr("Sparringsmøder: {0}, netværksmøder: {1}, nævnt i {2}").format(
+                len(record["sparringsmøder"]),
+                len(record["netværksmøder"]),
+                count(len(record["nævnt i"]), "anden post"),
             ),
             self.tr("Linjer i ændringsloggen: {0}").format(len(record["ændringslog"])),
         ]
@@ -182,6 +189,7 @@ class RetentionDialog(QDialog):
         self.programmes = QLabel()
         self.programmes.setWordWrap(True)
         self.table = QTableWidget(0, 3)
+        name_list(self.table, self.tr("Personoplysninger til sletning"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Navn"), self.tr("Program"), self.tr("Skulle slettes")]
         )

@@ -192,8 +192,8 @@ def _check_primary_free(s: Session, area_id: int, own_member_id: int | None) -> 
     if holder is not None:
         raise ValidationError.single(
             "is_primary_contact",
-            f"Primær kontaktperson: området har allerede {holder} som primær kontaktperson. "
-            "Et område har præcis én.",
+            f"Primær kontaktperson: lokalområdet har allerede {holder} som primær kontaktperson. "
+            "Et lokalområde har præcis én.",
         )
 
 
@@ -207,7 +207,9 @@ def add_member(db: Database, area_id: int, person_id: int, data: MemberData) -> 
                 AreaMember.area_id == area_id, AreaMember.person_id == person_id
             )
         ):
-            raise ValidationError.single("person_id", "Person: er allerede knyttet til området.")
+            raise ValidationError.single(
+                "person_id", "Person: er allerede knyttet til lokalområdet."
+            )
         if data.is_primary_contact:
             _check_primary_free(s, area_id, None)
         member = AreaMember(
@@ -263,7 +265,8 @@ def set_primary_contact(db: Database, area_id: int, person_id: int) -> None:
         target = next((m for m in members if m.person_id == person_id), None)
         if target is None:
             raise ValidationError.single(
-                "is_primary_contact", "Primær kontaktperson: personen er ikke knyttet til området."
+                "is_primary_contact",
+                "Primær kontaktperson: personen er ikke knyttet til lokalområdet.",
             )
         for m in members:
             m.is_primary_contact = False

@@ -42,7 +42,7 @@ FOCUS_AREAS = (
     (
         "Styrkelse af det europæiske samarbejde og udsyn",
         "Europæiske netværks- og kulturarrangementer, fælles ansøgninger til europæiske "
-        "kulturprogrammer, projektrådgivning og hjælp til fundraising.",
+        "kulturprogrammer, projektrådgivning og hjælp til fondssøgning.",
     ),
     ("Kulturforum", "Et årligt kulturforum målrettet kulturpolitikere."),
     (

@@ -151,12 +151,13 @@ def set_attendance(db: Database, meeting_id: int, attendees: list[tuple[int, int
         wrong = [p for p in pairs if p not in valid]
         if wrong:
             raise ValidationError.single(
-                "attendance", "Fremmøde: en person kan kun møde for et område, de er knyttet til."
+                "attendance",
+                "Fremmøde: en person kan kun møde for et lokalområde, de er knyttet til.",
             )
         persons = [p for _, p in pairs]
         if len(set(persons)) != len(persons):
             raise ValidationError.single(
-                "attendance", "Fremmøde: samme person kan ikke møde for to områder på én gang."
+                "attendance", "Fremmøde: samme person kan ikke møde for to lokalområder på én gang."
             )
         meeting.attendance.clear()
         s.flush()

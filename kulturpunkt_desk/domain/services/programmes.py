@@ -155,7 +155,7 @@ def kulturpunkt_2025_26() -> ProgrammeTemplate:
             ),
             MilestoneData(
                 K.KICKOFF,
-                "Offentliggørelse og kick-off",
+                "Offentliggørelse og opstartsmøde",
                 date(2025, 6, 18),
                 date(2025, 6, 18),
             ),

@@ -71,7 +71,8 @@ def _check_participants(s: Session, area_id: int, person_ids: list[int]) -> None
     strangers = [p for p in person_ids if p not in known]
     if strangers:
         raise ValidationError.single(
-            "participant_ids", "Deltagere: kun personer, der er knyttet til området, kan vælges."
+            "participant_ids",
+            "Deltagere: kun personer, der er knyttet til lokalområdet, kan vælges.",
         )
 
 

@@ -49,7 +49,7 @@ PLACEHOLDERS: dict[str, str] = {
     "region_email": "regionens e-mailadresse",
     "beløb": "det bevilgede tilskud, fx 50.000 kr.",
     "antal_rater": "antal planlagte rater",
-    "kickoff": "datoen for offentliggørelse og kick-off",
+    "kickoff": "datoen for offentliggørelse og opstartsmøde",
     "aktivitetsfrist": "sidste dag for aktiviteterne",
     "evalueringsfrist": "frist for evalueringsmateriale",
     "evalueringsrapport": "hvornår evalueringsrapporten foreligger",

@@ -114,14 +114,14 @@ class _RoleFields:
 
     def add_role_fields(self, dialog: FormDialog, member: AreaMember | None) -> None:
         self.role = dialog.add_field(
-            "role", dialog.tr("&Rolle i området"), QLineEdit(member.role if member else "")
+            "role", dialog.tr("&Rolle i lokalområdet"), QLineEdit(member.role if member else "")
         )
         self.role.setPlaceholderText(dialog.tr("fx formand, kasserer, ildsjæl"))
         self.steering = dialog.add_field(
             "in_steering_group", "", QCheckBox(dialog.tr("Medlem af &styregruppen"))
         )
         self.primary = dialog.add_field(
-            "is_primary_contact", "", QCheckBox(dialog.tr("&Primær kontaktperson for regionen"))
+            "is_primary_contact", "", QCheckBox(dialog.tr("Primær &kontaktperson for regionen"))
         )
         self.steering.setChecked(member.in_steering_group if member else True)
         self.primary.setChecked(member.is_primary_contact if member else False)
@@ -136,7 +136,7 @@ class _RoleFields:
 
 class NewPersonDialog(FormDialog, _RoleFields):
     def __init__(self, ctx: DeskContext, area_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Ny person i området"), parent)
+        super().__init__(self.tr("Ny person i lokalområdet"), parent)
         self.ctx, self.area_id = ctx, area_id
         self.name = self.add_field("name", self.tr("&Navn"), QLineEdit())
         self.email = self.add_field("email", self.tr("&E-mail"), QLineEdit())

@@ -27,6 +27,7 @@ from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import ekr_eu, ekr_partnership
 from kulturpunkt_desk.domain.services.ekr_eu import EuCaseData
 
+from .. import scale
 from ..context import DeskContext
 from ..models.record_table import Column, RecordTableModel
 from ..widgets.fields import DateField, MoneyField
@@ -41,7 +42,7 @@ class EuCaseDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Redigér EU-sag") if case else self.tr("Ny EU-sag"), parent)
         self.ctx, self.partnership_id, self.case = ctx, partnership_id, case
-        self.setMinimumWidth(540)
+        self.setMinimumWidth(scale.chars_wide(self, 90))
         self.kind = QComboBox()
         for kind in EuCaseKind:
             self.kind.addItem(self.tr(EU_CASE_KIND_LABELS[kind]), kind)
@@ -74,7 +75,7 @@ class EuCaseDialog(FormDialog):
         self.add_field("applicant", self.tr("&Ansøger"), self.applicant)
         self.add_field("member_id", self.tr("&Kommune"), self.member)
         self.add_field("eu_programme", self.tr("&EU-program"), self.programme)
-        self.add_field("call_deadline", self.tr("&Ansøgningsfrist"), self.deadline)
+        self.add_field("call_deadline", self.tr("Ansøgningsfri&st"), self.deadline)
         self.add_field("amount_sought_ore", self.tr("Ansøgt &beløb"), self.sought)
         self.add_field("stage", self.tr("&Fase"), self.stage)
         self.add_field("amount_granted_ore", self.tr("Be&vilget beløb"), self.granted)
@@ -135,6 +136,7 @@ class EuTab(EkrTab):
             lambda c: c.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("EU-sager"))
         self.table.activated_id.connect(lambda _id: self.edit_selected())
         self.figure = QLabel()
         self.figure.setWordWrap(True)

@@ -28,6 +28,8 @@ from kulturpunkt_desk.domain.models import MEMBER_KIND_LABELS, PartnerMember
 from kulturpunkt_desk.domain.services import ekr_partnership
 from kulturpunkt_desk.domain.services.ekr_partnership import MemberData, RepresentativeData
 
+from .. import palette, scale
+from ..accessibility import name_list
 from ..context import DeskContext
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
 from ..widgets.fields import DateField
@@ -82,17 +84,19 @@ class MembersTab(EkrTab):
             lambda m: m.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Medlemmer"))
         self.table.selectionModel().selectionChanged.connect(self._show_member)
         self.warning_label = QLabel()
-        self.warning_label.setStyleSheet("color: #b00020;")
+        self.warning_label.setStyleSheet(palette.style(palette.WARNING))
         self.warning_label.setWordWrap(True)
         self.mandate_label = QLabel()
         self.mandate_label.setStyleSheet("color: #b00020;")
         self.mandate_label.setWordWrap(True)
 
         self.member_heading = QLabel()
-        self.member_heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        scale.heading(self.member_heading, 1.4)
         self.people = QListWidget()
+        name_list(self.people, self.tr("Repræsentanter"))
         self.remove_button = QPushButton(self.tr("Fjern valgte repræsentant"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.mandate_button = QPushButton(self.tr("Registrér mandat for valgte"))
@@ -113,12 +117,13 @@ class MembersTab(EkrTab):
         form.addRow(self.tr("&Navn"), self.name)
         form.addRow(self.tr("&Titel"), self.role_title)
         form.addRow(self.tr("&E-mail"), self.email)
-        form.addRow(self.tr("Tele&fon"), self.phone)
+        form.addRow(self.tr("Telef&on"), self.phone)
         form.addRow(self.tr("&Mandat givet"), self.mandate_on)
         self.add_button = QPushButton(self.tr("Tilføj repræsentant"))
         self.add_button.clicked.connect(self.add_representative)
         self.address = QLineEdit()
         self.address.setPlaceholderText(self.tr("Adressen på bidragsbrevet"))
+        self.address.setAccessibleName(self.tr("Adresse på bidragsbrevet"))
         self.address_button = QPushButton(self.tr("Gem adresse"))
         self.address_button.clicked.connect(self.save_address)
         self.settings_button = QPushButton(self.tr("Partnerskabets indstillinger…"))

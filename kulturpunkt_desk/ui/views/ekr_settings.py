@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 from kulturpunkt_desk.domain.services import ekr_partnership
 from kulturpunkt_desk.domain.services.ekr_partnership import PartnershipData
 
+from .. import scale
 from ..context import DeskContext
 from ..widgets.fields import MoneyField
 from ..widgets.form import FormDialog
@@ -17,7 +18,7 @@ class PartnershipSettingsDialog(FormDialog):
     def __init__(self, ctx: DeskContext, partnership_id: int, parent: QWidget | None) -> None:
         super().__init__(self.tr("Partnerskabets indstillinger"), parent)
         self.ctx, self.partnership_id = ctx, partnership_id
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(scale.chars_wide(self, 87))
         p = ekr_partnership.get_partnership(ctx.db, partnership_id)
         self.notes = p.notes
         self.name = QLineEdit(p.name)

@@ -34,6 +34,8 @@ from kulturpunkt_desk.domain.models import (
 from kulturpunkt_desk.domain.services import ekr_themes
 from kulturpunkt_desk.domain.services.ekr_themes import EngagementGrid
 
+from .. import palette
+from ..accessibility import name_list
 from ..context import DeskContext
 from .ekr_common import EkrTab, MessageLine
 
@@ -46,9 +48,9 @@ def tr(text: str) -> str:
 
 LEVEL_ROLE = Qt.ItemDataRole.UserRole
 LEVEL_COLOURS = {
-    EngagementLevel.LEADING: QColor("#1f4e79"),
-    EngagementLevel.ACTIVE: QColor("#8fb3d9"),
-    EngagementLevel.FOLLOWING: QColor("#dde7f1"),
+    EngagementLevel.LEADING: QColor(palette.LEVEL_LEADING),
+    EngagementLevel.ACTIVE: QColor(palette.LEVEL_ACTIVE),
+    EngagementLevel.FOLLOWING: QColor(palette.LEVEL_FOLLOWING),
 }
 
 
@@ -103,7 +105,7 @@ class EngagementModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and level in LEVEL_COLOURS:
             return QBrush(LEVEL_COLOURS[level])
         if role == Qt.ItemDataRole.ForegroundRole and level == EngagementLevel.LEADING:
-            return QBrush(QColor("white"))
+            return QBrush(QColor(palette.ON_DARK))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -155,6 +157,7 @@ class EngagementTab(EkrTab):
         super().__init__(ctx, parent)
         self.model = EngagementModel(ctx, self.message)
         self.view = QTableView()
+        name_list(self.view, self.tr("Medlemmernes engagement i temaerne"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(LevelDelegate(self.view))
         self.view.setEditTriggers(

@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import long_date, short_date
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import MEETING_KIND_LABELS, NetworkMeeting
 from kulturpunkt_desk.domain.services import areas, meetings
 
+from .. import palette, scale
 from ..context import DeskContext
 from ..dialogs.meeting import MeetingDialog
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
@@ -57,8 +59,8 @@ class MeetingsView(View):
                     _represented,
                     right=True,
                     colour=lambda m: WARNING_COLOUR if _represented(m) < self.area_count else None,
-                    tooltip=lambda m: self.tr("{0} af {1} områder var repræsenteret").format(
-                        _represented(m), self.area_count
+                    tooltip=lambda m: self.tr("{0} af {1} var repræsenteret").format(
+                        _represented(m), count(self.area_count, "lokalområde")
                     ),
                 ),
                 Column(
@@ -71,6 +73,7 @@ class MeetingsView(View):
             lambda m: m.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Netværksmøder"))
         self.table.activated_id.connect(lambda _id: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -90,23 +93,26 @@ class MeetingsView(View):
         self.rounds_label.setAccessibleName("Fremmøde i runderne")
 
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        scale.heading(self.heading, 1.6)
         self.heading.setWordWrap(True)
         self.meta = QLabel()
         self.agenda = QPlainTextEdit()
+        self.agenda.setAccessibleName(self.tr("Dagsorden"))
         self.agenda.setReadOnly(True)
         self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(self.tr("Noter"))
         self.notes.setReadOnly(True)
         texts = QTabWidget()
         texts.addTab(self.agenda, self.tr("Dagsorden"))
         texts.addTab(self.notes, self.tr("Noter"))
-        texts.setMaximumHeight(110)  # the attendance grid below needs the room
+        texts.setMaximumHeight(scale.lines_high(texts, 7))  # the attendance grid needs the room
         self.absent_label = QLabel()
         self.absent_label.setWordWrap(True)
         self.grid = AttendanceGrid()
+        self.grid.setAccessibleName(self.tr("Fremmøde"))
         self.grid.changed.connect(self._grid_changed)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(palette.style(palette.WARNING))
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.save_button = QPushButton(self.tr("Gem fremmøde (Ctrl+S)"))
@@ -251,16 +257,16 @@ class MeetingsView(View):
         absent = self.grid.absent_areas()
         if absent:
             self.absent_label.setText(
-                self.tr("{0} af {1} områder ikke repræsenteret: {2}").format(
-                    len(absent), self.area_count, ", ".join(absent)
+                self.tr("{0} af {1} ikke repræsenteret: {2}").format(
+                    len(absent), count(self.area_count, "lokalområde"), ", ".join(absent)
                 )
             )
-            self.absent_label.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.absent_label.setStyleSheet(palette.style(palette.WARNING, bold=True))
         else:
             self.absent_label.setText(
-                self.tr("Alle {0} områder var repræsenteret.").format(self.area_count)
+                self.tr("Alle {0} var repræsenteret.").format(count(self.area_count, "lokalområde"))
             )
-            self.absent_label.setStyleSheet("color: #1b5e20; font-weight: bold;")
+            self.absent_label.setStyleSheet(palette.style(palette.SUCCESS, bold=True))
 
     def _grid_changed(self) -> None:
         self._update_absent()

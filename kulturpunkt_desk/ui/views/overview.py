@@ -29,12 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import long_date
 from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import attention, overview, programmes, selection, week
 from kulturpunkt_desk.domain.services.attention import ATTENTION_LABELS, AttentionItem
 from kulturpunkt_desk.domain.status import STATUS_LABELS, STATUS_ORDER
 
+from .. import palette, scale
+from ..accessibility import name_list
 from ..context import DeskContext
 from ..models.record_table import MUTED_COLOUR, WARNING_COLOUR
 from ..widgets.timeline_strip import Phase, TimelineStrip
@@ -52,15 +55,13 @@ class OverviewView(View):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        scale.heading(self.heading, 1.3)
         self.phase = QLabel()
         self.phase.setWordWrap(True)
         self.timeline = TimelineStrip()
 
         self.items = QTreeWidget()
+        name_list(self.items, self.tr("Kræver opmærksomhed"))
         self.items.setColumnCount(4)
         self.items.setHeaderLabels(
             [self.tr("Lokalområde"), self.tr("Frist"), self.tr("Hvornår"), self.tr("Hvad")]
@@ -80,7 +81,8 @@ class OverviewView(View):
         box.addWidget(self.attention_summary)
         box.addWidget(self.items)
         hint = QLabel(self.tr("Dobbeltklik eller Enter åbner det, punktet handler om."))
-        hint.setStyleSheet("color: #555;")
+        hint.setStyleSheet(palette.style(palette.HINT))
+        hint.setWordWrap(True)  # with a large system font it would widen the window
         box.addWidget(hint)
 
         money_box = QGroupBox(self.tr("Økonomi"))
@@ -100,7 +102,7 @@ class OverviewView(View):
         self.paid_bar.setFormat(self.tr("%p %"))
         self.money_form.addRow(self.tr("Udbetalt af budget:"), self.paid_bar)
 
-        self.status_box = QGroupBox(self.tr("Områdernes status"))
+        self.status_box = QGroupBox(self.tr("Lokalområdernes status"))
         self.status_layout = QVBoxLayout(self.status_box)
         self.status_buttons: list[QPushButton] = []
 
@@ -111,6 +113,7 @@ class OverviewView(View):
         side_box.addWidget(self.status_box)
         side_box.addStretch()
         side_scroll = QScrollArea()  # low screens: the status list scrolls, not the window
+        side_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the buttons inside
         side_scroll.setWidgetResizable(True)
         side_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         side_scroll.setWidget(side)
@@ -204,8 +207,11 @@ class OverviewView(View):
             self.attention_summary.setText(self.tr("Intet er overskredet eller forfalder snart."))
         else:
             self.attention_summary.setText(
-                self.tr("{0} overskredne og {1} kommende punkter i {2} grupper.").format(
-                    overdue_total, len(items) - overdue_total, len(groups)
+                self.tr("{0} i {1}: {2} overskredet, {3} kommende.").format(
+                    count(len(items), "punkt"),
+                    count(len(groups), "gruppe"),
+                    overdue_total,
+                    len(items) - overdue_total,
                 )
             )
         for column in range(3):
@@ -216,10 +222,10 @@ class OverviewView(View):
     def _when(self, item: AttentionItem) -> str:
         days = item.days_overdue
         if days > 0:
-            return self.tr("{0} dage over").format(days) if days > 1 else self.tr("1 dag over")
+            return self.tr("{0} over").format(count(days, "dag"))
         if days == 0:
             return self.tr("i dag")
-        return self.tr("om {0} dage").format(-days) if days < -1 else self.tr("i morgen")
+        return self.tr("om {0}").format(count(-days, "dag")) if days < -1 else self.tr("i morgen")
 
     def _show_money(self) -> None:
         totals = overview.money_totals(self.ctx.db, self.ctx.programme_id)
@@ -251,7 +257,7 @@ class OverviewView(View):
             button.setFlat(True)
             button.setStyleSheet("text-align: left; padding: 2px 4px;")
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setToolTip(self.tr("Vis områderne med denne status"))
+            button.setToolTip(self.tr("Vis lokalområderne med denne status"))
             button.clicked.connect(lambda _=False, n=n: self.ctx.open_record(STATUS_KIND, n))
             self.status_layout.addWidget(button)
             self.status_buttons.append(button)
@@ -263,7 +269,7 @@ class OverviewView(View):
         self.status_layout.addWidget(designated)
         self.status_buttons.append(designated)
         self.designation_button = designated
-        total = QPushButton(self.tr("I alt: {0} lokalområder").format(len(rows)))
+        total = QPushButton(self.tr("I alt: {0}").format(count(len(rows), "lokalområde")))
         total.setFlat(True)
         total.setStyleSheet("text-align: left; padding: 2px 4px; font-weight: bold;")
         total.clicked.connect(lambda: self.ctx.open_record(STATUS_KIND, -1))

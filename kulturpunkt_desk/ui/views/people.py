@@ -47,7 +47,7 @@ class ListTab(QWidget):
         self.table = RecordTable(model)
         self.table.activated_id.connect(lambda _id: on_edit())
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filtrér på navn, e-mail, område…"))
+        self.filter.setPlaceholderText(self.tr("Filtrér på navn, e-mail, lokalområde…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)
         self.count = QLabel()
@@ -61,7 +61,7 @@ class ListTab(QWidget):
         for button in (self.new_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
         bar.addSpacing(16)
-        label = QLabel(self.tr("&Filter:"))
+        label = QLabel(self.tr("F&ilter:"))
         label.setBuddy(self.filter)
         bar.addWidget(label)
         bar.addWidget(self.filter, 1)
@@ -100,7 +100,7 @@ def _areas(person: Person) -> str:
     names = []
     for member in sorted(person.memberships, key=lambda m: m.area.name):
         extra = (
-            QCoreApplication.translate("PeopleView", " (primær kontakt)")
+            QCoreApplication.translate("PeopleView", " (primær kontaktperson)")
             if member.is_primary_contact
             else ""
         )
@@ -154,6 +154,8 @@ class PeopleView(View):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.people_tab, self.tr("&Personer"))
         self.tabs.addTab(self.organisations_tab, self.tr("&Organisationer"))
+        self.people_tab.table.setAccessibleName(self.tr("Personer"))
+        self.organisations_tab.table.setAccessibleName(self.tr("Organisationer"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 

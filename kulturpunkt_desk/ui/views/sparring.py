@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.models import (
     CORE_ELEMENT_LABELS,
@@ -97,6 +98,7 @@ class SparringView(View):
             lambda s: s.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Sparringsmøder"))
         self.table.activated_id.connect(lambda _id: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._show_details)
 
@@ -124,9 +126,11 @@ class SparringView(View):
             lambda a: a.id,
         )
         self.follow_table = RecordTable(self.follow_model)
+        self.follow_table.setAccessibleName(self.tr("Opfølgninger"))
         self.follow_table.activated_id.connect(lambda _id: self.toggle_done())
         self.follow_table.selectionModel().selectionChanged.connect(self._update_done_button)
         self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(self.tr("Noter"))
         self.notes.setReadOnly(True)
         self.notes.setPlaceholderText(self.tr("Vælg et møde for at se noterne."))
 
@@ -149,9 +153,9 @@ class SparringView(View):
             bar.addWidget(widget)
         bar.addStretch(1)
         filters = QHBoxLayout()
-        area_label = QLabel(self.tr("&Område:"))
+        area_label = QLabel(self.tr("&Lokalområde:"))
         area_label.setBuddy(self.area_filter)
-        round_label = QLabel(self.tr("&Runde:"))
+        round_label = QLabel(self.tr("R&unde:"))
         round_label.setBuddy(self.round_filter)
         for item in (area_label, self.area_filter, round_label, self.round_filter):
             filters.addWidget(item)
@@ -211,7 +215,7 @@ class SparringView(View):
         for combo in (self.area_filter, self.round_filter):
             combo.blockSignals(True)
             combo.clear()
-        self.area_filter.addItem(self.tr("Alle områder"), None)
+        self.area_filter.addItem(self.tr("Alle lokalområder"), None)
         for area in areas.list_areas(self.ctx.db, self.ctx.programme_id):
             self.area_filter.addItem(area.name, area.id)
         self.round_filter.addItem(self.tr("Alle runder"), None)
@@ -236,7 +240,7 @@ class SparringView(View):
         self.model.set_rows(shown)
         self.table.fit_columns()
         self.count_label.setText(
-            self.tr("{0} af {1} møder").format(len(shown), len(self.all_sessions))
+            self.tr("{0} af {1}").format(len(shown), count(len(self.all_sessions), "møde"))
         )
 
     def _show_details(self) -> None:

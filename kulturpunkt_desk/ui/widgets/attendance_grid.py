@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from kulturpunkt_desk.domain.models import AreaMember
 
-ABSENT = QColor("#b00020")
-PRESENT = QColor("#1b5e20")
+from .. import palette, scale
+
+ABSENT = QColor(palette.WARNING)
+PRESENT = QColor(palette.SUCCESS)
 AREA_ROLE = Qt.ItemDataRole.UserRole
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -26,10 +28,10 @@ class AttendanceGrid(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setColumnCount(2)
-        self.setHeaderLabels([self.tr("Område og personer"), self.tr("Fremmøde")])
+        self.setHeaderLabels([self.tr("Lokalområde og personer"), self.tr("Fremmøde")])
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setStretchLastSection(False)
-        self.header().resizeSection(1, 170)
+        self.header().resizeSection(1, scale.chars_wide(self, 28))
         self.setUniformRowHeights(True)
         self.areas: list[QTreeWidgetItem] = []
         self._loading = False
@@ -74,7 +76,7 @@ class AttendanceGrid(QTreeWidget):
         item = QTreeWidgetItem([name, ""])
         item.setData(0, AREA_ROLE, area_id)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        item.setToolTip(0, self.tr("Området har ingen personer registreret."))
+        item.setToolTip(0, self.tr("Lokalområdet har ingen personer registreret."))
         self.addTopLevelItem(item)
         self.areas.append(item)
         self._loading = True
@@ -95,7 +97,7 @@ class AttendanceGrid(QTreeWidget):
             colour = ABSENT
         area_item.setText(1, text)
         area_item.setForeground(1, QBrush(colour))
-        area_item.setForeground(0, QBrush(colour if not came else QColor("black")))
+        area_item.setForeground(0, QBrush(colour) if not came else self.palette().text())
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         area_item = item.parent()

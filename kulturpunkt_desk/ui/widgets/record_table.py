@@ -79,6 +79,8 @@ class RecordTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
+        # Tab leaves the table (the arrow keys move between rows and cells).
+        self.setTabKeyNavigation(False)
         self.setWordWrap(False)
         self.verticalHeader().hide()
         # Compact rows: all 11 areas fit above a detail pane on a 768-pixel screen.
