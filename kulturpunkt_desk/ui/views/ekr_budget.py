@@ -18,6 +18,7 @@ from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import ekr_budget
 from kulturpunkt_desk.domain.services.ekr_budget import BudgetLineData, BudgetLineRow
 
+from .. import palette
 from ..context import DeskContext
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
 from ..undo import confirm_and_delete
@@ -120,7 +121,7 @@ class BudgetTab(EkrTab):
         self.summary.setWordWrap(True)
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet("color: #b00020;")
+        self.warning_label.setStyleSheet(palette.style(palette.WARNING))
         self.new_button = QPushButton(self.tr("Ny budgetpost"))
         self.new_button.clicked.connect(self.new_line)
         self.edit_button = QPushButton(self.tr("Redigér"))

@@ -229,7 +229,7 @@ class FundingTab(EkrTab):
         if rule.warning:
             # Said in words ("Advarsel"), not by colour alone.
             text += "\n" + self.tr("Advarsel: {0}").format(rule.warning)
-            self.rule_label.setStyleSheet("color: #b00020;")
+            self.rule_label.setStyleSheet(palette.style(palette.WARNING))
         else:
             self.rule_label.setStyleSheet("")
         self.rule_label.setText(text)

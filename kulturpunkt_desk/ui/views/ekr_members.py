@@ -90,7 +90,7 @@ class MembersTab(EkrTab):
         self.warning_label.setStyleSheet(palette.style(palette.WARNING))
         self.warning_label.setWordWrap(True)
         self.mandate_label = QLabel()
-        self.mandate_label.setStyleSheet("color: #b00020;")
+        self.mandate_label.setStyleSheet(palette.style(palette.WARNING))
         self.mandate_label.setWordWrap(True)
 
         self.member_heading = QLabel()

@@ -36,6 +36,7 @@ from kulturpunkt_desk.domain.services.ekr_forum import (
     ParticipantRow,
 )
 
+from .. import palette
 from ..context import DeskContext
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
 from ..undo import confirm_and_delete
@@ -225,7 +226,7 @@ class PeopleTab(EkrTab):
         self.details.setWordWrap(True)
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet("color: #b00020;")
+        self.warning_label.setStyleSheet(palette.style(palette.WARNING))
         self.add_button = QPushButton(self.tr("Tilføj deltager…"))
         self.add_button.clicked.connect(self.add_participant)
         self.presence_button = QPushButton(self.tr("Deltog / deltog ikke"))

@@ -29,6 +29,7 @@ from kulturpunkt_desk.domain.services.ekr_action_plan import (
     PlanActionRow,
 )
 
+from .. import palette
 from ..context import DeskContext
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
 from ..undo import confirm_and_delete
@@ -159,7 +160,7 @@ class ActionPlanTab(EkrTab):
         self.table.activated_id.connect(lambda _id: self.edit_selected())
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet("color: #b00020;")
+        self.warning_label.setStyleSheet(palette.style(palette.WARNING))
         new_button = QPushButton(self.tr("Ny indsats"))
         new_button.clicked.connect(self.new_action)
         edit_button = QPushButton(self.tr("Redigér"))
