@@ -21,8 +21,17 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 import kulturpunkt_desk.ui
-from kulturpunkt_desk.domain.ekr_demo import load_ekr_demo
-from kulturpunkt_desk.domain.services import areas, ekr_partnership, grants, templates
+from kulturpunkt_desk.documents.fillable_forms import render_form
+from kulturpunkt_desk.domain.ekr_demo import WHEEL_YEAR, load_ekr_demo
+from kulturpunkt_desk.domain.form_fields import FormKind
+from kulturpunkt_desk.domain.services import (
+    areas,
+    ekr_partnership,
+    ekr_wheel,
+    grants,
+    mail,
+    templates,
+)
 from kulturpunkt_desk.storage.backup import copy_database
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.migrate import open_database
@@ -63,6 +72,19 @@ ARGUMENTS: dict[str, Callable[[DeskContext, int], Any]] = {
     "partnership_id": lambda ctx, area_id: ekr_partnership.list_partnerships(ctx.db)[0].id,
     "case": lambda ctx, area_id: None,
     "parent": lambda ctx, area_id: None,
+    "path": lambda ctx, area_id: render_form(
+        ctx.db, area_id, FormKind.EVALUATION, ctx.db.path.parent / "skema.pdf"
+    ),
+    "draft": lambda ctx, area_id: mail.agreement_mail(ctx.db, area_id),
+    "year": lambda ctx, area_id: WHEEL_YEAR,
+    "line": lambda ctx, area_id: None,
+    "forum": lambda ctx, area_id: None,
+    "action_id": lambda ctx, area_id: None,
+    "occasion": lambda ctx, area_id: (
+        "meeting",
+        ekr_wheel.list_wheel(ctx.db, ARGUMENTS["partnership_id"](ctx, area_id), WHEEL_YEAR)[0].id,
+    ),
+    "current_area": lambda ctx, area_id: area_id,
 }
 
 

@@ -76,7 +76,7 @@ class AreaPage(QWidget):
         # Long names and statuses give way before the buttons do on a narrow window.
         for label in (self.title, self.status):
             label.setMinimumWidth(40)
-        edit = QPushButton(self.tr("Redigér lokalo&mråde…"))
+        edit = QPushButton(self.tr("Redigér lokalomr&åde…"))
         edit.clicked.connect(self.edit_area)
         delete = QPushButton(self.tr("S&let lokalområde…"))
         delete.clicked.connect(self.delete_area)

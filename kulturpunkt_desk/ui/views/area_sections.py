@@ -136,7 +136,7 @@ class PeopleSection(Section):
             (t("&Ny person…"), self.new_person),
             (t("Tilføj &eksisterende person…"), self.existing_person),
             (t("Redi&gér rolle…"), self.edit_member),
-            (t("Gør til &primær kontaktperson"), self.make_primary),
+            (t("Gør til primær &kontaktperson"), self.make_primary),
             (t("F&jern fra lokalområdet…"), self.remove_member),
         )
         self.partners: RecordTableModel[PartnershipMember] = RecordTableModel(
@@ -247,7 +247,7 @@ class MoneySection(Section):
         on_delete_key(self.table, self.delete_instalment)
         row = button_column(
             (t("&Bevilg tilskud…"), self.edit_grant),
-            (t("&Planlæg rater…"), self.plan_instalments),
+            (t("Planlæ&g rater…"), self.plan_instalments),
             (t("&Ny rate…"), self.new_instalment),
             (t("Registrér &udbetaling…"), self.register_payment),
             (t("Redigér rat&e…"), self.edit_instalment),

@@ -152,7 +152,7 @@ class PeopleView(View):
             self.tr("Filtrér på navn, sektor, CVR, kommune…")
         )
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.people_tab, self.tr("&Personer"))
+        self.tabs.addTab(self.people_tab, self.tr("P&ersoner"))
         self.tabs.addTab(self.organisations_tab, self.tr("&Organisationer"))
         self.people_tab.table.setAccessibleName(self.tr("Personer"))
         self.organisations_tab.table.setAccessibleName(self.tr("Organisationer"))
