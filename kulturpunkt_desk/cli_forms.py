@@ -34,7 +34,9 @@ def register(
     # `import` is registered by cli_safety (import areas); the form joins it.
     imports = sub.choices["import"]
     what = next(a for a in imports._actions if isinstance(a, argparse._SubParsersAction))
-    back = what.add_parser("form", parents=[common], help="et udfyldt skema (PDF) tilbage i desken")
+    back = what.add_parser(
+        "form", parents=[common], help="et udfyldt skema (PDF) tilbage i Kulturpunkt Desk"
+    )
     back.add_argument("file", type=Path, metavar="FIL")
     back.add_argument("--dry-run", action="store_true", help="vis kun, hvad der ville ændres")
     back.set_defaults(handler=cmd_import_form)

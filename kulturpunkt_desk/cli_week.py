@@ -47,17 +47,17 @@ def register(
     mail = sub.add_parser("mail", help="e-mailkladder (.eml) til dit mailprogram; intet sendes")
     kinds = mail.add_subparsers(dest="mail_kind", metavar="HVAD", required=True)
     agreement = kinds.add_parser(
-        "agreement", parents=[common], help="samarbejdsaftalen til områdets kontaktperson"
+        "agreement", parents=[common], help="samarbejdsaftalen til lokalområdets kontaktperson"
     )
     agreement.add_argument("--area", required=True, metavar="NAVN")
     reminder = kinds.add_parser(
-        "reminder", parents=[common], help="påmindelse til områder, der mangler evaluering"
+        "reminder", parents=[common], help="påmindelse til lokalområder, der mangler evaluering"
     )
     reminder.add_argument(
         "--date", type=_date, metavar="DD.MM.ÅÅÅÅ", help="dagen (standard: i dag)"
     )
     invitation = kinds.add_parser(
-        "invitation", parents=[common], help="invitation til et netværksmøde til alle områder"
+        "invitation", parents=[common], help="invitation til et netværksmøde til alle lokalområder"
     )
     invitation.add_argument("--meeting", required=True, metavar="TITEL")
     for parser in (agreement, reminder, invitation):

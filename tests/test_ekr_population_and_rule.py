@@ -102,7 +102,7 @@ def test_the_command_line_asks_for_a_period_and_names_what_the_file_lacks(
     assert "vælg én med --period" in capsys.readouterr().err
     assert main([*args, "--period", "2018K1"]) == 0
     out = capsys.readouterr().out
-    assert "Indlæste folketal for 2 kommuner (2018K1)." in out
+    assert "Indlæste indbyggertal for 2 kommuner (2018K1)." in out
     assert "Filen mangler: Favrskov Kommune" in out
     # The same sentence as the window and the status summary (one rule, one figure).
     database = open_database(db_path)

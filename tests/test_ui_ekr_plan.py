@@ -79,7 +79,7 @@ def test_a_file_with_two_periods_asks_which_and_names_what_it_lacks(
     monkeypatch.setattr(QInputDialog, "getItem", choose)
     tab.import_file(path)
     assert asked == [["2017K4", "2018K1"]]
-    assert "Indlæste folketal for 1 kommuner (2018K1)." in tab.message.text()
+    assert "Indlæste indbyggertal for 1 kommune (2018K1)." in tab.message.text()
     assert "Filen mangler: Favrskov Kommune" in tab.message.text()
     table = ekr_funding.contributions_table(ekr_db, view.partnership_id, 2027)
     aarhus = next(r for r in table.rows if r.name == "Aarhus Kommune")

@@ -173,7 +173,7 @@ def test_meetings_view_lists_each_rounds_absent_areas_as_overblik_does(
     view = window.show_view("meetings")
     assert isinstance(view, MeetingsView)
     text = view.rounds_label.text()
-    assert "1. runde</b> (01.08.2025–30.11.2025): 1 udpeget område har" in text
+    assert "1. runde</b> (01.08.2025–30.11.2025): 1 udpeget lokalområde har" in text
     absent = [a.name for a in meetings.areas_absent_from_round(demo_db, pid, 2)]
     assert f"har ikke været med til noget møde: {', '.join(absent)}" in text
     flagged = sorted(

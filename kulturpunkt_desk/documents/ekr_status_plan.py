@@ -56,7 +56,7 @@ def frame_rule_section(db: Database, partnership_id: int, year: int) -> list[Any
         story.append(markup(f"<b>Advarsel:</b> {safe(rule.warning)}"))
     if len(rules) > 1:
         rows: list[list[Any]] = [
-            ["År", "Folketal", "Ramme", "Pr. indbygger", "Forskel fra folketal"]
+            ["År", "Indbyggertal", "Ramme", "Pr. indbygger", "Forskel fra indbyggertal"]
         ]
         rows += [
             [

@@ -135,7 +135,7 @@ def goal_blocks(goals: GoalData) -> list[Block]:
         Heading("Målene"),
         Heading(f"Strateginiveau ({goals.strategy_source})", 2),
         Text(goals.strategy_goal),
-        Heading("Projektniveau: områdernes vurdering i evalueringerne", 2),
+        Heading("Projektniveau: lokalområdernes vurdering i evalueringerne", 2),
         DataTable(rows, [1 - 0.11 * rest] + [0.11] * rest, right=tuple(range(1, rest + 1))),
         Heading("Hvad aktiviteterne opnår", 2),
         DataTable([["Aktiviteter", "Antal"], *goals.activity_rows()], [0.7, 0.3], right=(1,)),

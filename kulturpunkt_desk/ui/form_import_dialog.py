@@ -122,7 +122,7 @@ class FormImportDialog(QDialog):
             self._rows([(labels.get(k, k), m, "") for k, m in exc.errors.items()])
             self.message.setText(
                 f"Skemaet kan ikke indlæses: {len(exc.errors)} felter skal rettes. "
-                "Intet er gemt; bed området rette skemaet og sende det igen."
+                "Intet er gemt; bed lokalområdet rette skemaet og sende det igen."
             )
             return
         except DeskError as exc:
@@ -140,7 +140,8 @@ class FormImportDialog(QDialog):
         )
         self._rows([(c.label, c.before, c.after) for c in preview.changes])
         self.message.setText(
-            "Sådan ændres desken. Skemaet gemmes som bilag til området. Du kan fortryde med Ctrl+Z."
+            "Sådan ændres Kulturpunkt Desk. Skemaet gemmes som bilag til lokalområdet. "
+            "Du kan fortryde med Ctrl+Z."
         )
         self.import_button.setEnabled(True)
         self.import_button.setDefault(True)

@@ -234,8 +234,8 @@ class WeekMenu(QObject):
         if not self._guarded("Skema til udfyldning", work):
             return None
         self.window.statusBar().showMessage(
-            f"Gemt: {out}. Send det til området; det udfyldte skema indlæses herfra "
-            "eller ved at slippe det på områdets side.",
+            f"Gemt: {out}. Send det til lokalområdet; det udfyldte skema indlæses herfra "
+            "eller ved at slippe det på lokalområdets side.",
             10_000,
         )
         return out

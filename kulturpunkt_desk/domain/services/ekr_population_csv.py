@@ -30,7 +30,7 @@ _NAME_SUFFIX = re.compile(r"\s+kommune$", re.IGNORECASE)
 _PERIOD = re.compile(r"^((?:19|20)\d{2})(?:([KQ])([1-4])|M(\d{2})|H([12]))?$")
 # The value of a breakdown that means "everyone": Køn i alt, Alder i alt, TOT, IALT.
 _TOTAL = re.compile(r"(i alt|total|^tot$|^ialt$)", re.IGNORECASE)
-_AREA_VARIABLES = ("OMRÅDE", "KOMK", "KOMMUNE", "REGION")
+_AREA_VARIABLES = ("område", "komk", "kommune", "region")  # compared in upper case
 
 
 @dataclass
@@ -99,7 +99,7 @@ def _rows(text: str) -> list[list[str]]:
 def _api_observations(rows: list[list[str]], header_at: int) -> dict[str, list[_Observation]]:
     """The API's layout: one row per municipality and period, a column per variable."""
     header = [c.upper() for c in rows[header_at]]
-    area = next((header.index(v) for v in _AREA_VARIABLES if v in header), 0)
+    area = next((header.index(v.upper()) for v in _AREA_VARIABLES if v.upper() in header), 0)
     when, value = header.index("TID"), header.index("INDHOLD")
     others = [i for i in range(len(header)) if i not in (area, when, value)]
     by_period: dict[str, list[_Observation]] = {}

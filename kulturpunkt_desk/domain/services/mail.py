@@ -85,7 +85,7 @@ DEFAULT_TEMPLATES: dict[MailKind, MailTemplate] = {
         "Vi inviterer til {møde} den {dato} i {sted}.\n\n"
         "Dagsorden:\n{dagsorden}\n\n"
         "Mødet ligger som kalenderfil i mailen. Giv besked til {region_email}, "
-        "hvem der kommer fra jeres område.\n\n"
+        "hvem der kommer fra jeres lokalområde.\n\n"
         "Venlig hilsen\n{afdeling}, {region}",
     ),
 }

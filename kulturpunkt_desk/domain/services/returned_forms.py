@@ -155,8 +155,8 @@ def _check_keys(values: FormValues) -> FormKind:
     version = _text(values, KEY_VERSION)
     if version != FORM_VERSION:
         raise DeskError(
-            f"Skemaet har version {version or '?'}, men denne desk læser version {FORM_VERSION}. "
-            "Send området et nyt skema."
+            f"Skemaet har version {version or '?'}, men denne udgave af Kulturpunkt Desk læser "
+            f"version {FORM_VERSION}. Send lokalområdet et nyt skema."
         )
     return kind
 

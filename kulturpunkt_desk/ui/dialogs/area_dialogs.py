@@ -51,17 +51,17 @@ class AreaDialog(FormDialog):
         # Local goals are based on the area's challenges, potentials and ambitions.
         self.challenges = self.add_field(
             "local_challenges",
-            "Områdets udfo&rdringer",
+            "Lokalområdets udfo&rdringer",
             text_box(area.local_challenges if area else "", 2),
         )
         self.potentials = self.add_field(
             "local_potentials",
-            "Områdets &potentialer",
+            "Lokalområdets &potentialer",
             text_box(area.local_potentials if area else "", 2),
         )
         self.ambitions = self.add_field(
             "local_ambitions",
-            "Områdets am&bitioner",
+            "Lokalområdets am&bitioner",
             text_box(area.local_ambitions if area else "", 2),
         )
         self.goals = self.add_field(

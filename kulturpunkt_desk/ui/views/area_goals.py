@@ -32,7 +32,7 @@ def goal_levels_html(area: Area) -> str:
     ]
     project = "".join(f"<li>{escape(label)}</li>" for label in PROJECT_GOAL_LABELS.values())
     return (
-        "<p><b>Lokalt niveau</b> (områdets egne mål)</p>"
+        "<p><b>Lokalt niveau</b> (lokalområdets egne mål)</p>"
         + "".join(f"<p>{escape(label)}: {text(value)}</p>" for label, value in local)
         + "<p><b>Projektniveau</b>: gennem kunst og kultur styrkes</p>"
         + f"<ul style='margin-top:0'>{project}</ul>"

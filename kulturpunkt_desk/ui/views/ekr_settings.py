@@ -29,8 +29,8 @@ class PartnershipSettingsDialog(FormDialog):
         self.margin.setValue(p.frame_rule_margin_pct)
         self.margin.setToolTip(
             self.tr(
-                "Desken advarer, når et års ramme afviger mere end dette fra reglen om 1 kr. "
-                "pr. indbygger minus ca. 1 %."
+                "Kulturpunkt Desk advarer, når et års ramme afviger mere end dette fra reglen "
+                "om 1 kr. pr. indbygger minus ca. 1 %."
             )
         )
         self.organisation = QLineEdit(p.contact_organisation)

@@ -195,7 +195,9 @@ class MeetingsView(View):
             if absent:
                 names = ", ".join(a.name for a in absent)
                 count = (
-                    "1 udpeget område" if len(absent) == 1 else f"{len(absent)} udpegede områder"
+                    "1 udpeget lokalområde"
+                    if len(absent) == 1
+                    else f"{len(absent)} udpegede lokalområder"
                 )
                 lines.append(
                     f"<b>{r.number}. runde</b> ({span}): {count} "
@@ -203,7 +205,7 @@ class MeetingsView(View):
                 )
             else:
                 lines.append(
-                    f"<b>{r.number}. runde</b> ({span}): alle udpegede områder har været med."
+                    f"<b>{r.number}. runde</b> ({span}): alle udpegede lokalområder har været med."
                 )
         self.rounds_label.setText("<br>".join(lines))
 
