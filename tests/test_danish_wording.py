@@ -51,6 +51,7 @@ GENDER = {
     "Medlemmet": "Det",
     "Sparringsmødet": "Det",
     "Indsatsområdet": "Det",
+    "Kulturforummet": "Det",
     "Raten": "Den",
     "Personen": "Den",
     "Organisationen": "Den",
@@ -64,6 +65,10 @@ GENDER = {
     "Repræsentanten": "Den",
     "Tilknytningen": "Den",
     "Skabelonen": "Den",
+    "Deltageren": "Den",
+    "Indsatsen": "Den",
+    "Budgetposten": "Den",
+    "Kontaktpersonen": "Den",
 }
 
 

@@ -150,7 +150,9 @@ def add_participant(
         if meeting_id is not None:
             partnership_id = get(s, WheelMeeting, meeting_id, "Mødet").partnership_id
         else:
-            partnership_id = get(s, Kulturforum, kulturforum_id or 0, "Kulturforum").partnership_id
+            partnership_id = get(
+                s, Kulturforum, kulturforum_id or 0, "Kulturforummet"
+            ).partnership_id
         _check_member(s, partnership_id, data.member_id)
         person = _person(s, data, values)
         taken = select(Participant.id).where(
@@ -365,7 +367,7 @@ def create_kulturforum(db: Database, partnership_id: int, data: KulturforumData)
 def update_kulturforum(db: Database, kulturforum_id: int, data: KulturforumData) -> None:
     values = data.cleaned()
     with db.transaction() as s:
-        forum = get(s, Kulturforum, kulturforum_id, "Kulturforum")
+        forum = get(s, Kulturforum, kulturforum_id, "Kulturforummet")
         _check_forum(s, forum.partnership_id, values)
         apply(forum, values)
 

@@ -27,7 +27,7 @@ _AGGREGATES = re.compile(r"^(hele landet|i alt|total|region |landsdel )", re.IGN
 _CODE_PREFIX = re.compile(r"^\d{3}\s+")
 _NAME_SUFFIX = re.compile(r"\s+kommune$", re.IGNORECASE)
 # StatBank periods: 2017, 2017K4 (quarter), 2017M10 (month), 2017H2 (half year).
-_PERIOD = re.compile(r"^((?:19|20)\d{2})(?:([KQ])([1-4])|M(\d{2})|H([12]))?$")
+_PERIOD = re.compile(r"^((?:19|20)\d{2})(?:([KQ])([1234])|M(\d{2})|H([12]))?$")
 # The value of a breakdown that means "everyone": Køn i alt, Alder i alt, TOT, IALT.
 _TOTAL = re.compile(r"(i alt|total|^tot$|^ialt$)", re.IGNORECASE)
 _AREA_VARIABLES = ("område", "komk", "kommune", "region")  # compared in upper case
