@@ -144,6 +144,7 @@ class AreasView(View):
             combo.setMinimumContentsLength(12)
         self.count_label = QLabel()
         self.designation_label = QLabel()
+        self.designation_label.setWordWrap(True)  # beside the buttons, also at a large font
 
         new_button = QPushButton(self.tr("&Nyt lokalområde…"))
         new_button.clicked.connect(self.new_record)

@@ -254,19 +254,19 @@ class PeopleTab(EkrTab):
         top.addStretch(1)
         top.addWidget(self.forum_button)
         top.addWidget(self.edit_forum_button)
+        # Two rows: with a large font the four buttons in one were wider than a laptop screen.
+        prefill_line = QHBoxLayout()
+        prefill_line.addWidget(self.prefill_button)
+        prefill_line.addStretch(1)
         buttons = QHBoxLayout()
-        for button in (
-            self.prefill_button,
-            self.add_button,
-            self.presence_button,
-            self.remove_button,
-        ):
+        for button in (self.add_button, self.presence_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.details)
         layout.addWidget(self.table, 1)
+        layout.addLayout(prefill_line)
         layout.addLayout(buttons)
         layout.addWidget(self.warning_label)
         layout.addWidget(self.message)

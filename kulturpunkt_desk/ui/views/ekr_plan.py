@@ -173,6 +173,7 @@ class ActionPlanTab(EkrTab):
         top.addWidget(year_label)
         top.addWidget(self.year)
         intro = QLabel(self.tr("Fællessekretariatets handleplan; direktørmødet sætter rammen."))
+        intro.setWordWrap(True)  # beside the buttons it must wrap at a large font
         top.addWidget(intro, 1)
         for button in (new_button, edit_button, delete_button):
             top.addWidget(button)

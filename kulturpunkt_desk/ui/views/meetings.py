@@ -96,6 +96,7 @@ class MeetingsView(View):
         scale.heading(self.heading, 1.6)
         self.heading.setWordWrap(True)
         self.meta = QLabel()
+        self.meta.setWordWrap(True)  # date, place, kind and round: long at a large font
         self.agenda = QPlainTextEdit()
         self.agenda.setAccessibleName(self.tr("Dagsorden"))
         self.agenda.setReadOnly(True)
@@ -149,7 +150,6 @@ class MeetingsView(View):
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
         left_box.addWidget(self.table, 1)
-        left_box.addWidget(self.rounds_label)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(page)
@@ -159,6 +159,8 @@ class MeetingsView(View):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter)
+        # Under both panes: its dates do not wrap, and beside the page a large font was too wide.
+        layout.addWidget(self.rounds_label)
         QShortcut(
             QKeySequence.StandardKey.Delete,
             self.table,
