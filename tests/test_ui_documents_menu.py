@@ -83,6 +83,7 @@ def test_menu_lists_every_document_before_help(window: MainWindow) -> None:
         "Evalueringsrapport (udkast)…",
         "Revisionsmappe for lokalområde (ZIP)…",
         "Rediger aftaleskabelon…",
+        "Regionens oplysninger og sagsnummer…",
     ]
 
 
@@ -300,3 +301,33 @@ def test_a_failing_document_is_explained_in_danish_and_the_window_goes_on(
     assert "«evaluering.pdf» kunne ikke gemmes" in warnings[0]
     assert "Er filen åben i et andet program" in warnings[0]
     assert window.isEnabled()
+
+
+def test_agreement_for_an_area_without_grant_offers_a_draft_or_nothing(
+    window: MainWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    offered: list[tuple[Path, bool]],
+) -> None:
+    ctx = window.ctx
+    window.open_record("area", area_id(ctx.db, ctx.programme_id, "Bakkekammen"))
+    choose_area_answer(monkeypatch, [])
+    reasons: list[str] = []
+    answers = iter([False, True])
+
+    def ask(_parent: object, reason: str) -> bool:
+        reasons.append(reason)
+        return next(answers)
+
+    monkeypatch.setattr(documents_menu, "ask_draft", ask)
+    out = tmp_path / "udkast.pdf"
+    save_as(monkeypatch, out)
+
+    trigger(window, "Samarbejdsaftale for lokalområde…")  # the user says no: nothing made
+    assert not out.exists() and not offered
+    trigger(window, "Samarbejdsaftale for lokalområde…")  # yes: a draft
+
+    qtbot.waitUntil(lambda: bool(offered), timeout=WAIT_MS)
+    assert "ingen interessetilkendegivelse" in reasons[0]
+    assert "UDKAST" in pdf_text(out)

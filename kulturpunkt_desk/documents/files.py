@@ -36,3 +36,10 @@ def unique_name(name: str, used: set[str]) -> str:
         candidate = f"{stem} ({n}){dot}{suffix}"
     used.add(candidate.lower())
     return candidate
+
+
+def with_case_number(case_number: str, name: str) -> str:
+    """ "25-001234 Samarbejdsaftale - Fjordglimt.pdf": the region's case number first, so the
+    case system files the document by a drag and drop; `name` unchanged without one."""
+    number = safe_name(case_number, 40) if case_number.strip() else ""
+    return f"{number} {name}" if number else name

@@ -93,6 +93,21 @@ def ask_combined(parent: QWidget | None) -> bool | None:
     return None
 
 
+def ask_draft(parent: QWidget | None, reason: str) -> bool:
+    """The area cannot have an agreement: make a draft instead? (True: yes)."""
+    answer = QMessageBox.question(
+        parent,
+        tr("Samarbejdsaftale"),
+        tr(
+            "Der kan ikke laves en samarbejdsaftale: {0}\n\nVil du lave et udkast med UDKAST på "
+            "hver side, uden tilskuddet?"
+        ).format(reason),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def offer_result(parent: QWidget | None, path: Path, *, printable: bool) -> str:
     """Tell where the document went; return "open", "print" or "" (the user's choice)."""
     box = QMessageBox(parent)
@@ -139,6 +154,7 @@ class DocumentsMenu(QObject):
             (tr("&Revisionsmappe for lokalområde (ZIP)…"), self.dossier),
             ("", lambda: None),
             (tr("Re&diger aftaleskabelon…"), self.edit_template),
+            (tr("Regionens &oplysninger og sagsnummer…"), self.programme_settings),
         ]
         for text, slot in entries:
             if not text:
@@ -198,12 +214,17 @@ class DocumentsMenu(QObject):
         if chosen is None:
             return
         area_id, name = chosen
-        from kulturpunkt_desk.documents.files import file_name
+        from kulturpunkt_desk.documents.agreement import suggested_file_name
+        from kulturpunkt_desk.domain.services.agreement_rule import refusal_for_area
 
+        refusal = refusal_for_area(self.ctx.db, area_id)
+        draft = refusal is not None
+        if refusal is not None and not ask_draft(self.window, refusal):
+            return
         out = ask_save(
             self.window,
             tr("Gem samarbejdsaftale"),
-            file_name("Samarbejdsaftale", name),
+            suggested_file_name(self.ctx.db, area_id, draft=draft),
             [PDF_FILTER],
         )
         if out is None:
@@ -213,7 +234,7 @@ class DocumentsMenu(QObject):
             from kulturpunkt_desk.documents.agreement import render_agreement
 
             progress(0, 0, name)
-            return render_agreement(db, area_id, out)
+            return render_agreement(db, area_id, out, draft=draft)
 
         self._run(tr("Laver samarbejdsaftalen…"), out, job, pdf=True)
 
@@ -322,6 +343,11 @@ class DocumentsMenu(QObject):
         from .template_editor import TemplateEditor
 
         TemplateEditor(self.ctx, self.window).exec()
+
+    def programme_settings(self) -> None:
+        from .views.programme_settings import ProgrammeSettingsDialog
+
+        ProgrammeSettingsDialog(self.ctx, self.window).exec()
 
 
 def install_documents_menu(window: MainWindow) -> QMenu:

@@ -1,5 +1,6 @@
 """The partnership's settings: name, the municipalities' default frame (copied into each new
-funding year) and the sender block printed on contribution letters."""
+funding year), the sender block and the letter block (case number, case handler) printed on
+contribution letters."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from kulturpunkt_desk.domain.services import ekr_partnership
 from kulturpunkt_desk.domain.services.ekr_partnership import PartnershipData
 
 from ..context import DeskContext
+from ..widgets.case_file_fields import CaseFileFields
 from ..widgets.fields import MoneyField
 from ..widgets.form import FormDialog
 
@@ -27,6 +29,8 @@ class PartnershipSettingsDialog(FormDialog):
         self.street = QLineEdit(p.contact_street)
         self.postcode_city = QLineEdit(p.contact_postcode_city)
         self.email = QLineEdit(p.contact_email)
+        self.phone = QLineEdit(p.contact_phone)
+        self.case = CaseFileFields(p)
         self.add_field("name", self.tr("&Navn"), self.name)
         self.add_field("default_frame_ore", self.tr("Kommunernes &ramme pr. år (kr.)"), self.frame)
         self.add_field("contact_organisation", self.tr("&Afsender"), self.organisation)
@@ -34,6 +38,8 @@ class PartnershipSettingsDialog(FormDialog):
         self.add_field("contact_street", self.tr("Adr&esse"), self.street)
         self.add_field("contact_postcode_city", self.tr("&Postnr. og by"), self.postcode_city)
         self.add_field("contact_email", self.tr("E-&mail"), self.email)
+        self.add_field("contact_phone", self.tr("&Telefon"), self.phone)
+        self.case.add_to(self)
 
     def save(self) -> None:
         data = PartnershipData(
@@ -44,7 +50,9 @@ class PartnershipSettingsDialog(FormDialog):
             contact_street=self.street.text(),
             contact_postcode_city=self.postcode_city.text(),
             contact_email=self.email.text(),
+            contact_phone=self.phone.text(),
             notes=self.notes,
+            **self.case.values(),
         )
         ekr_partnership.update_partnership(self.ctx.db, self.partnership_id, data)
         self.ctx.changed()
