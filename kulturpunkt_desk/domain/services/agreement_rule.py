@@ -77,6 +77,6 @@ def refusal_for_area(db: Database, area_id: int) -> str | None:
         return None if area is None else agreement_refusal(area)
 
 
-def _with_facts() -> Select[tuple[Area]]:
+def _with_facts() -> Select[Area]:
     """Areas with what the rule reads: the expression of interest and the grant."""
     return select(Area).options(selectinload(Area.interest), selectinload(Area.grant))
