@@ -122,8 +122,7 @@ class PrintPreview(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.windowTitle())
         # The document's paper (A4) unless the user picks another in the dialog.
-        first_page = self.document.pagePointSize(0).toSize()
-        printer.setPageSize(QPageSize(first_page, QPageSize.Unit.Point))
+        printer.setPageSize(QPageSize(self.document.pagePointSize(0), QPageSize.Unit.Point))
         if not ask_printer(self, printer, self.document.pageCount()):
             return
         self.printed = print_document(self.document, printer)
