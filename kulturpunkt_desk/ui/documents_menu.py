@@ -320,12 +320,13 @@ class DocumentsMenu(QObject):
         if chosen is None:
             return
         area_id, name = chosen
-        from kulturpunkt_desk.documents.files import file_name
+        from kulturpunkt_desk.documents.dossier import dossier_file_name
+        from kulturpunkt_desk.domain.services import areas
 
         out = ask_save(
             self.window,
             tr("Gem revisionsmappe"),
-            file_name("Revisionsmappe", name, suffix=".zip"),
+            dossier_file_name(areas.get_area(self.ctx.db, area_id)),
             [ZIP_FILTER],
         )
         if out is None:
