@@ -54,7 +54,7 @@ def _write(content: AgreementContent, out_path: Path) -> Path:
     from .layout import build_pdf
 
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    build_pdf(out_path, agreement_story(content), _info(content))
+    build_pdf(out_path, agreement_story(content), _info(content), aligned=True)
     return out_path
 
 
@@ -107,6 +107,7 @@ def render_all_agreements(
             author=programme.contact_organisation,
             subject=f"{programme.name}: samarbejdsaftaler med alle lokalområder",
         ),
+        aligned=True,
     )
     return [out]
 

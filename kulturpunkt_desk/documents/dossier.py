@@ -184,6 +184,7 @@ def _overview_pdf(db: Database, area: Area, out: io.BytesIO, today: date) -> Non
             subject=f"{programme.name}: tilskud, udbetalinger og evaluering for {area.name}",
             footer=f"Revisionsmappe · {area.name} · {programme.name}",
         ),
+        aligned=True,
     )
 
 

@@ -140,5 +140,6 @@ def _write_pdf(table: ContributionTable, out: Path, today: date) -> Path:
             subject=f"{table.partnership_name}: kommunernes bidrag {table.year}",
             footer=title,
         ),
+        aligned=True,
     )
     return out

@@ -24,7 +24,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
-from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.doctemplate import ActionFlowable, BaseDocTemplate, PageTemplate
+from reportlab.platypus.frames import Frame
 
 from kulturpunkt_desk.resources import resource
 
@@ -39,7 +40,10 @@ EMPTY = "–"
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 22 * mm
+MARGIN_TOP = 18 * mm
+MARGIN_BOTTOM = 24 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM  # with aligned=True (no padding)
 
 
 @cache
@@ -193,6 +197,42 @@ def table(
         commands.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT))
     t.setStyle(TableStyle(commands))
     return t
+
+
+CELL_PADDING = 3  # left and right, as table() sets them
+
+
+def fitted_widths(
+    rows: Sequence[Sequence[str]], total_width: float, *, nowrap: Sequence[int] = ()
+) -> list[float]:
+    """Column widths for a table of long text that fill `total_width` without breaking a
+    word: columns in `nowrap` (amounts, dates) get their widest cell, the others at least
+    their longest word (header words in bold) and share the rest by how much text they hold.
+    """
+    size = styles()["cell"].fontSize
+
+    def width(text: str, bold: bool) -> float:
+        return float(pdfmetrics.stringWidth(text, FONT_BOLD if bold else FONT, size))
+
+    pad = 2 * CELL_PADDING + 1
+    columns = range(max(len(r) for r in rows))
+    least: list[float] = []
+    text: list[int] = []
+    for c in columns:
+        cells = [(r[c], n == 0) for n, r in enumerate(rows) if c < len(r)]
+        if c in nowrap:
+            lines = [(line, b) for t, b in cells for line in t.replace("\u00a0", " ").split("\n")]
+            widest = max((width(line, b) for line, b in lines), default=0)
+            least.append(widest + pad)
+            text.append(0)
+        else:
+            words = [(word, b) for t, b in cells for word in t.split()]
+            least.append(max((width(word, b) for word, b in words), default=0) + pad)
+            text.append(sum(len(t) for t, b in cells if not b))
+    spare = total_width - sum(least)
+    if spare <= 0 or not any(text):
+        return [w * total_width / sum(least) for w in least]
+    return [w + spare * t / sum(text) for w, t in zip(least, text, strict=True)]
 
 
 def layout_grid(
@@ -371,16 +411,25 @@ def _fit(text: str, width: float) -> str:
     return text + "…"
 
 
-def build_pdf(out: Path | Any, story: list[Flowable], info: PdfInfo) -> None:
-    """Write `story` to `out` (a path or a binary file) with metadata and page numbers."""
+def build_pdf(
+    out: Path | Any, story: list[Flowable], info: PdfInfo, *, aligned: bool = False
+) -> None:
+    """Write `story` to `out` (a path or a binary file) with metadata and page numbers.
+
+    aligned=True puts text, headings, tables, letter block and footer on one left edge,
+    MARGIN_X: reportlab's frame otherwise indents text 6 pt while a FRAME_WIDTH table
+    reaches 6 pt into the margin. (False keeps the status summary and evaluation report
+    as they are until their own rework.)
+    """
     register_fonts()
-    doc = SimpleDocTemplate(
+    template = BaseDocTemplate if aligned else SimpleDocTemplate
+    doc = template(
         out if not isinstance(out, Path) else str(out),
         pagesize=A4,
         leftMargin=MARGIN_X,
         rightMargin=MARGIN_X,
-        topMargin=18 * mm,
-        bottomMargin=24 * mm,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
         title=info.title,
         author=info.author,
         subject=info.subject,
@@ -389,6 +438,9 @@ def build_pdf(out: Path | Any, story: list[Flowable], info: PdfInfo) -> None:
         # Viewers show the title, not the file name, in their title bar (PDF/UA asks so).
         displayDocTitle=1,
     )
+    if aligned:
+        frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, 0, 0, 0, 0, id="normal")
+        doc.addPageTemplates([PageTemplate(id="aligned", frames=[frame])])
     if not story or not isinstance(story[0], DocumentStart):
         story = [DocumentStart(info.footer, draft=info.draft), *story]
     doc.build(_headings_with_room(story), canvasmaker=NumberedCanvas)
