@@ -92,9 +92,8 @@ def export_contributions(
 
 
 def _write_pdf(table: ContributionTable, out: Path, today: date) -> Path:
-    from reportlab.lib.units import mm
 
-    from .layout import PdfInfo, build_pdf, markup, para, safe
+    from .layout import FRAME_WIDTH, PdfInfo, build_pdf, fitted_widths, markup, para, safe
     from .layout import table as house_table
     from .spreadsheet import cell_text
 
@@ -117,7 +116,7 @@ def _write_pdf(table: ContributionTable, out: Path, today: date) -> Path:
     story.append(
         house_table(
             rows,
-            [36 * mm, 19 * mm, 25 * mm, 20 * mm, 20 * mm, 20 * mm, 26 * mm],
+            fitted_widths(rows, FRAME_WIDTH, nowrap=(1, 2, 3, 4, 5)),
             right=(1, 2),
             total=True,
         )

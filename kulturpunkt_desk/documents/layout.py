@@ -207,32 +207,31 @@ def fitted_widths(
 ) -> list[float]:
     """Column widths for a table of long text that fill `total_width` without breaking a
     word: columns in `nowrap` (amounts, dates) get their widest cell, the others at least
-    their longest word (header words in bold) and share the rest by how much text they hold.
+    their longest word, and what is left goes to the columns whose text would wrap, by how
+    much wider each would like to be. Measured in bold, which header and total rows use.
     """
     size = styles()["cell"].fontSize
 
-    def width(text: str, bold: bool) -> float:
-        return float(pdfmetrics.stringWidth(text, FONT_BOLD if bold else FONT, size))
+    def width(text: str) -> float:
+        return float(pdfmetrics.stringWidth(text, FONT_BOLD, size)) + 2 * CELL_PADDING + 1
 
-    pad = 2 * CELL_PADDING + 1
-    columns = range(max(len(r) for r in rows))
     least: list[float] = []
-    text: list[int] = []
-    for c in columns:
-        cells = [(r[c], n == 0) for n, r in enumerate(rows) if c < len(r)]
-        if c in nowrap:
-            lines = [(line, b) for t, b in cells for line in t.replace("\u00a0", " ").split("\n")]
-            widest = max((width(line, b) for line, b in lines), default=0)
-            least.append(widest + pad)
-            text.append(0)
-        else:
-            words = [(word, b) for t, b in cells for word in t.split()]
-            least.append(max((width(word, b) for word, b in words), default=0) + pad)
-            text.append(sum(len(t) for t, b in cells if not b))
+    wanted: list[float] = []
+    for c in range(max(len(r) for r in rows)):
+        lines = [
+            line for r in rows if c < len(r) for line in r[c].replace("\u00a0", " ").split("\n")
+        ]
+        widest = max((width(line) for line in lines), default=0.0)
+        word = max((width(w) for line in lines for w in line.split()), default=0.0)
+        least.append(widest if c in nowrap else word)
+        wanted.append(widest)
     spare = total_width - sum(least)
-    if spare <= 0 or not any(text):
+    if spare <= 0:  # too much for the page: shrink evenly (the caller should go landscape)
         return [w * total_width / sum(least) for w in least]
-    return [w + spare * t / sum(text) for w, t in zip(least, text, strict=True)]
+    room = [w - m for w, m in zip(wanted, least, strict=True)]
+    if sum(room) <= spare:  # everything fits on one line: share the rest evenly
+        return [w + (spare - sum(room)) / len(wanted) for w in wanted]
+    return [m + spare * r / sum(room) for m, r in zip(least, room, strict=True)]
 
 
 def layout_grid(
