@@ -135,7 +135,7 @@ def test_all_agreements_in_one_combined_pdf_to_print(
     monkeypatch: pytest.MonkeyPatch,
     offered: list[tuple[Path, bool]],
 ) -> None:
-    monkeypatch.setattr(documents_menu, "ask_combined", lambda _p: True)
+    monkeypatch.setattr(documents_menu, "ask_combined", lambda _p, _l: True)
     out = tmp_path / "alle.pdf"
     save_as(monkeypatch, out)
 
@@ -155,7 +155,7 @@ def test_all_agreements_as_one_pdf_per_area_in_a_folder(
     monkeypatch: pytest.MonkeyPatch,
     offered: list[tuple[Path, bool]],
 ) -> None:
-    monkeypatch.setattr(documents_menu, "ask_combined", lambda _p: False)
+    monkeypatch.setattr(documents_menu, "ask_combined", lambda _p, _l: False)
     folder = tmp_path / "aftaler"
     folder.mkdir()
     monkeypatch.setattr(documents_menu.QFileDialog, "getExistingDirectory", lambda *_a: str(folder))
@@ -172,7 +172,7 @@ def test_all_agreements_as_one_pdf_per_area_in_a_folder(
 def test_cancelling_the_choice_of_all_agreements_makes_nothing(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch, offered: list[tuple[Path, bool]]
 ) -> None:
-    monkeypatch.setattr(documents_menu, "ask_combined", lambda _p: None)
+    monkeypatch.setattr(documents_menu, "ask_combined", lambda _p, _l: None)
     asked: list[str] = save_as(monkeypatch, Path("/nowhere.pdf"))
     trigger(window, "Alle samarbejdsaftaler…")
     assert asked == [] and offered == [] and window.documents_menu.task is None
@@ -331,3 +331,18 @@ def test_agreement_for_an_area_without_grant_offers_a_draft_or_nothing(
     qtbot.waitUntil(lambda: bool(offered), timeout=WAIT_MS)
     assert "ingen interessetilkendegivelse" in reasons[0]
     assert "UDKAST" in pdf_text(out)
+
+
+def test_all_agreements_say_which_areas_are_left_out_and_why(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[list[str]] = []
+    monkeypatch.setattr(documents_menu, "ask_combined", lambda _p, left: told.append(left))
+
+    trigger(window, "Alle samarbejdsaftaler…")
+
+    (reasons,) = told
+    assert len(reasons) == 3
+    assert any(
+        r.startswith("«Bakkekammen»: der er ingen interessetilkendegivelse") for r in reasons
+    )

@@ -68,18 +68,23 @@ def ask_folder(parent: QWidget | None, title: str) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def ask_combined(parent: QWidget | None) -> bool | None:
-    """True: one combined PDF; False: one PDF per area in a folder; None: cancelled."""
+def ask_combined(parent: QWidget | None, left_out: list[str]) -> bool | None:
+    """True: one combined PDF; False: one PDF per area in a folder; None: cancelled.
+
+    `left_out`: why each area without an agreement is left out, shown before the choice.
+    """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(tr("Alle samarbejdsaftaler"))
     box.setText(tr("Hvordan vil du have aftalerne?"))
-    box.setInformativeText(
-        tr(
-            "Én samlet PDF er nem at udskrive på én gang. En PDF pr. lokalområde i en mappe "
-            "er til at sende til hvert område."
-        )
+    informative = tr(
+        "Én samlet PDF er nem at udskrive på én gang. En PDF pr. lokalområde i en mappe "
+        "er til at sende til hvert område."
     )
+    if left_out:
+        informative += "\n\n" + tr("Disse lokalområder får ingen aftale:") + "\n"
+        informative += "\n".join(left_out)
+    box.setInformativeText(informative)
     combined = box.addButton(tr("Én samlet PDF"), QMessageBox.ButtonRole.AcceptRole)
     separate = box.addButton(tr("En PDF pr. lokalområde"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(tr("Annullér"), QMessageBox.ButtonRole.RejectRole)
@@ -239,7 +244,10 @@ class DocumentsMenu(QObject):
         self._run(tr("Laver samarbejdsaftalen…"), out, job, pdf=True)
 
     def all_agreements(self) -> None:
-        combined = ask_combined(self.window)
+        from kulturpunkt_desk.domain.services.agreement_rule import agreement_candidates
+
+        left_out = agreement_candidates(self.ctx.db, self.ctx.programme_id).left_out
+        combined = ask_combined(self.window, [area.reason for area in left_out])
         if combined is None:
             return
         from kulturpunkt_desk.documents.files import file_name
