@@ -200,3 +200,23 @@ def test_combined_agreements_have_a_bookmark_each_starting_on_an_odd_page(
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "da-DK"
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+
+
+def test_agreement_text_tables_and_footer_share_one_left_edge(
+    db: Database, programme_id: int, tmp_path: Path
+) -> None:
+    from kulturpunkt_desk.documents.layout import MARGIN_X
+
+    use_default_text(db, programme_id)
+    out = render_agreement(db, make_area(db, programme_id), tmp_path / "a.pdf")
+    starts: dict[str, float] = {}
+
+    def seen(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            starts.setdefault(text.strip().split()[0], cm[4] + tm[4] * cm[0])
+
+    PdfReader(str(out)).pages[0].extract_text(visitor_text=seen)
+    assert round(starts["KULTURPUNKT"], 1) == round(MARGIN_X, 1)  # letter block
+    assert round(starts["Samarbejdsaftale"], 1) == round(MARGIN_X, 1)  # title
+    assert round(starts["Parter"], 1) == round(MARGIN_X, 1)  # heading
+    assert round(starts["Regionen"], 1) == round(MARGIN_X + 3, 1)  # a table cell's text
