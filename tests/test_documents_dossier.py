@@ -13,7 +13,7 @@ from kulturpunkt_desk.documents.dossier import build_dossier
 from kulturpunkt_desk.documents.evaluation_report import render_evaluation_report
 from kulturpunkt_desk.domain.models import CoreElement
 from kulturpunkt_desk.domain.money import format_kr, kr
-from kulturpunkt_desk.domain.services import activities, evaluations, grants
+from kulturpunkt_desk.domain.services import activities, areas, evaluations, grants
 from kulturpunkt_desk.domain.services.activities import ActivityData
 from kulturpunkt_desk.domain.services.evaluations import EvaluationData
 from kulturpunkt_desk.domain.services.grants import SpendingData
@@ -123,6 +123,8 @@ def test_dossier_zip_holds_agreement_payments_spending_evaluation_and_attachment
     ]:
         assert expected in text, expected
     assert squeezed(LONG_NOTE) in squeezed(pdf_body_text(overview))  # the agreement's notes
+    sha = areas.get_area(db, area_id).attachments[0].sha256
+    assert f"{sha[:8]} {sha[8:16]}" in text  # the hash wraps between groups, not inside
     assert "CVR-nr. 12345674" in agreement_text
     assert not (tmp_path / "mappe.zip.part").exists()
     assert not (tmp_path / "mappe.zip.files").exists()

@@ -168,7 +168,8 @@ def _overview_pdf(db: Database, area: Area, out: io.BytesIO, today: date) -> Non
                     a.filename + (f"\n{a.description}" if a.description else ""),
                     short_date(a.added_on),
                     f"{a.size_bytes:,} B".replace(",", "."),
-                    a.sha256,
+                    # In groups of eight, so the hash wraps between groups, never inside one.
+                    " ".join(a.sha256[i : i + 8] for i in range(0, len(a.sha256), 8)),
                     "i orden" if ok else "MANGLER eller ændret",
                 ]
             )
