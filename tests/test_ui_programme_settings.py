@@ -49,3 +49,23 @@ def test_a_bad_phone_is_named_and_nothing_is_saved(demo_db: Database, qtbot: QtB
     assert "Sagsbehandlers direkte telefon" in dialog.error_labels["case_handler_phone"].text()
     assert current(demo_db).case_number == ""
     assert window.ctx.undo_stack.count() == 0
+
+
+def test_partnership_settings_save_phone_and_letter_block(ekr_db: Database, qtbot: QtBot) -> None:
+    from kulturpunkt_desk.domain.services import ekr_partnership
+    from kulturpunkt_desk.ui.views.ekr_settings import PartnershipSettingsDialog
+
+    window = MainWindow(ekr_db)
+    qtbot.addWidget(window)
+    partnership = ekr_partnership.current_partnership(ekr_db)
+    assert partnership is not None
+    dialog = PartnershipSettingsDialog(window.ctx, partnership.id, window)
+    qtbot.addWidget(dialog)
+    assert dialog.street.text() == "Skottenborg 26"
+    dialog.phone.setText("87654321")
+    dialog.case.case_number.setText("1-30-72-4-26")
+    dialog.case.handler_email.setText("sag@example.com")
+    dialog.try_save()
+    saved = ekr_partnership.get_partnership(ekr_db, partnership.id)
+    assert saved.contact_phone == "87 65 43 21"
+    assert (saved.case_number, saved.case_handler_email) == ("1-30-72-4-26", "sag@example.com")
