@@ -69,3 +69,5 @@ def test_partnership_settings_save_phone_and_letter_block(ekr_db: Database, qtbo
     saved = ekr_partnership.get_partnership(ekr_db, partnership.id)
     assert saved.contact_phone == "87 65 43 21"
     assert (saved.case_number, saved.case_handler_email) == ("1-30-72-4-26", "sag@example.com")
+    window.ctx.undo_stack.undo()
+    assert ekr_partnership.get_partnership(ekr_db, partnership.id).case_number == ""

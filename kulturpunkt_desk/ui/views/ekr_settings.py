@@ -1,6 +1,6 @@
 """The partnership's settings: name, the municipalities' default frame (copied into each new
 funding year), the sender block and the letter block (case number, case handler) printed on
-contribution letters."""
+contribution letters. Saving goes through the undo stack."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from kulturpunkt_desk.domain.services import ekr_partnership
 from kulturpunkt_desk.domain.services.ekr_partnership import PartnershipData
 
 from ..context import DeskContext
+from ..undo import SaveSettingsCommand
 from ..widgets.case_file_fields import CaseFileFields
 from ..widgets.fields import MoneyField
 from ..widgets.form import FormDialog
@@ -21,6 +22,8 @@ class PartnershipSettingsDialog(FormDialog):
         self.ctx, self.partnership_id = ctx, partnership_id
         self.setMinimumWidth(520)
         p = ekr_partnership.get_partnership(ctx.db, partnership_id)
+        fields = PartnershipData.__dataclass_fields__
+        self.before = PartnershipData(**{name: getattr(p, name) for name in fields})
         self.notes = p.notes
         self.name = QLineEdit(p.name)
         self.frame = MoneyField("default_frame_ore", self.tr("Ramme"), p.default_frame_ore)
@@ -42,7 +45,7 @@ class PartnershipSettingsDialog(FormDialog):
         self.case.add_to(self)
 
     def save(self) -> None:
-        data = PartnershipData(
+        after = PartnershipData(
             name=self.name.text(),
             default_frame_ore=self.frame.ore(),
             contact_organisation=self.organisation.text(),
@@ -54,5 +57,11 @@ class PartnershipSettingsDialog(FormDialog):
             notes=self.notes,
             **self.case.values(),
         )
-        ekr_partnership.update_partnership(self.ctx.db, self.partnership_id, data)
-        self.ctx.changed()
+        partnership_id = self.partnership_id
+
+        def store(data: PartnershipData) -> None:
+            ekr_partnership.update_partnership(self.ctx.db, partnership_id, data)
+
+        store(after)  # a Danish message per field here, before the undo stack has it
+        label = self.tr("Ret partnerskabets indstillinger")
+        self.ctx.undo_stack.push(SaveSettingsCommand(self.ctx, label, store, self.before, after))

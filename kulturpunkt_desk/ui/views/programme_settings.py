@@ -9,13 +9,13 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kulturpunkt_desk.domain.services import programmes
 from kulturpunkt_desk.domain.services.programmes import ProgrammeData
 
 from ..context import DeskContext
+from ..undo import SaveSettingsCommand
 from ..widgets.case_file_fields import CaseFileFields
 from ..widgets.form import FormDialog
 
@@ -35,25 +35,6 @@ TEXT_FIELDS = [
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ProgrammeSettings", text)
-
-
-class ProgrammeSettingsCommand(QUndoCommand):
-    """Saves the programme's settings; undo stores the earlier ones again."""
-
-    def __init__(
-        self, ctx: DeskContext, programme_id: int, before: ProgrammeData, after: ProgrammeData
-    ) -> None:
-        super().__init__(tr("Ret regionens oplysninger"))
-        self.ctx, self.programme_id = ctx, programme_id
-        self.before, self.after = before, after
-
-    def redo(self) -> None:
-        programmes.update_programme(self.ctx.db, self.programme_id, self.after)
-        self.ctx.changed()
-
-    def undo(self) -> None:
-        programmes.update_programme(self.ctx.db, self.programme_id, self.before)
-        self.ctx.changed()
 
 
 class ProgrammeSettingsDialog(FormDialog):
@@ -78,7 +59,11 @@ class ProgrammeSettingsDialog(FormDialog):
 
     def save(self) -> None:
         after = self.data()
-        after.cleaned()  # a Danish message per field before anything is stored
-        self.ctx.undo_stack.push(
-            ProgrammeSettingsCommand(self.ctx, self.ctx.programme_id, self.before, after)
-        )
+        programme_id = self.ctx.programme_id
+
+        def store(data: ProgrammeData) -> None:
+            programmes.update_programme(self.ctx.db, programme_id, data)
+
+        store(after)  # a Danish message per field here, before the undo stack has it
+        label = tr("Ret regionens oplysninger")
+        self.ctx.undo_stack.push(SaveSettingsCommand(self.ctx, label, store, self.before, after))
