@@ -384,6 +384,23 @@ def _follow_ups(s: Session, programme_id: int, today: date, horizon: date) -> li
 
 def evaluation_states(db: Database, programme_id: int, today: date | None = None) -> dict[int, str]:
     """Each area's evaluation state in Danish: received (when), missing, or when it is due."""
+    parts = evaluation_state_parts(db, programme_id, today)
+    return {area_id: _state_text(state, day) for area_id, (state, day) in parts.items()}
+
+
+def _state_text(state: str, day: date | None) -> str:
+    if day is None:
+        return state
+    if state == "Mangler":
+        return f"Mangler (frist {short_date(day)})"
+    return f"{state} {short_date(day)}"
+
+
+def evaluation_state_parts(
+    db: Database, programme_id: int, today: date | None = None
+) -> dict[int, tuple[str, date | None]]:
+    """Each area's evaluation state and its date apart (received on, or the deadline), for
+    spreadsheets that keep one kind of value per column."""
     today = today or date.today()
     with db.read() as s:
         received: dict[int, date] = {}
@@ -397,18 +414,18 @@ def evaluation_states(db: Database, programme_id: int, today: date | None = None
             s.scalars(select(Grant.area_id).join(Area).where(Area.programme_id == programme_id))
         )
         deadline = _collection_end(s, programme_id)
-        states: dict[int, str] = {}
+        states: dict[int, tuple[str, date | None]] = {}
         for area_id in s.scalars(select(Area.id).where(Area.programme_id == programme_id)):
             if area_id in received:
-                states[area_id] = f"Modtaget {short_date(received[area_id])}"
+                states[area_id] = ("Modtaget", received[area_id])
             elif area_id not in with_grant:
-                states[area_id] = "Ikke relevant"
+                states[area_id] = ("Ikke relevant", None)
             elif deadline is None:
-                states[area_id] = "Ikke modtaget"
+                states[area_id] = ("Ikke modtaget", None)
             elif deadline < today:
-                states[area_id] = f"Mangler (frist {short_date(deadline)})"
+                states[area_id] = ("Mangler", deadline)
             else:
-                states[area_id] = f"Frist {short_date(deadline)}"
+                states[area_id] = ("Frist", deadline)
         return states
 
 
