@@ -212,7 +212,7 @@ def named_fonts(path: Path) -> list[tuple[str, bool]]:
     for number in range(1, len(reader.xref_objStm) + max(reader.xref[0]) + 2):
         try:
             obj = reader.get_object(number)
-        except Exception:  # noqa: BLE001 - free or compressed slots
+        except Exception:
             continue
         if isinstance(obj, DictionaryObject) and obj.get("/Type") == "/Font":
             if obj.get("/Subtype") == "/Type0":
