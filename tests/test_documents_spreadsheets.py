@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from kulturpunkt_desk.documents.ekr_contributions import export_contributions
 from kulturpunkt_desk.documents.status_summary import export_status
 from kulturpunkt_desk.domain.services import ekr_partnership, programmes
+from kulturpunkt_desk.domain.services.ekr_funding import DEMO_POPULATION_MARK
 from kulturpunkt_desk.storage.engine import Database
 
 
@@ -57,6 +58,9 @@ def test_ekr_contributions_xlsx_has_date_cells_numbers_and_totals_outside_the_fi
     sheet = load_workbook(out)["Bidrag 2026"]
     header = [c.value for c in sheet[1]]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    # The demo's population figures are marked in a last row, after the three total rows.
+    assert rows[-1][0] == DEMO_POPULATION_MARK
+    rows = rows[:-1]
     municipalities = rows[:-3]
     assert len(municipalities) == 19
     invoiced = header.index("Faktureret")
@@ -67,7 +71,7 @@ def test_ekr_contributions_xlsx_has_date_cells_numbers_and_totals_outside_the_fi
     assert any(isinstance(row[invoiced], datetime) for row in municipalities)
     assert sheet.cell(row=2, column=invoiced + 1).number_format == "DD.MM.YYYY"
     assert rows[-3][0] == "Kommunerne i alt" and sheet.cell(row=sheet.max_row, column=1).font.b
-    assert_behaves_in_excel(sheet, total_rows=3)
+    assert_behaves_in_excel(sheet, total_rows=4)
 
 
 def test_status_xlsx_keeps_the_total_row_out_of_the_filter_and_prints_on_a4(

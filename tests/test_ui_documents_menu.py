@@ -329,7 +329,7 @@ def test_agreement_for_an_area_without_grant_offers_a_draft_or_nothing(
     trigger(window, "Samarbejdsaftale for lokalområde…")  # yes: a draft
 
     qtbot.waitUntil(lambda: bool(offered), timeout=WAIT_MS)
-    assert "ingen interessetilkendegivelse" in reasons[0]
+    assert "der er ikke bevilget tilskud" in reasons[0]
     assert "UDKAST" in pdf_text(out)
 
 
@@ -343,6 +343,4 @@ def test_all_agreements_say_which_areas_are_left_out_and_why(
 
     (reasons,) = told
     assert len(reasons) == 3
-    assert any(
-        r.startswith("«Bakkekammen»: der er ingen interessetilkendegivelse") for r in reasons
-    )
+    assert any(r.startswith("«Bakkekammen»: der er ikke bevilget tilskud") for r in reasons)

@@ -96,7 +96,8 @@ def export_contributions(
             title=f"{table.partnership_name}: bidrag {year}",
             author=table.region_name,
             widths={sheet: (16, 12, 14, 12, 12, 12, 12)},
-            totals={sheet: TOTAL_ROWS},
+            # The demo mark follows the totals: kept out of the filter like them.
+            totals={sheet: TOTAL_ROWS + int(table.population_demo)},
         )
     return _write_pdf(table, out, today or date.today())
 
