@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import Text, func, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from kulturpunkt_desk.storage.engine import Database
@@ -225,7 +225,8 @@ def session_rows(db: Database, programme_id: int) -> list[SessionRow]:
                 Area.name,
                 SparringSession.held_on,
                 SparringSession.form,
-                SparringSession.core_elements,
+                # The JSON text as stored: a few distinct lists, each parsed once below.
+                type_coerce(SparringSession.core_elements, Text),
                 SparringSession.notes,
                 names,
                 actions,
@@ -235,6 +236,9 @@ def session_rows(db: Database, programme_id: int) -> list[SessionRow]:
             .order_by(SparringSession.held_on.desc())
         ).all()
     round_on = round_finder(milestones)
+    elements: dict[str | None, tuple[str, ...]] = {}
+    for raw in {row[5] for row in rows}:
+        elements[raw] = tuple(json.loads(raw)) if raw else ()
     return [
         SessionRow(
             id=row[0],
@@ -244,7 +248,7 @@ def session_rows(db: Database, programme_id: int) -> list[SessionRow]:
             form=row[4],
             round=round_on(row[3]),
             participants=tuple(row[7].split(_NAME_SEPARATOR)) if row[7] else (),
-            core_elements=tuple(row[5] or ()),
+            core_elements=elements[row[5]],
             notes=row[6],
             follow_ups=_follow_up_rows(row[8]),
         )
