@@ -248,24 +248,40 @@ def areas_not_represented(db: Database, meeting_id: int) -> list[Area]:
         ]
 
 
-def programme_members(db: Database, programme_id: int) -> list[AreaMember]:
-    """Every area's people (area and person loaded), by area, for the attendance grid."""
-    with db.read() as s:
-        return list(
-            s.scalars(
-                select(AreaMember)
-                .join(Area)
-                .join(Person, AreaMember.person_id == Person.id)
-                .where(Area.programme_id == programme_id)
-                .options(selectinload(AreaMember.area), selectinload(AreaMember.person))
-                .order_by(
-                    Area.name,
-                    AreaMember.is_primary_contact.desc(),
-                    AreaMember.in_steering_group.desc(),
-                    Person.name,
-                )
-            )
+class MemberRow(NamedTuple):
+    """One of an area's people as the attendance grid lists them."""
+
+    area_id: int
+    area_name: str
+    person_id: int
+    person_name: str
+    role: str
+    is_primary_contact: bool
+
+
+def programme_members(db: Database, programme_id: int) -> list[MemberRow]:
+    """Every area's people, by area, primary contact and steering group first, in one query."""
+    query = (
+        select(
+            AreaMember.area_id,
+            Area.name,
+            AreaMember.person_id,
+            Person.name,
+            AreaMember.role,
+            AreaMember.is_primary_contact,
         )
+        .join(Area, AreaMember.area_id == Area.id)
+        .join(Person, AreaMember.person_id == Person.id)
+        .where(Area.programme_id == programme_id)
+        .order_by(
+            Area.name,
+            AreaMember.is_primary_contact.desc(),
+            AreaMember.in_steering_group.desc(),
+            Person.name,
+        )
+    )
+    with db.read() as s:
+        return [MemberRow(*row) for row in s.execute(query)]
 
 
 def absent_in(s: Session, programme_id: int, round_number: int) -> list[Area]:

@@ -171,10 +171,17 @@ class MeetingsView(View):
         self.model.set_rows(meetings.meeting_rows(self.ctx.db, self.ctx.programme_id))
         self._show_rounds()
         self.table.fit_columns(260)
-        self.table.restore_selection(keep)
-        if self.table.current_id() is None and self.model.rows:
-            self.table.selectRow(0)
+        # The page is loaded once, below, not again for each selection change on the way.
+        self._refreshing = True
+        try:
+            self.table.restore_selection(keep)
+            if self.table.current_id() is None and self.model.rows:
+                self.table.selectRow(0)
+        finally:
+            self._refreshing = False
         self._load_page()
+
+    _refreshing = False
 
     def _show_rounds(self) -> None:
         lines = []
@@ -197,6 +204,8 @@ class MeetingsView(View):
         self.rounds_label.setText("<br>".join(lines))
 
     def _selection_changed(self) -> None:
+        if self._refreshing:
+            return
         if self.dirty and self.table.current_id() != self.shown_id:
             answer = QMessageBox.question(
                 self,
