@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -160,8 +161,18 @@ def overdue_items(
     return sorted(items, key=lambda i: (-i.days_overdue, i.area_name, i.kind))
 
 
+class _AreaNamed(Protocol):
+    """An area or a row holding its id and name."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def name(self) -> str: ...
+
+
 def _item(
-    area: Area,
+    area: _AreaNamed,
     kind: AttentionKind,
     due: date,
     today: date,
@@ -347,8 +358,17 @@ def _missing_network(
 
 def _follow_ups(s: Session, programme_id: int, today: date, horizon: date) -> list[AttentionItem]:
     items = []
-    for area, session, action in s.execute(
-        select(Area, SparringSession, FollowUpAction)
+    # Columns only: a large programme has hundreds of open follow-ups.
+    for row in s.execute(
+        select(
+            Area.id,
+            Area.name,
+            SparringSession.id.label("session_id"),
+            SparringSession.held_on,
+            FollowUpAction.description,
+            FollowUpAction.responsible,
+            FollowUpAction.due_on,
+        )
         .join(SparringSession, SparringSession.area_id == Area.id)
         .join(FollowUpAction, FollowUpAction.session_id == SparringSession.id)
         .where(
@@ -358,18 +378,18 @@ def _follow_ups(s: Session, programme_id: int, today: date, horizon: date) -> li
             FollowUpAction.due_on <= horizon,
         )
     ):
-        due = action.due_on
+        due = row.due_on
         assert due is not None  # filtered above
-        who = f" (ansvarlig: {action.responsible})" if action.responsible else ""
-        text = f"{action.description}{who}; aftalt på sparringsmødet {short_date(session.held_on)}."
+        who = f" (ansvarlig: {row.responsible})" if row.responsible else ""
+        text = f"{row.description}{who}; aftalt på sparringsmødet {short_date(row.held_on)}."
         items.append(
             _item(
-                area,
+                row,
                 AttentionKind.FOLLOW_UP_DUE,
                 due,
                 today,
                 text,
-                ("sparring_session", session.id),
+                ("sparring_session", row.session_id),
             )
         )
     return items
