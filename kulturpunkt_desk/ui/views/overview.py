@@ -162,6 +162,8 @@ class OverviewView(View):
                 else ""
             )
 
+    _items_fitted = False
+
     def _show_items(self, items: list[AttentionItem]) -> None:
         self.items.clear()
         groups: dict[attention.AttentionKind, list[AttentionItem]] = {}
@@ -201,8 +203,10 @@ class OverviewView(View):
                     overdue_total, len(items) - overdue_total, len(groups)
                 )
             )
-        for column in range(3):
-            self.items.resizeColumnToContents(column)
+        if items and not self._items_fitted:  # once: a refresh keeps the widths
+            self._items_fitted = True
+            for column in range(3):
+                self.items.resizeColumnToContents(column)
         if self.items.topLevelItemCount():
             self.items.setCurrentItem(self.items.topLevelItem(0))
 
