@@ -103,13 +103,23 @@ def overdue_items(
                 .where(in_programme, ExpressionOfInterest.decision == InterestDecision.DECLINED)
             )
         )
-        for area, agreement in s.execute(
-            select(Area, CollaborationAgreement).join(CollaborationAgreement).where(in_programme)
+        # Columns only, here and below: no ORM objects for a list of hundreds.
+        for area in s.execute(
+            select(
+                Area.id,
+                Area.name,
+                Area.closed_on,
+                CollaborationAgreement.sent_on,
+                CollaborationAgreement.signed_by_area_on,
+                CollaborationAgreement.signed_by_region_on,
+            )
+            .join(CollaborationAgreement)
+            .where(in_programme)
         ):
-            signed = agreement.signed_by_area_on and agreement.signed_by_region_on
-            if agreement.sent_on is None or signed or area.closed_on is not None:
+            signed = area.signed_by_area_on and area.signed_by_region_on
+            if area.sent_on is None or signed or area.closed_on is not None:
                 continue
-            due = agreement.sent_on + timedelta(days=AGREEMENT_REMINDER_DAYS)
+            due = area.sent_on + timedelta(days=AGREEMENT_REMINDER_DAYS)
             if due < today:
                 items.append(
                     _item(
@@ -117,45 +127,57 @@ def overdue_items(
                         AttentionKind.AGREEMENT_UNSIGNED,
                         due,
                         today,
-                        f"Aftalen blev sendt {short_date(agreement.sent_on)} og er endnu ikke "
+                        f"Aftalen blev sendt {short_date(area.sent_on)} og er endnu ikke "
                         "underskrevet af begge parter.",
                     )
                 )
-        for area, instalment in s.execute(
-            select(Area, Instalment)
+        for row in s.execute(
+            select(
+                Area.id,
+                Area.name,
+                Instalment.id.label("instalment_id"),
+                Instalment.due_on,
+                Instalment.amount_ore,
+            )
             .join(Grant, Grant.area_id == Area.id)
             .join(Instalment, Instalment.grant_id == Grant.id)
             .where(in_programme, Instalment.paid_on.is_(None), Instalment.due_on < today)
         ):
-            if area.id in declined:
+            if row.id in declined:
                 continue
             items.append(
                 _item(
-                    area,
+                    row,
                     AttentionKind.INSTALMENT_UNPAID,
-                    instalment.due_on,
+                    row.due_on,
                     today,
-                    f"Rate på {format_kr(instalment.amount_ore)} forfaldt "
-                    f"{short_date(instalment.due_on)} og er ikke udbetalt.",
-                    ("instalment", instalment.id),
+                    f"Rate på {format_kr(row.amount_ore)} forfaldt "
+                    f"{short_date(row.due_on)} og er ikke udbetalt.",
+                    ("instalment", row.instalment_id),
                 )
             )
         collection_end = _collection_end(s, programme_id)
         if collection_end is not None and collection_end < today:
             evaluated = set(s.scalars(select(EvaluationSubmission.area_id)))
             # Only areas that got a grant owe an evaluation.
-            for area in s.scalars(select(Area).join(Grant).where(in_programme)):
-                if area.id in evaluated or area.id in declined or area.closed_on is not None:
+            for granted in s.execute(
+                select(Area.id, Area.name, Area.closed_on).join(Grant).where(in_programme)
+            ):
+                if (
+                    granted.id in evaluated
+                    or granted.id in declined
+                    or granted.closed_on is not None
+                ):
                     continue
                 items.append(
                     _item(
-                        area,
+                        granted,
                         AttentionKind.EVALUATION_MISSING,
                         collection_end,
                         today,
                         f"Evalueringsmaterialet skulle være afleveret senest "
                         f"{short_date(collection_end)}.",
-                        ("evaluation_area", area.id),
+                        ("evaluation_area", granted.id),
                     )
                 )
     return sorted(items, key=lambda i: (-i.days_overdue, i.area_name, i.kind))
