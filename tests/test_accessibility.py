@@ -63,7 +63,18 @@ ARGUMENTS: dict[str, Callable[[DeskContext, int], Any]] = {
     "partnership_id": lambda ctx, area_id: ekr_partnership.list_partnerships(ctx.db)[0].id,
     "case": lambda ctx, area_id: None,
     "parent": lambda ctx, area_id: None,
+    "path": lambda ctx, area_id: sample_pdf(ctx, area_id),
 }
+
+
+def sample_pdf(ctx: DeskContext, area_id: int) -> Path:
+    """A real PDF to preview: the area's agreement (a draft where it may have none)."""
+    import tempfile
+
+    from kulturpunkt_desk.documents.agreement import render_agreement
+
+    out = Path(tempfile.mkdtemp()) / "aftale.pdf"
+    return render_agreement(ctx.db, area_id, out, draft=True)
 
 
 @pytest.fixture(scope="module")

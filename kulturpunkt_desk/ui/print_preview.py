@@ -92,6 +92,7 @@ class PrintPreview(QDialog):
         title = self.document.metaData(QPdfDocument.MetaDataField.Title) or self.path.name
         self.setWindowTitle(tr("Vis udskrift – {0}").format(title))
         self.view = QPdfView(self)
+        self.view.setAccessibleName(tr("Sidevisning af {0}").format(title))
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)

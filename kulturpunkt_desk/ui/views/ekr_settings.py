@@ -48,7 +48,7 @@ class PartnershipSettingsDialog(FormDialog):
         self.add_field("name", self.tr("&Navn"), self.name)
         self.add_field("default_frame_ore", self.tr("Kommunernes &ramme pr. år (kr.)"), self.frame)
         self.add_field(
-            "frame_rule_margin_pct", self.tr("&Tilladt afvigelse fra reglen"), self.margin
+            "frame_rule_margin_pct", self.tr("Tilladt af&vigelse fra reglen"), self.margin
         )
         self.add_field("contact_organisation", self.tr("&Afsender"), self.organisation)
         self.add_field("contact_department", self.tr("A&fdeling"), self.department)
