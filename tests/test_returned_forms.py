@@ -236,6 +236,8 @@ def test_a_form_embeds_every_font_it_names_fields_included(
     widgets = [a.get_object() for page in PdfReader(str(out)).pages for a in page["/Annots"]]
     text_fields = [w for w in widgets if w.get("/FT") == "/Tx"]
     assert text_fields and all(str(w["/DA"]).startswith("/DejaVu ") for w in text_fields)
+    catalog = PdfReader(str(out)).trailer["/Root"]
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]  # the title, not the file name
 
 
 def test_danish_letters_typed_into_a_form_come_back(

@@ -57,6 +57,7 @@ def _draw(data: FormPrefill, reply_to: str, out: Path) -> None:
     canvas.setTitle(f"{data.title} – {data.area_name}")
     canvas.setAuthor(data.programme_name)
     canvas.setSubject(f"Skema til udfyldning: {data.title}")
+    canvas.setViewerPreference("DisplayDocTitle", "true")  # the title, not the file name
     form = canvas.acroForm
     page = [1]
 
