@@ -1,7 +1,7 @@
 """Sub-commands that make documents: agreements, the status summary, the evaluation report
 and an area's dossier.
 
-    kulturpunkt-desk agreement --db PATH (--area NAME | --all) --out PATH [--combined]
+    kulturpunkt-desk agreement --db PATH (--area NAME | --all) --out PATH [--combined] [--draft]
     kulturpunkt-desk export status --db PATH --out FILE      (.pdf, .csv or .xlsx)
     kulturpunkt-desk export evaluation --db PATH --out FILE.pdf
     kulturpunkt-desk dossier --db PATH --area NAME --out FILE.zip
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kulturpunkt_desk.domain.services.agreement_rule import LeftOut
     from kulturpunkt_desk.storage.engine import Database
 
 
@@ -36,6 +37,11 @@ def register(
     )
     agreement.add_argument(
         "--combined", action="store_true", help="med --all: alle aftaler i én PDF til udskrift"
+    )
+    agreement.add_argument(
+        "--draft",
+        action="store_true",
+        help="et udkast med UDKAST på hver side for et område, der endnu ikke kan få en aftale",
     )
     agreement.set_defaults(handler=cmd_agreement)
 
@@ -79,10 +85,14 @@ def _with_programme(args: argparse.Namespace, work: Callable[[Database, int], in
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
-    from kulturpunkt_desk.documents.agreement import render_agreement, render_all_agreements
-    from kulturpunkt_desk.documents.files import file_name
+    from kulturpunkt_desk.documents.agreement import (
+        render_agreement,
+        render_all_agreements,
+        suggested_file_name,
+    )
     from kulturpunkt_desk.domain.errors import DeskError
     from kulturpunkt_desk.domain.services import areas
+    from kulturpunkt_desk.domain.services.agreement_rule import agreement_candidates
 
     def work(db: Database, programme_id: int) -> int:
         out = Path(args.out)
@@ -91,15 +101,28 @@ def cmd_agreement(args: argparse.Namespace) -> int:
                 raise DeskError("--combined hører sammen med --all.")
             area = areas.find_area(db, programme_id, args.area)
             if out.is_dir() or not out.suffix:
-                out = out / file_name("Samarbejdsaftale", area.name, folder=out.absolute())
-            written = [render_agreement(db, area.id, out)]
+                out = out / suggested_file_name(db, area.id, draft=args.draft)
+            written = [render_agreement(db, area.id, out, draft=args.draft)]
         else:
-            written = render_all_agreements(db, programme_id, out, combined=args.combined)
+            written = render_all_agreements(
+                db, programme_id, out, combined=args.combined, drafts=args.draft
+            )
         for path in written:
             print(f"Gemt: {path}")
+        if not args.area:
+            _print_left_out(agreement_candidates(db, programme_id).left_out, args.draft)
         return 0
 
     return _with_programme(args, work)
+
+
+def _print_left_out(left_out: list[LeftOut], drafts: bool) -> None:
+    """Which areas got no agreement, and why (with --draft: which got a draft instead)."""
+    for area in left_out:
+        if drafts and not area.declined:
+            print(f"Udkast: {area.reason}")
+        else:
+            print(f"Udeladt: {area.reason}")
 
 
 def cmd_export_status(args: argparse.Namespace) -> int:

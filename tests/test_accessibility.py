@@ -21,9 +21,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 import kulturpunkt_desk.ui
-from kulturpunkt_desk.documents.fillable_forms import render_form
 from kulturpunkt_desk.domain.ekr_demo import WHEEL_YEAR, load_ekr_demo
-from kulturpunkt_desk.domain.form_fields import FormKind
 from kulturpunkt_desk.domain.services import (
     areas,
     ekr_partnership,
@@ -72,9 +70,7 @@ ARGUMENTS: dict[str, Callable[[DeskContext, int], Any]] = {
     "partnership_id": lambda ctx, area_id: ekr_partnership.list_partnerships(ctx.db)[0].id,
     "case": lambda ctx, area_id: None,
     "parent": lambda ctx, area_id: None,
-    "path": lambda ctx, area_id: render_form(
-        ctx.db, area_id, FormKind.EVALUATION, ctx.db.path.parent / "skema.pdf"
-    ),
+    "path": lambda ctx, area_id: sample_pdf(ctx, area_id),
     "draft": lambda ctx, area_id: mail.agreement_mail(ctx.db, area_id),
     "year": lambda ctx, area_id: WHEEL_YEAR,
     "line": lambda ctx, area_id: None,
@@ -86,6 +82,16 @@ ARGUMENTS: dict[str, Callable[[DeskContext, int], Any]] = {
     ),
     "current_area": lambda ctx, area_id: area_id,
 }
+
+
+def sample_pdf(ctx: DeskContext, area_id: int) -> Path:
+    """A real PDF to preview: the area's agreement (a draft where it may have none)."""
+    import tempfile
+
+    from kulturpunkt_desk.documents.agreement import render_agreement
+
+    out = Path(tempfile.mkdtemp()) / "aftale.pdf"
+    return render_agreement(ctx.db, area_id, out, draft=True)
 
 
 @pytest.fixture(scope="module")

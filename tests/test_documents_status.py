@@ -31,7 +31,8 @@ def test_overdue_items_name_unsigned_agreements_unpaid_instalments_and_missing_e
         ("Fjordglimt", AttentionKind.EVALUATION_MISSING),  # collection ended 30.06.2026
         # the same rule as Overblik: no session in the 2nd sparring round (Jan.–Feb. 2026)
         ("Fjordglimt", AttentionKind.SPARRING_MISSING),
-        ("Fjordglimt", AttentionKind.INTEREST_MISSING),  # none registered; deadline 28.04.2025
+        # designated (make_area records an accepted interest), at no meeting of a round
+        ("Fjordglimt", AttentionKind.NETWORK_MISSING),
     }
 
 

@@ -200,3 +200,49 @@ def test_form_cli_checks_the_extension_and_writes_the_form(
     pdf = tmp_path / "skema.pdf"
     assert main([*argv, "--out", str(pdf)]) == 0
     assert read_form(pdf)["area_name"] == "Fjordglimt"
+
+
+def named_fonts(path: Path) -> list[tuple[str, bool]]:
+    """Every font the PDF names anywhere (pages and field appearances), and whether the
+    file carries its program."""
+    from pypdf.generic import DictionaryObject
+
+    reader = PdfReader(str(path))
+    found: list[tuple[str, bool]] = []
+    for number in range(1, len(reader.xref_objStm) + max(reader.xref[0]) + 2):
+        try:
+            obj = reader.get_object(number)
+        except Exception:
+            continue
+        if isinstance(obj, DictionaryObject) and obj.get("/Type") == "/Font":
+            if obj.get("/Subtype") == "/Type0":
+                obj = obj["/DescendantFonts"][0].get_object()
+            descriptor = obj.get("/FontDescriptor")
+            embedded = descriptor is not None and any(
+                key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            found.append((str(obj.get("/BaseFont")), embedded))
+    return found
+
+
+@pytest.mark.parametrize("kind", [FormKind.INTEREST, FormKind.EVALUATION])
+def test_a_form_embeds_every_font_it_names_fields_included(
+    demo_db: Database, area_id: int, kind: FormKind, tmp_path: Path
+) -> None:
+    out = render_form(demo_db, area_id, kind, tmp_path / "skema.pdf")
+    fonts = named_fonts(out)
+    assert ("/DejaVuSans", True) in fonts  # the fields' font, whole: typed text can use it
+    assert [name for name, embedded in fonts if not embedded] == []
+    widgets = [a.get_object() for page in PdfReader(str(out)).pages for a in page["/Annots"]]
+    text_fields = [w for w in widgets if w.get("/FT") == "/Tx"]
+    assert text_fields and all(str(w["/DA"]).startswith("/DejaVu ") for w in text_fields)
+    catalog = PdfReader(str(out)).trailer["/Root"]
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]  # the title, not the file name
+
+
+def test_danish_letters_typed_into_a_form_come_back(
+    demo_db: Database, area_id: int, tmp_path: Path
+) -> None:
+    form = render_form(demo_db, area_id, FormKind.INTEREST, tmp_path / "interesse.pdf")
+    filled = fill(form, tmp_path / "udfyldt.pdf", {"vision": "Æblefest på Ærø – for alle"})
+    assert read_form(filled)["vision"] == "Æblefest på Ærø – for alle"

@@ -324,3 +324,32 @@ def test_existing_person_joins_becomes_primary_contact_and_leaves_with_undo(
     window.undo_action.trigger()
     back = [m for m in areas.area_people(demo_db, area.id) if m.person_id == newcomer.id]
     assert back and back[0].is_primary_contact
+
+
+def test_area_form_saves_signatory_and_case_number_and_keeps_them_on_edit(
+    qtbot: QtBot, db: Database, programme_id: int
+) -> None:
+    from kulturpunkt_desk.ui.context import DeskContext
+
+    window = open_window(qtbot, db)
+    ctx: DeskContext = window.ctx
+    new = AreaDialog(ctx, window)
+    qtbot.addWidget(new)
+    qtbot.keyClicks(new.name, "Klithuse")
+    new.municipality.setCurrentText("Thisted")
+    qtbot.keyClicks(new.signatory_name, "Formand Eksempel")
+    qtbot.keyClicks(new.signatory_title, "Formand")
+    qtbot.keyClicks(new.case_number, "25-000123")
+    new.try_save()
+    area = areas.find_area(db, programme_id, "Klithuse")
+    assert (area.signatory_name, area.signatory_title, area.case_number) == (
+        "Formand Eksempel",
+        "Formand",
+        "25-000123",
+    )
+    edit = AreaDialog(ctx, window, areas.get_area(db, area.id))  # an edit keeps them
+    qtbot.addWidget(edit)
+    qtbot.keyClicks(edit.vision, "Klitten")
+    edit.try_save()
+    again = areas.get_area(db, area.id)
+    assert again.case_number == "25-000123" and again.signatory_name == "Formand Eksempel"

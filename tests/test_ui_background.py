@@ -152,9 +152,12 @@ def test_the_dialog_reports_progress_and_hands_the_result_back(
     qtbot: QtBot, pool: QThreadPool, ctx: DeskContext, parent: QWidget, tmp_path: Path
 ) -> None:
     from kulturpunkt_desk.documents.agreement import render_agreement
+    from kulturpunkt_desk.domain.services.agreement_rule import agreement_candidates
 
     def job(db: Database, progress: Progress) -> list[Path]:
-        rows = overview.area_summaries(db, ctx.programme_id)[:2]
+        # Two areas that may have an agreement (services.agreement_rule).
+        ready = set(agreement_candidates(db, ctx.programme_id).ready)
+        rows = [r for r in overview.area_summaries(db, ctx.programme_id) if r.id in ready][:2]
         paths = []
         for n, row in enumerate(rows):
             progress(n, len(rows), row.name)

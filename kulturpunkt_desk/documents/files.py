@@ -32,3 +32,10 @@ def file_name(
 def unique_name(name: str, used: set[str], folder: PurePath | None = None) -> str:
     """`name`, or "name (2).ext" when it is taken already (case-insensitively); records it."""
     return unique_file_name(name, used, folder=folder)
+
+
+def with_case_number(case_number: str, name: str) -> str:
+    """ "25-001234 Samarbejdsaftale - Fjordglimt.pdf": the region's case number first, so the
+    case system files the document by a drag and drop; `name` unchanged without one."""
+    number = safe_name(case_number, 40) if case_number.strip() else ""
+    return windows_file_name(f"{number} {name}") if number else name

@@ -16,9 +16,11 @@ from kulturpunkt_desk.domain.services import programmes
 from kulturpunkt_desk.domain.services.form_prefill import FormPrefill, prefill
 from kulturpunkt_desk.storage.engine import Database
 
+from .form_font import embed_field_font
 from .layout import ACCENT, FONT, FONT_BOLD, MARGIN_X, MUTED, register_fonts
 
-FIELD_FONT = "Helvetica"  # AcroForm fields need one of PDF's standard fonts
+# reportlab's AcroForm fields take only PDF's standard fonts; form_font swaps in DejaVu.
+FIELD_FONT = "Helvetica"
 HEIGHTS = {FieldType.LONG_TEXT: 64.0}
 LINE = 20.0  # a one-line field
 MM = 72 / 25.4  # points per millimetre
@@ -37,6 +39,7 @@ def render_form(db: Database, area_id: int, kind: FormKind, out: Path) -> Path:
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     _draw(data, reply_to, out)
+    embed_field_font(out)
     return out
 
 
@@ -50,10 +53,11 @@ def _draw(data: FormPrefill, reply_to: str, out: Path) -> None:
     register_fonts()
     width, height = float(A4[0]), float(A4[1])
     frame = width - 2 * MARGIN_X
-    canvas = Canvas(str(out), pagesize=A4, lang="da-DK")
+    canvas = Canvas(str(out), pagesize=A4, lang="da-DK", initialFontName=FONT)
     canvas.setTitle(f"{data.title} – {data.area_name}")
     canvas.setAuthor(data.programme_name)
     canvas.setSubject(f"Skema til udfyldning: {data.title}")
+    canvas.setViewerPreference("DisplayDocTitle", "true")  # the title, not the file name
     form = canvas.acroForm
     page = [1]
 

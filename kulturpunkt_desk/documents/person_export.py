@@ -109,5 +109,5 @@ def write_person_pdf(db: Database, person_id: int, out_path: Path) -> Path:
         footer=f"Oplysninger om {record['person']['navn']}",
     )
     out_path = Path(out_path)
-    build_pdf(out_path, person_story(record), info)
+    build_pdf(out_path, person_story(record), info, aligned=True)
     return out_path

@@ -47,11 +47,8 @@ def export_status(
             ],
             title=_title(data),
             author=data.region,
-            widths={
-                "Lokalområder": [28, 16, 26, 14, 14, 14, 14, 26],
-                "Nøgletal": [40, 16],
-                "Overskredet": [28, 24, 12, 10, 70],
-            },
+            widths={"Lokalområder": [14, 12, 14, 14, 14, 12, 12, 14, 14]},
+            totals={"Lokalområder": 1},
         )
     from .tagged_pdf import render_tagged_pdf
 

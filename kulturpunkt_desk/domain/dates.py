@@ -45,20 +45,22 @@ def month_year(day: date) -> str:
 
 
 def period(start: date, end: date) -> str:
-    """A timeline phase in words: "18. juni 2025", "juni-august 2025", "januar 2026"...
+    """A timeline phase in words: "18. juni 2025", "juni–august 2025", "januar 2026"...
 
     Whole months are written as months, because that is how the programme announces them.
+    Ranges take an en dash, closed up between single words and spaced between phrases
+    ("juni 2025 – maj 2026"), as Danish typesetting has it.
     """
     if start == end:
         return long_date(start)
     whole_months = start.day == 1 and _is_month_end(end)
     if not whole_months:
-        return f"{long_date(start)} - {long_date(end)}"
+        return f"{long_date(start)} – {long_date(end)}"
     if (start.year, start.month) == (end.year, end.month):
         return month_year(start)
     if start.year == end.year:
-        return f"{MONTHS[start.month - 1]}-{month_year(end)}"
-    return f"{month_year(start)} - {month_year(end)}"
+        return f"{MONTHS[start.month - 1]}–{month_year(end)}"
+    return f"{month_year(start)} – {month_year(end)}"
 
 
 def _is_month_end(day: date) -> bool:

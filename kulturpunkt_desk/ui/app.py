@@ -15,7 +15,7 @@ from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.resources import resource
 from kulturpunkt_desk.storage.engine import Database
-from kulturpunkt_desk.ui import palette
+from kulturpunkt_desk.ui import collection, palette
 
 if TYPE_CHECKING:
     from kulturpunkt_desk.ui.main_window import MainWindow
@@ -79,6 +79,7 @@ def run(path: Path, *, smoke_test: bool = False) -> int:
         return 1
     window = MainWindow(db)
     window.show()
+    QTimer.singleShot(0, collection.settle_after_start)  # start-up's objects are done
     if smoke_test:
         QTimer.singleShot(0, lambda: smoke_report(window))
     else:

@@ -408,5 +408,6 @@ def render_preview(db: Database, area_id: int, title: str, body: str, out: Path)
             subject="Eksempel på aftaleskabelonen (ikke gemt)",
             footer=f"EKSEMPEL · {content.title} · {content.area.name} · ikke gemt skabelon",
         ),
+        aligned=True,
     )
     return out

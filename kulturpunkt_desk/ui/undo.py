@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -14,6 +17,30 @@ from .context import DeskContext
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("undo", text)
+
+
+class SaveSettingsCommand(QUndoCommand):
+    """Saves a record's settings with `save(data)`; undo saves the earlier ones again."""
+
+    def __init__(
+        self,
+        ctx: DeskContext,
+        label: str,
+        save: Callable[[Any], None],
+        before: object,
+        after: object,
+    ) -> None:
+        super().__init__(label)
+        self.ctx, self.save = ctx, save
+        self.before, self.after = before, after
+
+    def redo(self) -> None:
+        self.save(self.after)
+        self.ctx.changed()
+
+    def undo(self) -> None:
+        self.save(self.before)
+        self.ctx.changed()
 
 
 class DeleteCommand(QUndoCommand):

@@ -41,6 +41,9 @@ class AreaData:
     recipient_name: str = ""
     recipient_cvr: str = ""
     recipient_address: str = ""
+    case_number: str = ""
+    signatory_name: str = ""
+    signatory_title: str = ""
     notes: str = ""
 
     def cleaned(self) -> dict[str, object]:
@@ -72,6 +75,13 @@ class AreaData:
                 "recipient_address",
                 "Tilskudsmodtagers adresse",
                 400,
+            ),
+            "case_number": c.run(v.optional, self.case_number, "case_number", "Sagsnummer", 60),
+            "signatory_name": c.run(
+                v.optional, self.signatory_name, "signatory_name", "Underskriver for området"
+            ),
+            "signatory_title": c.run(
+                v.optional, self.signatory_title, "signatory_title", "Underskrivers titel"
             ),
             "notes": c.run(v.optional, self.notes, "notes", "Noter", 20_000),
         }

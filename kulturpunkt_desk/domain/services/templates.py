@@ -33,6 +33,8 @@ from ..models import (
     Programme,
 )
 from ..money import format_kr
+from .agreement_rule import agreement_refusal
+from .case_file import case_number_for
 from .common import get
 
 # The placeholders a template may use, with the Danish explanation the editor shows.
@@ -161,6 +163,14 @@ class AgreementContent:
     title: str
     text: str  # the template's body with the placeholders filled in
     primary_contact: str
+    # Why the area cannot have an agreement (services.agreement_rule); None when it can.
+    refusal: str | None = None
+    # A draft: printed with "UDKAST" on every page and without the grant's sections.
+    draft: bool = False
+    # The letter block: the area's (else the programme's) case number and the letter's date
+    # (the day the agreement was sent, else the day it is printed).
+    case_number: str = ""
+    letter_date: date | None = None
 
 
 def programme_with_timeline(db: Database, programme_id: int) -> Programme:
@@ -179,8 +189,11 @@ def _programme(s: Session, programme_id: int) -> Programme:
     return programme
 
 
-def agreement_content(db: Database, area_id: int) -> AgreementContent:
-    """The area's agreement text from ITS template version (the newest if none is recorded)."""
+def agreement_content(db: Database, area_id: int, *, draft: bool = False) -> AgreementContent:
+    """The area's agreement text from ITS template version (the newest if none is recorded).
+
+    With `draft`, the template's sections that state the grant as given are left out.
+    """
     with db.read() as s:
         # Only what the agreement shows: printing all agreements stays quick.
         area = s.scalar(
@@ -189,6 +202,7 @@ def agreement_content(db: Database, area_id: int) -> AgreementContent:
             .options(
                 selectinload(Area.members).selectinload(AreaMember.person),
                 selectinload(Area.agreement),
+                selectinload(Area.interest),
                 selectinload(Area.grant).selectinload(Grant.instalments),
             )
         )
@@ -211,14 +225,39 @@ def agreement_content(db: Database, area_id: int) -> AgreementContent:
         )
     contact = next((m.person.name for m in area.members if m.is_primary_contact), "")
     values = placeholder_values(area, programme, contact)
+    body = without_grant_sections(template.body) if draft else template.body
     return AgreementContent(
         area=area,
         programme=programme,
         template_version=template.version,
         title=template.title,
-        text=fill(template.body, values),
+        text=fill(body, values),
         primary_contact=contact,
+        refusal=agreement_refusal(area),
+        draft=draft,
+        case_number=case_number_for(area.case_number, programme.case_number),
+        letter_date=(area.agreement.sent_on if area.agreement else None) or date.today(),
     )
+
+
+# Placeholders that only a sentence stating the grant as given would use.
+GRANT_PLACEHOLDERS = ("beløb", "antal_rater")
+
+
+def without_grant_sections(body: str) -> str:
+    """The template without each '# ' section (heading to next heading) that names the
+    grant's amount or instalments: a draft must not read as a grant given."""
+    sections: list[list[str]] = [[]]
+    for line in body.splitlines():
+        if line.startswith("# "):
+            sections.append([])
+        sections[-1].append(line)
+    kept = [
+        section
+        for section in sections
+        if not any("{" + name + "}" in line for line in section for name in GRANT_PLACEHOLDERS)
+    ]
+    return "\n".join(line for section in kept for line in section)
 
 
 def fill(body: str, values: dict[str, str], known: dict[str, str] | None = None) -> str:

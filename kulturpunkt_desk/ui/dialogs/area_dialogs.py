@@ -81,6 +81,24 @@ class AreaDialog(FormDialog):
             self.tr("&Adresse"),
             QLineEdit(area.recipient_address if area else ""),
         )
+        self.signatory_name = self.add_field(
+            "signatory_name",
+            self.tr("Underskri&ver"),
+            QLineEdit(area.signatory_name if area else ""),
+        )
+        self.signatory_name.setPlaceholderText(self.tr("hvem underskriver aftalen for området"))
+        self.signatory_title = self.add_field(
+            "signatory_title",
+            self.tr("Underskrivers tit&el"),
+            QLineEdit(area.signatory_title if area else ""),
+        )
+        self.signatory_title.setPlaceholderText(self.tr("fx formand"))
+        self.case_number = self.add_field(
+            "case_number", self.tr("Sa&gsnummer"), QLineEdit(area.case_number if area else "")
+        )
+        self.case_number.setPlaceholderText(
+            self.tr("regionens sagsnummer; tomt: programmets sagsnummer")
+        )
         self.notes = self.add_field(
             "notes", self.tr("N&oter"), text_box(area.notes if area else "", 2)
         )
@@ -99,6 +117,9 @@ class AreaDialog(FormDialog):
             recipient_name=self.recipient.text(),
             recipient_cvr=self.cvr.text(),
             recipient_address=self.address.text(),
+            case_number=self.case_number.text(),
+            signatory_name=self.signatory_name.text(),
+            signatory_title=self.signatory_title.text(),
             notes=self.notes.toPlainText(),
         )
 

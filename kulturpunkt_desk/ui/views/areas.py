@@ -89,8 +89,8 @@ def area_columns(owner: QWidget) -> list[Column[AreaSummary]]:
         Column(t("Udbetalt"), lambda r: format_kr(r.paid_ore), lambda r: r.paid_ore, True),
         Column(
             t("Tilbage"),
-            lambda r: format_kr(r.awarded_ore - r.paid_ore),
-            lambda r: r.awarded_ore - r.paid_ore,
+            lambda r: format_kr(r.left_to_pay_ore),
+            lambda r: r.left_to_pay_ore,
             True,
         ),
         Column(

@@ -27,6 +27,7 @@ from kulturpunkt_desk.domain.dates import long_date, short_date
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import MEETING_KIND_LABELS, NetworkMeeting
 from kulturpunkt_desk.domain.services import areas, meetings
+from kulturpunkt_desk.domain.services.meetings import MeetingRow
 
 from .. import palette, scale
 from ..context import DeskContext
@@ -38,8 +39,8 @@ from ..widgets.record_table import RecordTable
 from .base import View
 
 
-def _represented(meeting: NetworkMeeting) -> int:
-    return len({a.area_id for a in meeting.attendance})
+def _represented(meeting: MeetingRow) -> int:
+    return meeting.represented
 
 
 class MeetingsView(View):
@@ -50,7 +51,7 @@ class MeetingsView(View):
         self.shown_id: int | None = None
         self.dirty = False
 
-        self.model: RecordTableModel[NetworkMeeting] = RecordTableModel(
+        self.model: RecordTableModel[MeetingRow] = RecordTableModel(
             [
                 Column(self.tr("Dato"), lambda m: short_date(m.held_on), lambda m: m.held_on),
                 Column(
@@ -175,19 +176,20 @@ class MeetingsView(View):
         self.all_areas = areas.list_areas(self.ctx.db, self.ctx.programme_id)
         self.area_count = len(self.all_areas)
         self.members = meetings.programme_members(self.ctx.db, self.ctx.programme_id)
-        self.model.set_rows(
-            sorted(
-                meetings.list_meetings(self.ctx.db, self.ctx.programme_id),
-                key=lambda m: m.held_on,
-                reverse=True,
-            )
-        )
+        self.model.set_rows(meetings.meeting_rows(self.ctx.db, self.ctx.programme_id))
         self._show_rounds()
         self.table.fit_columns(260)
-        self.table.restore_selection(keep)
-        if self.table.current_id() is None and self.model.rows:
-            self.table.selectRow(0)
+        # The page is loaded once, below, not again for each selection change on the way.
+        self._refreshing = True
+        try:
+            self.table.restore_selection(keep)
+            if self.table.current_id() is None and self.model.rows:
+                self.table.selectRow(0)
+        finally:
+            self._refreshing = False
         self._load_page()
+
+    _refreshing = False
 
     def _show_rounds(self) -> None:
         lines = []
@@ -212,6 +214,8 @@ class MeetingsView(View):
         self.rounds_label.setText("<br>".join(lines))
 
     def _selection_changed(self) -> None:
+        if self._refreshing:
+            return
         if self.dirty and self.table.current_id() != self.shown_id:
             answer = QMessageBox.question(
                 self,
@@ -248,7 +252,7 @@ class MeetingsView(View):
         self.meta.setText(" · ".join(parts))
         self.agenda.setPlainText(meeting.agenda)
         self.notes.setPlainText(meeting.notes)
-        present = {(a.area_id, a.person_id) for a in meeting.attendance}
+        present = meetings.attendees(self.ctx.db, meeting.id)
         self.grid.load(self.members, present)
         with_people = {m.area_id for m in self.members}
         for area in self.all_areas:
@@ -303,7 +307,8 @@ class MeetingsView(View):
     def edit_selected(self) -> None:
         meeting = self.table.current_record()
         if meeting is not None:
-            self._open_dialog(MeetingDialog(self.ctx, self, meeting))
+            full = meetings.get_meeting(self.ctx.db, meeting.id)
+            self._open_dialog(MeetingDialog(self.ctx, self, full))
 
     def _open_dialog(self, dialog: MeetingDialog) -> None:
         self.dialog = dialog  # kept: the open form must outlive this call

@@ -177,6 +177,8 @@ class OverviewView(View):
                 else ""
             )
 
+    _items_fitted = False
+
     def _show_items(self, items: list[AttentionItem]) -> None:
         self.items.clear()
         groups: dict[attention.AttentionKind, list[AttentionItem]] = {}
@@ -184,14 +186,16 @@ class OverviewView(View):
             groups.setdefault(item.kind, []).append(item)
         bold = QFont(self.items.font())
         bold.setBold(True)
+        # Built apart from the tree and added at once: hundreds of rows on a large programme.
+        built: list[QTreeWidgetItem] = []
         for kind, members in groups.items():
             overdue = sum(1 for i in members if i.overdue)
             heading = self.tr("{0} ({1})").format(self.tr(ATTENTION_LABELS[kind]), len(members))
             if overdue and overdue < len(members):
                 heading += self.tr(" – {0} overskredet").format(overdue)
-            group = QTreeWidgetItem(self.items, [heading])
-            group.setFirstColumnSpanned(True)
+            group = QTreeWidgetItem([heading])
             group.setFont(0, bold)
+            built.append(group)
             for item in members:
                 row = QTreeWidgetItem(
                     group,
@@ -201,6 +205,9 @@ class OverviewView(View):
                 row.setToolTip(3, item.text)
                 colour = WARNING_COLOUR if item.overdue else MUTED_COLOUR
                 row.setForeground(2, QBrush(colour))
+        self.items.addTopLevelItems(built)
+        for group in built:
+            group.setFirstColumnSpanned(True)
             group.setExpanded(True)
         overdue_total = sum(1 for i in items if i.overdue)
         if not items:
@@ -214,8 +221,10 @@ class OverviewView(View):
                     len(items) - overdue_total,
                 )
             )
-        for column in range(3):
-            self.items.resizeColumnToContents(column)
+        if items and not self._items_fitted:  # once: a refresh keeps the widths
+            self._items_fitted = True
+            for column in range(3):
+                self.items.resizeColumnToContents(column)
         if self.items.topLevelItemCount():
             self.items.setCurrentItem(self.items.topLevelItem(0))
 

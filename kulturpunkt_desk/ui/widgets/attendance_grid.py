@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from kulturpunkt_desk.domain.models import AreaMember
+from kulturpunkt_desk.domain.services.meetings import MemberRow
 
 from .. import palette, scale
 
@@ -37,8 +37,11 @@ class AttendanceGrid(QTreeWidget):
         self._loading = False
         self.itemChanged.connect(self._on_item_changed)
 
-    def load(self, members: list[AreaMember], present: set[tuple[int, int]]) -> None:
-        """Fill from the programme's people; `present` holds (area_id, person_id) pairs."""
+    def load(self, members: list[MemberRow], present: set[tuple[int, int]]) -> None:
+        """Fill from the programme's people; `present` holds (area_id, person_id) pairs.
+
+        The items are built first and added at once: an item added to the tree one by one
+        announces every row and every change of its tick and colour."""
         self._loading = True
         self.clear()
         self.areas = []
@@ -48,14 +51,13 @@ class AttendanceGrid(QTreeWidget):
         for member in members:
             area_item = by_area.get(member.area_id)
             if area_item is None:
-                area_item = QTreeWidgetItem([member.area.name, ""])
+                area_item = QTreeWidgetItem([member.area_name, ""])
                 area_item.setData(0, AREA_ROLE, member.area_id)
                 area_item.setFont(0, bold)
                 area_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                self.addTopLevelItem(area_item)
                 by_area[member.area_id] = area_item
                 self.areas.append(area_item)
-            label = member.person.name + (f" ({member.role})" if member.role else "")
+            label = member.person_name + (f" ({member.role})" if member.role else "")
             person = QTreeWidgetItem([label, ""])
             person.setData(0, AREA_ROLE, member.area_id)
             person.setData(0, PERSON_ROLE, member.person_id)
@@ -69,6 +71,7 @@ class AttendanceGrid(QTreeWidget):
             area_item.addChild(person)
         for item in self.areas:
             self._mark(item)
+        self.addTopLevelItems(self.areas)
         self.expandAll()
         self._loading = False
 
