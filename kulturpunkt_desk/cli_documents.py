@@ -41,7 +41,9 @@ def register(
     agreement.add_argument(
         "--draft",
         action="store_true",
-        help="et udkast med UDKAST på hver side for et område, der endnu ikke kan få en aftale",
+        help=(
+            "et udkast med UDKAST på hver side for et lokalområde, der endnu ikke kan få en aftale"
+        ),
     )
     agreement.set_defaults(handler=cmd_agreement)
 

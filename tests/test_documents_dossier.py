@@ -165,7 +165,7 @@ def test_dossier_shows_paid_planned_outstanding_and_names_the_spending_differenc
         "Udbetalt 40.000,00 kr.",
         "Planlagt, ikke udbetalt 10.000,00 kr.",
         "Udestående (bevilget, ikke udbetalt) 10.000,00 kr.",
-        f"Anmeldt forbrug (posterne nedenfor) {kr_(money.declared_ore, decimals=True)}",
+        f"Forbrug (posterne nedenfor) {kr_(money.declared_ore, decimals=True)}",
         "Forbrug oplyst i evalueringen 48.250,00 kr.",
         f"Evalueringen oplyser {kr_(48_250_00 - money.declared_ore, decimals=True)} mere",
     ]:

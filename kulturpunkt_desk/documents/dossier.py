@@ -234,7 +234,7 @@ def _money_section(money: AreaMoney) -> list[Any]:
         named = f"Evalueringen oplyser {kr(abs(difference))} {more} end de anmeldte poster."
     spending_rows = [
         ["Forbrug", "Beløb"],
-        ["Anmeldt forbrug (posterne nedenfor)", kr(money.declared_ore)],
+        ["Forbrug (posterne nedenfor)", kr(money.declared_ore)],
         ["Forbrug oplyst i evalueringen", kr(money.evaluated_ore)],
         ["Forskel (evaluering minus anmeldt)", kr(difference)],
     ]
@@ -243,7 +243,7 @@ def _money_section(money: AreaMoney) -> list[Any]:
         KeepTogether([para("Økonomi", "h1"), table(grant_rows, widths, right=(1,))]),
         KeepTogether(
             [
-                para("Anmeldt forbrug og evalueringen", "h2"),
+                para("Forbrug og evalueringen", "h2"),
                 table(spending_rows, widths, right=(1,)),
                 para(named, "small"),
             ]

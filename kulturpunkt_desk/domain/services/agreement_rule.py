@@ -24,7 +24,7 @@ def agreement_refusal(area: Area) -> str | None:
     if interest is None:
         reasons.append("der er ingen interessetilkendegivelse")
     elif interest.decision == InterestDecision.DECLINED:
-        reasons.append("området er ikke udvalgt (interessetilkendegivelsen er afslået)")
+        reasons.append("lokalområdet er ikke udvalgt (interessetilkendegivelsen er afslået)")
     elif interest.decision != InterestDecision.ACCEPTED:
         reasons.append("interessetilkendegivelsen er ikke godkendt endnu")
     if area.grant is None:

@@ -78,7 +78,7 @@ class AreaData:
             ),
             "case_number": c.run(v.optional, self.case_number, "case_number", "Sagsnummer", 60),
             "signatory_name": c.run(
-                v.optional, self.signatory_name, "signatory_name", "Underskriver for området"
+                v.optional, self.signatory_name, "signatory_name", "Underskriver for lokalområdet"
             ),
             "signatory_title": c.run(
                 v.optional, self.signatory_title, "signatory_title", "Underskrivers titel"

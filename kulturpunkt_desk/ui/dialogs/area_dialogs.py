@@ -86,7 +86,9 @@ class AreaDialog(FormDialog):
             self.tr("Underskri&ver"),
             QLineEdit(area.signatory_name if area else ""),
         )
-        self.signatory_name.setPlaceholderText(self.tr("hvem underskriver aftalen for området"))
+        self.signatory_name.setPlaceholderText(
+            self.tr("hvem underskriver aftalen for lokalområdet")
+        )
         self.signatory_title = self.add_field(
             "signatory_title",
             self.tr("Underskrivers tit&el"),
