@@ -37,10 +37,10 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.storage.engine import Database
 
 from .context import DeskContext
+from .failure import explain
 
 SHOW_AFTER_MS = 500
 
@@ -233,17 +233,14 @@ def run_with_progress(
 
     def fail(exc: BaseException) -> None:
         if gone():
+            explain(exc)  # nobody left to tell; the log still has it
             return
         dialog.close()
         dialog.deleteLater()
         if on_error is not None:
             on_error(exc)
             return
-        if isinstance(exc, DeskError | OSError):
-            message = str(exc)
-        else:
-            message = tr("Der skete en uventet fejl: {0}").format(exc)
-        QMessageBox.warning(parent, tr("Arbejdet kunne ikke gøres færdigt"), message)
+        QMessageBox.warning(parent, tr("Arbejdet kunne ikke gøres færdigt"), explain(exc))
 
     def stopped() -> None:
         if gone():

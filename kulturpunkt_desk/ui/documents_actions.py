@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QCursor, QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from kulturpunkt_desk.domain.errors import DeskError
+from .failure import attempt, in_box
 
 
 def tr(text: str) -> str:
@@ -40,12 +40,10 @@ def make_document(parent: QWidget | None, make: Callable[[], Path]) -> Path | No
     """Run a document function with a busy cursor; show a Danish error instead of crashing."""
     QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
     try:
-        return make()
-    except (DeskError, OSError) as exc:
-        QMessageBox.warning(parent, tr("Dokumentet kunne ikke laves"), str(exc))
-        return None
+        _ok, path = attempt(make, in_box(parent, tr("Dokumentet kunne ikke laves")))
     finally:
         QApplication.restoreOverrideCursor()
+    return path
 
 
 def open_document(path: Path) -> bool:

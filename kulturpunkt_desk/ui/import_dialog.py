@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.services import import_areas
 from kulturpunkt_desk.domain.services.import_areas import ImportPreview
 from kulturpunkt_desk.storage.engine import Database
+
+from .failure import in_box, told_on_failure
 
 ERROR_COLOUR = QColor("#9B1C1C")
 
@@ -103,12 +103,13 @@ class ImportDialog(QDialog):
 
     def load(self, path: Path) -> None:
         self.file_label.setText(str(path))
-        try:
+        self.preview = None
+        with told_on_failure(self.summary.setText) as outcome:
             self.preview = import_areas.preview_import(self.db, self.programme_id, path)
-        except DeskError as exc:
-            self.preview = None
+        if outcome.failed:
+            message = self.summary.text()
             self.show_preview()
-            self.summary.setText(str(exc))
+            self.summary.setText(message)
             return
         self.show_preview()
 
@@ -151,12 +152,10 @@ class ImportDialog(QDialog):
     def run_import(self) -> None:
         if self.preview is None or not self.preview.ok:
             return
-        try:
-            self.imported = import_areas.import_areas(
-                self.db, self.programme_id, self.preview.source
-            )
-        except DeskError as exc:
-            QMessageBox.warning(self, self.tr("Intet er importeret"), str(exc))
-            self.load(self.preview.source)  # show what changed since the preview
+        source = self.preview.source
+        with told_on_failure(in_box(self, self.tr("Intet er importeret"))) as outcome:
+            self.imported = import_areas.import_areas(self.db, self.programme_id, source)
+        if outcome.failed:
+            self.load(source)  # show what changed since the preview
             return
         self.accept()

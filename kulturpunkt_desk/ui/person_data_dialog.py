@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from kulturpunkt_desk.domain.dates import short_date
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.services import personal_data, retention
 from kulturpunkt_desk.domain.services.personal_data import AnonymiseResult
 from kulturpunkt_desk.storage.engine import Database
+
+from .failure import attempt, in_box
 
 
 def confirm_anonymise(parent: QWidget, name: str) -> bool:
@@ -159,10 +160,11 @@ class PersonDataDialog(QDialog):
     def anonymise(self) -> None:
         if not confirm_anonymise(self, self.name):
             return
-        try:
-            result = personal_data.anonymise_person(self.db, self.person_id)
-        except DeskError as exc:
-            QMessageBox.critical(self, self.tr("Anonymisering mislykkedes"), str(exc))
+        ok, result = attempt(
+            lambda: personal_data.anonymise_person(self.db, self.person_id),
+            in_box(self, self.tr("Anonymisering mislykkedes")),
+        )
+        if not ok or result is None:
             return
         self.status.setText(result_text(self, result))
         self.purge_button.setVisible(not result.file_purged)
@@ -232,10 +234,11 @@ class RetentionDialog(QDialog):
         item = self.due[row]
         if not confirm_anonymise(self, item.name):
             return
-        try:
-            result = personal_data.anonymise_person(self.db, item.person_id)
-        except DeskError as exc:
-            QMessageBox.critical(self, self.tr("Anonymisering mislykkedes"), str(exc))
+        ok, result = attempt(
+            lambda: personal_data.anonymise_person(self.db, item.person_id),
+            in_box(self, self.tr("Anonymisering mislykkedes")),
+        )
+        if not ok or result is None:
             return
         self.status.setText(result_text(self, result))
         self.purge_button.setVisible(not result.file_purged)

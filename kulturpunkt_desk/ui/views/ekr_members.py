@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import MEMBER_KIND_LABELS, PartnerMember
 from kulturpunkt_desk.domain.services import ekr_partnership
 from kulturpunkt_desk.domain.services.ekr_partnership import MemberData, RepresentativeData
 
 from ..context import DeskContext
+from ..failure import told_on_failure
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
 from ..widgets.record_table import RecordTable
 from .ekr_common import EkrTab
@@ -160,10 +160,9 @@ class MembersTab(EkrTab):
             email=self.email.text(),
             phone=self.phone.text(),
         )
-        try:
+        with told_on_failure(self.message.error) as outcome:
             ekr_partnership.add_representative(self.ctx.db, member.id, data)
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         for field in (self.name, self.role_title, self.email, self.phone):
             field.clear()
@@ -177,10 +176,9 @@ class MembersTab(EkrTab):
         data = MemberData(
             member.name, member.kind, member.rotation_order, self.address.text(), member.notes
         )
-        try:
+        with told_on_failure(self.message.error) as outcome:
             ekr_partnership.update_member(self.ctx.db, member.id, data)
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         self.message.info(self.tr("Adressen for {0} er gemt.").format(member.name))
         self.ctx.changed()
@@ -193,11 +191,10 @@ class MembersTab(EkrTab):
         item = self.people.currentItem() or self.people.item(0)
         if item is None:
             return
-        try:
+        with told_on_failure(self.message.error) as outcome:
             ekr_partnership.remove_representative(
                 self.ctx.db, int(item.data(Qt.ItemDataRole.UserRole))
             )
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         self.ctx.changed()
