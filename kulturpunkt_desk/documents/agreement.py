@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kulturpunkt_desk.domain.dates import long_date, period, short_date
+from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import areas as area_service
 from kulturpunkt_desk.domain.services.templates import (
@@ -49,6 +50,8 @@ def render_all_agreements(
     from .layout import DocumentStart, PdfInfo, build_pdf
 
     contents = [agreement_content(db, a.id) for a in _areas_to_print(db, programme_id)]
+    if not contents:  # never an empty folder or an empty PDF that looks like a result
+        raise DeskError("Der er ingen lokalområder med en aftale at udskrive; intet er gemt.")
     out = Path(out)
     if not combined:
         out.mkdir(parents=True, exist_ok=True)
@@ -63,10 +66,6 @@ def render_all_agreements(
             story.append(PageBreak())
         story.append(DocumentStart(_info(content).footer))
         story.extend(agreement_story(content))
-    if not contents:
-        from .layout import para
-
-        story.append(para("Der er ingen lokalområder med en aftale at udskrive."))
     programme = programme_with_timeline(db, programme_id)
     out.parent.mkdir(parents=True, exist_ok=True)
     build_pdf(
