@@ -21,7 +21,7 @@ from kulturpunkt_desk.domain.services import areas as area_service
 from kulturpunkt_desk.domain.services import evaluations
 from kulturpunkt_desk.storage.engine import Database
 
-from .files import file_name, safe_name, unique_name
+from .files import file_name, safe_name, unique_name, visible_text
 from .spreadsheet import Money, write_csv
 
 INSTALMENT_COLUMNS = ["Rate", "Forfalder", "Beløb (kr.)", "Udbetalt", "Bemærkning"]
@@ -51,14 +51,18 @@ def _write_zip(db: Database, area: Area, target: Path, work: Path, today: date) 
     _overview_pdf(db, area, overview, today)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("Oversigt.pdf", overview.getvalue())
-        z.write(agreement, file_name("Samarbejdsaftale", area.name))
+        z.write(agreement, file_name("Samarbejdsaftale", visible_text(area.name)))
         z.writestr("Udbetalinger.csv", _csv_bytes(work, INSTALMENT_COLUMNS, _instalments(area)))
         z.writestr("Forbrug.csv", _csv_bytes(work, SPENDING_COLUMNS, _spending(area)))
         used: set[str] = set()
         for attachment in area.attachments:
+            # A missing, changed or refused (outside the store) file is marked in the
+            # overview's list and never packed: only what the desk stored and can vouch for.
+            if not evaluations.verify_attachment(db, attachment):
+                continue
             source = evaluations.attachment_path(db, attachment)
-            if source.is_file():  # a missing file is marked in the overview's list
-                z.write(source, "Bilag/" + unique_name(safe_name(attachment.filename), used))
+            name = safe_name(visible_text(attachment.filename))
+            z.write(source, "Bilag/" + unique_name(name, used))
 
 
 def _csv_bytes(work: Path, header: list[str], rows: list[list[Any]]) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Characters Windows, macOS or Linux refuse or treat specially in a file name.
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
@@ -36,3 +37,13 @@ def unique_name(name: str, used: set[str]) -> str:
         candidate = f"{stem} ({n}){dot}{suffix}"
     used.add(candidate.lower())
     return candidate
+
+
+# Direction overrides (U+202E makes "fdp.exe" read "exe.pdf"), zero-width and other format
+# characters, controls and private-use characters: invisible, or not what they seem.
+_INVISIBLE = {"Cc", "Cf", "Co", "Cn", "Zl", "Zp"}
+
+
+def visible_text(text: str) -> str:
+    """`text` without characters a reader cannot see or that change how the rest reads."""
+    return "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE)
