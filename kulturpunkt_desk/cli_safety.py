@@ -91,7 +91,7 @@ def cmd_import_areas(args: argparse.Namespace) -> int:
         if args.dry_run:
             print("Prøvekørsel (--dry-run): intet er gemt.")
             return 0
-        ids = importer.import_areas(session.db, programme.id, args.file)
+        ids = importer.import_areas(session.db, programme.id, args.file, preview=preview)
         print(f"Importeret: {len(ids)} lokalområde(r).")
         return 0
     finally:

@@ -114,10 +114,10 @@ class BackgroundTask(QObject):
 
     @classmethod
     def for_context(
-        cls, ctx: DeskContext, job: Job, parent: QObject | None = None
+        cls, ctx: DeskContext | Database, job: Job, parent: QObject | None = None
     ) -> BackgroundTask:
         """A task on the desk's open file, as the same user and under the same desk lock."""
-        db = ctx.db
+        db = ctx if isinstance(ctx, Database) else ctx.db
         return cls(
             job,
             db.path,
@@ -185,11 +185,12 @@ class _Runner(QRunnable):
 def run_with_progress(
     parent: QWidget,
     label: str,
-    ctx: DeskContext,
+    ctx: DeskContext | Database,
     job: Job,
     *,
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
+    on_cancel: Callable[[], None] | None = None,
     pool: QThreadPool | None = None,
 ) -> BackgroundTask:
     """Run `job(db, progress)` off the GUI thread behind a progress dialog that can cancel.
@@ -247,6 +248,8 @@ def run_with_progress(
             return
         dialog.close()
         dialog.deleteLater()
+        if on_cancel is not None:
+            on_cancel()
 
     task.progress.connect(show_progress)
     task.finished.connect(done)
