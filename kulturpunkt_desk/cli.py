@@ -19,6 +19,7 @@ TOPIC_MODULES: list[str] = [
     "kulturpunkt_desk.cli_safety",
     "kulturpunkt_desk.cli_documents",
     "kulturpunkt_desk.cli_ekr",
+    "kulturpunkt_desk.cli_people",
 ]
 
 Handler = Callable[[argparse.Namespace], int]

@@ -17,27 +17,16 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kulturpunkt_desk.cli_parser import add_out_option
+from kulturpunkt_desk.cli_parser import date_argument as _date
 
 if TYPE_CHECKING:
     from kulturpunkt_desk.storage.engine import Database
 
 Work = Callable[["Database", int, argparse.Namespace], int]
-
-
-def _date(text: str) -> date:
-    """18.06.2025 or 2025-06-18."""
-    try:
-        if "." in text:
-            day, month, year = (int(x) for x in text.split("."))
-            return date(year, month, day)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato; skriv fx 18.06.2025") from None
 
 
 def register(

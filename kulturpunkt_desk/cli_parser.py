@@ -19,6 +19,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -110,6 +111,17 @@ class DanishArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         with _in_danish():
             super().error(message)
+
+
+def date_argument(text: str) -> date:
+    """An argparse type: 18.06.2025 or 2025-06-18 (a usage mistake otherwise, in Danish)."""
+    try:
+        if "." in text:
+            day, month, year = (int(x) for x in text.split("."))
+            return date(year, month, day)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato; skriv fx 18.06.2025") from None
 
 
 # --- --out --------------------------------------------------------------------------------

@@ -50,10 +50,17 @@ def result_text(parent: QWidget, result: AnonymiseResult) -> str:
     text = parent.tr(
         "Personen er anonymiseret. {0} andre poster og {1} linjer i ændringsloggen er renset."
     ).format(result.records_scrubbed, result.audit_entries_scrubbed)
-    if not result.file_purged:
+    if result.file_purged:
+        text += " " + parent.tr("Databasefilen er renset: der er intet spor af personen i den.")
+    else:
         text += " " + parent.tr(
-            "Databasefilen kunne ikke renses helt, fordi den er åben et andet sted. "
-            "Luk den anden Kulturpunkt Desk og tryk «Rens databasefilen»."
+            "Databasefilen er endnu ikke renset helt: den er åben i en anden Kulturpunkt Desk, "
+            "eller der er stadig spor af personen i den. Luk den anden desk og tryk «Rens "
+            "databasefilen»."
+        )
+    if result.attachments:
+        text += " " + parent.tr("{0} bilag nævner personen: {1}.").format(
+            len(result.attachments), ", ".join(m.filename for m in result.attachments)
         )
     if result.backups_with_old_data:
         text += " " + parent.tr(
@@ -61,6 +68,30 @@ def result_text(parent: QWidget, result: AnonymiseResult) -> str:
             "efterhånden som nye tages."
         ).format(result.backups_with_old_data)
     return text
+
+
+def offer_to_delete_attachments(parent: QWidget, db: Database, result: AnonymiseResult) -> None:
+    """List the attachments that mention the person; the user deletes them or keeps them."""
+    if not result.attachments:
+        return
+    names = "\n".join(f"• {m.filename} ({m.area_name})" for m in result.attachments)
+    answer = QMessageBox.question(
+        parent,
+        parent.tr("Bilag nævner personen"),
+        parent.tr(
+            "Disse bilag nævner personen, og desken kan ikke rette i dem:\n\n{0}\n\n"
+            "Vil du slette dem? Vælg Nej for at beholde dem (fx som dokumentation for "
+            "tilskuddet)."
+        ).format(names),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        ids = [m.attachment_id for m in result.attachments]
+        attempt(
+            lambda: personal_data.delete_attachments(db, ids),
+            in_box(parent, parent.tr("Bilagene kunne ikke slettes")),
+        )
 
 
 def purge_button(dialog: QDialog, db: Database, status: QLabel) -> QPushButton:
@@ -168,6 +199,7 @@ class PersonDataDialog(QDialog):
             return
         self.status.setText(result_text(self, result))
         self.purge_button.setVisible(not result.file_purged)
+        offer_to_delete_attachments(self, self.db, result)
         self.reload()
 
 
@@ -242,4 +274,5 @@ class RetentionDialog(QDialog):
             return
         self.status.setText(result_text(self, result))
         self.purge_button.setVisible(not result.file_purged)
+        offer_to_delete_attachments(self, self.db, result)
         self.reload()
