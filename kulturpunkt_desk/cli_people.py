@@ -28,7 +28,9 @@ def register(
     person = sub.add_parser("person", help="én persons oplysninger: indsigt og anonymisering")
     what = person.add_subparsers(dest="person_command", metavar="HVAD", required=True)
     export = what.add_parser(
-        "export", parents=[common], help="alt, hvad desken har om personen (.json eller .pdf)"
+        "export",
+        parents=[common],
+        help="alt, hvad Kulturpunkt Desk har om personen (.json eller .pdf)",
     )
     export.add_argument("--person", required=True, metavar="NAVN", help="personens fulde navn")
     add_out_option(export, "filen; .json (maskinlæsbar) eller .pdf", suffixes=(".json", ".pdf"))
@@ -61,7 +63,9 @@ def _find_person(db: Database, name: str) -> Person:
     if not found:
         raise NotFoundError(f"--person: ingen person hedder «{name}».")
     if len(found) > 1:
-        raise NotFoundError(f"--person: {len(found)} personer hedder «{name}»; ret det i desken.")
+        raise NotFoundError(
+            f"--person: {len(found)} personer hedder «{name}»; ret det i Kulturpunkt Desk."
+        )
     return found[0]
 
 
@@ -105,7 +109,9 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
             ids = [m.attachment_id for m in result.attachments]
             print(f"Slettede {personal_data.delete_attachments(session.db, ids)} bilag.")
         elif result.attachments:
-            print("Bilagene er beholdt; slet dem med --delete-attachments eller i desken.")
+            print(
+                "Bilagene er beholdt; slet dem med --delete-attachments eller i Kulturpunkt Desk."
+            )
         if result.backups_with_old_data:
             print(
                 f"{result.backups_with_old_data} ældre sikkerhedskopier indeholder stadig "
@@ -114,8 +120,8 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
         if not result.file_purged:
             print(
                 "Databasefilen er endnu IKKE renset: den er åben i en anden Kulturpunkt Desk, "
-                "eller der er stadig spor af personen i den. Luk den anden desk og kør "
-                "kommandoen igen, eller tryk «Rens databasefilen» i desken."
+                "eller der er stadig spor af personen i den. Luk den anden Kulturpunkt Desk og kør "
+                "kommandoen igen, eller tryk «Rens databasefilen» i programmet."
             )
             return 1
         print("Databasefilen er renset: der er intet spor af personen i den.")

@@ -62,7 +62,7 @@ UNREACHABLE = (
     "forsvundet?). " + NOTHING_SAVED + " Kontrollér forbindelsen og prøv igen."
 )
 DAMAGED = (
-    "Databasefilen er beskadiget. " + NOTHING_SAVED + " Luk desken og gendan den nyeste "
+    "Databasefilen er beskadiget. " + NOTHING_SAVED + " Luk Kulturpunkt Desk og gendan den nyeste "
     "sikkerhedskopi under Filer › Sikkerhedskopier."
 )
 NO_MEMORY = "Computeren har ikke hukommelse nok til at gemme lige nu. " + NOTHING_SAVED

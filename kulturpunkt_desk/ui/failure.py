@@ -46,7 +46,7 @@ def unexpected_text(exc: BaseException) -> str:
     return (
         f"Der skete en uventet fejl ({type(exc).__name__}: {exc}). Det er ikke din skyld. "
         f"Detaljerne er skrevet i logfilen {_log_path_text()}; send den gerne til "
-        "den, der hjælper med desken."
+        "den, der hjælper med Kulturpunkt Desk."
     )
 
 

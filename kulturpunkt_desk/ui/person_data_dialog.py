@@ -55,8 +55,8 @@ def result_text(parent: QWidget, result: AnonymiseResult) -> str:
     else:
         text += " " + parent.tr(
             "Databasefilen er endnu ikke renset helt: den er åben i en anden Kulturpunkt Desk, "
-            "eller der er stadig spor af personen i den. Luk den anden desk og tryk «Rens "
-            "databasefilen»."
+            "eller der er stadig spor af personen i den. Luk den anden Kulturpunkt Desk og "
+            "tryk «Rens databasefilen»."
         )
     if result.attachments:
         text += " " + parent.tr("{0} bilag nævner personen: {1}.").format(
@@ -79,7 +79,7 @@ def offer_to_delete_attachments(parent: QWidget, db: Database, result: Anonymise
         parent,
         parent.tr("Bilag nævner personen"),
         parent.tr(
-            "Disse bilag nævner personen, og desken kan ikke rette i dem:\n\n{0}\n\n"
+            "Disse bilag nævner personen, og Kulturpunkt Desk kan ikke rette i dem:\n\n{0}\n\n"
             "Vil du slette dem? Vælg Nej for at beholde dem (fx som dokumentation for "
             "tilskuddet)."
         ).format(names),
