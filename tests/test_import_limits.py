@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from kulturpunkt_desk.domain import spreadsheet
-from kulturpunkt_desk.domain.services import areas
+from kulturpunkt_desk.domain.services import areas, audit
 from kulturpunkt_desk.domain.services.import_areas import import_areas, preview_import
 from kulturpunkt_desk.domain.spreadsheet import SpreadsheetError
 from kulturpunkt_desk.storage.engine import Database
@@ -54,6 +54,10 @@ def test_an_xlsx_with_a_stale_dimension_imports_every_row(
     preview = preview_import(db, programme_id, stale)
     assert [p.area.name for p in preview.areas] == NAMES
     assert len(import_areas(db, programme_id, stale, preview=preview)) == 6
+    first = areas.find_area(db, programme_id, NAMES[0])
+    (entry,) = audit.history(db, first.uuid)  # written in bulk, read back as the hook's own
+    assert entry.action == "create" and entry.changes["name"] == NAMES[0]
+    assert first.created_at is not None and first.created_at.year >= 2026
 
 
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, event, insert, inspect, select
+from sqlalchemy import Table, event, inspect, select
 from sqlalchemy.orm import Session
 
 from kulturpunkt_desk.storage.engine import Database
@@ -93,15 +93,16 @@ def insert_created(session: Session, model: type[Record], rows: list[dict[str, A
         row.setdefault("created_at", now)
         row.setdefault("updated_at", now)
     table = cast(Table, model.__table__)
-    session.execute(insert(table), rows)  # Core: one executemany, no objects
+    _executemany(session, table, rows)
     found = session.execute(
         select(table.c.uuid, table.c.id).where(table.c.uuid.in_([r["uuid"] for r in rows]))
     )
     id_of = {uuid: record_id for uuid, record_id in found}
     user = session.info.get("user")
     if user is not None:
-        session.execute(
-            insert(cast(Table, AuditEntry.__table__)),
+        _executemany(
+            session,
+            cast(Table, AuditEntry.__table__),
             [
                 {
                     "at": now,
@@ -116,6 +117,31 @@ def insert_created(session: Session, model: type[Record], rows: list[dict[str, A
             ],
         )
     return [id_of[row["uuid"]] for row in rows]
+
+
+def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT `rows` (all with the same keys) with the driver's executemany: each value goes
+    through its column type's own bind processor (dates, JSON, booleans) exactly as an ORM
+    insert would store it, without SQLAlchemy's per-row statement bookkeeping."""
+    connection = session.connection()
+    dialect = connection.dialect
+    keys = list(rows[0])
+    processors = [table.c[k].type.bind_processor(dialect) for k in keys]
+    columns = ", ".join(dialect.identifier_preparer.quote(k) for k in keys)
+    marks = ", ".join("?" for _ in keys)
+    sql = (
+        f"INSERT INTO {dialect.identifier_preparer.quote(table.name)} ({columns}) VALUES ({marks})"
+    )
+    connection.exec_driver_sql(
+        sql,
+        [
+            tuple(
+                value if proc is None else proc(value)
+                for value, proc in zip((row[k] for k in keys), processors, strict=True)
+            )
+            for row in rows
+        ],
+    )
 
 
 def _entry(user: str, action: str, obj: Record, changes: dict[str, Any]) -> AuditEntry:
