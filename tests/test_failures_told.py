@@ -182,3 +182,18 @@ def test_an_exception_in_a_background_thread_reaches_the_dialog(
     qtbot.waitUntil(lambda: bool(crash_handler))
     assert "LookupError: lost in a thread" in crash_handler[0][1]
     assert "LookupError: lost in a thread" in log_file().read_text(encoding="utf-8")
+
+
+def test_without_a_console_an_uncaught_error_is_still_logged_and_shown(
+    qtbot: QtBot, crash_handler: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The windowed Windows program has no stdout or stderr at all (they are None)."""
+    monkeypatch.setattr(sys, "stderr", None)
+    monkeypatch.setattr(sys, "stdout", None)
+    try:
+        raise OSError(28, "No space left on device", "Statusoverblik.pdf")
+    except OSError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    qtbot.waitUntil(lambda: bool(crash_handler))
+    assert "Disken er fuld" in crash_handler[0][1]  # sorted by its errno, even uncaught
+    assert "No space left on device" in log_file().read_text(encoding="utf-8")

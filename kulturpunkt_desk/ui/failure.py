@@ -27,7 +27,7 @@ from typing import IO, TypeVar
 from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from kulturpunkt_desk.domain.errors import DeskError, ValidationError
+from kulturpunkt_desk.domain.errors import ValidationError
 from kulturpunkt_desk.storage.desk_log import LOGGER_NAME, configure_logging, log_file
 from kulturpunkt_desk.storage.failures import user_error
 
@@ -144,7 +144,8 @@ def report_uncaught(
         return
     try:
         log.error("Uventet fejl, ikke fanget", exc_info=(kind, exc, tb))
-        text = str(exc) if isinstance(exc, DeskError) else unexpected_text(exc)
+        known = user_error(exc) if isinstance(exc, Exception) else None
+        text = str(known) if known is not None else unexpected_text(exc)
         if _reporter is not None:
             _reporter.seen.emit(text)  # queued when we are on a worker thread
     except Exception:  # the handler of last resort must never raise itself
