@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.domain.services import areas
@@ -53,8 +55,11 @@ def test_good_file_is_imported_in_one_go(
 
 
 def test_a_cancelled_import_saves_nothing_and_says_so(
-    qtbot: QtBot, db: Database, programme_id: int, tmp_path: Path
+    qtbot: QtBot, db: Database, programme_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import threading
+
+    from kulturpunkt_desk.domain.services import import_areas as importer
     from kulturpunkt_desk.ui import background
 
     path = tmp_path / "områder.csv"
@@ -65,11 +70,24 @@ def test_a_cancelled_import_saves_nothing_and_says_so(
     load(qtbot, dialog, path)
     assert "1200 lokalområder kan importeres" in dialog.summary.text()
     assert dialog.table.rowCount() == 1000  # the first ones; the summary says so
+    # Hold the import inside its transaction until the user has pressed Annullér.
+    pressed = threading.Event()
+    recheck = importer._recheck
+
+    def held(*args: object) -> object:
+        pressed.wait(30)
+        return recheck(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importer, "_recheck", held)
     dialog.import_button.click()
     task = dialog.task
     assert task is not None and task.dialog is not None
-    task.dialog.cancel()  # Annullér in the progress dialog
+    cancel = task.dialog.findChild(QPushButton)
+    assert cancel is not None and cancel.text() == "Annullér"
+    cancel.click()
+    pressed.set()
     qtbot.waitUntil(lambda: not background.running_tasks(), timeout=30_000)
-    if not dialog.imported:  # the import may have finished before the cancel arrived
-        assert "annulleret" in dialog.summary.text()
-        assert areas.list_areas(db, programme_id) == []
+    assert dialog.imported == []
+    assert "annulleret; intet er gemt" in dialog.summary.text()
+    assert areas.list_areas(db, programme_id) == []
+    assert dialog.import_button.isEnabled()  # the user may try again
