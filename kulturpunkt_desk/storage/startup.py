@@ -25,6 +25,7 @@ from .backup import backup_keep, list_backups, make_backup
 from .desk_lock import DeskLock, LockHolder, ReadOnlyDatabaseError, read_holder, refuse_writes
 from .desk_log import configure_logging
 from .engine import Database, current_user
+from .failures import sqlite_error_of
 from .location import location_warning
 from .migrate import DatabaseFileError, head_revision, open_database, schema_revision, upgrade
 from .restore import backup_taken_at, newest_sound_backup, restore_backup
@@ -127,7 +128,7 @@ def start_desk(
         except sqlite3.DatabaseError as exc:
             raise _refuse(path, f"Databasen {path.name} er beskadiget: {exc}") from exc
         except Exception as exc:  # SQLAlchemy wraps sqlite3's errors
-            if "database" not in str(exc).lower():
+            if sqlite_error_of(exc) is None:  # by type, never by message text
                 raise
             raise _refuse(path, f"Databasen {path.name} er beskadiget: {exc}") from exc
         if quick:
