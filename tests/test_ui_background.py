@@ -203,3 +203,25 @@ def test_closing_the_window_while_a_document_renders_never_crashes(
     gc.collect()
     assert done == []  # nobody is left to tell; above all, nothing crashed
     assert background.running_tasks() == []
+
+
+def test_closing_the_desk_stops_running_jobs_and_waits_for_them(
+    qtbot: QtBot, pool: QThreadPool, ctx: DeskContext
+) -> None:
+    from kulturpunkt_desk.ui.background import stop_all
+
+    started = threading.Event()
+    steps: list[int] = []
+
+    def job(db: Database, progress: Progress) -> None:
+        started.set()
+        for n in range(10_000):
+            progress(n, 10_000)
+            steps.append(n)
+            threading.Event().wait(0.01)
+
+    task = BackgroundTask.for_context(ctx, job)
+    task.start(pool)
+    assert started.wait(10)
+    assert stop_all(pool)
+    assert task.cancel_requested.is_set() and len(steps) < 10_000

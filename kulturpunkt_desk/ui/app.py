@@ -83,6 +83,9 @@ def run(path: Path, *, smoke_test: bool = False) -> int:
     if smoke_test:
         QTimer.singleShot(0, lambda: smoke_report(window))
     code = app.exec()
+    from kulturpunkt_desk.ui.background import stop_all
+
+    stop_all()  # an import still running is cancelled (rolled back), not cut off mid-write
     db.dispose()
     return int(code)
 

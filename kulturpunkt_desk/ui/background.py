@@ -53,6 +53,15 @@ def running_tasks() -> list[BackgroundTask]:
     return list(_RUNNING)
 
 
+def stop_all(pool: QThreadPool | None = None, timeout_ms: int = 60_000) -> bool:
+    """When the window closes: ask every running job to stop at its next progress report
+    (a cancelled import rolls back, so nothing is half saved), then wait for the workers, so
+    none of them outlives the application's objects. False if one did not finish in time."""
+    for task in running_tasks():
+        task.cancel()
+    return (pool or QThreadPool.globalInstance()).waitForDone(timeout_ms)
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("Background", text)
 
