@@ -107,11 +107,6 @@ def test_the_export_after_erasing_mentions_no_variant(
     assert FIRST.lower() not in text.lower() and json.loads(text)["nævnt i"] == []
 
 
-@pytest.fixture(autouse=True)
-def _no_backups() -> None:
-    """The data folder is private per test (conftest); no backups to count here."""
-
-
 def test_the_whole_flow_can_be_scripted_export_anonymise_and_retention(
     db: Database,
     world: World,
