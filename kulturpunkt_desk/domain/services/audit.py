@@ -127,21 +127,29 @@ def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     dialect = connection.dialect
     keys = list(rows[0])
     processors = [table.c[k].type.bind_processor(dialect) for k in keys]
-    columns = ", ".join(dialect.identifier_preparer.quote(k) for k in keys)
+    names = ", ".join(dialect.identifier_preparer.quote(k) for k in keys)
     marks = ", ".join("?" for _ in keys)
-    sql = (
-        f"INSERT INTO {dialect.identifier_preparer.quote(table.name)} ({columns}) VALUES ({marks})"
-    )
-    connection.exec_driver_sql(
-        sql,
-        [
-            tuple(
-                value if proc is None else proc(value)
-                for value, proc in zip((row[k] for k in keys), processors, strict=True)
-            )
-            for row in rows
-        ],
-    )
+    sql = f"INSERT INTO {dialect.identifier_preparer.quote(table.name)} ({names}) VALUES ({marks})"
+    columns: list[list[Any]] = []
+    for key, proc in zip(keys, processors, strict=True):
+        values = [row[key] for row in rows]
+        if proc is not None:
+            columns.append(_processed(values, proc))
+        else:
+            columns.append(values)
+    connection.exec_driver_sql(sql, list(zip(*columns, strict=True)))
+
+
+def _processed(values: list[Any], proc: Any) -> list[Any]:
+    """`proc` over a column; the same object (every row's `now`) is processed once."""
+    out: list[Any] = []
+    last: Any = object()
+    done: Any = None
+    for value in values:
+        if value is not last:
+            last, done = value, proc(value)
+        out.append(done)
+    return out
 
 
 def _entry(user: str, action: str, obj: Record, changes: dict[str, Any]) -> AuditEntry:
