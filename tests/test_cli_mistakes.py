@@ -206,3 +206,16 @@ def test_agreements_for_a_programme_without_areas_say_so_instead_of_an_empty_fol
     args = ["agreement", "--db", str(db), "--all", "--combined", "--out", str(combined)]
     assert main(args) == 1
     assert not combined.exists()
+
+
+def test_an_unknown_year_is_told_and_leaves_no_file(
+    ekr_template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "ekr.sqlite"
+    shutil.copy(ekr_template, db)
+    out = tmp_path / "bidrag.pdf"
+    argv = ["ekr", "contributions", "--db", str(db), "--year", "1999", "--out", str(out)]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Fejl: ") and "1999" in err and "Traceback" not in err
+    assert not out.exists()
