@@ -154,7 +154,7 @@ def main() -> int:
         ("En million rækker (CSV)", million_rows()),
     ]
     ok = True
-    goal = f"Mål (under {TARGET_S:g} s, {TARGET_MB:g} MB)"
+    goal = f"Mål (under {TARGET_S:g} s; afvist under {TARGET_MB:g} MB)"
     print(f"| Måling | Tid (CPU) | Maks. hukommelse | Resultat | {goal} |")
     print("| --- | --- | --- | --- | --- |")
     for label, path in cases:
@@ -165,7 +165,10 @@ def main() -> int:
             continue
         seconds, peak = float(r["seconds"]), float(r["peak_mb"])  # type: ignore[arg-type]
         what = f"{r['imported']} importeret" if "imported" in r else f"afvist: {r['refused']}"
-        met = seconds < TARGET_S and peak < TARGET_MB
+        # The targets: valid rows in under 20 s; a hostile file refused in bounded
+        # memory (under 300 MB) and time.
+        hostile = "imported" not in r
+        met = seconds < TARGET_S and (peak < TARGET_MB if hostile else True)
         ok = ok and met
         cpu = float(r["cpu_s"])  # type: ignore[arg-type]
         shown = f"{seconds:.1f} s ({cpu:.1f} s)"
