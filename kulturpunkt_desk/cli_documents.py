@@ -70,14 +70,17 @@ def register(
     dossier.set_defaults(handler=cmd_dossier)
 
 
-def _with_programme(args: argparse.Namespace, work: Callable[[Database, int], int]) -> int:
+def _with_programme(
+    args: argparse.Namespace, work: Callable[[Database, int], int], *, writes: bool = False
+) -> int:
     """Open the database (cli.open_session: checks, lock or read-only beside an open desk),
-    find the current programme and run `work`; always close."""
+    find the current programme and run `work`; always close. A command that `writes` is
+    refused beside an open desk instead of reading read-only."""
     from kulturpunkt_desk.cli import open_session
     from kulturpunkt_desk.domain.errors import DeskError
     from kulturpunkt_desk.domain.services import programmes
 
-    session = open_session(args, writes=False)
+    session = open_session(args, writes=writes)
     db = session.db
     try:
         programme = programmes.current_programme(db)
