@@ -208,12 +208,17 @@ def count_missing(story: Sequence[Any]) -> int:
     return found
 
 
-def missing_note(count: int) -> Paragraph:
-    return markup(
+def missing_text(count: int) -> str:
+    """The note a document ends with when `count` characters could not be drawn."""
+    return (
         f"Bemærk: {count} tegn kunne ikke vises med dokumentets skrifttype (fx emoji) og står "
-        f'som <font color="{MISSING_COLOUR}">[U+…]</font> med deres Unicode-nummer.',
-        "small",
+        "som [U+…] med deres Unicode-nummer."
     )
+
+
+def missing_note(count: int) -> Paragraph:
+    marked = f'<font color="{MISSING_COLOUR}">[U+…]</font>'
+    return markup(escape(missing_text(count)).replace("[U+…]", marked), "small")
 
 
 def para(text: str | None, style: str = "body", empty: str = EMPTY) -> Paragraph:
