@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kulturpunkt_desk import __version__
-from kulturpunkt_desk.domain.errors import DeskError
+from kulturpunkt_desk.cli_parser import DanishArgumentParser, check_out_option
 
 if TYPE_CHECKING:
     from kulturpunkt_desk.storage.startup import DeskSession
@@ -26,6 +26,7 @@ TOPIC_MODULES: list[str] = [
     "kulturpunkt_desk.cli_week",
     "kulturpunkt_desk.cli_forms",  # after cli_safety: adds `import form`
     "kulturpunkt_desk.cli_rounds",
+    "kulturpunkt_desk.cli_people",
 ]
 
 Handler = Callable[[argparse.Namespace], int]
@@ -33,7 +34,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 def db_option() -> argparse.ArgumentParser:
     """The shared --db option (a parent parser), so it works before or after a sub-command."""
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = DanishArgumentParser(add_help=False)
     parent.add_argument(
         "--db",
         type=Path,
@@ -74,12 +75,17 @@ def open_session(args: argparse.Namespace, *, writes: bool, create: bool = False
 
 def build_parser() -> argparse.ArgumentParser:
     common = db_option()
-    parser = argparse.ArgumentParser(
+    parser = DanishArgumentParser(
         prog="kulturpunkt-desk",
         description="Kulturpunkt Desk: lokalområder, tilskud, sparring og evaluering.",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"Kulturpunkt Desk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Kulturpunkt Desk {__version__}",
+        help="vis versionsnummeret og afslut",
+    )
     # Hidden: the packaged desk's test shows the window once and quits (packaging/test_bundle.sh).
     parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
@@ -144,14 +150,43 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Parse (exit 2 on a usage mistake), check --out, run; a user's mistake is told in
+    Danish with exit 1 and leaves no half-written --out behind."""
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = getattr(args, "handler", cmd_open)
+    out = getattr(args, "out", None)
+    new_out = out is not None and not Path(out).exists()
+    code = 1
     try:
-        return handler(args)
-    except DeskError as exc:
-        print(f"Fejl: {exc}", file=sys.stderr)
+        check_out_option(args)
+        code = handler(args)
+        return code
+    except Exception as exc:
+        print(f"Fejl: {explain_for_cli(exc)}", file=sys.stderr)
         return 1
+    finally:
+        if code != 0 and new_out and Path(out).is_file():
+            Path(out).unlink()  # a failed command leaves no partial file
+
+
+def explain_for_cli(exc: Exception) -> str:
+    """The Danish message for a failure; an unexpected one is logged with its traceback."""
+    from kulturpunkt_desk.storage.failures import user_error
+
+    known = user_error(exc)
+    if known is not None:
+        return str(known)
+    import logging
+
+    from kulturpunkt_desk.storage.desk_log import LOGGER_NAME, configure_logging
+
+    try:
+        where = f" Detaljerne er skrevet i {configure_logging()}."
+    except OSError:
+        where = ""
+    logging.getLogger(f"{LOGGER_NAME}.cli").error("Uventet fejl", exc_info=exc)
+    return f"der skete en uventet fejl ({type(exc).__name__}: {exc}).{where}"
 
 
 if __name__ == "__main__":

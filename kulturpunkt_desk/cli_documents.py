@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kulturpunkt_desk.cli_parser import add_out_option
+
 if TYPE_CHECKING:
     from kulturpunkt_desk.domain.services.agreement_rule import LeftOut
     from kulturpunkt_desk.storage.engine import Database
@@ -28,12 +30,12 @@ def register(
     which = agreement.add_mutually_exclusive_group(required=True)
     which.add_argument("--area", metavar="NAVN", help="ét lokalområde (navnet)")
     which.add_argument("--all", action="store_true", help="alle udvalgte lokalområder")
-    agreement.add_argument(
-        "--out",
-        type=Path,
-        required=True,
-        metavar="STI",
-        help="PDF-filen; med --all en mappe (én PDF pr. lokalområde) eller med --combined én PDF",
+    add_out_option(
+        agreement,
+        "PDF-filen; med --all en mappe (én PDF pr. lokalområde) eller med --combined én PDF",
+        suffixes=(".pdf",),
+        folder_when=lambda args: bool(args.all) and not args.combined,
+        accepts_folder=True,
     )
     agreement.add_argument(
         "--combined", action="store_true", help="med --all: alle aftaler i én PDF til udskrift"
@@ -52,30 +54,35 @@ def register(
     status = what.add_parser(
         "status", parents=[common], help="statusoverblik til ledelsen (.pdf, .csv eller .xlsx)"
     )
-    status.add_argument("--out", type=Path, required=True, metavar="FIL")
+    add_out_option(
+        status, "filen; .pdf, .csv (dansk Excel) eller .xlsx", suffixes=(".pdf", ".csv", ".xlsx")
+    )
     status.set_defaults(handler=cmd_export_status)
     evaluation = what.add_parser(
         "evaluation", parents=[common], help="udkast til evalueringsrapport (.pdf)"
     )
-    evaluation.add_argument("--out", type=Path, required=True, metavar="FIL")
+    add_out_option(evaluation, "PDF-filen", suffixes=(".pdf",))
     evaluation.set_defaults(handler=cmd_export_evaluation)
 
     dossier = sub.add_parser(
         "dossier", parents=[common], help="revisionsmappe for ét lokalområde (.zip)"
     )
-    dossier.add_argument("--area", required=True, metavar="NAVN")
-    dossier.add_argument("--out", type=Path, required=True, metavar="FIL")
+    dossier.add_argument("--area", required=True, metavar="NAVN", help="lokalområdets navn")
+    add_out_option(dossier, "ZIP-filen", suffixes=(".zip",))
     dossier.set_defaults(handler=cmd_dossier)
 
 
-def _with_programme(args: argparse.Namespace, work: Callable[[Database, int], int]) -> int:
+def _with_programme(
+    args: argparse.Namespace, work: Callable[[Database, int], int], *, writes: bool = False
+) -> int:
     """Open the database (cli.open_session: checks, lock or read-only beside an open desk),
-    find the current programme and run `work`; always close."""
+    find the current programme and run `work`; always close. A command that `writes` is
+    refused beside an open desk instead of reading read-only."""
     from kulturpunkt_desk.cli import open_session
     from kulturpunkt_desk.domain.errors import DeskError
     from kulturpunkt_desk.domain.services import programmes
 
-    session = open_session(args, writes=False)
+    session = open_session(args, writes=writes)
     db = session.db
     try:
         programme = programmes.current_programme(db)

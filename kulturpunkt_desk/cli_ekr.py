@@ -17,27 +17,17 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kulturpunkt_desk.cli_parser import add_out_option
+from kulturpunkt_desk.cli_parser import date_argument as _date
 from kulturpunkt_desk.domain.danish import count
 
 if TYPE_CHECKING:
     from kulturpunkt_desk.storage.engine import Database
 
 Work = Callable[["Database", int, argparse.Namespace], int]
-
-
-def _date(text: str) -> date:
-    """18.06.2025 or 2025-06-18."""
-    try:
-        if "." in text:
-            day, month, year = (int(x) for x in text.split("."))
-            return date(year, month, day)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato; skriv fx 18.06.2025") from None
 
 
 def register(
@@ -51,27 +41,37 @@ def register(
     ) -> Any:
         parser = what.add_parser(name, parents=[common], help=help_text)
         if year:
-            parser.add_argument("--year", type=int, required=True, metavar="ÅÅÅÅ")
+            parser.add_argument(
+                "--year", type=int, required=True, metavar="ÅÅÅÅ", help="året, fx 2026"
+            )
         parser.set_defaults(handler=lambda args: _with_partnership(args, work, writes))
         return parser
 
     command("setup", "opret partnerskabet med region, 19 kommuner og CDEU", _setup, year=False)
     year = command("year", "opret et budgetår (nøgle og ramme kopieres fra året før)", _year)
-    year.add_argument("--basis-date", type=_date, metavar="DATO")
+    year.add_argument(
+        "--basis-date", type=_date, metavar="DATO", help="indbyggertallenes opgørelsesdato"
+    )
     population = command(
         "population", "indlæs indbyggertal fra Danmarks Statistik (CSV)", _population
     )
-    population.add_argument("--csv", type=Path, required=True, metavar="FIL")
-    population.add_argument("--basis-date", type=_date, metavar="DATO")
+    population.add_argument(
+        "--csv", type=Path, required=True, metavar="FIL", help="CSV-filen fra Danmarks Statistik"
+    )
+    population.add_argument(
+        "--basis-date", type=_date, metavar="DATO", help="indbyggertallenes opgørelsesdato"
+    )
     population.add_argument(
         "--period", metavar="PERIODE", help="fx 2017K4, når filen har flere perioder"
     )
     invoice = command("invoice", "fakturér årets bidrag (låser nøgle og ramme)", _invoice)
-    invoice.add_argument("--date", type=_date, required=True, metavar="DATO")
+    invoice.add_argument(
+        "--date", type=_date, required=True, metavar="DATO", help="fakturadatoen, fx 15.01.2026"
+    )
     invoice.add_argument("--due", type=_date, metavar="DATO", help="standard: 31. marts")
     pay = command("pay", "registrér en kommunes betaling", _pay)
-    pay.add_argument("--member", required=True, metavar="NAVN")
-    pay.add_argument("--date", type=_date, required=True, metavar="DATO")
+    pay.add_argument("--member", required=True, metavar="NAVN", help="kommunens navn")
+    pay.add_argument("--date", type=_date, required=True, metavar="DATO", help="betalingsdatoen")
     command("unpaid", "vis hvem der ikke har betalt efter første kvartal", _unpaid, writes=False)
     contributions = command(
         "contributions",
@@ -79,17 +79,21 @@ def register(
         _contributions,
         writes=False,
     )
-    contributions.add_argument("--out", type=Path, required=True, metavar="FIL")
+    add_out_option(
+        contributions,
+        "filen; .pdf, .csv (dansk Excel) eller .xlsx",
+        suffixes=(".pdf", ".csv", ".xlsx"),
+    )
     letters = command("letters", "bidragsbreve som PDF, ét pr. kommune", _letters, writes=False)
-    letters.add_argument("--out", type=Path, required=True, metavar="MAPPE")
+    add_out_option(letters, "mappen til brevene (oprettes om nødvendigt)", folder=True)
     propose = command("propose-wheel", "foreslå årshjulet ud fra værtsrotationen", _propose)
     propose.add_argument("--save", action="store_true", help="gem forslaget som årets årshjul")
     wheel = command(
         "yearwheel", "årshjulet som kalenderfil til Outlook (.ics)", _yearwheel, writes=False
     )
-    wheel.add_argument("--out", type=Path, required=True, metavar="FIL")
+    add_out_option(wheel, "kalenderfilen (.ics)", suffixes=(".ics",))
     status = command("status", "statusoverblik til direktørmødet (.pdf)", _status, writes=False)
-    status.add_argument("--out", type=Path, required=True, metavar="FIL")
+    add_out_option(status, "PDF-filen", suffixes=(".pdf",))
 
 
 def _with_partnership(args: argparse.Namespace, work: Work, writes: bool) -> int:
@@ -208,7 +212,12 @@ def _contributions(db: Database, pid: int, args: argparse.Namespace) -> int:
 
 def _letters(db: Database, pid: int, args: argparse.Namespace) -> int:
     from kulturpunkt_desk.documents.ekr_letters import render_all_letters
+    from kulturpunkt_desk.domain.errors import DeskError
+    from kulturpunkt_desk.domain.services import ekr_funding
 
+    rows = ekr_funding.contributions_table(db, pid, args.year).rows
+    if not any(row.contribution_id is not None for row in rows):
+        raise DeskError(f"Der er ingen bidrag for {args.year} at skrive breve om; intet er gemt.")
     paths = render_all_letters(db, pid, args.year, args.out)
     print(f"Gemte {len(paths)} bidragsbreve i {args.out}")
     return 0
@@ -230,7 +239,14 @@ def _propose(db: Database, pid: int, args: argparse.Namespace) -> int:
 
 def _yearwheel(db: Database, pid: int, args: argparse.Namespace) -> int:
     from kulturpunkt_desk.documents.ekr_calendar import write_wheel_calendar
+    from kulturpunkt_desk.domain.errors import DeskError
+    from kulturpunkt_desk.domain.services import ekr_wheel
 
+    if not ekr_wheel.list_wheel(db, pid, args.year):
+        raise DeskError(
+            f"Årshjulet for {args.year} har ingen møder; intet er gemt. "
+            "Foreslå det med `ekr propose-wheel --save`."
+        )
     print(f"Gemte {write_wheel_calendar(db, pid, args.year, args.out)}")
     return 0
 

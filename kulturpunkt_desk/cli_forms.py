@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
+    from kulturpunkt_desk.cli_parser import add_out_option
+
     form = sub.add_parser("form", help="skema til udfyldning (PDF) for et lokalområde")
     kinds = form.add_subparsers(dest="form_kind", metavar="HVILKET", required=True)
     for kind, text in (
@@ -27,8 +29,8 @@ def register(
         ("evaluation", "evaluering"),
     ):
         one = kinds.add_parser(kind, parents=[common], help=f"{text} som udfyldeligt PDF-skema")
-        one.add_argument("--area", required=True, metavar="NAVN")
-        one.add_argument("--out", type=Path, required=True, metavar="FIL")
+        one.add_argument("--area", required=True, metavar="NAVN", help="lokalområdets navn")
+        add_out_option(one, "skemaet (.pdf)", suffixes=(".pdf",))
         one.set_defaults(handler=cmd_form)
 
     # `import` is registered by cli_safety (import areas); the form joins it.
@@ -37,19 +39,18 @@ def register(
     back = what.add_parser(
         "form", parents=[common], help="et udfyldt skema (PDF) tilbage i Kulturpunkt Desk"
     )
-    back.add_argument("file", type=Path, metavar="FIL")
+    back.add_argument("file", type=Path, metavar="FIL", help="det udfyldte skema (PDF)")
     back.add_argument("--dry-run", action="store_true", help="vis kun, hvad der ville ændres")
     back.set_defaults(handler=cmd_import_form)
 
 
 def cmd_form(args: argparse.Namespace) -> int:
     from kulturpunkt_desk.cli_documents import _with_programme
-    from kulturpunkt_desk.cli_week import check_out
     from kulturpunkt_desk.documents.fillable_forms import render_form
     from kulturpunkt_desk.domain.form_fields import FormKind
     from kulturpunkt_desk.domain.services import areas
 
-    out = check_out(Path(args.out), ".pdf")
+    out = Path(args.out)  # checked by cli_parser before the command runs
 
     def work(db: Database, programme_id: int) -> int:
         area = areas.find_area(db, programme_id, args.area)
@@ -92,4 +93,4 @@ def cmd_import_form(args: argparse.Namespace) -> int:
         print(f"Indlæst; skemaet er gemt som bilag til {preview.area_name}.")
         return 0
 
-    return _with_programme(args, work)
+    return _with_programme(args, work, writes=not args.dry_run)

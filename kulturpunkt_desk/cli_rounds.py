@@ -21,9 +21,13 @@ def register(
         parents=[common],
         help="næste runde: samme indstillinger og aftaletekst, tidsplanen flyttet",
     )
-    new.add_argument("--from", dest="source", required=True, metavar="NAVN")
-    new.add_argument("--name", required=True, metavar="NAVN")
-    new.add_argument("--start", type=_date, required=True, metavar="DD.MM.ÅÅÅÅ")
+    new.add_argument(
+        "--from", dest="source", required=True, metavar="NAVN", help="den afsluttede runde"
+    )
+    new.add_argument("--name", required=True, metavar="NAVN", help="den nye rundes navn")
+    new.add_argument(
+        "--start", type=_date, required=True, metavar="DD.MM.ÅÅÅÅ", help="den nye rundes start"
+    )
     new.add_argument(
         "--without-areas", action="store_true", help="tag ikke lokalområderne med som kandidater"
     )
@@ -31,14 +35,14 @@ def register(
 
 
 def cmd_new_round(args: argparse.Namespace) -> int:
-    from kulturpunkt_desk.cli import resolve_db
+    from kulturpunkt_desk.cli import open_session
     from kulturpunkt_desk.domain.dates import short_date
     from kulturpunkt_desk.domain.errors import DeskError
     from kulturpunkt_desk.domain.services import areas, programmes
     from kulturpunkt_desk.domain.services.next_round import NewRoundData, new_round
-    from kulturpunkt_desk.storage.migrate import open_database
 
-    db = open_database(resolve_db(args))
+    session = open_session(args, writes=True)  # the one door: checks, lock, schema
+    db = session.db
     try:
         wanted = args.source.casefold()
         found = [p for p in programmes.list_programmes(db) if p.name.casefold() == wanted]
@@ -55,4 +59,4 @@ def cmd_new_round(args: argparse.Namespace) -> int:
         print(f"{carried} lokalområder er taget med som kandidater.")
         return 0
     finally:
-        db.dispose()
+        session.close()

@@ -13,6 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from kulturpunkt_desk.cli_parser import add_out_option
+
 
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
@@ -20,11 +22,11 @@ def register(
     backup = sub.add_parser(
         "backup", parents=[common], help="tag en sikkerhedskopi af databasen (SQLites backup-API)"
     )
-    backup.add_argument(
-        "--out",
-        type=Path,
-        metavar="FIL",
-        help="hvor kopien skal ligge (standard: datamappens backups/, de nyeste N gemmes)",
+    add_out_option(
+        backup,
+        "hvor kopien skal ligge (standard: datamappens backups/, de nyeste N gemmes)",
+        suffixes=(".sqlite", ".db", ".sqlite3"),
+        required=False,
     )
     backup.set_defaults(handler=cmd_backup)
 
@@ -87,7 +89,7 @@ def cmd_import_areas(args: argparse.Namespace) -> int:
         if args.dry_run:
             print("Prøvekørsel (--dry-run): intet er gemt.")
             return 0
-        ids = importer.import_areas(session.db, programme.id, args.file)
+        ids = importer.import_areas(session.db, programme.id, args.file, preview=preview)
         print(f"Importeret: {len(ids)} lokalområde(r).")
         return 0
     finally:

@@ -17,12 +17,14 @@ if TYPE_CHECKING:
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
+    from kulturpunkt_desk.cli_parser import add_out_option
+
     cal = sub.add_parser(
         "calendar",
         parents=[common],
         help="programmets datoer som kalenderfil til Outlook og Thunderbird (.ics)",
     )
-    cal.add_argument("--out", type=Path, required=True, metavar="FIL")
+    add_out_option(cal, "kalenderfilen (.ics)", suffixes=(".ics",))
     cal.add_argument("--area", metavar="NAVN", help="kun ét lokalområdes begivenheder")
     cal.add_argument(
         "--mine",
@@ -47,9 +49,11 @@ def register(
     mail = sub.add_parser("mail", help="e-mailkladder (.eml) til dit mailprogram; intet sendes")
     kinds = mail.add_subparsers(dest="mail_kind", metavar="HVAD", required=True)
     agreement = kinds.add_parser(
-        "agreement", parents=[common], help="samarbejdsaftalen til lokalområdets kontaktperson"
+        "agreement",
+        parents=[common],
+        help="samarbejdsaftalen til lokalområdets primære kontaktperson",
     )
-    agreement.add_argument("--area", required=True, metavar="NAVN")
+    agreement.add_argument("--area", required=True, metavar="NAVN", help="lokalområdets navn")
     reminder = kinds.add_parser(
         "reminder", parents=[common], help="påmindelse til lokalområder, der mangler evaluering"
     )
@@ -59,20 +63,12 @@ def register(
     invitation = kinds.add_parser(
         "invitation", parents=[common], help="invitation til et netværksmøde til alle lokalområder"
     )
-    invitation.add_argument("--meeting", required=True, metavar="TITEL")
+    invitation.add_argument(
+        "--meeting", required=True, metavar="TITEL", help="netværksmødets titel"
+    )
     for parser in (agreement, reminder, invitation):
-        parser.add_argument("--out", type=Path, required=True, metavar="FIL")
+        add_out_option(parser, "e-mailkladden (.eml)", suffixes=(".eml",))
         parser.set_defaults(handler=cmd_mail)
-
-
-def check_out(out: Path, *suffixes: str) -> Path:
-    """Refuse an --out whose extension the command cannot write, before any work."""
-    from kulturpunkt_desk.domain.errors import DeskError
-
-    if out.suffix.lower() not in suffixes:
-        wanted = " eller ".join(suffixes)
-        raise DeskError(f"--out: filen skal ende på {wanted} (fik «{out.name}»).")
-    return out
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
@@ -82,7 +78,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     from kulturpunkt_desk.domain.services import areas, calendar
     from kulturpunkt_desk.storage.engine import current_user
 
-    out = check_out(Path(args.out), ".ics")
+    out = Path(args.out)  # checked by cli_parser before the command runs
     mine = None if args.mine is None else (args.mine.strip() or current_user())
 
     def work(db: Database, programme_id: int) -> int:
@@ -159,7 +155,7 @@ def cmd_mail(args: argparse.Namespace) -> int:
     from kulturpunkt_desk.domain.errors import DeskError
     from kulturpunkt_desk.domain.services import areas, mail, meetings
 
-    out = check_out(Path(args.out), ".eml")
+    out = Path(args.out)  # checked by cli_parser before the command runs
 
     def work(db: Database, programme_id: int) -> int:
         if args.mail_kind == "agreement":

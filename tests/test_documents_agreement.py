@@ -198,10 +198,12 @@ def test_programme_without_any_template_is_told_in_danish(db: Database, tmp_path
     assert not (tmp_path / "a.pdf").exists()
 
 
-def test_combined_pdf_without_areas_says_so_and_keeps_its_metadata(
+def test_agreements_without_areas_say_so_instead_of_writing_an_empty_pdf(
     db: Database, programme_id: int, tmp_path: Path
 ) -> None:
-    (out,) = render_all_agreements(db, programme_id, tmp_path / "alle.pdf", combined=True)
-    assert "ingen lokalområder med en aftale" in pdf_text(out)
-    meta = PdfReader(str(out)).metadata
-    assert meta is not None and meta.author == "Region Nordjylland"
+    from kulturpunkt_desk.domain.errors import DeskError
+
+    for combined, out in ((True, tmp_path / "alle.pdf"), (False, tmp_path / "mappe")):
+        with pytest.raises(DeskError, match="ingen lokalområder med en aftale"):
+            render_all_agreements(db, programme_id, out, combined=combined)
+        assert not out.exists()

@@ -170,3 +170,40 @@ def test_dossier_shows_paid_planned_outstanding_and_names_the_spending_differenc
         f"Evalueringen oplyser {kr_(48_250_00 - money.declared_ore, decimals=True)} mere",
     ]:
         assert expected in text, expected
+
+
+def test_dossier_packs_only_attachments_inside_the_store_with_visible_names(
+    db: Database, programme_id: int, tmp_path: Path
+) -> None:
+    """A stored_path edited to lead out of the attachment store is refused, and a file name
+    with a direction override ("faktura‮fdp.exe" shows as "fakturaexe.pdf") is cleaned."""
+    from sqlalchemy import update
+
+    from kulturpunkt_desk.domain.models import Attachment
+
+    area_id = evaluated_area(db, programme_id)
+    secret = tmp_path / "hemmelig.txt"
+    secret.write_text("adgangskode", encoding="utf-8")
+    source = tmp_path / "faktura\u202efdp.exe"
+    source.write_bytes(b"MZ")
+    tricked = evaluations.add_attachment(db, area_id, source)
+    honest = tmp_path / "kvittering\u200b.pdf"
+    honest.write_bytes(b"%PDF-1.4 kvittering")
+    evaluations.add_attachment(db, area_id, honest)
+    for n, escape in enumerate(["../../hemmelig.txt", str(secret)]):
+        outside = evaluations.add_attachment(db, area_id, _copy(source, tmp_path / f"x{n}.txt"))
+        with db.transaction() as s:
+            s.execute(update(Attachment).where(Attachment.id == outside).values(stored_path=escape))
+    out = build_dossier(db, area_id, tmp_path / "d.zip")
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+        packed = b"".join(z.read(n) for n in names)
+    assert "Bilag/fakturafdp.exe" in names and "Bilag/kvittering.pdf" in names
+    assert all(ch.isprintable() for name in names for ch in name)
+    assert b"adgangskode" not in packed
+    assert tricked
+
+
+def _copy(source: Path, target: Path) -> Path:
+    target.write_bytes(source.read_bytes() + target.name.encode())
+    return target

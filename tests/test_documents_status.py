@@ -199,3 +199,12 @@ def test_xlsx_dates_are_real_dates_shown_the_danish_way(
     book = load_workbook(export_status(db, programme_id, tmp_path / "s.xlsx", SUMMER_2026))
     due = book["Overskredet"]["C2"]
     assert isinstance(due.value, datetime) and due.number_format == "DD.MM.YYYY"
+
+
+def test_an_xlsx_export_never_fails_on_a_control_character_stored_before_it_was_refused(
+    tmp_path: Path,
+) -> None:
+    import openpyxl
+
+    path = write_xlsx(tmp_path / "t.xlsx", [("Ark", ["Navn"], [["Fjord\x07glimt"]])])
+    assert openpyxl.load_workbook(path).active["A2"].value == "Fjord[U+0007]glimt"

@@ -353,3 +353,34 @@ def test_area_form_saves_signatory_and_case_number_and_keeps_them_on_edit(
     edit.try_save()
     again = areas.get_area(db, area.id)
     assert again.case_number == "25-000123" and again.signatory_name == "Formand Eksempel"
+
+
+def test_an_attachment_pointing_outside_the_store_is_never_opened(
+    qtbot: QtBot, demo_db: Database, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+    from sqlalchemy import update
+
+    from kulturpunkt_desk.domain.models import Attachment
+
+    source = tmp_path / "program.txt"
+    source.write_text("Fjordfest 2026", encoding="utf-8")
+    secret = tmp_path / "hemmelig.txt"
+    secret.write_text("adgangskode", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    opened: list[str] = []
+    warned: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    window = open_window(qtbot, demo_db)
+    area = areas.find_area(demo_db, window.ctx.programme_id, "Fjordglimt")
+    window.open_record("area", area.id)
+    page = window.show_view("areas").page  # type: ignore[attr-defined]
+    page.evaluation.add_attachment()
+    with demo_db.transaction() as s:  # someone edited the file by hand
+        s.execute(update(Attachment).values(stored_path=str(secret)))
+    window.ctx.changed()
+    assert page.evaluation.table.select_id(areas.get_area(demo_db, area.id).attachments[0].id)
+    page.evaluation.open_attachment()
+    assert opened == [] and "uden for bilagsmappen" in warned[0]

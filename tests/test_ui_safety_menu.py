@@ -84,15 +84,17 @@ def test_restoring_a_backup_clears_undo_and_reloads_the_window(
 
 
 def test_import_from_a_spreadsheet_adds_areas_and_reloads(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     sheet = tmp_path / "områder.csv"
     sheet.write_text("Navn;Kommune\nNyby Strand;Hjørring\n", encoding="utf-8")
     changed = changes(window)
 
     def load_and_import(dialog: ImportDialog) -> int:
-        dialog.load(sheet)
+        dialog.load(sheet)  # read in the background, as the window does
+        qtbot.waitUntil(lambda: dialog.preview is not None, timeout=30_000)
         dialog.run_import()
+        qtbot.waitUntil(lambda: bool(dialog.imported), timeout=30_000)
         return 1
 
     monkeypatch.setattr(ImportDialog, "exec", load_and_import)

@@ -81,6 +81,8 @@ def render_all_agreements(
         agreement_content(db, area_id, draft=area_id not in candidates.ready)
         for area_id in _in_name_order(db, programme_id, wanted)
     ]
+    if not contents:  # never an empty folder or an empty PDF that looks like a result
+        raise DeskError("Der er ingen lokalområder med en aftale at udskrive; intet er gemt.")
     out = Path(out)
     if not combined:
         out.mkdir(parents=True, exist_ok=True)
@@ -98,10 +100,6 @@ def render_all_agreements(
         info = _info(content)
         story.append(DocumentStart(info.footer, bookmark=info.title, draft=content.draft))
         story.extend(agreement_story(content))
-    if not contents:
-        from .layout import para
-
-        story.append(para("Der er ingen lokalområder med en aftale at udskrive."))
     programme = programme_with_timeline(db, programme_id)
     out.parent.mkdir(parents=True, exist_ok=True)
     build_pdf(

@@ -28,7 +28,7 @@ from kulturpunkt_desk.domain.services.case_file import case_number_for
 from kulturpunkt_desk.domain.services.templates import agreement_content
 from kulturpunkt_desk.storage.engine import Database
 
-from .files import file_name, safe_name, unique_name, with_case_number
+from .files import file_name, safe_name, unique_name, visible_text, with_case_number
 from .spreadsheet import Money, cell_text, write_csv
 
 # One kind of value per column: the payment date in its own column, the state beside it.
@@ -72,14 +72,18 @@ def _write_zip(db: Database, area: Area, target: Path, work: Path, today: date) 
     _overview_pdf(db, area, overview, today)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("Oversigt.pdf", overview.getvalue())
-        z.write(agreement, agreement_file_name(replace(content, draft=draft)))
+        z.write(agreement, visible_text(agreement_file_name(replace(content, draft=draft))))
         z.writestr("Udbetalinger.csv", _csv_bytes(work, INSTALMENT_COLUMNS, _instalments(area)))
         z.writestr("Forbrug.csv", _csv_bytes(work, SPENDING_COLUMNS, _spending(area)))
         used: set[str] = set()
         for attachment in area.attachments:
+            # A missing, changed or refused (outside the store) file is marked in the
+            # overview's list and never packed: only what the desk stored and can vouch for.
+            if not evaluations.verify_attachment(db, attachment):
+                continue
             source = evaluations.attachment_path(db, attachment)
-            if source.is_file():  # a missing file is marked in the overview's list
-                z.write(source, "Bilag/" + unique_name(safe_name(attachment.filename), used))
+            name = safe_name(visible_text(attachment.filename))
+            z.write(source, "Bilag/" + unique_name(name, used))
 
 
 def _csv_bytes(work: Path, header: list[str], rows: list[list[Any]]) -> bytes:

@@ -6,6 +6,7 @@ here goes through it.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import PurePath
 
 from kulturpunkt_desk.storage.file_names import unique_file_name, windows_file_name
@@ -39,3 +40,13 @@ def with_case_number(case_number: str, name: str) -> str:
     case system files the document by a drag and drop; `name` unchanged without one."""
     number = safe_name(case_number, 40) if case_number.strip() else ""
     return windows_file_name(f"{number} {name}") if number else name
+
+
+# Direction overrides (U+202E makes "fdp.exe" read "exe.pdf"), zero-width and other format
+# characters, controls and private-use characters: invisible, or not what they seem.
+_INVISIBLE = {"Cc", "Cf", "Co", "Cn", "Zl", "Zp"}
+
+
+def visible_text(text: str) -> str:
+    """`text` without characters a reader cannot see or that change how the rest reads."""
+    return "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE)

@@ -7,6 +7,7 @@ start-up should not pay for.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -132,15 +133,92 @@ def styles() -> dict[str, ParagraphStyle]:
     return named
 
 
+# --- text the fonts cannot draw ----------------------------------------------------------
+# A character outside DejaVu Sans (mathematical letters, many emoji, rare scripts) would be
+# drawn as nothing at all. Each one is shown instead by its compatibility form when DejaVu
+# has that (𝐁𝐨𝐥𝐝 → Bold, ＡＢＣ → ABC), else as a visible, marked [U+1F9D1]; the document
+# then ends with a note saying how many characters it could not show.
+MISSING_COLOUR = "#8A1C1C"
+_MISSING_OPEN = f'<font color="{MISSING_COLOUR}">'  # user text is escaped: never this tag
+
+
+@cache
+def _drawable_codes() -> frozenset[int]:
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    face = TTFont("DejaVuSans-cmap", str(resource("fonts", "DejaVuSans.ttf"))).face
+    return frozenset(face.charToGlyph)
+
+
+def _stand_in(ch: str) -> str | None:
+    """What to draw for `ch`: itself, its compatibility form, or None when neither draws."""
+    codes = _drawable_codes()
+    if ord(ch) in codes or ch in "\n\r\t":
+        return ch
+    plain = unicodedata.normalize("NFKC", ch)
+    if plain and all(ord(c) in codes for c in plain):
+        return plain
+    return None
+
+
+def drawable(text: str) -> tuple[str, list[str]]:
+    """`text` with every character the fonts can draw (see above); and those it could not."""
+    out: list[str] = []
+    missing: list[str] = []
+    for ch in text:
+        shown = _stand_in(ch)
+        if shown is None:
+            missing.append(ch)
+            out.append(f"[U+{ord(ch):04X}]")
+        else:
+            out.append(shown)
+    return "".join(out), missing
+
+
 def safe(text: str | None, empty: str = EMPTY) -> str:
     """User text as Paragraph markup: shown exactly as typed, never read as tags.
 
     Line breaks are kept; an empty field shows as a dash so the reader sees it was empty.
+    A character no font can draw is shown as a marked [U+XXXX], never dropped.
     """
     if text is None or not text.strip():
         return escape(empty)
-    quoted = escape(text.strip(), {'"': "&quot;", "'": "&#39;"})
-    return quoted.replace("\r\n", "\n").replace("\n", "<br/>")
+    parts: list[str] = []
+    for ch in text.strip():
+        shown = _stand_in(ch)
+        if shown is None:
+            parts.append(f"{_MISSING_OPEN}[U+{ord(ch):04X}]</font>")
+        else:
+            parts.append(escape(shown, {'"': "&quot;", "'": "&#39;"}))
+    return "".join(parts).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def count_missing(story: Sequence[Any]) -> int:
+    """How many characters in the story's paragraphs (also inside tables) were not drawable."""
+    found = 0
+    for item in story:
+        if isinstance(item, Paragraph):
+            found += getattr(item, "text", "").count(_MISSING_OPEN)
+        elif isinstance(item, Table):
+            found += sum(count_missing(row) for row in item._cellvalues)
+        elif isinstance(item, list | tuple):
+            found += count_missing(item)
+        elif hasattr(item, "_content"):  # KeepTogether and friends
+            found += count_missing(item._content)
+    return found
+
+
+def missing_text(count: int) -> str:
+    """The note a document ends with when `count` characters could not be drawn."""
+    return (
+        f"Bemærk: {count} tegn kunne ikke vises med dokumentets skrifttype (fx emoji) og står "
+        "som [U+…] med deres Unicode-nummer."
+    )
+
+
+def missing_note(count: int) -> Paragraph:
+    marked = f'<font color="{MISSING_COLOUR}">[U+…]</font>'
+    return markup(escape(missing_text(count)).replace("[U+…]", marked), "small")
 
 
 def para(text: str | None, style: str = "body", empty: str = EMPTY) -> Paragraph:
@@ -398,7 +476,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self.line(MARGIN_X, y + 4 * mm, PAGE_WIDTH - MARGIN_X, y + 4 * mm)
         self.setFont(FONT, 8)
         self.setFillColor(MUTED)
-        self.drawString(MARGIN_X, y, _fit(footer, FRAME_WIDTH - 30 * mm))
+        self.drawString(MARGIN_X, y, _fit(drawable(footer)[0], FRAME_WIDTH - 30 * mm))
         self.drawRightString(PAGE_WIDTH - MARGIN_X, y, f"Side {page} af {pages}")
         self.restoreState()
 
@@ -444,6 +522,9 @@ def build_pdf(
         doc.addPageTemplates([PageTemplate(id="aligned", frames=[frame])])
     if not story or not isinstance(story[0], DocumentStart):
         story = [DocumentStart(info.footer, draft=info.draft), *story]
+    missing = count_missing(story)
+    if missing:  # the reader is told, so a document never looks complete when it is not
+        story = [*story, missing_note(missing)]
     doc.build(_headings_with_room(story), canvasmaker=NumberedCanvas)
 
 

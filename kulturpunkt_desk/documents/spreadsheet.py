@@ -169,7 +169,14 @@ class Money:
 
 
 def _set_text(cell: object, text: str) -> None:
-    """A text cell that can never become a formula, whatever it starts with."""
+    """A text cell that can never become a formula, whatever it starts with.
+
+    XLSX (XML 1.0) cannot hold control characters, and openpyxl refuses them with an
+    exception. The desk refuses them on input, but a file made before that may hold some:
+    they are written as a visible [U+0007] instead of failing the whole export."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    text = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
     cell.value = text  # type: ignore[attr-defined]
     cell.data_type = "s"  # type: ignore[attr-defined]
     if is_formula_like(text):

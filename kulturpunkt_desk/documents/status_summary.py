@@ -96,8 +96,12 @@ def _chart(data: StatusData) -> Figure:
     names = [r.name for r in data.rows]
     awarded = [r.awarded_ore for r in data.rows]
     paid = [r.paid_ore for r in data.rows]
+    from .layout import drawable
+
+    # The chart's labels are drawn, so they follow the fonts' rule; its text is read aloud.
+    drawn = [drawable(name)[0] for name in names]
     return Figure(
-        money_per_area_svg(names, awarded, paid), money_per_area_alt(names, awarded, paid)
+        money_per_area_svg(drawn, awarded, paid), money_per_area_alt(names, awarded, paid)
     )
 
 

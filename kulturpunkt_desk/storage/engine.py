@@ -11,28 +11,19 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from kulturpunkt_desk.domain.errors import DeskError
-
+# Re-exported: callers have always caught the busy error from here.
+from .failures import DatabaseBusyError as DatabaseBusyError
+from .failures import user_error
 from .location import journal_mode_for
 from .sqlite_files import connect, connect_to_read
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
-
-
-class DatabaseBusyError(DeskError):
-    """Another desk held the write lock for longer than the busy timeout; nothing saved."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "Databasen er optaget: en anden Kulturpunkt Desk gemmer i den samme fil lige nu. "
-            "Intet er gemt. Vent et øjeblik og prøv igen."
-        )
 
 
 def _casefold(value: object) -> object:
@@ -128,8 +119,10 @@ class Database:
                         session.commit()
                     except BaseException as exc:
                         session.rollback()
-                        if _is_busy(exc):
-                            raise DatabaseBusyError() from exc
+                        # Disk full, read-only, busy, damaged: a Danish error by SQLite's code.
+                        known = user_error(exc) if isinstance(exc, DBAPIError) else None
+                        if known is not None and known is not exc:
+                            raise known from exc
                         raise
             finally:
                 conn.info.pop("write", None)
@@ -151,8 +144,3 @@ class Database:
         callbacks, self.on_close = self.on_close, []
         for callback in callbacks:
             callback()
-
-
-def _is_busy(exc: BaseException) -> bool:
-    text = str(getattr(exc, "orig", exc)).lower()
-    return isinstance(exc, OperationalError) and ("locked" in text or "busy" in text)

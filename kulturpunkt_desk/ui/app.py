@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 
 from kulturpunkt_desk import __version__
 from kulturpunkt_desk.domain.danish import count
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.resources import resource
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui import collection, palette
@@ -65,15 +64,20 @@ def open_or_explain(path: Path) -> Database | None:
                 db, programmes.kulturpunkt_2025_26(), default_agreement_text()
             )
         return db
-    except DeskError as exc:
-        QMessageBox.critical(None, tr("Databasen kan ikke åbnes"), str(exc))
+    except Exception as exc:
+        from kulturpunkt_desk.ui.failure import explain
+
+        QMessageBox.critical(None, tr("Databasen kan ikke åbnes"), explain(exc))
         return None
 
 
 def run(path: Path, *, smoke_test: bool = False) -> int:
+    from kulturpunkt_desk.ui.failure import install_crash_handler
     from kulturpunkt_desk.ui.main_window import MainWindow
 
     app = make_application()
+    # No console in the windowed program: every uncaught error is logged and shown.
+    install_crash_handler()
     db = open_or_explain(path)
     if db is None:
         return 1
@@ -87,6 +91,9 @@ def run(path: Path, *, smoke_test: bool = False) -> int:
 
         QTimer.singleShot(0, lambda: announce_once_a_day(window, window.ctx))
     code = app.exec()
+    from kulturpunkt_desk.ui.background import stop_all
+
+    stop_all()  # an import still running is cancelled (rolled back), not cut off mid-write
     db.dispose()
     return int(code)
 

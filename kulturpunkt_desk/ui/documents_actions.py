@@ -8,9 +8,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QCursor, QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from kulturpunkt_desk.domain.errors import DeskError
+from .failure import attempt, in_box
 
 
 def tr(text: str) -> str:
@@ -35,12 +35,10 @@ def make_document(parent: QWidget | None, make: Callable[[], Path]) -> Path | No
     """Run a document function with a busy cursor; show a Danish error instead of crashing."""
     QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
     try:
-        return make()
-    except (DeskError, OSError) as exc:
-        QMessageBox.warning(parent, tr("Dokumentet kunne ikke laves"), str(exc))
-        return None
+        _ok, path = attempt(make, in_box(parent, tr("Dokumentet kunne ikke laves")))
     finally:
         QApplication.restoreOverrideCursor()
+    return path
 
 
 def open_document(path: Path) -> bool:
@@ -52,10 +50,8 @@ def print_pdf(parent: QWidget | None, path: Path) -> bool:
     """The print preview inside the desk (ui/print_preview.py); True when it printed."""
     from .print_preview import PrintPreview
 
-    try:
-        preview = PrintPreview(path, parent)
-    except DeskError as exc:
-        QMessageBox.warning(parent, tr("Udskriv"), str(exc))
+    made, preview = attempt(lambda: PrintPreview(path, parent), in_box(parent, tr("Udskriv")))
+    if not made or preview is None:
         return False
     preview.exec()
     return preview.printed > 0

@@ -27,6 +27,7 @@ from .area_choice import choose_area
 from .background import BackgroundTask, Progress, run_with_progress
 from .context import DeskContext
 from .documents_actions import documents_folder, open_document, print_pdf
+from .failure import explain
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -200,7 +201,7 @@ class DocumentsMenu(QObject):
                 "\n\n(Systemets besked: {2})"
             ).format(target.name, target.parent, exc.strerror or exc)
         else:
-            message = tr("Der skete en uventet fejl: {0}").format(exc)
+            message = explain(exc)  # logs the details of what nobody expected
         QMessageBox.warning(self.window, tr("Dokumentet kunne ikke laves"), message)
 
     def finished(self, path: Path, pdf: bool) -> None:

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from kulturpunkt_desk import __version__
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.services import programmes
 from kulturpunkt_desk.storage.engine import Database
 
 from . import preferences
 from .context import DeskContext
+from .failure import in_box, told_on_failure
 from .views.base import View
 
 
@@ -249,14 +249,13 @@ class MainWindow(QMainWindow):
         if session is None:
             return False
         db = session.db
-        try:
+        with told_on_failure(in_box(self, tr("Databasen kan ikke åbnes"))) as outcome:
             if not programmes.list_programmes(db):
                 programmes.create_programme(
                     db, programmes.kulturpunkt_2025_26(), default_agreement_text()
                 )
-        except DeskError as exc:
+        if outcome.failed:
             db.close()
-            QMessageBox.critical(self, tr("Databasen kan ikke åbnes"), str(exc))
             return False
         self.ctx.replace_database(db)
         return True

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import short_date
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.services import personal_data, retention
 from kulturpunkt_desk.domain.services.personal_data import AnonymiseResult
 from kulturpunkt_desk.storage.engine import Database
 
 from .accessibility import name_list
+from .failure import attempt, in_box
 
 
 def confirm_anonymise(parent: QWidget, name: str) -> bool:
@@ -52,10 +52,17 @@ def result_text(parent: QWidget, result: AnonymiseResult) -> str:
     text = parent.tr("Personen er anonymiseret. {0} og {1} i ændringsloggen er renset.").format(
         count(result.records_scrubbed, "anden post"), count(result.audit_entries_scrubbed, "linje")
     )
-    if not result.file_purged:
+    if result.file_purged:
+        text += " " + parent.tr("Databasefilen er renset: der er intet spor af personen i den.")
+    else:
         text += " " + parent.tr(
-            "Databasefilen kunne ikke renses helt, fordi den er åben et andet sted. "
-            "Luk den anden Kulturpunkt Desk og tryk «Rens databasefilen»."
+            "Databasefilen er endnu ikke renset helt: den er åben i en anden Kulturpunkt Desk, "
+            "eller der er stadig spor af personen i den. Luk den anden Kulturpunkt Desk og "
+            "tryk «Rens databasefilen»."
+        )
+    if result.attachments:
+        text += " " + parent.tr("{0} bilag nævner personen: {1}.").format(
+            len(result.attachments), ", ".join(m.filename for m in result.attachments)
         )
     if result.backups_with_old_data:
         text += " " + parent.tr(
@@ -63,6 +70,30 @@ def result_text(parent: QWidget, result: AnonymiseResult) -> str:
             "efterhånden som nye tages."
         ).format(result.backups_with_old_data)
     return text
+
+
+def offer_to_delete_attachments(parent: QWidget, db: Database, result: AnonymiseResult) -> None:
+    """List the attachments that mention the person; the user deletes them or keeps them."""
+    if not result.attachments:
+        return
+    names = "\n".join(f"• {m.filename} ({m.area_name})" for m in result.attachments)
+    answer = QMessageBox.question(
+        parent,
+        parent.tr("Bilag nævner personen"),
+        parent.tr(
+            "Disse bilag nævner personen, og Kulturpunkt Desk kan ikke rette i dem:\n\n{0}\n\n"
+            "Vil du slette dem? Vælg Nej for at beholde dem (fx som dokumentation for "
+            "tilskuddet)."
+        ).format(names),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        ids = [m.attachment_id for m in result.attachments]
+        attempt(
+            lambda: personal_data.delete_attachments(db, ids),
+            in_box(parent, parent.tr("Bilagene kunne ikke slettes")),
+        )
 
 
 def purge_button(dialog: QDialog, db: Database, status: QLabel) -> QPushButton:
@@ -166,13 +197,15 @@ class PersonDataDialog(QDialog):
     def anonymise(self) -> None:
         if not confirm_anonymise(self, self.name):
             return
-        try:
-            result = personal_data.anonymise_person(self.db, self.person_id)
-        except DeskError as exc:
-            QMessageBox.critical(self, self.tr("Anonymisering mislykkedes"), str(exc))
+        ok, result = attempt(
+            lambda: personal_data.anonymise_person(self.db, self.person_id),
+            in_box(self, self.tr("Anonymisering mislykkedes")),
+        )
+        if not ok or result is None:
             return
         self.status.setText(result_text(self, result))
         self.purge_button.setVisible(not result.file_purged)
+        offer_to_delete_attachments(self, self.db, result)
         self.reload()
 
 
@@ -240,11 +273,13 @@ class RetentionDialog(QDialog):
         item = self.due[row]
         if not confirm_anonymise(self, item.name):
             return
-        try:
-            result = personal_data.anonymise_person(self.db, item.person_id)
-        except DeskError as exc:
-            QMessageBox.critical(self, self.tr("Anonymisering mislykkedes"), str(exc))
+        ok, result = attempt(
+            lambda: personal_data.anonymise_person(self.db, item.person_id),
+            in_box(self, self.tr("Anonymisering mislykkedes")),
+        )
+        if not ok or result is None:
             return
         self.status.setText(result_text(self, result))
         self.purge_button.setVisible(not result.file_purged)
+        offer_to_delete_attachments(self, self.db, result)
         self.reload()

@@ -55,6 +55,7 @@ from .accessibility import name_list
 from .background import BackgroundTask, Progress, run_with_progress
 from .context import DeskContext
 from .documents_actions import open_document
+from .failure import explain
 
 ERROR_STYLE = palette.style(palette.WARNING)
 KNOWN_COLOUR = QColor(palette.PLACEHOLDER_KNOWN)
@@ -331,8 +332,11 @@ class TemplateEditor(QDialog):
         )
         try:
             templates.save_template_version(self.ctx.db, self.ctx.programme_id, data)
-        except DeskError as exc:
+        except ValidationError as exc:
             self.show_error(exc)
+            return False
+        except Exception as exc:  # told beside the text, which stays as typed
+            self.show_error(DeskError(explain(exc)))
             return False
         self.error.hide()
         self.load()

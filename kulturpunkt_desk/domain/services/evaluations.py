@@ -216,12 +216,27 @@ def stored_attachment(
 
 
 def attachment_path(db: Database, attachment: Attachment) -> Path:
-    return attachments_dir(db.path) / attachment.stored_path
+    """The stored file, always inside the attachment store.
+
+    `stored_path` comes from the file, which anyone can edit: a path that leads out of the
+    store (`../`, an absolute path, a link inside the store that points out) is refused, so
+    no document ever packs a file the desk did not store."""
+    store = attachments_dir(db.path).resolve()
+    path = (store / attachment.stored_path).resolve()
+    if path == store or not path.is_relative_to(store):
+        raise ValidationError.single(
+            "stored_path",
+            f"Bilaget «{attachment.filename}» peger uden for bilagsmappen og bruges ikke.",
+        )
+    return path
 
 
 def verify_attachment(db: Database, attachment: Attachment) -> bool:
-    """True when the stored file is there and still has the recorded hash."""
-    path = attachment_path(db, attachment)
+    """True when the stored file is there, in the store, and still has the recorded hash."""
+    try:
+        path = attachment_path(db, attachment)
+    except ValidationError:
+        return False
     return path.is_file() and _sha256(path) == attachment.sha256
 
 

@@ -242,16 +242,18 @@ class EvaluationSection(Section):
         attachment = self.table.current_record()
         if attachment is None:
             return
-        path = evaluations.attachment_path(self.ctx.db, attachment)
+        # Checked first: a path that leads out of the attachment store is never opened.
         if not evaluations.verify_attachment(self.ctx.db, attachment):
             QMessageBox.warning(
                 self,
                 self.tr("Filen mangler"),
                 self.tr(
-                    "Bilaget findes ikke længere i bilagsmappen, eller det er ændret:\n{0}"
-                ).format(path),
+                    "Bilaget findes ikke længere i bilagsmappen, det er ændret, eller det "
+                    "peger uden for bilagsmappen:\n{0}"
+                ).format(attachment.filename),
             )
             return
+        path = evaluations.attachment_path(self.ctx.db, attachment)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def delete_attachment(self) -> None:

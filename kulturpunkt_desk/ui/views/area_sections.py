@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import (
     SECTOR_LABELS,
     Area,
@@ -39,6 +38,7 @@ from ..dialogs.area_dialogs import (
     PartnerDialog,
 )
 from ..dialogs.grants import AwardDialog, InstalmentDialog, PaymentDialog, PlanDialog
+from ..failure import in_box, told_on_failure
 from ..models.record_table import MUTED_COLOUR, WARNING_COLOUR, Column, RecordTableModel
 from ..undo import confirm_and_delete
 from ..widgets.record_table import RecordTable
@@ -89,10 +89,9 @@ class Section(QWidget):
 
     def call(self, action: Callable[[], None]) -> None:
         """Run a one-click service call; a refusal is shown, never half done."""
-        try:
+        with told_on_failure(in_box(self, self.tr("Kan ikke gemmes"))) as outcome:
             action()
-        except DeskError as exc:
-            QMessageBox.warning(self, self.tr("Kan ikke gemmes"), str(exc))
+        if outcome.failed:
             return
         self.ctx.changed()
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from kulturpunkt_desk.domain.dates import short_date
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import (
     EU_CASE_KIND_LABELS,
     EU_CASE_STAGE_LABELS,
@@ -29,6 +28,7 @@ from kulturpunkt_desk.domain.services.ekr_eu import EuCaseData
 
 from .. import scale
 from ..context import DeskContext
+from ..failure import told_on_failure
 from ..models.record_table import Column, RecordTableModel
 from ..widgets.fields import DateField, MoneyField
 from ..widgets.form import FormDialog
@@ -188,10 +188,9 @@ class EuTab(EkrTab):
         case = self.table.current_record()
         if not isinstance(case, EuCase):
             return
-        try:
+        with told_on_failure(self.message.error) as outcome:
             ekr_eu.delete_case(self.ctx.db, case.id)
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         self.message.info(self.tr("Sagen «{0}» er slettet.").format(case.title))
         self.ctx.changed()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import long_date, short_date
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.money import format_kr, parse_kr
 from kulturpunkt_desk.domain.services import ekr_frame_rule, ekr_funding
 from kulturpunkt_desk.domain.services.ekr_funding import ContributionRow, ContributionTable
@@ -31,6 +30,7 @@ from kulturpunkt_desk.domain.services.ekr_population_csv import decode, file_per
 from .. import palette
 from ..context import DeskContext
 from ..documents_actions import ask_save_path, make_document, open_document
+from ..failure import told_on_failure
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
 from ..widgets.fields import DateField
 from ..widgets.record_table import RecordTable
@@ -242,10 +242,9 @@ class FundingTab(EkrTab):
     # --- actions ----------------------------------------------------------------------------
 
     def _run(self, action: Callable[[], object], done: str) -> None:
-        try:
+        with told_on_failure(self.message.error) as outcome:
             action()
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         self.message.info(done)
         self.ctx.changed()
@@ -343,7 +342,7 @@ class FundingTab(EkrTab):
         if self.table_data is None:
             return
         fy = self.table_data.funding_year_id
-        try:
+        with told_on_failure(self.message.error) as outcome:
             text = decode(path.read_bytes())
             periods = file_periods(text)
             if period is None and len(periods) > 1:
@@ -358,8 +357,7 @@ class FundingTab(EkrTab):
                 if not ok:
                     return
             result = ekr_funding.import_populations(self.ctx.db, fy, text, period=period)
-        except (DeskError, OSError) as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         text = self.tr("Indlæste indbyggertal for {0} ({1}).").format(
             count(len(result.figures), "kommune"), result.column

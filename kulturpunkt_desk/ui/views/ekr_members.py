@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from kulturpunkt_desk.domain.dates import short_date
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import MEMBER_KIND_LABELS, PartnerMember
 from kulturpunkt_desk.domain.services import ekr_partnership
 from kulturpunkt_desk.domain.services.ekr_partnership import MemberData, RepresentativeData
@@ -31,6 +30,7 @@ from kulturpunkt_desk.domain.services.ekr_partnership import MemberData, Represe
 from .. import palette, scale
 from ..accessibility import name_list
 from ..context import DeskContext
+from ..failure import told_on_failure
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
 from ..widgets.fields import DateField
 from ..widgets.record_table import RecordTable
@@ -217,10 +217,9 @@ class MembersTab(EkrTab):
             phone=self.phone.text(),
             mandate_on=self.mandate_on.value(),
         )
-        try:
+        with told_on_failure(self.message.error) as outcome:
             ekr_partnership.add_representative(self.ctx.db, member.id, data)
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         for field in (self.name, self.role_title, self.email, self.phone):
             field.clear()
@@ -250,10 +249,9 @@ class MembersTab(EkrTab):
         data = MemberData(
             member.name, member.kind, member.rotation_order, self.address.text(), member.notes
         )
-        try:
+        with told_on_failure(self.message.error) as outcome:
             ekr_partnership.update_member(self.ctx.db, member.id, data)
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         self.message.info(self.tr("Adressen for {0} er gemt.").format(member.name))
         self.ctx.changed()
@@ -266,11 +264,10 @@ class MembersTab(EkrTab):
         item = self.people.currentItem() or self.people.item(0)
         if item is None:
             return
-        try:
+        with told_on_failure(self.message.error) as outcome:
             ekr_partnership.remove_representative(
                 self.ctx.db, int(item.data(Qt.ItemDataRole.UserRole))
             )
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         self.ctx.changed()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import (
     ENGAGEMENT_LEVEL_LABELS,
     THEME_KIND_LABELS,
@@ -37,6 +36,7 @@ from kulturpunkt_desk.domain.services.ekr_themes import EngagementGrid
 from .. import palette
 from ..accessibility import name_list
 from ..context import DeskContext
+from ..failure import told_on_failure
 from .ekr_common import EkrTab, MessageLine
 
 Index = QModelIndex | QPersistentModelIndex
@@ -119,10 +119,9 @@ class EngagementModel(QAbstractTableModel):
         level = EngagementLevel(value)
         member_id = self.grid.members[index.row()][0]
         theme_id = self.grid.themes[index.column()].theme_id
-        try:
+        with told_on_failure(self.message.error) as outcome:
             ekr_themes.set_engagement(self.ctx.db, theme_id, member_id, level)
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return False
         if level == EngagementLevel.NOT_TAKING_PART:
             self.grid.levels.pop((member_id, theme_id), None)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from kulturpunkt_desk.domain.dates import short_date
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import PartnerMember, WheelMeeting
 from kulturpunkt_desk.domain.services import ekr_partnership, ekr_wheel
 
@@ -30,6 +29,7 @@ from .. import palette, scale
 from ..accessibility import name_list
 from ..context import DeskContext
 from ..documents_actions import ask_save_path, make_document
+from ..failure import told_on_failure
 from ..models.record_table import Column, RecordTableModel
 from ..widgets.fields import DateField
 from ..widgets.record_table import RecordTable
@@ -216,11 +216,10 @@ class WheelTab(EkrTab):
 
     def propose_next_year(self) -> None:
         year = int(self.propose_button.property("year"))
-        try:
+        with told_on_failure(self.message.error) as outcome:
             proposal = ekr_wheel.propose_wheel(self.ctx.db, self.partnership_id, year)
             ekr_wheel.create_wheel(self.ctx.db, self.partnership_id, year, proposal)
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         self.message.info(
             self.tr(
@@ -243,10 +242,9 @@ class WheelTab(EkrTab):
             agenda=self.agenda.toPlainText(),
             minutes=self.minutes.toPlainText(),
         )
-        try:
+        with told_on_failure(self.message.error) as outcome:
             ekr_wheel.update_wheel_meeting(self.ctx.db, meeting.id, data)
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         self.message.info(self.tr("Mødet er gemt."))
         self.ctx.changed()
@@ -267,10 +265,9 @@ class WheelTab(EkrTab):
             int(item.data(Qt.ItemDataRole.UserRole)): item.checkState() == Qt.CheckState.Checked
             for item in (self.attendance.item(n) for n in range(self.attendance.count()))
         }
-        try:
+        with told_on_failure(self.message.error) as outcome:
             ekr_wheel.set_attendance(self.ctx.db, meeting.id, present)
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         self.message.info(self.tr("Fremmødet er gemt."))
         self.ctx.changed()

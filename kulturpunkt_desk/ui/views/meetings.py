@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import long_date, short_date
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import MEETING_KIND_LABELS, NetworkMeeting
 from kulturpunkt_desk.domain.services import areas, meetings
 from kulturpunkt_desk.domain.services.meetings import MeetingRow
@@ -32,6 +31,7 @@ from kulturpunkt_desk.domain.services.meetings import MeetingRow
 from .. import palette, scale
 from ..context import DeskContext
 from ..dialogs.meeting import MeetingDialog
+from ..failure import told_on_failure
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
 from ..undo import confirm_and_delete
 from ..widgets.attendance_grid import AttendanceGrid
@@ -292,10 +292,9 @@ class MeetingsView(View):
             self._save(self.shown_id)
 
     def _save(self, meeting_id: int) -> None:
-        try:
+        with told_on_failure(self.error_label.setText) as outcome:
             meetings.set_attendance(self.ctx.db, meeting_id, self.grid.attendees())
-        except DeskError as exc:
-            self.error_label.setText(str(exc))
+        if outcome.failed:
             self.error_label.show()
             return
         self._set_dirty(False)

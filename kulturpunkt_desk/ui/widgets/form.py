@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kulturpunkt_desk.domain.errors import DeskError, ValidationError
+from kulturpunkt_desk.domain.errors import ValidationError
 
 from .. import palette
 from ..accessibility import label_field
+from ..failure import explain
 
 ERROR_STYLE = palette.style(palette.WARNING)
 
@@ -152,12 +153,13 @@ class FormDialog(QDialog):
             self.scroll.ensureWidgetVisible(first)
 
     def try_save(self) -> None:
+        """Save; on any failure the dialog stays open with the input and says why."""
         try:
             self.save()
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return
-        except DeskError as exc:
-            self.show_errors({"": str(exc)})
+        except Exception as exc:  # disk full, busy, lost lock, a bug: told, input kept
+            self.show_errors({"": explain(exc)})
             return
         self.accept()
