@@ -84,9 +84,10 @@ def test_a_cell_longer_than_excel_allows_is_refused_by_row_and_column(
     else:  # openpyxl cuts a cell at Excel's limit; another program need not
         workbook = openpyxl.Workbook()
         workbook.active.append(["Navn", "Kommune", "Tilskudsmodtager"])
-        workbook.active.append(["Fjordglimt", "Aalborg", "ø"])
+        # An ASCII stand-in: with lxml installed openpyxl writes "ø" as "&#248;".
+        workbook.active.append(["Fjordglimt", "Aalborg", "STOR"])
         workbook.save(path)
-        path = with_xml(path, re.compile("<t>ø</t>".encode()), f"<t>{huge}</t>".encode())
+        path = with_xml(path, re.compile(b"<t>STOR</t>"), f"<t>{huge}</t>".encode())
     with pytest.raises(SpreadsheetError, match=r"Række 2.*32\.767 tegn"):
         preview_import(db, programme_id, path)
     assert areas.list_areas(db, programme_id) == []
