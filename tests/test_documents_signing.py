@@ -93,14 +93,18 @@ def test_cli_all_prints_which_areas_it_left_out(
     demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from kulturpunkt_desk.cli import main
+    from kulturpunkt_desk.domain.services import areas, programmes
+    from kulturpunkt_desk.domain.services.areas import AreaData
 
+    current = programmes.current_programme(demo_db)
+    assert current is not None
+    areas.create_area(demo_db, current.id, AreaData("Nyby", "Læsø"))  # a candidate, no interest
     demo_db.dispose()  # the command opens the file itself
     args = ["agreement", "--db", str(demo_db.path), "--all", "--out", str(tmp_path / "ud")]
     assert main(args) == 0
     out = capsys.readouterr().out
-    # The demo's three areas whose grant is not yet awarded are left out, each named.
-    assert out.count("Udeladt: «") == 3
-    assert out.count("der er ikke bevilget tilskud") == 3
+    assert out.count("Udeladt: «") == 1
+    assert "Udeladt: «Nyby»: der er ingen interessetilkendegivelse" in out
 
 
 def test_parties_signatories_place_and_letter_block_come_from_the_settings(

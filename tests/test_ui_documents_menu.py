@@ -10,6 +10,7 @@ from documents_support import pdf_text
 from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.domain.services import areas as area_service
+from kulturpunkt_desk.domain.services.areas import AreaData
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui import documents_menu
 from kulturpunkt_desk.ui.area_choice import AreaChoiceDialog
@@ -311,7 +312,9 @@ def test_agreement_for_an_area_without_grant_offers_a_draft_or_nothing(
     offered: list[tuple[Path, bool]],
 ) -> None:
     ctx = window.ctx
-    window.open_record("area", area_id(ctx.db, ctx.programme_id, "Bakkekammen"))
+    candidate = area_service.create_area(ctx.db, ctx.programme_id, AreaData("Nyby", "Læsø"))
+    ctx.changed()
+    window.open_record("area", candidate)
     choose_area_answer(monkeypatch, [])
     reasons: list[str] = []
     answers = iter([False, True])
@@ -329,7 +332,7 @@ def test_agreement_for_an_area_without_grant_offers_a_draft_or_nothing(
     trigger(window, "Samarbejdsaftale for lokalområde…")  # yes: a draft
 
     qtbot.waitUntil(lambda: bool(offered), timeout=WAIT_MS)
-    assert "der er ikke bevilget tilskud" in reasons[0]
+    assert "der er ingen interessetilkendegivelse" in reasons[0]
     assert "UDKAST" in pdf_text(out)
 
 
@@ -338,9 +341,12 @@ def test_all_agreements_say_which_areas_are_left_out_and_why(
 ) -> None:
     told: list[list[str]] = []
     monkeypatch.setattr(documents_menu, "ask_combined", lambda _p, left: told.append(left))
+    area_service.create_area(window.ctx.db, window.ctx.programme_id, AreaData("Nyby", "Læsø"))
+    window.ctx.changed()
 
     trigger(window, "Alle samarbejdsaftaler…")
 
     (reasons,) = told
-    assert len(reasons) == 3
-    assert any(r.startswith("«Bakkekammen»: der er ikke bevilget tilskud") for r in reasons)
+    assert reasons == [
+        "«Nyby»: der er ingen interessetilkendegivelse, og der er ikke bevilget tilskud."
+    ]

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.domain.money import kr
 from kulturpunkt_desk.domain.services import areas, grants, programmes
+from kulturpunkt_desk.domain.services.areas import AreaData
 from kulturpunkt_desk.domain.services.grants import AgreementData
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui.dialogs.grants import InstalmentDialog, PaymentDialog, PlanDialog
@@ -46,6 +47,7 @@ def signed_unpaid_area(db: Database, programme_id: int) -> int:
         if a.agreement
         and a.agreement.signed_by_region_on
         and a.grant
+        and a.grant.instalments
         and all(i.paid_on is None for i in a.grant.instalments)
     )
 
@@ -125,7 +127,8 @@ def test_bad_amount_is_shown_next_to_the_field_and_nothing_saved(
 
 def test_award_and_plan_instalments_for_a_new_area(qtbot: QtBot, demo_db: Database) -> None:
     window, view = open_view(qtbot, demo_db)
-    area_id = areas.find_area(demo_db, window.ctx.programme_id, "Engholm").id
+    area_id = areas.create_area(demo_db, window.ctx.programme_id, AreaData("Nyby", "Læsø"))
+    window.ctx.changed()
     view.table.select_id(area_id)
     assert cell(view, area_id, 1) == "Ikke bevilget"
     view.award_button.click()

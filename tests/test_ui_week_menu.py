@@ -171,4 +171,4 @@ def test_overblik_writes_the_evaluation_reminder(
     view = window.show_view("overview")
     assert isinstance(view, OverviewView)
     view.week.reminder_requested.emit()
-    assert shown and len(shown[0].draft.bcc) == 6
+    assert shown and len(shown[0].draft.bcc) == 9  # every area with a grant and no evaluation

@@ -35,8 +35,9 @@ def test_grant_overview_loads_grant_instalments_agreement_and_spending(
     assert fjord.grant is not None and len(fjord.grant.instalments) == 2
     assert fjord.agreement is not None and fjord.interest is not None
     assert sum(s.amount_ore for s in fjord.spending) > 0
-    waiting = next(a for a in overview if a.name == "Bakkekammen")
-    assert waiting.grant is None and waiting.agreement is not None
+    waiting = next(a for a in overview if a.name == "Bakkekammen")  # awarded, nothing planned
+    assert waiting.grant is not None and waiting.grant.instalments == []
+    assert waiting.agreement is not None
 
 
 def test_evaluation_overview_loads_submissions_answers_and_agreement(demo_db: Database) -> None:

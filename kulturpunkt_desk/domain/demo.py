@@ -49,8 +49,8 @@ class DemoArea:
     recipient: str
     vision: str
     idea: str
-    # 0 = declined; 1 = designated, agreement signed; 2-3 = grant planned; 4 = paid, with
-    # sparring; 5 = activities; 6 = evaluation received; 7 = closed
+    # 0 = declined; 1 = designated, agreement signed, grant awarded; 2-3 = instalments
+    # planned; 4 = paid, with sparring; 5 = activities; 6 = evaluation received; 7 = closed
     stage: int
 
 
@@ -317,8 +317,10 @@ def _advance(
                 signed_by_region_on=date(2025, 5, 28),
             ),
         )
-    if stage >= 2:
+    if stage >= 1:
+        # Each designated area gets its 50,000 kr. with the agreement (the seed).
         grants.award_grant(db, area_id, kr(50_000), date(2025, 5, 28))
+    if stage >= 2:
         grants.add_instalment(db, area_id, InstalmentData(kr(40_000), date(2025, 6, 30)))
         grants.add_instalment(
             db, area_id, InstalmentData(kr(10_000), date(2026, 9, 1), note="Efter evaluering")

@@ -16,6 +16,7 @@ dialog on the GUI thread. Qt's own warnings go to the log as well.
 
 from __future__ import annotations
 
+import atexit
 import faulthandler
 import logging
 import sys
@@ -182,3 +183,13 @@ def install_crash_handler(*, hard_crashes: bool = True) -> None:
         # writes the Python stack of every thread to the log folder.
         _fault_log = (log_file().parent / "nedbrud.log").open("a", encoding="utf-8")
         faulthandler.enable(_fault_log, all_threads=True)
+        atexit.register(_close_fault_log)
+
+
+def _close_fault_log() -> None:
+    """At a normal exit: stop writing crash stacks and close the file (no ResourceWarning)."""
+    global _fault_log
+    if _fault_log is not None:
+        faulthandler.disable()
+        _fault_log.close()
+        _fault_log = None
