@@ -246,3 +246,19 @@ def test_danish_letters_typed_into_a_form_come_back(
     form = render_form(demo_db, area_id, FormKind.INTEREST, tmp_path / "interesse.pdf")
     filled = fill(form, tmp_path / "udfyldt.pdf", {"vision": "Æblefest på Ærø – for alle"})
     assert read_form(filled)["vision"] == "Æblefest på Ærø – for alle"
+
+
+def test_a_form_that_fails_halfway_leaves_no_file(
+    demo_db: Database, area_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kulturpunkt_desk.documents import fillable_forms
+
+    def broken(pdf: bytes) -> bytes:
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(fillable_forms, "embed_field_font", broken)
+    folder = tmp_path / "skemaer"
+    folder.mkdir()
+    with pytest.raises(RuntimeError):
+        render_form(demo_db, area_id, FormKind.INTEREST, folder / "interesse.pdf")
+    assert list(folder.iterdir()) == []  # neither the form nor a staged .part

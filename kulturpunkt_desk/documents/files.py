@@ -6,8 +6,12 @@ here goes through it.
 
 from __future__ import annotations
 
+import os
+import tempfile
 import unicodedata
-from pathlib import PurePath
+from collections.abc import Callable
+from pathlib import Path, PurePath
+from typing import BinaryIO
 
 from kulturpunkt_desk.storage.file_names import unique_file_name, windows_file_name
 
@@ -50,3 +54,18 @@ _INVISIBLE = {"Cc", "Cf", "Co", "Cn", "Zl", "Zp"}
 def visible_text(text: str) -> str:
     """`text` without characters a reader cannot see or that change how the rest reads."""
     return "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE)
+
+
+def write_whole(path: Path, fill: Callable[[BinaryIO], object]) -> Path:
+    """Write a file by `fill(handle)` into a staged copy beside it, then put it in place:
+    the file appears whole or not at all, and a failure leaves nothing behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, staged = tempfile.mkstemp(prefix=".", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            fill(handle)
+        os.replace(staged, path)
+    except BaseException:
+        Path(staged).unlink(missing_ok=True)
+        raise
+    return path

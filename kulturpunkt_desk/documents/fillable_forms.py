@@ -8,7 +8,9 @@ import (services/returned_forms.py) refuses a form for another area or programme
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import BinaryIO
 
 from kulturpunkt_desk.domain.dates import long_date
 from kulturpunkt_desk.domain.form_fields import FORM_FIELDS, KEY_FIELDS, FieldType, FormKind
@@ -16,6 +18,7 @@ from kulturpunkt_desk.domain.services import programmes
 from kulturpunkt_desk.domain.services.form_prefill import FormPrefill, prefill
 from kulturpunkt_desk.storage.engine import Database
 
+from .files import write_whole
 from .form_font import embed_field_font
 from .layout import ACCENT, FONT, FONT_BOLD, MARGIN_X, MUTED, register_fonts
 
@@ -37,13 +40,13 @@ def render_form(db: Database, area_id: int, kind: FormKind, out: Path) -> Path:
     programme = programmes.current_programme(db)
     reply_to = programme.contact_email if programme else ""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _draw(data, reply_to, out)
-    embed_field_font(out)
+    drawn = io.BytesIO()
+    _draw(data, reply_to, drawn)
+    write_whole(out, lambda handle: handle.write(embed_field_font(drawn.getvalue())))
     return out
 
 
-def _draw(data: FormPrefill, reply_to: str, out: Path) -> None:
+def _draw(data: FormPrefill, reply_to: str, out: BinaryIO) -> None:
     from datetime import date
 
     from reportlab.lib.colors import HexColor, white
@@ -53,7 +56,7 @@ def _draw(data: FormPrefill, reply_to: str, out: Path) -> None:
     register_fonts()
     width, height = float(A4[0]), float(A4[1])
     frame = width - 2 * MARGIN_X
-    canvas = Canvas(str(out), pagesize=A4, lang="da-DK", initialFontName=FONT)
+    canvas = Canvas(out, pagesize=A4, lang="da-DK", initialFontName=FONT)
     canvas.setTitle(f"{data.title} – {data.area_name}")
     canvas.setAuthor(data.programme_name)
     canvas.setSubject(f"Skema til udfyldning: {data.title}")

@@ -8,9 +8,7 @@ every text field's appearance is redrawn with it.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
+import io
 from typing import Any, cast
 
 from kulturpunkt_desk.resources import resource
@@ -19,12 +17,12 @@ FIELD_FONT_KEY = "/DejaVu"
 FIRST_CODE, LAST_CODE = 32, 255
 
 
-def embed_field_font(path: Path) -> None:
-    """Rewrite the form at `path` so its fields use the embedded font; whole or not at all."""
+def embed_field_font(pdf: bytes) -> bytes:
+    """The form `pdf` with its text fields drawn in the embedded font."""
     from pypdf import PdfWriter
     from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
-    writer = PdfWriter(clone_from=str(path))
+    writer = PdfWriter(clone_from=io.BytesIO(pdf))
     font = _font(writer)
     acro_form = cast(DictionaryObject, writer.root_object["/AcroForm"].get_object())
     acro_form[NameObject("/DR")] = DictionaryObject(
@@ -44,14 +42,9 @@ def embed_field_font(path: Path) -> None:
             writer.update_page_form_field_values(page, values, auto_regenerate=False)
     # The replaced appearances and their Helvetica stay behind as orphans: drop them.
     writer.compress_identical_objects()
-    fd, staged = tempfile.mkstemp(prefix=".", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            writer.write(handle)
-        os.replace(staged, path)
-    except BaseException:
-        Path(staged).unlink(missing_ok=True)
-        raise
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _font_size(appearance: str) -> str:

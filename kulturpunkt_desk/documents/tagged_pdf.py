@@ -12,8 +12,6 @@ The layout is `resources/typst/offentlig.typ`; the content goes in as JSON, neve
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ from typing import Any
 from kulturpunkt_desk.resources import resource
 
 from .blocks import Block, DataTable, Figure, Heading, SideBySide, TaggedDocument, Text
+from .files import write_whole
 
 TEMPLATE = ("typst", "offentlig.typ")
 
@@ -37,7 +36,7 @@ def render_tagged_pdf(document: TaggedDocument, out_path: Path) -> Path:
         sys_inputs={"data": payload},
         pdf_standards=["ua-1"],
     )
-    return _write_whole(Path(out_path), pdf)
+    return write_whole(Path(out_path), lambda handle: handle.write(pdf))
 
 
 def drawable_document(document: TaggedDocument) -> TaggedDocument:
@@ -103,16 +102,3 @@ def _block_json(block: Block) -> dict[str, Any]:
         "widths": list(block.widths),
         "columns": [[_block_json(b) for b in column] for column in block.columns],
     }
-
-
-def _write_whole(out_path: Path, content: bytes) -> Path:
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, staged = tempfile.mkstemp(prefix=".", suffix=".part", dir=out_path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.replace(staged, out_path)
-    except BaseException:
-        Path(staged).unlink(missing_ok=True)
-        raise
-    return out_path
