@@ -73,7 +73,7 @@ def register(
 
 
 def _with_programme(
-    args: argparse.Namespace, work: Callable[[Database, int], int], *, writes: bool = False
+    args: argparse.Namespace, work: Callable[[Database, str], int], *, writes: bool = False
 ) -> int:
     """Open the database (cli.open_session: checks, lock or read-only beside an open desk),
     find the current programme and run `work`; always close. A command that `writes` is
@@ -103,7 +103,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from kulturpunkt_desk.domain.services import areas
     from kulturpunkt_desk.domain.services.agreement_rule import agreement_candidates
 
-    def work(db: Database, programme_id: int) -> int:
+    def work(db: Database, programme_id: str) -> int:
         out = Path(args.out)
         if args.area:
             if args.combined:
@@ -137,7 +137,7 @@ def _print_left_out(left_out: list[LeftOut], drafts: bool) -> None:
 def cmd_export_status(args: argparse.Namespace) -> int:
     from kulturpunkt_desk.documents.status_summary import export_status
 
-    def work(db: Database, programme_id: int) -> int:
+    def work(db: Database, programme_id: str) -> int:
         print(f"Gemt: {export_status(db, programme_id, Path(args.out))}")
         return 0
 
@@ -148,7 +148,7 @@ def cmd_export_evaluation(args: argparse.Namespace) -> int:
     from kulturpunkt_desk.documents.evaluation_report import render_evaluation_report
     from kulturpunkt_desk.domain.errors import DeskError
 
-    def work(db: Database, programme_id: int) -> int:
+    def work(db: Database, programme_id: str) -> int:
         if Path(args.out).suffix.lower() != ".pdf":
             raise DeskError("Evalueringsrapporten gemmes som PDF: giv en fil, der ender på .pdf.")
         print(f"Gemt: {render_evaluation_report(db, programme_id, Path(args.out))}")
@@ -161,7 +161,7 @@ def cmd_dossier(args: argparse.Namespace) -> int:
     from kulturpunkt_desk.documents.dossier import build_dossier
     from kulturpunkt_desk.domain.services import areas
 
-    def work(db: Database, programme_id: int) -> int:
+    def work(db: Database, programme_id: str) -> int:
         area = areas.find_area(db, programme_id, args.area)
         print(f"Gemt: {build_dossier(db, area.id, Path(args.out))}")
         return 0

@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING, Any
 from kulturpunkt_desk.cli_parser import add_out_option
 from kulturpunkt_desk.cli_parser import date_argument as _date
 from kulturpunkt_desk.domain.danish import count
+from kulturpunkt_desk.domain.models.base import NO_RECORD
 
 if TYPE_CHECKING:
     from kulturpunkt_desk.storage.engine import Database
 
-Work = Callable[["Database", int, argparse.Namespace], int]
+Work = Callable[["Database", str, argparse.Namespace], int]
 
 
 def register(
@@ -109,7 +110,7 @@ def _with_partnership(args: argparse.Namespace, work: Work, writes: bool) -> int
     try:
         partnership = ekr_partnership.current_partnership(db)
         if work is _setup:
-            return _setup(db, partnership.id if partnership else 0, args)
+            return _setup(db, partnership.id if partnership else NO_RECORD, args)
         if partnership is None:
             raise DeskError("Databasen har intet EKR-partnerskab. Opret det med `ekr setup`.")
         return work(db, partnership.id, args)
@@ -117,7 +118,7 @@ def _with_partnership(args: argparse.Namespace, work: Work, writes: bool) -> int
         session.close()
 
 
-def _setup(db: Database, existing: int, args: argparse.Namespace) -> int:
+def _setup(db: Database, existing: str, args: argparse.Namespace) -> int:
     from kulturpunkt_desk.domain.services.ekr_setup import establish_ekr
 
     if existing:
@@ -128,7 +129,7 @@ def _setup(db: Database, existing: int, args: argparse.Namespace) -> int:
     return 0
 
 
-def _year(db: Database, pid: int, args: argparse.Namespace) -> int:
+def _year(db: Database, pid: str, args: argparse.Namespace) -> int:
     from kulturpunkt_desk.domain.money import format_kr
     from kulturpunkt_desk.domain.services import ekr_funding
 
@@ -138,7 +139,7 @@ def _year(db: Database, pid: int, args: argparse.Namespace) -> int:
     return 0
 
 
-def _population(db: Database, pid: int, args: argparse.Namespace) -> int:
+def _population(db: Database, pid: str, args: argparse.Namespace) -> int:
     from kulturpunkt_desk.domain.errors import DeskError
     from kulturpunkt_desk.domain.services import ekr_frame_rule, ekr_funding
     from kulturpunkt_desk.domain.services.ekr_population_csv import decode, file_periods
@@ -166,7 +167,7 @@ def _population(db: Database, pid: int, args: argparse.Namespace) -> int:
     return 0
 
 
-def _invoice(db: Database, pid: int, args: argparse.Namespace) -> int:
+def _invoice(db: Database, pid: str, args: argparse.Namespace) -> int:
     from kulturpunkt_desk.domain.services import ekr_funding
 
     ekr_funding.invoice_year(
@@ -176,7 +177,7 @@ def _invoice(db: Database, pid: int, args: argparse.Namespace) -> int:
     return 0
 
 
-def _pay(db: Database, pid: int, args: argparse.Namespace) -> int:
+def _pay(db: Database, pid: str, args: argparse.Namespace) -> int:
     from kulturpunkt_desk.domain.errors import DeskError
     from kulturpunkt_desk.domain.services import ekr_funding
 
@@ -190,7 +191,7 @@ def _pay(db: Database, pid: int, args: argparse.Namespace) -> int:
     return 0
 
 
-def _unpaid(db: Database, pid: int, args: argparse.Namespace) -> int:
+def _unpaid(db: Database, pid: str, args: argparse.Namespace) -> int:
     from kulturpunkt_desk.domain.dates import short_date
     from kulturpunkt_desk.domain.money import format_kr
     from kulturpunkt_desk.domain.services import ekr_funding
@@ -203,14 +204,14 @@ def _unpaid(db: Database, pid: int, args: argparse.Namespace) -> int:
     return 0
 
 
-def _contributions(db: Database, pid: int, args: argparse.Namespace) -> int:
+def _contributions(db: Database, pid: str, args: argparse.Namespace) -> int:
     from kulturpunkt_desk.documents.ekr_contributions import export_contributions
 
     print(f"Gemte {export_contributions(db, pid, args.year, args.out)}")
     return 0
 
 
-def _letters(db: Database, pid: int, args: argparse.Namespace) -> int:
+def _letters(db: Database, pid: str, args: argparse.Namespace) -> int:
     from kulturpunkt_desk.documents.ekr_letters import render_all_letters
     from kulturpunkt_desk.domain.errors import DeskError
     from kulturpunkt_desk.domain.services import ekr_funding
@@ -223,21 +224,21 @@ def _letters(db: Database, pid: int, args: argparse.Namespace) -> int:
     return 0
 
 
-def _propose(db: Database, pid: int, args: argparse.Namespace) -> int:
+def _propose(db: Database, pid: str, args: argparse.Namespace) -> int:
     from kulturpunkt_desk.domain.dates import short_date
     from kulturpunkt_desk.domain.services import ekr_partnership, ekr_wheel
 
     proposal = ekr_wheel.propose_wheel(db, pid, args.year)
     names = {m.id: m.name for m in ekr_partnership.list_members(db, pid)}
     for m in proposal:
-        print(f"{short_date(m.held_on)}  {m.title}  (vært: {names.get(m.host_id or 0, '-')})")
+        print(f"{short_date(m.held_on)}  {m.title}  (vært: {names.get(m.host_id or '', '-')})")
     if args.save:
         ekr_wheel.create_wheel(db, pid, args.year, proposal)
         print(f"Gemte årshjulet for {args.year}; justér det i Kulturpunkt Desk.")
     return 0
 
 
-def _yearwheel(db: Database, pid: int, args: argparse.Namespace) -> int:
+def _yearwheel(db: Database, pid: str, args: argparse.Namespace) -> int:
     from kulturpunkt_desk.documents.ekr_calendar import write_wheel_calendar
     from kulturpunkt_desk.domain.errors import DeskError
     from kulturpunkt_desk.domain.services import ekr_wheel
@@ -251,7 +252,7 @@ def _yearwheel(db: Database, pid: int, args: argparse.Namespace) -> int:
     return 0
 
 
-def _status(db: Database, pid: int, args: argparse.Namespace) -> int:
+def _status(db: Database, pid: str, args: argparse.Namespace) -> int:
     from kulturpunkt_desk.documents.ekr_status import render_status_summary
 
     print(f"Gemte {render_status_summary(db, pid, args.year, args.out)}")

@@ -52,7 +52,7 @@ def cmd_form(args: argparse.Namespace) -> int:
 
     out = Path(args.out)  # checked by cli_parser before the command runs
 
-    def work(db: Database, programme_id: int) -> int:
+    def work(db: Database, programme_id: str) -> int:
         area = areas.find_area(db, programme_id, args.area)
         print(f"Gemt: {render_form(db, area.id, FormKind(args.form_kind), out)}")
         return 0
@@ -74,7 +74,7 @@ def cmd_import_form(args: argparse.Namespace) -> int:
         raise DeskError(f"FIL: «{path}» er ikke en PDF-fil, der findes.")
     values = read_form(path)
 
-    def work(db: Database, programme_id: int) -> int:
+    def work(db: Database, programme_id: str) -> int:
         try:
             preview = returned_forms.preview_form(db, programme_id, values)
         except ValidationError as exc:

@@ -81,7 +81,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     out = Path(args.out)  # checked by cli_parser before the command runs
     mine = None if args.mine is None else (args.mine.strip() or current_user())
 
-    def work(db: Database, programme_id: int) -> int:
+    def work(db: Database, programme_id: str) -> int:
         area_id = areas.find_area(db, programme_id, args.area).id if args.area else None
         if not calendar.programme_events(db, programme_id, area_id, mine):
             raise DeskError("Der er ingen datoer at gemme; ingen fil er skrevet.")
@@ -102,7 +102,7 @@ def cmd_overblik(args: argparse.Namespace) -> int:
 
     today: date = args.date or date.today()
 
-    def work(db: Database, programme_id: int) -> int:
+    def work(db: Database, programme_id: str) -> int:
         overdue = [
             {
                 "group": ATTENTION_LABELS[i.kind],
@@ -157,7 +157,7 @@ def cmd_mail(args: argparse.Namespace) -> int:
 
     out = Path(args.out)  # checked by cli_parser before the command runs
 
-    def work(db: Database, programme_id: int) -> int:
+    def work(db: Database, programme_id: str) -> int:
         if args.mail_kind == "agreement":
             draft = mail.agreement_mail(db, areas.find_area(db, programme_id, args.area).id)
         elif args.mail_kind == "reminder":

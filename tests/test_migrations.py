@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -35,26 +37,110 @@ def test_models_match_the_migrations(db: Database) -> None:
     assert diff == []
 
 
-@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema_*.sqlite")), ids=lambda p: p.stem)
+FJORDGLIMT = "22222222-2222-4222-8222-222222222222"
+PAST_SMALL = sorted(p for p in FIXTURES.glob("schema_*.sqlite") if p.stem < "schema_0005")
+
+
+@pytest.mark.parametrize("fixture", PAST_SMALL, ids=lambda p: p.stem)
 def test_database_from_a_past_version_upgrades_with_its_data(fixture: Path, tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     shutil.copyfile(fixture, path)
     db = open_database(path, user="test")
     try:
         assert schema_revision(db) == head_revision()
-        area = areas.get_area(db, 1)
+        area = areas.get_area(db, FJORDGLIMT)
         assert area.name == "Fjordglimt" and area.vision == "Fælles vision æøå"
         assert area.recipient_cvr == "30007921"
         assert [m.person.name for m in area.members] == ["Mette Kjærgaard"]
         assert area.grant is not None and area.grant.amount_ore == 5_000_000
         assert area.grant.instalments[0].paid_on is not None
         assert area.sessions[0].core_elements == ["anchoring", "community"]
-        (row,) = overview.area_summaries(db, 1)
+        (row,) = overview.area_summaries(db, area.programme_id)
         assert row.paid_ore == 4_000_000 and row.primary_contact == "Mette Kjærgaard"
     finally:
         db.dispose()
     # The file was backed up before it was migrated.
     assert list_backups(path)
+
+
+def _links(path: Path, keyed_by_uuid: bool) -> dict[tuple[str, str], set[tuple[str, str]]]:
+    """Every foreign-key link in the file, as (child's UUID, parent's UUID) per column."""
+    conn = sqlite3.connect(path)
+    try:
+        tables = [
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        links: dict[tuple[str, str], set[tuple[str, str]]] = {}
+        for table in tables:
+            for fk in conn.execute(f'PRAGMA foreign_key_list("{table}")').fetchall():
+                parent, column = fk[2], fk[3]
+                key = "id" if keyed_by_uuid else "uuid"
+                links[(table, column)] = set(
+                    conn.execute(
+                        f'SELECT c.{key}, p.{key} FROM "{table}" c '
+                        f'JOIN "{parent}" p ON p.id = c."{column}"'
+                    ).fetchall()
+                )
+        return links
+    finally:
+        conn.close()
+
+
+def _counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        names = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name != 'alembic_version'"
+        ).fetchall()
+        return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for (n,) in names}
+    finally:
+        conn.close()
+
+
+def test_keys_become_uuids_keeping_every_record_and_every_link(tmp_path: Path) -> None:
+    """The demo programme and partnership at schema 0008 (integer keys), with a deletion in
+    its audit log: after the upgrade every row is there, and every link between records
+    joins the same two records as before, now by their UUIDs."""
+    path = tmp_path / "demo 0008 #1.sqlite"
+    shutil.copyfile(FIXTURES / "schema_0008.sqlite", path)
+    counts, links = _counts(path), _links(path, keyed_by_uuid=False)
+    assert sum(len(pairs) for pairs in links.values()) > 1_000
+
+    db = open_database(path, user="test")
+    try:
+        assert schema_revision(db) == head_revision()
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            keys = conn.exec_driver_sql("SELECT id FROM area").scalars().all()
+            logged = conn.exec_driver_sql(
+                "SELECT changes FROM audit_entry WHERE entity = 'sparring_session' "
+                "AND action = 'delete'"
+            ).scalar_one()
+        # The schema is the models' own, as if the file were made today.
+        with db.engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        rows = overview.area_summaries(db, areas.list_areas(db, _programme(db))[0].programme_id)
+        assert len(rows) == 11 and sum(r.paid_ore for r in rows) > 0
+    finally:
+        db.dispose()
+    assert _counts(path) == counts
+    assert _links(path, keyed_by_uuid=True) == links
+    assert all(len(k) == 36 for k in keys)
+    # The deleted session's snapshot names its area by the area's new key.
+    assert json.loads(logged)["area_id"] in keys
+
+
+def _programme(db: Database) -> str:
+    from kulturpunkt_desk.domain.services import programmes
+
+    current = programmes.current_programme(db)
+    assert current is not None
+    return current.id
 
 
 def test_file_from_a_newer_desk_is_refused_and_left_alone(db_path: Path) -> None:

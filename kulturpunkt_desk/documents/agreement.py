@@ -25,7 +25,7 @@ from kulturpunkt_desk.storage.engine import Database
 from .files import file_name, unique_name, with_case_number
 
 
-def render_agreement(db: Database, area_id: int, out_path: Path, *, draft: bool = False) -> Path:
+def render_agreement(db: Database, area_id: str, out_path: Path, *, draft: bool = False) -> Path:
     """Write one area's agreement to `out_path` (a .pdf file) and return the path.
 
     An area that cannot have an agreement (services.agreement_rule) is refused with the
@@ -46,7 +46,7 @@ def agreement_file_name(content: AgreementContent) -> str:
     return with_case_number(content.case_number, file_name(kind, content.area.name))
 
 
-def suggested_file_name(db: Database, area_id: int, *, draft: bool = False) -> str:
+def suggested_file_name(db: Database, area_id: str, *, draft: bool = False) -> str:
     return agreement_file_name(agreement_content(db, area_id, draft=draft))
 
 
@@ -59,7 +59,7 @@ def _write(content: AgreementContent, out_path: Path) -> Path:
 
 
 def render_all_agreements(
-    db: Database, programme_id: int, out: Path, *, combined: bool = False, drafts: bool = False
+    db: Database, programme_id: str, out: Path, *, combined: bool = False, drafts: bool = False
 ) -> list[Path]:
     """Every agreement the rule allows (services.agreement_rule); with `drafts` also a
     draft for each area still waiting for its grant or approval (never a declined one).
@@ -115,7 +115,7 @@ def render_all_agreements(
     return [out]
 
 
-def _in_name_order(db: Database, programme_id: int, wanted: set[int]) -> list[int]:
+def _in_name_order(db: Database, programme_id: str, wanted: set[str]) -> list[str]:
     return [a.id for a in area_service.list_areas(db, programme_id) if a.id in wanted]
 
 

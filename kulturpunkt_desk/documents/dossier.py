@@ -36,7 +36,7 @@ INSTALMENT_COLUMNS = ["Rate", "Forfalder", "Beløb (kr.)", "Udbetalt den", "Stat
 SPENDING_COLUMNS = ["Dato", "Beskrivelse", "Beløb (kr.)"]
 
 
-def build_dossier(db: Database, area_id: int, out_path: Path, today: date | None = None) -> Path:
+def build_dossier(db: Database, area_id: str, out_path: Path, today: date | None = None) -> Path:
     """Write the area's dossier ZIP to `out_path`; a half-written file never stays behind."""
     area = area_service.get_area(db, area_id)
     out_path = Path(out_path)
@@ -108,7 +108,7 @@ def _instalments(area: Area) -> list[list[Any]]:
 
 
 def _spending(area: Area) -> list[list[Any]]:
-    items = sorted(area.spending, key=lambda s: (s.spent_on, s.id))
+    items = sorted(area.spending, key=lambda s: (s.spent_on, s.created_at))
     return [[s.spent_on, s.description, Money(s.amount_ore)] for s in items]
 
 

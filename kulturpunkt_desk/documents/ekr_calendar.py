@@ -22,7 +22,7 @@ PRODID = "-//Kulturpunkt Desk//Europæisk Kulturregion årshjul//DA"
 
 
 def wheel_calendar_bytes(
-    db: Database, partnership_id: int, year: int, stamp: datetime | None = None
+    db: Database, partnership_id: str, year: int, stamp: datetime | None = None
 ) -> bytes:
     partnership = ekr_partnership.get_partnership(db, partnership_id)
     events = [_event(partnership.name, m) for m in ekr_wheel.list_wheel(db, partnership_id, year)]
@@ -36,7 +36,7 @@ def wheel_calendar_bytes(
     )
 
 
-def write_wheel_calendar(db: Database, partnership_id: int, year: int, out: Path) -> Path:
+def write_wheel_calendar(db: Database, partnership_id: str, year: int, out: Path) -> Path:
     return write_calendar(out, wheel_calendar_bytes(db, partnership_id, year))
 
 
@@ -50,7 +50,7 @@ def _event(partnership: str, meeting: WheelMeeting) -> CalendarEvent:
     else:
         start, end = meeting.held_on, meeting.held_on + timedelta(days=1)
     return CalendarEvent(
-        uuid=meeting.uuid,
+        uuid=meeting.id,
         summary=_summary(partnership, meeting),
         start=start,
         end=end,

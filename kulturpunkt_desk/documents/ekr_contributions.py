@@ -71,7 +71,7 @@ def spreadsheet_rows(table: ContributionTable) -> list[list[Any]]:
 
 
 def export_contributions(
-    db: Database, partnership_id: int, year: int, out: Path, today: date | None = None
+    db: Database, partnership_id: str, year: int, out: Path, today: date | None = None
 ) -> Path:
     """Write the year's table to `out`; the suffix (.pdf, .csv, .xlsx) chooses the format."""
     out = Path(out)

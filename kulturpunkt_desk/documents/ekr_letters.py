@@ -50,7 +50,7 @@ def _unbroken(text: str) -> str:
 
 
 def letter_content(
-    db: Database, partnership_id: int, year: int, member_id: int, letter_date: date | None = None
+    db: Database, partnership_id: str, year: int, member_id: str, letter_date: date | None = None
 ) -> LetterContent:
     table = ekr_funding.contributions_table(db, partnership_id, year)
     row = next((r for r in table.rows if r.member_id == member_id), None)
@@ -68,9 +68,9 @@ def letter_content(
 
 def render_contribution_letter(
     db: Database,
-    partnership_id: int,
+    partnership_id: str,
     year: int,
-    member_id: int,
+    member_id: str,
     out_path: Path,
     letter_date: date | None = None,
 ) -> Path:
@@ -96,7 +96,7 @@ def _on_one_page(story: list[Any]) -> Any:
 
 
 def render_all_letters(
-    db: Database, partnership_id: int, year: int, folder: Path, letter_date: date | None = None
+    db: Database, partnership_id: str, year: int, folder: Path, letter_date: date | None = None
 ) -> list[Path]:
     """One letter per municipality in the year's key, in `folder`; each file name starts
     with the partnership's case number."""

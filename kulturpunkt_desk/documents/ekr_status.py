@@ -35,7 +35,7 @@ from .ekr_status_plan import plan_sections
 
 
 def render_status_summary(
-    db: Database, partnership_id: int, year: int, out: Path, today: date | None = None
+    db: Database, partnership_id: str, year: int, out: Path, today: date | None = None
 ) -> Path:
     from .layout import PdfInfo, build_pdf, para
 
@@ -68,7 +68,7 @@ def render_status_summary(
     return out
 
 
-def _subtitle(db: Database, partnership_id: int, year: int, today: date) -> str:
+def _subtitle(db: Database, partnership_id: str, year: int, today: date) -> str:
     upcoming = [
         m
         for m in ekr_wheel.list_wheel(db, partnership_id, year)
@@ -81,7 +81,7 @@ def _subtitle(db: Database, partnership_id: int, year: int, today: date) -> str:
     return f"Til {title[:1].lower()}{title[1:]} {when} · opgjort {long_date(today)}"
 
 
-def _money(db: Database, partnership_id: int, year: int, today: date) -> list[Any]:
+def _money(db: Database, partnership_id: str, year: int, today: date) -> list[Any]:
     from reportlab.platypus import Spacer
 
     from .layout import FRAME_WIDTH, markup, para, safe, table
@@ -114,7 +114,7 @@ def _money(db: Database, partnership_id: int, year: int, today: date) -> list[An
     return story
 
 
-def _wheel(db: Database, partnership_id: int, year: int) -> list[Any]:
+def _wheel(db: Database, partnership_id: str, year: int) -> list[Any]:
     from reportlab.platypus import Spacer
 
     from .layout import FRAME_WIDTH, markup, para, safe, table
@@ -151,7 +151,7 @@ def _wheel(db: Database, partnership_id: int, year: int) -> list[Any]:
     return story
 
 
-def _secretariat(db: Database, partnership_id: int) -> list[Any]:
+def _secretariat(db: Database, partnership_id: str) -> list[Any]:
     from .layout import para
 
     warnings = ekr_partnership.representative_warnings(db, partnership_id)
@@ -161,7 +161,7 @@ def _secretariat(db: Database, partnership_id: int) -> list[Any]:
     return story + [para(w.message, "bullet") for w in warnings]
 
 
-def _engagement(db: Database, partnership_id: int) -> list[Any]:
+def _engagement(db: Database, partnership_id: str) -> list[Any]:
     from .layout import FRAME_WIDTH, para, table
 
     grid = ekr_themes.engagement_grid(db, partnership_id)
@@ -184,7 +184,7 @@ def _engagement(db: Database, partnership_id: int) -> list[Any]:
     return story
 
 
-def _eu(db: Database, partnership_id: int) -> list[Any]:
+def _eu(db: Database, partnership_id: str) -> list[Any]:
     from .layout import FRAME_WIDTH, fitted_widths, para, table
 
     story: list[Any] = [para("EU-ansøgninger og rådgivning", "h1")]

@@ -27,7 +27,7 @@ from kulturpunkt_desk.domain.services import (
 from kulturpunkt_desk.storage.engine import Database
 
 
-def plan_sections(db: Database, partnership_id: int, year: int, today: date) -> list[Any]:
+def plan_sections(db: Database, partnership_id: str, year: int, today: date) -> list[Any]:
     """Every section, in the order the summary prints them after the money."""
     return [
         *frame_rule_section(db, partnership_id, year),
@@ -43,7 +43,7 @@ def _gap() -> Any:
     return Spacer(1, 4)
 
 
-def frame_rule_section(db: Database, partnership_id: int, year: int) -> list[Any]:
+def frame_rule_section(db: Database, partnership_id: str, year: int) -> list[Any]:
     """The rule for the year, then every year so far side by side (rate and difference)."""
     from .layout import FRAME_WIDTH, markup, para, safe, table
 
@@ -139,7 +139,7 @@ def action_plan_section(plan: ekr_action_plan.ActionPlan, today: date) -> list[A
     return story
 
 
-def directors_section(db: Database, partnership_id: int, year: int) -> list[Any]:
+def directors_section(db: Database, partnership_id: str, year: int) -> list[Any]:
     from .layout import FRAME_WIDTH, markup, para, safe, table
 
     story: list[Any] = [para("Direktørmøder og Kulturforum", "h1")]

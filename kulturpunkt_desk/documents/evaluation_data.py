@@ -54,7 +54,7 @@ class GoalData:
         return rows
 
 
-def goal_data(db: Database, programme_id: int) -> GoalData:
+def goal_data(db: Database, programme_id: str) -> GoalData:
     programme = programme_with_timeline(db, programme_id)
     return GoalData(
         strategy_source=STRATEGY_SOURCE,

@@ -41,7 +41,7 @@ class Totals:
     declared_ore: int
 
 
-def participating_areas(db: Database, programme_id: int) -> list[Area]:
+def participating_areas(db: Database, programme_id: str) -> list[Area]:
     """Areas that were awarded a grant, fully loaded, by name."""
     loaded = [area_service.get_area(db, a.id) for a in area_service.list_areas(db, programme_id)]
     return [a for a in loaded if a.grant is not None]
@@ -66,7 +66,7 @@ def totals(areas: list[Area]) -> Totals:
 
 
 def render_evaluation_report(
-    db: Database, programme_id: int, out_path: Path, today: date | None = None
+    db: Database, programme_id: str, out_path: Path, today: date | None = None
 ) -> Path:
     """The draft evaluation report as a tagged PDF (it is published with meeting papers)."""
     from .tagged_pdf import render_tagged_pdf

@@ -34,7 +34,7 @@ HINTS = {
 }
 
 
-def render_form(db: Database, area_id: int, kind: FormKind, out: Path) -> Path:
+def render_form(db: Database, area_id: str, kind: FormKind, out: Path) -> Path:
     """Write the pre-filled form for the area to `out` (.pdf) and return the path."""
     data = prefill(db, area_id, kind)
     programme = programmes.current_programme(db)

@@ -80,5 +80,5 @@ def write_draft(db: Database, draft: MailDraft, out: Path) -> Path:
     return out
 
 
-def agreement_draft(db: Database, area_id: int, out: Path) -> Path:
+def agreement_draft(db: Database, area_id: str, out: Path) -> Path:
     return write_draft(db, mail.agreement_mail(db, area_id), out)

@@ -98,7 +98,7 @@ def person_story(record: dict[str, Any]) -> list[Any]:
     return story
 
 
-def write_person_pdf(db: Database, person_id: int, out_path: Path) -> Path:
+def write_person_pdf(db: Database, person_id: str, out_path: Path) -> Path:
     from .layout import PdfInfo, build_pdf
 
     record = person_record(db, person_id)

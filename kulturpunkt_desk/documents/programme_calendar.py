@@ -16,8 +16,8 @@ PRODID = "-//Kulturpunkt Desk//Kulturpunkt kalender//DA"
 
 def programme_calendar_bytes(
     db: Database,
-    programme_id: int,
-    area_id: int | None = None,
+    programme_id: str,
+    area_id: str | None = None,
     mine: str | None = None,
     stamp: datetime | None = None,
 ) -> bytes:
@@ -42,9 +42,9 @@ def programme_calendar_bytes(
 
 def write_programme_calendar(
     db: Database,
-    programme_id: int,
+    programme_id: str,
     out: Path,
-    area_id: int | None = None,
+    area_id: str | None = None,
     mine: str | None = None,
 ) -> Path:
     return write_calendar(out, programme_calendar_bytes(db, programme_id, area_id, mine))

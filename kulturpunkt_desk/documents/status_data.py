@@ -147,7 +147,7 @@ class StatusData:
         ]
 
 
-def status_data(db: Database, programme_id: int, today: date | None = None) -> StatusData:
+def status_data(db: Database, programme_id: str, today: date | None = None) -> StatusData:
     today = today or date.today()
     programme = programme_with_timeline(db, programme_id)
     evaluations = evaluation_states(db, programme_id, today)

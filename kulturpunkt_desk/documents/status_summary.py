@@ -24,7 +24,7 @@ PDF_OVERDUE_LIMIT = 25
 
 
 def export_status(
-    db: Database, programme_id: int, out_path: Path, today: date | None = None
+    db: Database, programme_id: str, out_path: Path, today: date | None = None
 ) -> Path:
     """Write the status summary as .pdf, .csv or .xlsx (by the extension)."""
     out_path = Path(out_path)

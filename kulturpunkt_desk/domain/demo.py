@@ -218,10 +218,10 @@ def demo_cvr(seed: int) -> str:
         n += 1
 
 
-def load_demo(db: Database, programme_id: int, today: date | None = None) -> None:
+def load_demo(db: Database, programme_id: str, today: date | None = None) -> None:
     """Fill the programme with 11 fictional areas at different stages."""
     person_no = 0
-    area_people: dict[int, list[int]] = {}
+    area_people: dict[str, list[str]] = {}
     kickoff = date(2025, 6, 18)
     for index, demo in enumerate(AREAS):
         area_id = areas.create_area(
@@ -287,7 +287,7 @@ def load_demo(db: Database, programme_id: int, today: date | None = None) -> Non
 
 
 def _advance(
-    db: Database, area_id: int, stage: int, person_ids: list[int], kickoff: date, index: int
+    db: Database, area_id: str, stage: int, person_ids: list[str], kickoff: date, index: int
 ) -> None:
     # Every applicant was in before the deadline (28 April 2025); decided on 2 May.
     scores = ASSESSED[min(stage, 1)]
@@ -435,7 +435,7 @@ MEETINGS = [
 ]
 
 
-def _meetings(db: Database, programme_id: int, area_people: dict[int, list[int]]) -> None:
+def _meetings(db: Database, programme_id: str, area_people: dict[str, list[str]]) -> None:
     """The network meetings, each in its round (the round follows from the date)."""
     for title, held_on, place, agenda, kind, came, who in MEETINGS:
         meeting_id = meetings.create_meeting(

@@ -90,7 +90,7 @@ def _person(n: int) -> tuple[str, str, str]:
     return f"{first} {last}", f"10 {20 + n // 100:02d} {n % 100:02d} {40 + n % 50:02d}", email
 
 
-def load_ekr_demo(db: Database) -> int:
+def load_ekr_demo(db: Database) -> str:
     """Create the partnership with fictional data; returns its id."""
     pid = establish_ekr(db, contact_email="kulturregion@example.com", contact_phone="12 34 56 78")
     members = ekr_partnership.list_members(db, pid)
@@ -140,7 +140,7 @@ def _add_representatives(db: Database, members: list[PartnerMember]) -> None:
             )
 
 
-def _add_wheel(db: Database, pid: int, member_ids: list[int]) -> None:
+def _add_wheel(db: Database, pid: str, member_ids: list[str]) -> None:
     proposal = ekr_wheel.propose_wheel(db, pid, WHEEL_YEAR)
     # The team's adjustment: the spring directors' meeting moved a week.
     proposal[1] = replace(proposal[1], held_on=date(WHEEL_YEAR, 3, 19))
@@ -155,7 +155,7 @@ def _add_wheel(db: Database, pid: int, member_ids: list[int]) -> None:
         ekr_wheel.set_attendance(db, meeting_id, present)
 
 
-def _add_themes(db: Database, pid: int, member_ids: list[int]) -> None:
+def _add_themes(db: Database, pid: str, member_ids: list[str]) -> None:
     areas = {a.number: a.id for a in ekr_themes.list_focus_areas(db, pid)}
     k = 0
     for number, themes in THEMES.items():
@@ -167,7 +167,7 @@ def _add_themes(db: Database, pid: int, member_ids: list[int]) -> None:
             k += 1
 
 
-def _add_eu_cases(db: Database, pid: int, municipalities: dict[str, int]) -> None:
+def _add_eu_cases(db: Database, pid: str, municipalities: dict[str, str]) -> None:
     cases = [
         EuCaseData(
             EuCaseKind.JOINT_APPLICATION,

@@ -40,14 +40,14 @@ def _name(n: int) -> str:
     return f"{_FIRST[n % len(_FIRST)]} {_LAST[(n // len(_FIRST) + n) % len(_LAST)]}"
 
 
-def load_plan_demo(db: Database, pid: int, members: list[PartnerMember]) -> None:
+def load_plan_demo(db: Database, pid: str, members: list[PartnerMember]) -> None:
     by_name = {m.name.removesuffix(" Kommune"): m.id for m in members}
     _add_budget(db, pid)
     _add_action_plan(db, pid, by_name)
     _add_people(db, pid, members)
 
 
-def _add_budget(db: Database, pid: int) -> None:
+def _add_budget(db: Database, pid: str) -> None:
     for year in (2025, 2026):
         for position, (name, planned, spent) in enumerate(BUDGET, start=1):
             used = planned if year == 2025 else spent  # 2025 is closed, all spent
@@ -56,7 +56,7 @@ def _add_budget(db: Database, pid: int) -> None:
             )
 
 
-def _add_action_plan(db: Database, pid: int, m: dict[str, int]) -> None:
+def _add_action_plan(db: Database, pid: str, m: dict[str, str]) -> None:
     areas = {a.number: a.id for a in ekr_themes.list_focus_areas(db, pid)}
     region = m["Region Midtjylland"]
     efforts = [
@@ -89,7 +89,7 @@ def _add_action_plan(db: Database, pid: int, m: dict[str, int]) -> None:
         )
 
 
-def _add_people(db: Database, pid: int, members: list[PartnerMember]) -> None:
+def _add_people(db: Database, pid: str, members: list[PartnerMember]) -> None:
     meetings = ekr_wheel.list_wheel(db, pid, PLAN_YEAR)
     spring = next(x for x in meetings if x.kind == WheelMeetingKind.DIRECTORS)
     autumn = next(x for x in meetings if x.kind == WheelMeetingKind.DIRECTORS_KULTURFORUM)
@@ -142,7 +142,7 @@ def _add_people(db: Database, pid: int, members: list[PartnerMember]) -> None:
 
 
 def _add_secretariat_people(
-    db: Database, meeting_id: int, members: list[PartnerMember], n: int
+    db: Database, meeting_id: str, members: list[PartnerMember], n: int
 ) -> None:
     """The first secretariat meeting by person: one member sends a stand-in."""
     for member in members:

@@ -94,12 +94,31 @@ def schema_revision(db: Database) -> str | None:
 
 
 def upgrade(db: Database, revision: str = "head") -> None:
+    """Run the migrations up to `revision` in one transaction.
+
+    Foreign keys are off while they run: SQLite changes a column by rebuilding its table,
+    and dropping a parent table with them on would cascade into its children. Every foreign
+    key is checked before the commit instead, so a migration that broke one changes nothing.
+    """
     from alembic import command
 
     cfg = alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    with db.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")  # before BEGIN: inside it is ignored
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise DatabaseFileError(
+                        f"Opgraderingen af {db.path.name} ville bryde {len(broken)} "
+                        "henvisninger mellem posterne og er ikke gennemført; filen er uændret."
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
 
 
 def open_database(

@@ -27,9 +27,9 @@ class AreaChoiceDialog(QDialog):
     def __init__(
         self,
         db: Database,
-        programme_id: int,
+        programme_id: str,
         title: str,
-        current: int | None = None,
+        current: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -57,15 +57,15 @@ class AreaChoiceDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
-    def area_id(self) -> int | None:
+    def area_id(self) -> str | None:
         data = self.combo.currentData()
-        return int(data) if data is not None else None
+        return str(data) if data is not None else None
 
     def area_name(self) -> str:
         return self.combo.currentText().rsplit(" (", 1)[0]
 
 
-def choose_area(window: MainWindow, title: str) -> tuple[int, str] | None:
+def choose_area(window: MainWindow, title: str) -> tuple[str, str] | None:
     """(id, name) of the chosen area, or None when the user cancelled."""
     ctx = window.ctx
     dialog = AreaChoiceDialog(ctx.db, ctx.programme_id, title, current_area_id(window), window)
@@ -75,7 +75,7 @@ def choose_area(window: MainWindow, title: str) -> tuple[int, str] | None:
     return (area_id, dialog.area_name()) if area_id is not None else None
 
 
-def current_area_id(window: MainWindow) -> int | None:
+def current_area_id(window: MainWindow) -> str | None:
     """The area the user is looking at, if the current view can tell."""
     view = window.views.get(window.current_view_key())
     if view is None:
@@ -83,15 +83,15 @@ def current_area_id(window: MainWindow) -> int | None:
     asked = getattr(view, "current_area_id", None)
     if callable(asked):
         value = asked()
-        return int(value) if value is not None else None
+        return str(value) if value is not None else None
     # The Lokalområder view before it grew current_area_id(): its open page, or the selection.
     page, pages = getattr(view, "page", None), getattr(view, "pages", None)
     if page is not None and pages is not None and pages.currentWidget() is page:
         area_id = getattr(page, "area_id", None)
-        return int(area_id) if area_id is not None else None
+        return str(area_id) if area_id is not None else None
     table = getattr(view, "table", None)
     current = getattr(table, "current_id", None)
     if callable(current):
         value = current()
-        return int(value) if isinstance(value, int) else None
+        return value if isinstance(value, str) else None
     return None

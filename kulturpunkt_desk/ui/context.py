@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from kulturpunkt_desk.domain.models.base import NO_RECORD
 from kulturpunkt_desk.domain.services import programmes
 from kulturpunkt_desk.storage.engine import Database
 
@@ -15,7 +16,7 @@ class DeskContext(QObject):
     # Emitted after any save, delete or undo, so every visible view can reload.
     data_changed = Signal()
     # Emitted to ask the main window to show a record: (kind, id), e.g. ("area", 3).
-    open_requested = Signal(str, int)
+    open_requested = Signal(str, str)
     # Emitted when another database file was opened.
     database_replaced = Signal()
 
@@ -25,14 +26,14 @@ class DeskContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.programme_id = self._current_programme_id()
 
-    def _current_programme_id(self) -> int:
+    def _current_programme_id(self) -> str:
         programme = programmes.current_programme(self.db)
-        return programme.id if programme else 0
+        return programme.id if programme else NO_RECORD
 
     def changed(self) -> None:
         self.data_changed.emit()
 
-    def open_record(self, kind: str, record_id: int) -> None:
+    def open_record(self, kind: str, record_id: str) -> None:
         self.open_requested.emit(kind, record_id)
 
     def replace_database(self, db: Database) -> None:

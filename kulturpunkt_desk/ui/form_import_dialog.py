@@ -70,7 +70,7 @@ class FormImportDialog(QDialog):
         self,
         ctx: DeskContext,
         path: Path,
-        expected_area_id: int | None = None,
+        expected_area_id: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -107,7 +107,7 @@ class FormImportDialog(QDialog):
         layout.addWidget(buttons)
         self._load(expected_area_id)
 
-    def _load(self, expected_area_id: int | None) -> None:
+    def _load(self, expected_area_id: str | None) -> None:
         from kulturpunkt_desk.documents.form_reader import read_form
 
         self.import_button.setEnabled(False)
@@ -167,7 +167,7 @@ class FormImportDialog(QDialog):
         self.accept()
 
 
-def open_import(ctx: DeskContext, path: Path, area_id: int | None, parent: QWidget | None) -> None:
+def open_import(ctx: DeskContext, path: Path, area_id: str | None, parent: QWidget | None) -> None:
     """Show the preview (tests replace this to drive the dialog)."""
     FormImportDialog(ctx, path, area_id, parent).exec()
 
@@ -176,7 +176,7 @@ class FormDropFilter(QObject):
     """Lets a PDF be dropped on an area's page: the page's area must be the form's."""
 
     def __init__(
-        self, widget: QWidget, ctx: DeskContext, area_of: Callable[[], int | None]
+        self, widget: QWidget, ctx: DeskContext, area_of: Callable[[], str | None]
     ) -> None:
         super().__init__(widget)
         self.ctx, self.area_of = ctx, area_of

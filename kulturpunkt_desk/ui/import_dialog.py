@@ -41,12 +41,12 @@ PREVIEW_ROWS = 1000  # a table of 100,000 rows would take longer to fill than th
 
 
 class ImportDialog(QDialog):
-    def __init__(self, db: Database, programme_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, programme_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.programme_id = programme_id
         self.preview: ImportPreview | None = None
-        self.imported: list[int] = []
+        self.imported: list[str] = []
         self.task: BackgroundTask | None = None  # the newest reading or import (tests wait)
         self.setWindowTitle(self.tr("Importér lokalområder fra regneark"))
         self.file_label = QLabel(self.tr("Vælg et regneark (.xlsx eller .csv)."))
@@ -187,7 +187,7 @@ class ImportDialog(QDialog):
         preview, source, programme_id = self.preview, self.preview.source, self.programme_id
         self.import_button.setEnabled(False)
 
-        def job(db: Database, progress: Progress) -> list[int]:
+        def job(db: Database, progress: Progress) -> list[str]:
             return import_areas.import_areas(
                 db, programme_id, source, preview=preview, progress=progress
             )

@@ -209,7 +209,7 @@ def write_mail(ctx: DeskContext, parent: QWidget | None, make: Callable[[], Mail
     return True
 
 
-def area_mail_button(ctx: DeskContext, area_of: Callable[[], int | None]) -> QPushButton:
+def area_mail_button(ctx: DeskContext, area_of: Callable[[], str | None]) -> QPushButton:
     """ "Skriv e-mail" on an area's page: the agreement to its primary contact, or its
     steering group's addresses copied in one click."""
     from PySide6.QtWidgets import QMenu

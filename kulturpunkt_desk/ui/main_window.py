@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         row = self.nav.currentRow()
         return VIEWS[row].key if 0 <= row < len(VIEWS) else VIEWS[0].key
 
-    def open_record(self, kind: str, record_id: int) -> None:
+    def open_record(self, kind: str, record_id: str) -> None:
         """Show a record (from Overblik, search...) in the view that owns its kind."""
         for spec in VIEWS:
             view = self.view(spec.key)

@@ -26,7 +26,7 @@ from .context import DeskContext
 from .dialog_buttons import ok_cancel
 
 
-def _show_programme(ctx: DeskContext, programme_id: int) -> None:
+def _show_programme(ctx: DeskContext, programme_id: str) -> None:
     programmes.choose_programme(ctx.db, programme_id)
     ctx.programme_id = programme_id
     ctx.changed()
@@ -35,7 +35,7 @@ def _show_programme(ctx: DeskContext, programme_id: int) -> None:
 class NewRoundCommand(QUndoCommand):
     """Made after the round was created (an error inside redo would not reach the user)."""
 
-    def __init__(self, ctx: DeskContext, from_id: int, new_id: int, name: str) -> None:
+    def __init__(self, ctx: DeskContext, from_id: str, new_id: str, name: str) -> None:
         super().__init__(f"Ny runde: {name}")
         self.ctx, self.from_id, self.new_id, self.name = ctx, from_id, new_id, name
         self.snapshot: trash.Snapshot | None = None

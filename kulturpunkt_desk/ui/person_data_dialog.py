@@ -119,7 +119,7 @@ def purge_button(dialog: QDialog, db: Database, status: QLabel) -> QPushButton:
 
 
 class PersonDataDialog(QDialog):
-    def __init__(self, db: Database, person_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, person_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.person_id = person_id

@@ -41,7 +41,7 @@ class PersonChoiceDialog(QDialog):
     """Pick one person by typing part of the name or e-mail."""
 
     def __init__(
-        self, db: Database, current: int | None = None, parent: QWidget | None = None
+        self, db: Database, current: str | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Personoplysninger om en person"))
@@ -94,7 +94,7 @@ class PersonChoiceDialog(QDialog):
         if self.person_id() is not None:
             self.accept()
 
-    def select(self, person_id: int | None) -> None:
+    def select(self, person_id: str | None) -> None:
         for row in range(self.list.count()):
             item = self.list.item(row)
             if person_id is None or item.data(Qt.ItemDataRole.UserRole) == person_id:
@@ -116,11 +116,11 @@ class PersonChoiceDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(first_shown is not None)
 
-    def person_id(self) -> int | None:
+    def person_id(self) -> str | None:
         item = self.list.currentItem()
         if item is None or item.isHidden():
             return None
-        return int(item.data(Qt.ItemDataRole.UserRole))
+        return str(item.data(Qt.ItemDataRole.UserRole))
 
 
 class SafetyMenu(QObject):
@@ -182,13 +182,13 @@ class SafetyMenu(QObject):
         self.ctx.changed()
 
 
-def current_person_id(window: MainWindow) -> int | None:
+def current_person_id(window: MainWindow) -> str | None:
     """The person the current view has selected, if it can tell."""
     view = window.views.get(window.current_view_key())
     asked = getattr(view, "current_person_id", None)
     if callable(asked):
         value = asked()
-        return int(value) if value is not None else None
+        return str(value) if value is not None else None
     return None
 
 

@@ -37,7 +37,7 @@ class SearchDialog(QDialog):
                 Column(t("Titel"), lambda h: h.title),
                 Column(t("Fundet i"), lambda h: h.snippet, tooltip=lambda h: h.snippet),
             ],
-            lambda h: self.model.rows.index(h),
+            lambda h: h.id,
         )
         self.results = RecordTable(self.model)
         self.results.setAccessibleName(self.tr("Søgeresultater"))

@@ -395,7 +395,7 @@ class TemplateEditor(QDialog):
         )
 
 
-def render_preview(db: Database, area_id: int, title: str, body: str, out: Path) -> Path:
+def render_preview(db: Database, area_id: str, title: str, body: str, out: Path) -> Path:
     """An agreement for `area_id` from an unsaved text, marked as an example."""
     from kulturpunkt_desk.documents.agreement import agreement_story
     from kulturpunkt_desk.documents.layout import PdfInfo, build_pdf

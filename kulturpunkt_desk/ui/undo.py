@@ -56,7 +56,7 @@ class DeleteCommand(QUndoCommand):
         self,
         ctx: DeskContext,
         model: type[Record],
-        record_id: int,
+        record_id: str,
         label: str,
         snapshot: trash.Snapshot,
         parent: QWidget | None = None,
@@ -94,7 +94,7 @@ def confirm_and_delete(
     ctx: DeskContext,
     parent: QWidget | None,
     model: type[Record],
-    record_id: int,
+    record_id: str,
     label: str,
     consequence: str = "",
 ) -> bool:

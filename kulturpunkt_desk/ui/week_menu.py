@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 class CalendarDialog(QDialog):
     """Which events go into the calendar file: all, one area's, or the user's own."""
 
-    def __init__(self, ctx: DeskContext, current_area: int | None, parent: QWidget | None) -> None:
+    def __init__(self, ctx: DeskContext, current_area: str | None, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Kalenderfil")
         self.everything = QRadioButton("&Hele programmet")
@@ -69,16 +69,16 @@ class CalendarDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(ok_cancel(self, "Fortsæt"))
 
-    def choice(self) -> tuple[int | None, str | None]:
+    def choice(self) -> tuple[str | None, str | None]:
         """(area id, consultant name): what programme_events filters on."""
         if self.one_area.isChecked() and self.area.currentData() is not None:
-            return int(self.area.currentData()), None
+            return str(self.area.currentData()), None
         if self.mine.isChecked() and self.name.text().strip():
             return None, self.name.text().strip()
         return None, None
 
 
-def choose_meeting(window: MainWindow, title: str) -> int | None:
+def choose_meeting(window: MainWindow, title: str) -> str | None:
     """A network meeting of the programme (tests replace this)."""
     found = meetings.list_meetings(window.ctx.db, window.ctx.programme_id)
     if not found:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, enum_type
+from .base import KEY, Record, RecordId, enum_type
 from .goal_enums import ActivityOrigin
 
 if TYPE_CHECKING:
@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 class Activity(Record):
     __tablename__ = "activity"
 
-    area_id: Mapped[int] = mapped_column(ForeignKey("area.id", ondelete="CASCADE"), index=True)
+    area_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("area.id", ondelete="CASCADE"), index=True
+    )
     held_on: Mapped[date]
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Boolean, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record
+from .base import KEY, Record, RecordId
 
 if TYPE_CHECKING:
     from .activities import Activity
@@ -23,7 +23,9 @@ class Area(Record):
     __tablename__ = "area"
     __table_args__ = (UniqueConstraint("programme_id", "name"),)
 
-    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
+    programme_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("programme.id", ondelete="CASCADE")
+    )
     name: Mapped[str] = mapped_column(String(200))
     municipality: Mapped[str] = mapped_column(String(100))
     vision: Mapped[str] = mapped_column(Text, default="")
@@ -91,9 +93,11 @@ class AreaMember(Record):
         ),
     )
 
-    area_id: Mapped[int] = mapped_column(ForeignKey("area.id", ondelete="CASCADE"))
+    area_id: Mapped[RecordId] = mapped_column(KEY, ForeignKey("area.id", ondelete="CASCADE"))
     # Indexed: the people view and personal-data export look members up by person.
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
     role: Mapped[str] = mapped_column(String(100), default="")
     in_steering_group: Mapped[bool] = mapped_column(Boolean, default=False)
     is_primary_contact: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -108,8 +112,10 @@ class PartnershipMember(Record):
     __tablename__ = "partnership_member"
     __table_args__ = (UniqueConstraint("area_id", "organisation_id"),)
 
-    area_id: Mapped[int] = mapped_column(ForeignKey("area.id", ondelete="CASCADE"))
-    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"))
+    area_id: Mapped[RecordId] = mapped_column(KEY, ForeignKey("area.id", ondelete="CASCADE"))
+    organisation_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("organisation.id", ondelete="CASCADE")
+    )
     contribution: Mapped[str] = mapped_column(Text, default="")
 
     area: Mapped[Area] = relationship(back_populates="partners")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Integer, String, Text
+from sqlalchemy import JSON, DateTime, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, utcnow
+from .base import KEY, Base, RecordId, new_uuid, utcnow
 
 
 class AuditEntry(Base):
@@ -16,7 +16,8 @@ class AuditEntry(Base):
 
     __tablename__ = "audit_entry"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # A UUID like every record's, so entries made on two laptops never collide.
+    id: Mapped[RecordId] = mapped_column(KEY, primary_key=True, default=new_uuid)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     user: Mapped[str] = mapped_column(String(100))
     action: Mapped[str] = mapped_column(String(10))  # create, update, delete

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, enum_type
+from .base import KEY, Record, RecordId, enum_type
 from .enums import CoreElement
 from .goal_enums import ProjectGoal
 
@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 class EvaluationSubmission(Record):
     __tablename__ = "evaluation_submission"
 
-    area_id: Mapped[int] = mapped_column(ForeignKey("area.id", ondelete="CASCADE"), index=True)
+    area_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("area.id", ondelete="CASCADE"), index=True
+    )
     received_on: Mapped[date]
     summary: Mapped[str] = mapped_column(Text, default="")
     # Figures the programme reports on.
@@ -42,8 +44,8 @@ class EvaluationAnswer(Record):
     __tablename__ = "evaluation_answer"
     __table_args__ = (UniqueConstraint("submission_id", "element"),)
 
-    submission_id: Mapped[int] = mapped_column(
-        ForeignKey("evaluation_submission.id", ondelete="CASCADE"), index=True
+    submission_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("evaluation_submission.id", ondelete="CASCADE"), index=True
     )
     element: Mapped[CoreElement] = mapped_column(enum_type(CoreElement, 30))
     answer: Mapped[str] = mapped_column(Text, default="")
@@ -57,8 +59,8 @@ class EvaluationGoalAnswer(Record):
     __tablename__ = "evaluation_goal_answer"
     __table_args__ = (UniqueConstraint("submission_id", "goal"),)
 
-    submission_id: Mapped[int] = mapped_column(
-        ForeignKey("evaluation_submission.id", ondelete="CASCADE"), index=True
+    submission_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("evaluation_submission.id", ondelete="CASCADE"), index=True
     )
     goal: Mapped[ProjectGoal] = mapped_column(enum_type(ProjectGoal, 30))
     # On goal_enums.GOAL_RATING_LABELS; None: the area gave no rating.
@@ -73,9 +75,11 @@ class Attachment(Record):
 
     __tablename__ = "attachment"
 
-    area_id: Mapped[int] = mapped_column(ForeignKey("area.id", ondelete="CASCADE"), index=True)
-    evaluation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("evaluation_submission.id", ondelete="SET NULL")
+    area_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("area.id", ondelete="CASCADE"), index=True
+    )
+    evaluation_id: Mapped[RecordId | None] = mapped_column(
+        KEY, ForeignKey("evaluation_submission.id", ondelete="SET NULL")
     )
     filename: Mapped[str] = mapped_column(String(400))
     # Path relative to the attachments folder; content-addressed by sha256.

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, enum_type
+from .base import KEY, Record, RecordId, enum_type
 from .enums import InterestDecision
 
 if TYPE_CHECKING:
@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 class ExpressionOfInterest(Record):
     __tablename__ = "expression_of_interest"
 
-    area_id: Mapped[int] = mapped_column(ForeignKey("area.id", ondelete="CASCADE"), unique=True)
+    area_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("area.id", ondelete="CASCADE"), unique=True
+    )
     received_on: Mapped[date]
     content: Mapped[str] = mapped_column(Text, default="")
     decision: Mapped[InterestDecision] = mapped_column(
@@ -43,10 +45,12 @@ class ExpressionOfInterest(Record):
 class CollaborationAgreement(Record):
     __tablename__ = "collaboration_agreement"
 
-    area_id: Mapped[int] = mapped_column(ForeignKey("area.id", ondelete="CASCADE"), unique=True)
+    area_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("area.id", ondelete="CASCADE"), unique=True
+    )
     # The template version it was made from: reprinting gives the same text.
-    template_id: Mapped[int | None] = mapped_column(
-        ForeignKey("agreement_template.id", ondelete="RESTRICT")
+    template_id: Mapped[RecordId | None] = mapped_column(
+        KEY, ForeignKey("agreement_template.id", ondelete="RESTRICT")
     )
     sent_on: Mapped[date | None]
     signed_by_area_on: Mapped[date | None]
@@ -61,7 +65,9 @@ class Grant(Record):
     __tablename__ = "grant"
     __table_args__ = (CheckConstraint("amount_ore >= 0", name="amount_not_negative"),)
 
-    area_id: Mapped[int] = mapped_column(ForeignKey("area.id", ondelete="CASCADE"), unique=True)
+    area_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("area.id", ondelete="CASCADE"), unique=True
+    )
     amount_ore: Mapped[int] = mapped_column(Integer)
     awarded_on: Mapped[date | None]
 
@@ -77,7 +83,9 @@ class Instalment(Record):
     __tablename__ = "instalment"
     __table_args__ = (CheckConstraint("amount_ore >= 0", name="amount_not_negative"),)
 
-    grant_id: Mapped[int] = mapped_column(ForeignKey("grant.id", ondelete="CASCADE"), index=True)
+    grant_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("grant.id", ondelete="CASCADE"), index=True
+    )
     amount_ore: Mapped[int] = mapped_column(Integer)
     due_on: Mapped[date]
     paid_on: Mapped[date | None]
@@ -92,9 +100,11 @@ class SpendingItem(Record):
     __tablename__ = "spending_item"
     __table_args__ = (CheckConstraint("amount_ore >= 0", name="amount_not_negative"),)
 
-    area_id: Mapped[int] = mapped_column(ForeignKey("area.id", ondelete="CASCADE"), index=True)
-    evaluation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("evaluation_submission.id", ondelete="SET NULL")
+    area_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("area.id", ondelete="CASCADE"), index=True
+    )
+    evaluation_id: Mapped[RecordId | None] = mapped_column(
+        KEY, ForeignKey("evaluation_submission.id", ondelete="SET NULL")
     )
     spent_on: Mapped[date]
     description: Mapped[str] = mapped_column(String(400))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, enum_type
+from .base import KEY, Record, RecordId, enum_type
 from .enums import MeetingKind
 
 if TYPE_CHECKING:
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 class NetworkMeeting(Record):
     __tablename__ = "network_meeting"
 
-    programme_id: Mapped[int] = mapped_column(
-        ForeignKey("programme.id", ondelete="CASCADE"), index=True
+    programme_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("programme.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[MeetingKind] = mapped_column(
         enum_type(MeetingKind, 20), default=MeetingKind.NETWORK
@@ -50,11 +50,15 @@ class MeetingAttendance(Record):
         Index("ix_meeting_attendance_area_id_meeting_id", "area_id", "meeting_id"),
     )
 
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("network_meeting.id", ondelete="CASCADE"), index=True
+    meeting_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("network_meeting.id", ondelete="CASCADE"), index=True
     )
-    area_id: Mapped[int] = mapped_column(ForeignKey("area.id", ondelete="CASCADE"), index=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    area_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("area.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
 
     meeting: Mapped[NetworkMeeting] = relationship(back_populates="attendance")
     area: Mapped[Area] = relationship()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, enum_type
+from .base import KEY, Record, RecordId, enum_type
 from .case_file import CaseFile
 from .partnership_enums import MemberKind
 
@@ -51,8 +51,8 @@ class PartnerMember(Record):
     __tablename__ = "ekr_member"
     __table_args__ = (UniqueConstraint("partnership_id", "name"),)
 
-    partnership_id: Mapped[int] = mapped_column(
-        ForeignKey("ekr_partnership.id", ondelete="CASCADE"), index=True
+    partnership_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_partnership.id", ondelete="CASCADE"), index=True
     )
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[MemberKind] = mapped_column(enum_type(MemberKind, 20))
@@ -74,10 +74,12 @@ class Representative(Record):
     __tablename__ = "ekr_representative"
     __table_args__ = (UniqueConstraint("member_id", "person_id"),)
 
-    member_id: Mapped[int] = mapped_column(
-        ForeignKey("ekr_member.id", ondelete="CASCADE"), index=True
+    member_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_member.id", ondelete="CASCADE"), index=True
     )
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
     # e.g. kulturchef, kulturkonsulent (the person's own title may say more).
     role_title: Mapped[str] = mapped_column(String(200), default="")
     # The date their own organisation gave them a decision mandate (None: not recorded).

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, enum_type
+from .base import KEY, Record, RecordId, enum_type
 from .partnership_enums import ParticipantRole
 
 if TYPE_CHECKING:
@@ -26,14 +26,14 @@ class Kulturforum(Record):
 
     __tablename__ = "ekr_kulturforum"
 
-    partnership_id: Mapped[int] = mapped_column(
-        ForeignKey("ekr_partnership.id", ondelete="CASCADE"), index=True
+    partnership_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_partnership.id", ondelete="CASCADE"), index=True
     )
     held_on: Mapped[date]
     place: Mapped[str] = mapped_column(String(200), default="")
     # The directors' meeting held with it, when the wheel has one.
-    meeting_id: Mapped[int | None] = mapped_column(
-        ForeignKey("ekr_wheel_meeting.id", ondelete="SET NULL")
+    meeting_id: Mapped[RecordId | None] = mapped_column(
+        KEY, ForeignKey("ekr_wheel_meeting.id", ondelete="SET NULL")
     )
     programme: Mapped[str] = mapped_column(Text, default="")
     # One priority a line, as the politicians set them.
@@ -54,14 +54,16 @@ class Participant(Record):
         CheckConstraint("(meeting_id IS NULL) <> (kulturforum_id IS NULL)", name="one_occasion"),
     )
 
-    meeting_id: Mapped[int | None] = mapped_column(
-        ForeignKey("ekr_wheel_meeting.id", ondelete="CASCADE"), index=True
+    meeting_id: Mapped[RecordId | None] = mapped_column(
+        KEY, ForeignKey("ekr_wheel_meeting.id", ondelete="CASCADE"), index=True
     )
-    kulturforum_id: Mapped[int | None] = mapped_column(
-        ForeignKey("ekr_kulturforum.id", ondelete="CASCADE"), index=True
+    kulturforum_id: Mapped[RecordId | None] = mapped_column(
+        KEY, ForeignKey("ekr_kulturforum.id", ondelete="CASCADE"), index=True
     )
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
-    member_id: Mapped[int | None] = mapped_column(ForeignKey("ekr_member.id", ondelete="SET NULL"))
+    person_id: Mapped[RecordId] = mapped_column(KEY, ForeignKey("person.id", ondelete="CASCADE"))
+    member_id: Mapped[RecordId | None] = mapped_column(
+        KEY, ForeignKey("ekr_member.id", ondelete="SET NULL")
+    )
     role: Mapped[ParticipantRole] = mapped_column(enum_type(ParticipantRole, 30))
     present: Mapped[bool] = mapped_column(Boolean, default=True)
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record
+from .base import KEY, Record, RecordId
 
 if TYPE_CHECKING:
     from .partnership import PartnerMember
@@ -25,8 +25,8 @@ class FundingYear(Record):
         CheckConstraint("frame_ore >= 0", name="frame_not_negative"),
     )
 
-    partnership_id: Mapped[int] = mapped_column(
-        ForeignKey("ekr_partnership.id", ondelete="CASCADE"), index=True
+    partnership_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_partnership.id", ondelete="CASCADE"), index=True
     )
     year: Mapped[int] = mapped_column(Integer)
     # The municipalities' frame; the region matches it.
@@ -56,10 +56,12 @@ class PopulationFigure(Record):
         CheckConstraint("population >= 0", name="population_not_negative"),
     )
 
-    funding_year_id: Mapped[int] = mapped_column(
-        ForeignKey("ekr_funding_year.id", ondelete="CASCADE"), index=True
+    funding_year_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_funding_year.id", ondelete="CASCADE"), index=True
     )
-    member_id: Mapped[int] = mapped_column(ForeignKey("ekr_member.id", ondelete="CASCADE"))
+    member_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_member.id", ondelete="CASCADE")
+    )
     population: Mapped[int] = mapped_column(Integer)
 
     funding_year: Mapped[FundingYear] = relationship(back_populates="populations")
@@ -75,10 +77,12 @@ class Contribution(Record):
         CheckConstraint("amount_ore >= 0", name="amount_not_negative"),
     )
 
-    funding_year_id: Mapped[int] = mapped_column(
-        ForeignKey("ekr_funding_year.id", ondelete="CASCADE"), index=True
+    funding_year_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_funding_year.id", ondelete="CASCADE"), index=True
     )
-    member_id: Mapped[int] = mapped_column(ForeignKey("ekr_member.id", ondelete="CASCADE"))
+    member_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_member.id", ondelete="CASCADE")
+    )
     amount_ore: Mapped[int] = mapped_column(Integer)
     due_on: Mapped[date | None]
     invoiced_on: Mapped[date | None]

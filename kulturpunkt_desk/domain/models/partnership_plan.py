@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, enum_type
+from .base import KEY, Record, RecordId, enum_type
 from .partnership_enums import ActionStatus
 
 if TYPE_CHECKING:
@@ -30,8 +30,8 @@ class BudgetLine(Record):
         CheckConstraint("spent_ore >= 0", name="spent_not_negative"),
     )
 
-    partnership_id: Mapped[int] = mapped_column(
-        ForeignKey("ekr_partnership.id", ondelete="CASCADE"), index=True
+    partnership_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_partnership.id", ondelete="CASCADE"), index=True
     )
     year: Mapped[int] = mapped_column(Integer)
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -46,17 +46,17 @@ class PlanAction(Record):
 
     __tablename__ = "ekr_plan_action"
 
-    partnership_id: Mapped[int] = mapped_column(
-        ForeignKey("ekr_partnership.id", ondelete="CASCADE"), index=True
+    partnership_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_partnership.id", ondelete="CASCADE"), index=True
     )
     year: Mapped[int] = mapped_column(Integer)
-    focus_area_id: Mapped[int | None] = mapped_column(
-        ForeignKey("ekr_focus_area.id", ondelete="SET NULL")
+    focus_area_id: Mapped[RecordId | None] = mapped_column(
+        KEY, ForeignKey("ekr_focus_area.id", ondelete="SET NULL")
     )
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
-    responsible_id: Mapped[int | None] = mapped_column(
-        ForeignKey("ekr_member.id", ondelete="SET NULL")
+    responsible_id: Mapped[RecordId | None] = mapped_column(
+        KEY, ForeignKey("ekr_member.id", ondelete="SET NULL")
     )
     status: Mapped[ActionStatus] = mapped_column(enum_type(ActionStatus, 20))
     deadline: Mapped[date | None]
@@ -74,10 +74,12 @@ class PlanActionMember(Record):
     __tablename__ = "ekr_plan_action_member"
     __table_args__ = (UniqueConstraint("action_id", "member_id"),)
 
-    action_id: Mapped[int] = mapped_column(
-        ForeignKey("ekr_plan_action.id", ondelete="CASCADE"), index=True
+    action_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_plan_action.id", ondelete="CASCADE"), index=True
     )
-    member_id: Mapped[int] = mapped_column(ForeignKey("ekr_member.id", ondelete="CASCADE"))
+    member_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_member.id", ondelete="CASCADE")
+    )
 
     action: Mapped[PlanAction] = relationship(back_populates="participants")
     member: Mapped[PartnerMember] = relationship()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, enum_type
+from .base import KEY, Record, RecordId, enum_type
 from .partnership_enums import WheelMeetingKind
 
 if TYPE_CHECKING:
@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 class WheelMeeting(Record):
     __tablename__ = "ekr_wheel_meeting"
 
-    partnership_id: Mapped[int] = mapped_column(
-        ForeignKey("ekr_partnership.id", ondelete="CASCADE"), index=True
+    partnership_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_partnership.id", ondelete="CASCADE"), index=True
     )
     year: Mapped[int] = mapped_column(Integer, index=True)
     kind: Mapped[WheelMeetingKind] = mapped_column(enum_type(WheelMeetingKind, 30))
@@ -29,8 +29,12 @@ class WheelMeeting(Record):
     ends_at: Mapped[time | None]
     place: Mapped[str] = mapped_column(String(200), default="")
     # The host chairs the meeting; the chair is kept apart so the team can change it.
-    host_id: Mapped[int | None] = mapped_column(ForeignKey("ekr_member.id", ondelete="SET NULL"))
-    chair_id: Mapped[int | None] = mapped_column(ForeignKey("ekr_member.id", ondelete="SET NULL"))
+    host_id: Mapped[RecordId | None] = mapped_column(
+        KEY, ForeignKey("ekr_member.id", ondelete="SET NULL")
+    )
+    chair_id: Mapped[RecordId | None] = mapped_column(
+        KEY, ForeignKey("ekr_member.id", ondelete="SET NULL")
+    )
     agenda: Mapped[str] = mapped_column(Text, default="")
     minutes: Mapped[str] = mapped_column(Text, default="")
 
@@ -47,10 +51,12 @@ class WheelAttendance(Record):
     __tablename__ = "ekr_wheel_attendance"
     __table_args__ = (UniqueConstraint("meeting_id", "member_id"),)
 
-    meeting_id: Mapped[int] = mapped_column(
-        ForeignKey("ekr_wheel_meeting.id", ondelete="CASCADE"), index=True
+    meeting_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_wheel_meeting.id", ondelete="CASCADE"), index=True
     )
-    member_id: Mapped[int] = mapped_column(ForeignKey("ekr_member.id", ondelete="CASCADE"))
+    member_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_member.id", ondelete="CASCADE")
+    )
     present: Mapped[bool] = mapped_column(Boolean, default=False)
 
     meeting: Mapped[WheelMeeting] = relationship(back_populates="attendance")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, enum_type
+from .base import KEY, Record, RecordId, enum_type
 from .partnership_enums import EngagementLevel, EuCaseKind, EuCaseStage, ThemeKind
 
 if TYPE_CHECKING:
@@ -21,8 +21,8 @@ class FocusArea(Record):
     __tablename__ = "ekr_focus_area"
     __table_args__ = (UniqueConstraint("partnership_id", "number"),)
 
-    partnership_id: Mapped[int] = mapped_column(
-        ForeignKey("ekr_partnership.id", ondelete="CASCADE"), index=True
+    partnership_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_partnership.id", ondelete="CASCADE"), index=True
     )
     number: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(200))
@@ -39,8 +39,8 @@ class Theme(Record):
     __tablename__ = "ekr_theme"
     __table_args__ = (UniqueConstraint("focus_area_id", "name"),)
 
-    focus_area_id: Mapped[int] = mapped_column(
-        ForeignKey("ekr_focus_area.id", ondelete="CASCADE"), index=True
+    focus_area_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_focus_area.id", ondelete="CASCADE"), index=True
     )
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[ThemeKind] = mapped_column(enum_type(ThemeKind, 20))
@@ -58,10 +58,12 @@ class Engagement(Record):
     __tablename__ = "ekr_engagement"
     __table_args__ = (UniqueConstraint("theme_id", "member_id"),)
 
-    theme_id: Mapped[int] = mapped_column(
-        ForeignKey("ekr_theme.id", ondelete="CASCADE"), index=True
+    theme_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_theme.id", ondelete="CASCADE"), index=True
     )
-    member_id: Mapped[int] = mapped_column(ForeignKey("ekr_member.id", ondelete="CASCADE"))
+    member_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_member.id", ondelete="CASCADE")
+    )
     level: Mapped[EngagementLevel] = mapped_column(enum_type(EngagementLevel, 20))
 
     theme: Mapped[Theme] = relationship(back_populates="engagements")
@@ -77,13 +79,15 @@ class EuCase(Record):
         CheckConstraint("amount_granted_ore >= 0", name="granted_not_negative"),
     )
 
-    partnership_id: Mapped[int] = mapped_column(
-        ForeignKey("ekr_partnership.id", ondelete="CASCADE"), index=True
+    partnership_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("ekr_partnership.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[EuCaseKind] = mapped_column(enum_type(EuCaseKind, 20))
     title: Mapped[str] = mapped_column(String(200))
     applicant: Mapped[str] = mapped_column(String(200), default="")
-    member_id: Mapped[int | None] = mapped_column(ForeignKey("ekr_member.id", ondelete="SET NULL"))
+    member_id: Mapped[RecordId | None] = mapped_column(
+        KEY, ForeignKey("ekr_member.id", ondelete="SET NULL")
+    )
     eu_programme: Mapped[str] = mapped_column(String(200), default="")
     call_deadline: Mapped[date | None]
     amount_sought_ore: Mapped[int] = mapped_column(Integer, default=0)

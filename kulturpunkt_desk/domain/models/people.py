@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, enum_type
+from .base import KEY, Record, RecordId, enum_type
 from .enums import Sector
 
 if TYPE_CHECKING:
@@ -37,8 +37,8 @@ class Person(Record):
     email: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(20), default="")
     title: Mapped[str] = mapped_column(String(200), default="")
-    organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisation.id", ondelete="SET NULL")
+    organisation_id: Mapped[RecordId | None] = mapped_column(
+        KEY, ForeignKey("organisation.id", ondelete="SET NULL")
     )
     notes: Mapped[str] = mapped_column(Text, default="")
     # Set when the person's data was erased; the row stays so records keep their shape.

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, enum_type
+from .base import KEY, Record, RecordId, enum_type
 from .case_file import CaseFile
 from .enums import MilestoneKind
 from .goal_enums import AREAS_TO_DESIGNATE, STRATEGY_GOAL_TEXT
@@ -72,8 +72,8 @@ class Milestone(Record):
 
     __tablename__ = "milestone"
 
-    programme_id: Mapped[int] = mapped_column(
-        ForeignKey("programme.id", ondelete="CASCADE"), index=True
+    programme_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("programme.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[MilestoneKind] = mapped_column(enum_type(MilestoneKind, 40))
     title: Mapped[str] = mapped_column(String(200))
@@ -91,7 +91,9 @@ class AgreementTemplate(Record):
     __tablename__ = "agreement_template"
     __table_args__ = (UniqueConstraint("programme_id", "version"),)
 
-    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
+    programme_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("programme.id", ondelete="CASCADE")
+    )
     version: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Record, enum_type
+from .base import KEY, Record, RecordId, enum_type
 from .enums import SessionForm
 
 if TYPE_CHECKING:
@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 class SparringSession(Record):
     __tablename__ = "sparring_session"
 
-    area_id: Mapped[int] = mapped_column(ForeignKey("area.id", ondelete="CASCADE"), index=True)
+    area_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("area.id", ondelete="CASCADE"), index=True
+    )
     held_on: Mapped[date] = mapped_column(index=True)
     form: Mapped[SessionForm] = mapped_column(enum_type(SessionForm, 20))
     # Names of the region's consultants present; they are users, not programme people.
@@ -41,10 +43,12 @@ class SessionParticipant(Record):
     __tablename__ = "session_participant"
     __table_args__ = (UniqueConstraint("session_id", "person_id"),)
 
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("sparring_session.id", ondelete="CASCADE"), index=True
+    session_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("sparring_session.id", ondelete="CASCADE"), index=True
     )
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
 
     session: Mapped[SparringSession] = relationship(back_populates="participants")
     person: Mapped[Person] = relationship()
@@ -53,8 +57,8 @@ class SessionParticipant(Record):
 class FollowUpAction(Record):
     __tablename__ = "follow_up_action"
 
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("sparring_session.id", ondelete="CASCADE"), index=True
+    session_id: Mapped[RecordId] = mapped_column(
+        KEY, ForeignKey("sparring_session.id", ondelete="CASCADE"), index=True
     )
     description: Mapped[str] = mapped_column(Text)
     responsible: Mapped[str] = mapped_column(String(200), default="")

@@ -51,7 +51,7 @@ class ActivityData:
         return values
 
 
-def add_activity(db: Database, area_id: int, data: ActivityData) -> int:
+def add_activity(db: Database, area_id: str, data: ActivityData) -> str:
     values = data.cleaned()
     with db.transaction() as s:
         get(s, Area, area_id, "Lokalområdet")
@@ -61,12 +61,12 @@ def add_activity(db: Database, area_id: int, data: ActivityData) -> int:
         return activity.id
 
 
-def update_activity(db: Database, activity_id: int, data: ActivityData) -> None:
+def update_activity(db: Database, activity_id: str, data: ActivityData) -> None:
     values = data.cleaned()
     with db.transaction() as s:
         apply(get(s, Activity, activity_id, "Aktiviteten"), values)
 
 
-def delete_activity(db: Database, activity_id: int) -> None:
+def delete_activity(db: Database, activity_id: str) -> None:
     with db.transaction() as s:
         s.delete(get(s, Activity, activity_id, "Aktiviteten"))

@@ -40,7 +40,7 @@ def is_declined(area: Area) -> bool:
 
 @dataclass(frozen=True)
 class LeftOut:
-    area_id: int
+    area_id: str
     name: str
     reason: str
     declined: bool
@@ -50,11 +50,11 @@ class LeftOut:
 class AgreementCandidates:
     """A programme's areas split by the rule: ids that get an agreement, and the rest."""
 
-    ready: list[int]
+    ready: list[str]
     left_out: list[LeftOut]
 
 
-def agreement_candidates(db: Database, programme_id: int) -> AgreementCandidates:
+def agreement_candidates(db: Database, programme_id: str) -> AgreementCandidates:
     """Every area of the programme by name, sorted into agreements and areas left out."""
     with db.read() as s:
         areas = s.scalars(
@@ -70,7 +70,7 @@ def agreement_candidates(db: Database, programme_id: int) -> AgreementCandidates
         return AgreementCandidates(ready, left_out)
 
 
-def refusal_for_area(db: Database, area_id: int) -> str | None:
+def refusal_for_area(db: Database, area_id: str) -> str | None:
     """`agreement_refusal` for one area read from the file (None if it may have one)."""
     with db.read() as s:
         area = s.scalar(_with_facts().where(Area.id == area_id))

@@ -132,11 +132,11 @@ def describe(entry: AuditEntry, name: str = "") -> str:
     return head + (": " + "; ".join(parts) if parts else "")
 
 
-def area_history(db: Database, area_id: int) -> list[HistoryLine]:
+def area_history(db: Database, area_id: str) -> list[HistoryLine]:
     """The area's changes and those of everything belonging to it, newest first."""
     with db.read() as s:
         uuids: set[str] = set()
-        area_uuid = s.scalar(select(Area.uuid).where(Area.id == area_id))
+        area_uuid = s.scalar(select(Area.id).where(Area.id == area_id))
         if area_uuid is None:
             return []
         uuids.add(area_uuid)
@@ -151,10 +151,10 @@ def area_history(db: Database, area_id: int) -> list[HistoryLine]:
             EvaluationSubmission,
             Attachment,
         ):
-            uuids.update(s.scalars(select(model.uuid).where(model.area_id == area_id)))
+            uuids.update(s.scalars(select(model.id).where(model.area_id == area_id)))
         grant_id = s.scalar(select(Grant.id).where(Grant.area_id == area_id))
         if grant_id is not None:
-            uuids.update(s.scalars(select(Instalment.uuid).where(Instalment.grant_id == grant_id)))
+            uuids.update(s.scalars(select(Instalment.id).where(Instalment.grant_id == grant_id)))
         # Records since deleted: their create/delete snapshots carry the area id, and
         # their updates are found through the uuid those snapshots name.
         owned = func.json_extract(AuditEntry.changes, "$.area_id") == area_id
@@ -171,25 +171,25 @@ def area_history(db: Database, area_id: int) -> list[HistoryLine]:
 
 def _names(s: Session, entries: list[AuditEntry]) -> dict[str, str]:
     """A readable name per record uuid, from the person, organisation or date it carries."""
-    person_of: dict[str, int] = {}
-    organisation_of: dict[str, int] = {}
+    person_of: dict[str, str] = {}
+    organisation_of: dict[str, str] = {}
     names: dict[str, str] = {}
     for e in entries:
         changes = e.changes or {}
-        if isinstance(changes.get("person_id"), int):
+        if isinstance(changes.get("person_id"), str):
             person_of[e.entity_uuid] = changes["person_id"]
-        if isinstance(changes.get("organisation_id"), int):
+        if isinstance(changes.get("organisation_id"), str):
             organisation_of[e.entity_uuid] = changes["organisation_id"]
         for key in ("held_on", "received_on", "due_on"):
             if isinstance(changes.get(key), str) and e.action != "update":
                 names.setdefault(e.entity_uuid, _value(key, changes[key]))
-    people: dict[int, str] = {
+    people: dict[str, str] = {
         row.id: row.name
         for row in s.execute(
             select(Person.id, Person.name).where(Person.id.in_(list(person_of.values())))
         )
     }
-    organisations: dict[int, str] = {
+    organisations: dict[str, str] = {
         row.id: row.name
         for row in s.execute(
             select(Organisation.id, Organisation.name).where(

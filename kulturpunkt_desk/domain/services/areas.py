@@ -24,7 +24,7 @@ from ..models import (
     Programme,
     SparringSession,
 )
-from .common import apply, check_unique_name, get
+from .common import apply, check_unique_name, get, other_than
 from .people import PersonData
 
 
@@ -96,7 +96,7 @@ class MemberData:
     is_primary_contact: bool = False
 
 
-def _unique_area_name(s: Session, programme_id: int, name: str, own_id: int | None) -> None:
+def _unique_area_name(s: Session, programme_id: str, name: str, own_id: str | None) -> None:
     check_unique_name(
         s,
         Area.id,
@@ -109,7 +109,7 @@ def _unique_area_name(s: Session, programme_id: int, name: str, own_id: int | No
     )
 
 
-def create_area(db: Database, programme_id: int, data: AreaData) -> int:
+def create_area(db: Database, programme_id: str, data: AreaData) -> str:
     values = data.cleaned()
     with db.transaction() as s:
         get(s, Programme, programme_id, "Programmet")
@@ -120,7 +120,7 @@ def create_area(db: Database, programme_id: int, data: AreaData) -> int:
         return area.id
 
 
-def update_area(db: Database, area_id: int, data: AreaData) -> None:
+def update_area(db: Database, area_id: str, data: AreaData) -> None:
     values = data.cleaned()
     with db.transaction() as s:
         area = get(s, Area, area_id, "Lokalområdet")
@@ -128,18 +128,18 @@ def update_area(db: Database, area_id: int, data: AreaData) -> None:
         apply(area, values)
 
 
-def delete_area(db: Database, area_id: int) -> None:
+def delete_area(db: Database, area_id: str) -> None:
     with db.transaction() as s:
         s.delete(get(s, Area, area_id, "Lokalområdet"))
 
 
-def close_area(db: Database, area_id: int, closed_on: date | None) -> None:
+def close_area(db: Database, area_id: str, closed_on: date | None) -> None:
     """Close the area's project (or reopen it with None)."""
     with db.transaction() as s:
         get(s, Area, area_id, "Lokalområdet").closed_on = closed_on
 
 
-def get_area(db: Database, area_id: int) -> Area:
+def get_area(db: Database, area_id: str) -> Area:
     """An area with everything on its page loaded."""
     with db.read() as s:
         area = s.scalar(
@@ -166,14 +166,14 @@ def get_area(db: Database, area_id: int) -> Area:
         return area
 
 
-def list_areas(db: Database, programme_id: int) -> list[Area]:
+def list_areas(db: Database, programme_id: str) -> list[Area]:
     with db.read() as s:
         return list(
             s.scalars(select(Area).where(Area.programme_id == programme_id).order_by(Area.name))
         )
 
 
-def find_area(db: Database, programme_id: int, name: str) -> Area:
+def find_area(db: Database, programme_id: str, name: str) -> Area:
     with db.read() as s:
         area = s.scalar(
             select(Area).where(
@@ -189,14 +189,14 @@ def find_area(db: Database, programme_id: int, name: str) -> Area:
 # --- people in the area -------------------------------------------------------------
 
 
-def _check_primary_free(s: Session, area_id: int, own_member_id: int | None) -> None:
+def _check_primary_free(s: Session, area_id: str, own_member_id: str | None) -> None:
     holder = s.scalar(
         select(Person.name)
         .join(AreaMember, AreaMember.person_id == Person.id)
         .where(
             AreaMember.area_id == area_id,
             AreaMember.is_primary_contact.is_(True),
-            AreaMember.id != (own_member_id or -1),
+            other_than(AreaMember.id, own_member_id),
         )
     )
     if holder is not None:
@@ -207,7 +207,7 @@ def _check_primary_free(s: Session, area_id: int, own_member_id: int | None) -> 
         )
 
 
-def add_member(db: Database, area_id: int, person_id: int, data: MemberData) -> int:
+def add_member(db: Database, area_id: str, person_id: str, data: MemberData) -> str:
     role = v.optional(data.role, "role", "Rolle", 100)
     with db.transaction() as s:
         get(s, Area, area_id, "Lokalområdet")
@@ -234,7 +234,7 @@ def add_member(db: Database, area_id: int, person_id: int, data: MemberData) -> 
         return member.id
 
 
-def add_new_person(db: Database, area_id: int, person: PersonData, member: MemberData) -> int:
+def add_new_person(db: Database, area_id: str, person: PersonData, member: MemberData) -> str:
     """Create a person and tie them to the area in one transaction; returns the person id."""
     person_values = person.cleaned()
     role = v.optional(member.role, "role", "Rolle", 100)
@@ -257,7 +257,7 @@ def add_new_person(db: Database, area_id: int, person: PersonData, member: Membe
         return new.id
 
 
-def update_member(db: Database, member_id: int, data: MemberData) -> None:
+def update_member(db: Database, member_id: str, data: MemberData) -> None:
     role = v.optional(data.role, "role", "Rolle", 100)
     with db.transaction() as s:
         member = get(s, AreaMember, member_id, "Tilknytningen")
@@ -268,7 +268,7 @@ def update_member(db: Database, member_id: int, data: MemberData) -> None:
         member.is_primary_contact = data.is_primary_contact
 
 
-def set_primary_contact(db: Database, area_id: int, person_id: int) -> None:
+def set_primary_contact(db: Database, area_id: str, person_id: str) -> None:
     """Make `person_id` the area's one primary contact, replacing any other."""
     with db.transaction() as s:
         members = list(s.scalars(select(AreaMember).where(AreaMember.area_id == area_id)))
@@ -284,12 +284,12 @@ def set_primary_contact(db: Database, area_id: int, person_id: int) -> None:
         target.is_primary_contact = True
 
 
-def remove_member(db: Database, member_id: int) -> None:
+def remove_member(db: Database, member_id: str) -> None:
     with db.transaction() as s:
         s.delete(get(s, AreaMember, member_id, "Tilknytningen"))
 
 
-def area_people(db: Database, area_id: int) -> list[AreaMember]:
+def area_people(db: Database, area_id: str) -> list[AreaMember]:
     """The area's people, steering group and primary contact first."""
     with db.read() as s:
         return list(
@@ -310,7 +310,7 @@ def area_people(db: Database, area_id: int) -> list[AreaMember]:
 # --- the partnership ----------------------------------------------------------------
 
 
-def add_partner(db: Database, area_id: int, organisation_id: int, contribution: str = "") -> int:
+def add_partner(db: Database, area_id: str, organisation_id: str, contribution: str = "") -> str:
     text = v.optional(contribution, "contribution", "Bidrag", 2_000)
     with db.transaction() as s:
         get(s, Area, area_id, "Lokalområdet")
@@ -332,6 +332,6 @@ def add_partner(db: Database, area_id: int, organisation_id: int, contribution: 
         return partner.id
 
 
-def remove_partner(db: Database, partner_id: int) -> None:
+def remove_partner(db: Database, partner_id: str) -> None:
     with db.transaction() as s:
         s.delete(get(s, PartnershipMember, partner_id, "Partneren"))

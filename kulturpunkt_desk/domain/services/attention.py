@@ -69,7 +69,7 @@ ATTENTION_LABELS: dict[AttentionKind, str] = {
 
 @dataclass(frozen=True)
 class AttentionItem:
-    area_id: int
+    area_id: str
     area_name: str
     kind: AttentionKind
     due_on: date
@@ -78,10 +78,10 @@ class AttentionItem:
     # The record the item is about, as (kind, id) for the window's open_record; None: the
     # area. Instalments open in Tilskud, missing evaluations in Evaluering (where they are
     # registered), follow-ups on their sparring session.
-    record: tuple[str, int] | None = None
+    record: tuple[str, str] | None = None
 
     @property
-    def opens(self) -> tuple[str, int]:
+    def opens(self) -> tuple[str, str]:
         return self.record or ("area", self.area_id)
 
     @property
@@ -90,7 +90,7 @@ class AttentionItem:
 
 
 def overdue_items(
-    db: Database, programme_id: int, today: date | None = None
+    db: Database, programme_id: str, today: date | None = None
 ) -> list[AttentionItem]:
     """Everything overdue on `today` (default: today), the longest overdue first: the
     overdue part of attention_items, so the status summary counts what Overblik shows."""
@@ -98,7 +98,7 @@ def overdue_items(
     return [i for i in items if i.overdue]
 
 
-def _late_records(db: Database, programme_id: int, today: date) -> list[AttentionItem]:
+def _late_records(db: Database, programme_id: str, today: date) -> list[AttentionItem]:
     """Agreements unsigned, instalments unpaid and evaluations missing past their dates."""
     items: list[AttentionItem] = []
     with db.read() as s:
@@ -194,7 +194,7 @@ class _AreaNamed(Protocol):
     """An area or a row holding its id and name."""
 
     @property
-    def id(self) -> int: ...
+    def id(self) -> str: ...
 
     @property
     def name(self) -> str: ...
@@ -206,7 +206,7 @@ def _item(
     due: date,
     today: date,
     text: str,
-    record: tuple[str, int] | None = None,
+    record: tuple[str, str] | None = None,
 ) -> AttentionItem:
     return AttentionItem(
         area_id=area.id,
@@ -220,7 +220,7 @@ def _item(
 
 
 def attention_items(
-    db: Database, programme_id: int, today: date, coming_days: int = COMING_DAYS
+    db: Database, programme_id: str, today: date, coming_days: int = COMING_DAYS
 ) -> list[AttentionItem]:
     """What needs attention on `today`: overdue items, most overdue first, then what falls
     due within `coming_days`, soonest first."""
@@ -235,7 +235,7 @@ def attention_items(
     return sorted(items, key=lambda i: (not i.overdue, -i.days_overdue, i.area_name, i.kind))
 
 
-def _skipped_areas(s: Session, programme_id: int) -> set[int]:
+def _skipped_areas(s: Session, programme_id: str) -> set[str]:
     """Areas nothing more is asked of: closed, or their interest declined."""
     declined = select(ExpressionOfInterest.area_id).where(
         ExpressionOfInterest.decision == InterestDecision.DECLINED
@@ -250,7 +250,7 @@ def _skipped_areas(s: Session, programme_id: int) -> set[int]:
     )
 
 
-def _coming_money(s: Session, programme_id: int, today: date, horizon: date) -> list[AttentionItem]:
+def _coming_money(s: Session, programme_id: str, today: date, horizon: date) -> list[AttentionItem]:
     items = []
     skipped = _skipped_areas(s, programme_id)
     for area, instalment in s.execute(
@@ -296,7 +296,7 @@ def _coming_money(s: Session, programme_id: int, today: date, horizon: date) -> 
     return items
 
 
-def _milestones(s: Session, programme_id: int, kind: MilestoneKind) -> list[Milestone]:
+def _milestones(s: Session, programme_id: str, kind: MilestoneKind) -> list[Milestone]:
     return list(
         s.scalars(
             select(Milestone)
@@ -307,7 +307,7 @@ def _milestones(s: Session, programme_id: int, kind: MilestoneKind) -> list[Mile
 
 
 def _missing_interest(
-    s: Session, programme_id: int, today: date, horizon: date
+    s: Session, programme_id: str, today: date, horizon: date
 ) -> list[AttentionItem]:
     deadlines = _milestones(s, programme_id, MilestoneKind.INTEREST_DEADLINE)
     if not deadlines or deadlines[-1].ends_on > horizon:
@@ -333,7 +333,7 @@ def _missing_interest(
     ]
 
 
-def _missing_sparring(s: Session, programme_id: int, today: date) -> list[AttentionItem]:
+def _missing_sparring(s: Session, programme_id: str, today: date) -> list[AttentionItem]:
     """Areas with a grant and no session in the current round (or the last one finished)."""
     rounds = _milestones(s, programme_id, MilestoneKind.SPARRING_ROUND)
     current = [r for r in rounds if r.starts_on <= today <= r.ends_on]
@@ -364,7 +364,7 @@ def _missing_sparring(s: Session, programme_id: int, today: date) -> list[Attent
 
 
 def _missing_network(
-    s: Session, programme_id: int, today: date, horizon: date
+    s: Session, programme_id: str, today: date, horizon: date
 ) -> list[AttentionItem]:
     """Designated areas that came to none of the meetings of the network round that ends
     within the horizon, or else the one that ended last."""
@@ -385,7 +385,7 @@ def _missing_network(
     ]
 
 
-def _follow_ups(s: Session, programme_id: int, today: date, horizon: date) -> list[AttentionItem]:
+def _follow_ups(s: Session, programme_id: str, today: date, horizon: date) -> list[AttentionItem]:
     items = []
     # Columns only: a large programme has hundreds of open follow-ups.
     for row in s.execute(
@@ -424,7 +424,7 @@ def _follow_ups(s: Session, programme_id: int, today: date, horizon: date) -> li
     return items
 
 
-def evaluation_states(db: Database, programme_id: int, today: date | None = None) -> dict[int, str]:
+def evaluation_states(db: Database, programme_id: str, today: date | None = None) -> dict[str, str]:
     """Each area's evaluation state in Danish: received (when), missing, or when it is due."""
     parts = evaluation_state_parts(db, programme_id, today)
     return {area_id: _state_text(state, day) for area_id, (state, day) in parts.items()}
@@ -439,13 +439,13 @@ def _state_text(state: str, day: date | None) -> str:
 
 
 def evaluation_state_parts(
-    db: Database, programme_id: int, today: date | None = None
-) -> dict[int, tuple[str, date | None]]:
+    db: Database, programme_id: str, today: date | None = None
+) -> dict[str, tuple[str, date | None]]:
     """Each area's evaluation state and its date apart (received on, or the deadline), for
     spreadsheets that keep one kind of value per column."""
     today = today or date.today()
     with db.read() as s:
-        received: dict[int, date] = {}
+        received: dict[str, date] = {}
         for area_id, day in s.execute(
             select(EvaluationSubmission.area_id, EvaluationSubmission.received_on)
             .join(Area)
@@ -456,7 +456,7 @@ def evaluation_state_parts(
             s.scalars(select(Grant.area_id).join(Area).where(Area.programme_id == programme_id))
         )
         deadline = _collection_end(s, programme_id)
-        states: dict[int, tuple[str, date | None]] = {}
+        states: dict[str, tuple[str, date | None]] = {}
         for area_id in s.scalars(select(Area.id).where(Area.programme_id == programme_id)):
             if area_id in received:
                 states[area_id] = ("Modtaget", received[area_id])
@@ -471,7 +471,7 @@ def evaluation_state_parts(
         return states
 
 
-def _collection_end(s: Session, programme_id: int) -> date | None:
+def _collection_end(s: Session, programme_id: str) -> date | None:
     return s.scalar(
         select(Milestone.ends_on)
         .where(

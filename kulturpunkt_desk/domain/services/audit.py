@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 from kulturpunkt_desk.storage.engine import Database
 
 from ..models import AuditEntry, Record
-from ..models.base import new_uuid, utcnow
+from ..models.base import RecordId, new_uuid, utcnow
 
 # Columns whose values are bookkeeping, not content.
-_SKIPPED = {"id", "uuid", "created_at", "updated_at"}
+_SKIPPED = {"id", "row_version", "created_at", "updated_at"}
 
 
 def _plain(value: Any) -> Any:
@@ -78,7 +78,9 @@ def _record_changes(session: Session, _ctx: Any, _instances: Any) -> None:
     session.add_all(entries)
 
 
-def insert_created(session: Session, model: type[Record], rows: list[dict[str, Any]]) -> list[int]:
+def insert_created(
+    session: Session, model: type[Record], rows: list[dict[str, Any]]
+) -> list[RecordId]:
     """Insert many new records of one kind in a few statements; their ids, in order.
 
     For imports of thousands of rows: the unit of work (and with it `_record_changes`)
@@ -89,15 +91,12 @@ def insert_created(session: Session, model: type[Record], rows: list[dict[str, A
         return []
     now = utcnow()
     for row in rows:
-        row.setdefault("uuid", new_uuid())
+        row.setdefault("id", new_uuid())
+        row.setdefault("row_version", 1)
         row.setdefault("created_at", now)
         row.setdefault("updated_at", now)
     table = cast(Table, model.__table__)
     _executemany(session, table, rows)
-    found = session.execute(
-        select(table.c.uuid, table.c.id).where(table.c.uuid.in_([r["uuid"] for r in rows]))
-    )
-    id_of = {uuid: record_id for uuid, record_id in found}
     user = session.info.get("user")
     if user is not None:
         _executemany(
@@ -109,14 +108,19 @@ def insert_created(session: Session, model: type[Record], rows: list[dict[str, A
                     "user": user,
                     "action": "create",
                     "entity": table.name,
-                    "entity_uuid": row["uuid"],
+                    "id": new_uuid(),
+                    "entity_uuid": row["id"],
                     "summary": _label(row),
                     "changes": {k: _plain(v) for k, v in row.items() if k not in _SKIPPED},
                 }
                 for row in rows
             ],
         )
-    return [id_of[row["uuid"]] for row in rows]
+    return [row["id"] for row in rows]
+
+
+# The driver's own placeholder: "?" for sqlite3, "%s" for psycopg.
+_MARK = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
 
 def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -128,7 +132,7 @@ def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     keys = list(rows[0])
     processors = [table.c[k].type.bind_processor(dialect) for k in keys]
     names = ", ".join(dialect.identifier_preparer.quote(k) for k in keys)
-    marks = ", ".join("?" for _ in keys)
+    marks = ", ".join(_MARK[dialect.paramstyle] for _ in keys)
     sql = f"INSERT INTO {dialect.identifier_preparer.quote(table.name)} ({names}) VALUES ({marks})"
     columns: list[list[Any]] = []
     for key, proc in zip(keys, processors, strict=True):
@@ -153,13 +157,13 @@ def _processed(values: list[Any], proc: Any) -> list[Any]:
 
 
 def _entry(user: str, action: str, obj: Record, changes: dict[str, Any]) -> AuditEntry:
-    if obj.uuid is None:  # column defaults apply at insert; the log needs the UUID now
-        obj.uuid = new_uuid()
+    if obj.id is None:  # column defaults apply at insert; the log needs the key now
+        obj.id = new_uuid()
     return AuditEntry(
         user=user,
         action=action,
         entity=type(obj).__tablename__,
-        entity_uuid=obj.uuid,
+        entity_uuid=obj.id,
         summary=_label(obj),
         changes=changes,
     )

@@ -57,7 +57,7 @@ def _day(
     """An all-day event on `day` for `record` (and the records its text is taken from)."""
     created, updated = _changed(record, *also)
     return CalendarEvent(
-        uuid=record.uuid,
+        uuid=record.id,
         summary=summary,
         start=day,
         end=day + timedelta(days=1),
@@ -75,7 +75,7 @@ def _mine(text: str, me: str) -> bool:
 
 
 def programme_events(
-    db: Database, programme_id: int, area_id: int | None = None, mine: str | None = None
+    db: Database, programme_id: str, area_id: str | None = None, mine: str | None = None
 ) -> list[CalendarEvent]:
     """Every dated thing in the programme, by start. With `area_id` only that area's
     sessions, instalments and follow-ups; with `mine` only the sessions and follow-ups
@@ -128,7 +128,7 @@ def _milestones(milestones: Iterable[Milestone], category: tuple[str, ...]) -> l
         deadline = m.kind in DEADLINE_KINDS or m.starts_on == m.ends_on
         events.append(
             CalendarEvent(
-                uuid=m.uuid,
+                uuid=m.id,
                 summary=f"Kulturpunkt: {m.title}",
                 start=m.starts_on,
                 end=m.ends_on + timedelta(days=1),
@@ -209,7 +209,7 @@ def _instalment(
     )
 
 
-def meeting_event(db: Database, meeting_id: int) -> CalendarEvent:
+def meeting_event(db: Database, meeting_id: str) -> CalendarEvent:
     """One network meeting as the calendar file shows it (the invitation carries it)."""
     with db.read() as s:
         meeting = s.scalar(

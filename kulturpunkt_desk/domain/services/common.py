@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ..danish import pronoun
@@ -19,8 +20,18 @@ def not_found_message(label: str) -> str:
     return f"{label} findes ikke (længere). {pronoun(label)} kan være slettet af en kollega."
 
 
-def get(session: Session, cls: type[R], record_id: int, label: str) -> R:
-    obj = session.get(cls, record_id)
+def is_key(value: object) -> bool:
+    """True for a record key as the desk makes them (a UUID's text)."""
+    try:
+        return str(uuid.UUID(str(value))) == value
+    except ValueError:
+        return False
+
+
+def get(session: Session, cls: type[R], record_id: str, label: str) -> R:
+    # Something that cannot be a key (a stale number, a typo) is simply not there; PostgreSQL
+    # would otherwise refuse the query itself.
+    obj = session.get(cls, record_id) if is_key(record_id) else None
     if obj is None:
         raise NotFoundError(not_found_message(label))
     return obj
@@ -31,12 +42,17 @@ def apply(obj: Record, values: dict[str, Any]) -> None:
         setattr(obj, key, value)
 
 
+def other_than(id_column: InstrumentedAttribute[str], own_id: str | None) -> ColumnElement[bool]:
+    """Every record but the one being saved (all of them when it is new)."""
+    return id_column != own_id if own_id is not None else true()
+
+
 def check_unique_name(
     s: Session,
-    id_column: InstrumentedAttribute[int],
+    id_column: InstrumentedAttribute[str],
     name_column: InstrumentedAttribute[str],
     name: str,
-    own_id: int | None,
+    own_id: str | None,
     what: str,
     *scope: ColumnElement[bool],
     where: str = "",
@@ -45,7 +61,7 @@ def check_unique_name(
     (the engine's casefold function), so «Øster Åby» and «øster åby» clash."""
     clash = s.scalar(
         select(id_column).where(
-            *scope, func.casefold(name_column) == name.casefold(), id_column != (own_id or -1)
+            *scope, func.casefold(name_column) == name.casefold(), other_than(id_column, own_id)
         )
     )
     if clash is not None:

@@ -100,5 +100,5 @@ def conditions_for(area: Area) -> list[Condition]:
     ]
 
 
-def area_conditions(db: Database, area_id: int) -> list[Condition]:
+def area_conditions(db: Database, area_id: str) -> list[Condition]:
     return conditions_for(areas.get_area(db, area_id))

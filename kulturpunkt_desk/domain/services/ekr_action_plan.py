@@ -39,11 +39,11 @@ _OPEN = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)
 @dataclass(frozen=True)
 class PlanActionData:
     title: str
-    responsible_id: int | None
-    focus_area_id: int | None = None  # None: the cross-cutting communication
+    responsible_id: str | None
+    focus_area_id: str | None = None  # None: the cross-cutting communication
     status: ActionStatus = ActionStatus.PLANNED
     deadline: date | None = None
-    member_ids: tuple[int, ...] = ()
+    member_ids: tuple[str, ...] = ()
     description: str = ""
 
     def cleaned(self) -> dict[str, object]:
@@ -64,7 +64,7 @@ class PlanActionData:
 
 @dataclass(frozen=True)
 class PlanActionRow:
-    action_id: int
+    action_id: str
     year: int
     heading: str  # the focus area ("1. Styrkelse af ...") or the communication
     title: str
@@ -105,7 +105,7 @@ class ActionPlan:
         return found
 
 
-def _check(s: Session, partnership_id: int, data: PlanActionData) -> None:
+def _check(s: Session, partnership_id: str, data: PlanActionData) -> None:
     members = set(
         s.scalars(select(PartnerMember.id).where(PartnerMember.partnership_id == partnership_id))
     )
@@ -128,7 +128,7 @@ def _set_members(action: PlanAction, data: PlanActionData) -> None:
         action.participants.append(PlanActionMember(member_id=member_id))
 
 
-def create_action(db: Database, partnership_id: int, year: int, data: PlanActionData) -> int:
+def create_action(db: Database, partnership_id: str, year: int, data: PlanActionData) -> str:
     values = data.cleaned()
     year = v.year(year, "year", "År")
     with db.transaction() as s:
@@ -141,7 +141,7 @@ def create_action(db: Database, partnership_id: int, year: int, data: PlanAction
         return action.id
 
 
-def update_action(db: Database, action_id: int, data: PlanActionData) -> None:
+def update_action(db: Database, action_id: str, data: PlanActionData) -> None:
     values = data.cleaned()
     with db.transaction() as s:
         action = get(s, PlanAction, action_id, "Indsatsen")
@@ -150,7 +150,7 @@ def update_action(db: Database, action_id: int, data: PlanActionData) -> None:
         _set_members(action, data)
 
 
-def action_data(db: Database, action_id: int) -> PlanActionData:
+def action_data(db: Database, action_id: str) -> PlanActionData:
     """An effort's values, to change and save with update_action."""
     with db.read() as s:
         a = get(s, PlanAction, action_id, "Indsatsen")
@@ -165,7 +165,7 @@ def action_data(db: Database, action_id: int) -> PlanActionData:
         )
 
 
-def action_plan(db: Database, partnership_id: int, year: int) -> ActionPlan:
+def action_plan(db: Database, partnership_id: str, year: int) -> ActionPlan:
     """The year's efforts under each focus area, then the communication."""
     with db.read() as s:
         areas = s.scalars(
@@ -185,7 +185,7 @@ def action_plan(db: Database, partnership_id: int, year: int) -> ActionPlan:
         plan = ActionPlan(year, [*names.values(), COMMUNICATION])
         order = {h: i for i, h in enumerate(plan.headings)}
         for a in actions:
-            heading = names.get(a.focus_area_id or 0, COMMUNICATION)
+            heading = names.get(a.focus_area_id or "", COMMUNICATION)
             plan.rows.append(
                 PlanActionRow(
                     a.id,
@@ -203,7 +203,7 @@ def action_plan(db: Database, partnership_id: int, year: int) -> ActionPlan:
     return plan
 
 
-def plan_years(db: Database, partnership_id: int) -> list[int]:
+def plan_years(db: Database, partnership_id: str) -> list[int]:
     with db.read() as s:
         return list(
             s.scalars(

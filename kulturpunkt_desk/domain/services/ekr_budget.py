@@ -20,7 +20,7 @@ from .. import validation as v
 from ..errors import Collector, ValidationError
 from ..models import BudgetLine, FundingYear, Partnership
 from ..money import check_ore, format_kr
-from .common import apply, get
+from .common import apply, get, other_than
 from .ekr_eu import EuYearFigure, eu_money_vs_budget
 
 # The lines the strategy names, plus the secretariat's meetings and the communication the
@@ -57,7 +57,7 @@ class BudgetLineData:
 
 @dataclass(frozen=True)
 class BudgetLineRow:
-    line_id: int
+    line_id: str
     name: str
     planned_ore: int
     spent_ore: int
@@ -122,7 +122,7 @@ class BudgetOverview:
         )
 
 
-def create_line(db: Database, partnership_id: int, year: int, data: BudgetLineData) -> int:
+def create_line(db: Database, partnership_id: str, year: int, data: BudgetLineData) -> str:
     values = data.cleaned()
     year = v.year(year, "year", "År")
     with db.transaction() as s:
@@ -141,7 +141,7 @@ def create_line(db: Database, partnership_id: int, year: int, data: BudgetLineDa
         return line.id
 
 
-def update_line(db: Database, line_id: int, data: BudgetLineData) -> None:
+def update_line(db: Database, line_id: str, data: BudgetLineData) -> None:
     values = data.cleaned()
     with db.transaction() as s:
         line = get(s, BudgetLine, line_id, "Budgetposten")
@@ -151,20 +151,20 @@ def update_line(db: Database, line_id: int, data: BudgetLineData) -> None:
         apply(line, values)
 
 
-def _check_unique(s: Session, partnership_id: int, year: int, name: str, own: int | None) -> None:
+def _check_unique(s: Session, partnership_id: str, year: int, name: str, own: str | None) -> None:
     clash = s.scalar(
         select(BudgetLine.id).where(
             BudgetLine.partnership_id == partnership_id,
             BudgetLine.year == year,
             func.casefold(BudgetLine.name) == name.casefold(),
-            BudgetLine.id != (own or -1),
+            other_than(BudgetLine.id, own),
         )
     )
     if clash is not None:
         raise ValidationError.single("name", f"Budgetpost: «{name}» findes allerede i {year}.")
 
 
-def start_year(db: Database, partnership_id: int, year: int) -> list[int]:
+def start_year(db: Database, partnership_id: str, year: int) -> list[str]:
     """Give a year without lines the lines of the latest earlier year (planned amounts too),
     or the strategy's lines; returns the new lines' ids."""
     year = v.year(year, "year", "År")
@@ -203,7 +203,7 @@ def start_year(db: Database, partnership_id: int, year: int) -> list[int]:
         return [line.id for line in made]
 
 
-def budget_overview(db: Database, partnership_id: int, year: int) -> BudgetOverview:
+def budget_overview(db: Database, partnership_id: str, year: int) -> BudgetOverview:
     """The year's lines, the budget (frame plus the region's match) and the EU money."""
     with db.read() as s:
         frame = s.scalar(
@@ -225,7 +225,7 @@ def budget_overview(db: Database, partnership_id: int, year: int) -> BudgetOverv
     return BudgetOverview(year, budget, eu, rows)
 
 
-def line_years(db: Database, partnership_id: int) -> list[int]:
+def line_years(db: Database, partnership_id: str) -> list[int]:
     with db.read() as s:
         return list(
             s.scalars(

@@ -24,7 +24,7 @@ class EuCaseData:
     title: str
     stage: EuCaseStage = EuCaseStage.IDEA
     applicant: str = ""
-    member_id: int | None = None
+    member_id: str | None = None
     eu_programme: str = ""
     call_deadline: date | None = None
     amount_sought_ore: int = 0
@@ -78,14 +78,14 @@ class EuYearFigure:
         return f"{tenths // 10},{tenths % 10}"
 
 
-def _check_member(s: Session, partnership_id: int, member_id: int | None) -> None:
+def _check_member(s: Session, partnership_id: str, member_id: str | None) -> None:
     if member_id is not None:
         member = get(s, PartnerMember, member_id, "Kommunen")
         if member.partnership_id != partnership_id:
             raise ValidationError.single("member_id", "Kommune: hører til et andet partnerskab.")
 
 
-def create_case(db: Database, partnership_id: int, data: EuCaseData) -> int:
+def create_case(db: Database, partnership_id: str, data: EuCaseData) -> str:
     values = data.cleaned()
     with db.transaction() as s:
         get(s, Partnership, partnership_id, "Partnerskabet")
@@ -96,7 +96,7 @@ def create_case(db: Database, partnership_id: int, data: EuCaseData) -> int:
         return case.id
 
 
-def update_case(db: Database, case_id: int, data: EuCaseData) -> None:
+def update_case(db: Database, case_id: str, data: EuCaseData) -> None:
     values = data.cleaned()
     with db.transaction() as s:
         case = get(s, EuCase, case_id, "Sagen")
@@ -104,12 +104,12 @@ def update_case(db: Database, case_id: int, data: EuCaseData) -> None:
         apply(case, values)
 
 
-def delete_case(db: Database, case_id: int) -> None:
+def delete_case(db: Database, case_id: str) -> None:
     with db.transaction() as s:
         s.delete(get(s, EuCase, case_id, "Sagen"))
 
 
-def list_cases(db: Database, partnership_id: int) -> list[EuCase]:
+def list_cases(db: Database, partnership_id: str) -> list[EuCase]:
     with db.read() as s:
         return list(
             s.scalars(
@@ -121,7 +121,7 @@ def list_cases(db: Database, partnership_id: int) -> list[EuCase]:
         )
 
 
-def eu_money_vs_budget(db: Database, partnership_id: int) -> list[EuYearFigure]:
+def eu_money_vs_budget(db: Database, partnership_id: str) -> list[EuYearFigure]:
     """Per funding year: EU grants decided that year against frame plus the region's match."""
     with db.read() as s:
         budgets = {

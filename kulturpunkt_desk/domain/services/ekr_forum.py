@@ -49,8 +49,8 @@ class ParticipantData:
     """A person in a role; a new person is made unless `person_id` names one."""
 
     role: ParticipantRole
-    member_id: int | None = None
-    person_id: int | None = None
+    member_id: str | None = None
+    person_id: str | None = None
     name: str = ""
     title: str = ""
     present: bool = True
@@ -69,11 +69,11 @@ class ParticipantData:
 
 @dataclass(frozen=True)
 class ParticipantRow:
-    participant_id: int
-    person_id: int
+    participant_id: str
+    person_id: str
     name: str
     role: ParticipantRole
-    member_id: int | None
+    member_id: str | None
     member: str
     present: bool
     # For the secretariat: is this one of the member's fixed people?
@@ -90,7 +90,7 @@ class KulturforumData:
     place: str = ""
     programme: str = ""
     priorities: str = ""
-    meeting_id: int | None = None
+    meeting_id: str | None = None
     notes: str = ""
 
     def cleaned(self) -> dict[str, object]:
@@ -128,7 +128,7 @@ def _person(s: Session, data: ParticipantData, values: dict[str, object]) -> Per
     return person
 
 
-def _check_member(s: Session, partnership_id: int, member_id: int | None) -> None:
+def _check_member(s: Session, partnership_id: str, member_id: str | None) -> None:
     if member_id is not None:
         member = get(s, PartnerMember, member_id, "Medlemmet")
         if member.partnership_id != partnership_id:
@@ -139,9 +139,9 @@ def add_participant(
     db: Database,
     data: ParticipantData,
     *,
-    meeting_id: int | None = None,
-    kulturforum_id: int | None = None,
-) -> int:
+    meeting_id: str | None = None,
+    kulturforum_id: str | None = None,
+) -> str:
     """Add a person to a wheel meeting or to Kulturforum (exactly one of the two)."""
     values = data.cleaned()
     if (meeting_id is None) == (kulturforum_id is None):
@@ -151,7 +151,7 @@ def add_participant(
             partnership_id = get(s, WheelMeeting, meeting_id, "Mødet").partnership_id
         else:
             partnership_id = get(
-                s, Kulturforum, kulturforum_id or 0, "Kulturforummet"
+                s, Kulturforum, kulturforum_id or "", "Kulturforummet"
             ).partnership_id
         _check_member(s, partnership_id, data.member_id)
         person = _person(s, data, values)
@@ -176,7 +176,7 @@ def add_participant(
         return participant.id
 
 
-def prefill_participants(db: Database, meeting_id: int) -> list[int]:
+def prefill_participants(db: Database, meeting_id: str) -> list[str]:
     """Start a meeting's list of people from whom the steering model expects.
 
     A secretariat meeting gets each member's fixed representatives; a directors' meeting the
@@ -190,14 +190,14 @@ def prefill_participants(db: Database, meeting_id: int) -> list[int]:
         members = select(PartnerMember.id).where(
             PartnerMember.partnership_id == meeting.partnership_id
         )
-        people: list[tuple[int, int | None, ParticipantRole]] = []
+        people: list[tuple[str, str | None, ParticipantRole]] = []
         if meeting.kind in SECRETARIAT_KINDS:
             people = [
                 (r.person_id, r.member_id, R.REPRESENTATIVE)
                 for r in s.scalars(
                     select(Representative)
                     .where(Representative.member_id.in_(members))
-                    .order_by(Representative.member_id, Representative.id)
+                    .order_by(Representative.member_id, Representative.created_at)
                 )
             ]
         else:
@@ -217,7 +217,7 @@ def prefill_participants(db: Database, meeting_id: int) -> list[int]:
                 for p in s.scalars(
                     select(Participant)
                     .where(Participant.meeting_id == earlier)
-                    .order_by(Participant.id)
+                    .order_by(Participant.created_at, Participant.id)
                 )
                 if p.role not in POLITICAL_ROLES
             ]
@@ -230,20 +230,20 @@ def prefill_participants(db: Database, meeting_id: int) -> list[int]:
         return [p.id for p in made]
 
 
-def set_present(db: Database, participant_id: int, present: bool) -> None:
+def set_present(db: Database, participant_id: str, present: bool) -> None:
     with db.transaction() as s:
         get(s, Participant, participant_id, "Deltageren").present = present
 
 
-def _fixed_people(s: Session, member_ids: set[int]) -> dict[int, set[int]]:
-    fixed: dict[int, set[int]] = {m: set() for m in member_ids}
+def _fixed_people(s: Session, member_ids: set[str]) -> dict[str, set[str]]:
+    fixed: dict[str, set[str]] = {m: set() for m in member_ids}
     for rep in s.scalars(select(Representative).where(Representative.member_id.in_(member_ids))):
         fixed[rep.member_id].add(rep.person_id)
     return fixed
 
 
 def list_participants(
-    db: Database, *, meeting_id: int | None = None, kulturforum_id: int | None = None
+    db: Database, *, meeting_id: str | None = None, kulturforum_id: str | None = None
 ) -> list[ParticipantRow]:
     with db.read() as s:
         query = select(Participant).options(
@@ -253,7 +253,7 @@ def list_participants(
             query = query.where(Participant.meeting_id == meeting_id)
         else:
             query = query.where(Participant.kulturforum_id == kulturforum_id)
-        found = s.scalars(query.order_by(Participant.id)).all()
+        found = s.scalars(query.order_by(Participant.created_at, Participant.id)).all()
         fixed = _fixed_people(s, {p.member_id for p in found if p.member_id})
         return [
             ParticipantRow(
@@ -270,7 +270,7 @@ def list_participants(
         ]
 
 
-def known_people(db: Database, partnership_id: int) -> list[tuple[int, str]]:
+def known_people(db: Database, partnership_id: str) -> list[tuple[str, str]]:
     """People the partnership already knows (representatives and earlier participants), by
     name: whom a participant can be picked from."""
     with db.read() as s:
@@ -282,7 +282,7 @@ def known_people(db: Database, partnership_id: int) -> list[tuple[int, str]]:
         return sorted(((p.id, p.name) for p in people), key=lambda x: x[1].casefold())
 
 
-def meeting_warnings(db: Database, meeting_id: int) -> list[str]:
+def meeting_warnings(db: Database, meeting_id: str) -> list[str]:
     """Where the people at a meeting depart from the steering model."""
     with db.read() as s:
         meeting = get(s, WheelMeeting, meeting_id, "Mødet")
@@ -322,7 +322,7 @@ def meeting_warnings(db: Database, meeting_id: int) -> list[str]:
     return warnings
 
 
-def secretariat_substitutes(db: Database, partnership_id: int, year: int) -> list[str]:
+def secretariat_substitutes(db: Database, partnership_id: str, year: int) -> list[str]:
     """Every time this year a member sent someone other than its fixed people."""
     with db.read() as s:
         meetings = s.scalars(
@@ -345,15 +345,15 @@ def secretariat_substitutes(db: Database, partnership_id: int, year: int) -> lis
 # --- Kulturforum --------------------------------------------------------------------------
 
 
-def _check_forum(s: Session, partnership_id: int, values: dict[str, object]) -> None:
+def _check_forum(s: Session, partnership_id: str, values: dict[str, object]) -> None:
     meeting_id = values["meeting_id"]
     if meeting_id is not None:
-        meeting = get(s, WheelMeeting, int(str(meeting_id)), "Mødet")
+        meeting = get(s, WheelMeeting, str(meeting_id), "Mødet")
         if meeting.partnership_id != partnership_id:
             raise ValidationError.single("meeting_id", "Møde: hører til et andet partnerskab.")
 
 
-def create_kulturforum(db: Database, partnership_id: int, data: KulturforumData) -> int:
+def create_kulturforum(db: Database, partnership_id: str, data: KulturforumData) -> str:
     values = data.cleaned()
     with db.transaction() as s:
         get(s, Partnership, partnership_id, "Partnerskabet")
@@ -364,7 +364,7 @@ def create_kulturforum(db: Database, partnership_id: int, data: KulturforumData)
         return forum.id
 
 
-def update_kulturforum(db: Database, kulturforum_id: int, data: KulturforumData) -> None:
+def update_kulturforum(db: Database, kulturforum_id: str, data: KulturforumData) -> None:
     values = data.cleaned()
     with db.transaction() as s:
         forum = get(s, Kulturforum, kulturforum_id, "Kulturforummet")
@@ -372,7 +372,7 @@ def update_kulturforum(db: Database, kulturforum_id: int, data: KulturforumData)
         apply(forum, values)
 
 
-def list_kulturforums(db: Database, partnership_id: int) -> list[Kulturforum]:
+def list_kulturforums(db: Database, partnership_id: str) -> list[Kulturforum]:
     """Every Kulturforum, newest first, with its participants and directors' meeting."""
     with db.read() as s:
         return list(
@@ -388,5 +388,5 @@ def list_kulturforums(db: Database, partnership_id: int) -> list[Kulturforum]:
         )
 
 
-def kulturforum_of_year(db: Database, partnership_id: int, year: int) -> Kulturforum | None:
+def kulturforum_of_year(db: Database, partnership_id: str, year: int) -> Kulturforum | None:
     return next((f for f in list_kulturforums(db, partnership_id) if f.held_on.year == year), None)

@@ -96,7 +96,7 @@ class FrameRule:
         )
 
 
-def frame_rules(db: Database, partnership_id: int) -> list[FrameRule]:
+def frame_rules(db: Database, partnership_id: str) -> list[FrameRule]:
     """Every funding year with a key, oldest first."""
     with db.read() as s:
         margin = get(s, Partnership, partnership_id, "Partnerskabet").frame_rule_margin_pct
@@ -119,6 +119,6 @@ def frame_rules(db: Database, partnership_id: int) -> list[FrameRule]:
         ]
 
 
-def frame_rule(db: Database, partnership_id: int, year: int) -> FrameRule | None:
+def frame_rule(db: Database, partnership_id: str, year: int) -> FrameRule | None:
     """The year's frame against the rule; None while the year has no key."""
     return next((r for r in frame_rules(db, partnership_id) if r.year == year), None)

@@ -36,10 +36,10 @@ DEMO_POPULATION_MARK = "DEMOTAL: opdigtede, afrundede indbyggertal – ikke Danm
 
 @dataclass(frozen=True)
 class ContributionRow:
-    member_id: int
+    member_id: str
     name: str
     population: int | None
-    contribution_id: int | None
+    contribution_id: str | None
     amount_ore: int
     due_on: date | None
     invoiced_on: date | None
@@ -53,7 +53,7 @@ class ContributionTable:
 
     partnership_name: str
     year: int
-    funding_year_id: int
+    funding_year_id: str
     frame_ore: int
     basis_date: date | None
     invoiced_on: date | None
@@ -98,8 +98,8 @@ def quarter_end(year: int) -> date:
 
 
 def create_funding_year(
-    db: Database, partnership_id: int, year: int, basis_date: date | None = None
-) -> int:
+    db: Database, partnership_id: str, year: int, basis_date: date | None = None
+) -> str:
     """A new year with the partnership's default frame and the latest earlier year's key."""
     year = v.year(year, "year", "År")
     with db.transaction() as s:
@@ -132,7 +132,7 @@ def create_funding_year(
         return funding_year.id
 
 
-def _unlocked(s: Session, funding_year_id: int) -> FundingYear:
+def _unlocked(s: Session, funding_year_id: str) -> FundingYear:
     funding_year = get(s, FundingYear, funding_year_id, "Budgetåret")
     if funding_year.invoiced_on is not None:
         raise ValidationError.single(
@@ -143,7 +143,7 @@ def _unlocked(s: Session, funding_year_id: int) -> FundingYear:
     return funding_year
 
 
-def set_frame(db: Database, funding_year_id: int, frame_ore: int) -> None:
+def set_frame(db: Database, funding_year_id: str, frame_ore: int) -> None:
     frame_ore = check_ore(frame_ore, "frame_ore", "Ramme")
     if frame_ore % 100:
         raise ValidationError.single("frame_ore", "Ramme: skal være hele kroner.")
@@ -155,8 +155,8 @@ def set_frame(db: Database, funding_year_id: int, frame_ore: int) -> None:
 
 def set_populations(
     db: Database,
-    funding_year_id: int,
-    populations: dict[int, int],
+    funding_year_id: str,
+    populations: dict[str, int],
     basis_date: date | None = None,
     demo: bool | None = None,
 ) -> None:
@@ -192,7 +192,7 @@ def set_populations(
 
 def import_populations(
     db: Database,
-    funding_year_id: int,
+    funding_year_id: str,
     text: str,
     basis_date: date | None = None,
     period: str | None = None,
@@ -218,7 +218,7 @@ def import_populations(
     return result
 
 
-def _municipalities(s: Session, partnership_id: int) -> dict[int, PartnerMember]:
+def _municipalities(s: Session, partnership_id: str) -> dict[str, PartnerMember]:
     return {
         m.id: m
         for m in s.scalars(
@@ -250,7 +250,7 @@ def _redistribute(s: Session, funding_year: FundingYear) -> None:
             funding_year.contributions.remove(contribution)
 
 
-def set_note(db: Database, funding_year_id: int, note: str) -> None:
+def set_note(db: Database, funding_year_id: str, note: str) -> None:
     """A remark printed with the year's key (e.g. where the figures come from)."""
     note = v.optional(note, "note", "Bemærkning", 2_000)
     with db.transaction() as s:
@@ -258,7 +258,7 @@ def set_note(db: Database, funding_year_id: int, note: str) -> None:
 
 
 def invoice_year(
-    db: Database, funding_year_id: int, invoiced_on: date, due_on: date | None = None
+    db: Database, funding_year_id: str, invoiced_on: date, due_on: date | None = None
 ) -> None:
     """Invoice every contribution of the year; from now on its key and frame are locked."""
     due = due_on or quarter_end(invoiced_on.year)
@@ -278,7 +278,7 @@ def invoice_year(
             contribution.due_on = due
 
 
-def record_payment(db: Database, contribution_id: int, paid_on: date) -> None:
+def record_payment(db: Database, contribution_id: str, paid_on: date) -> None:
     with db.transaction() as s:
         contribution = get(s, Contribution, contribution_id, "Bidraget")
         if contribution.invoiced_on is None:
@@ -287,12 +287,12 @@ def record_payment(db: Database, contribution_id: int, paid_on: date) -> None:
         contribution.paid_on = paid_on
 
 
-def undo_payment(db: Database, contribution_id: int) -> None:
+def undo_payment(db: Database, contribution_id: str) -> None:
     with db.transaction() as s:
         get(s, Contribution, contribution_id, "Bidraget").paid_on = None
 
 
-def list_funding_years(db: Database, partnership_id: int) -> list[FundingYear]:
+def list_funding_years(db: Database, partnership_id: str) -> list[FundingYear]:
     with db.read() as s:
         return list(
             s.scalars(
@@ -303,7 +303,7 @@ def list_funding_years(db: Database, partnership_id: int) -> list[FundingYear]:
         )
 
 
-def funding_year_id(db: Database, partnership_id: int, year: int) -> int:
+def funding_year_id(db: Database, partnership_id: str, year: int) -> str:
     with db.read() as s:
         found = s.scalar(
             select(FundingYear.id).where(
@@ -316,7 +316,7 @@ def funding_year_id(db: Database, partnership_id: int, year: int) -> int:
 
 
 def contributions_table(
-    db: Database, partnership_id: int, year: int, today: date | None = None
+    db: Database, partnership_id: str, year: int, today: date | None = None
 ) -> ContributionTable:
     """One row per municipality (also those still missing a population figure)."""
     today = today or date.today()
@@ -375,7 +375,7 @@ def _note_with_demo_mark(funding_year: FundingYear) -> str:
 
 
 def unpaid_after_quarter(
-    db: Database, partnership_id: int, year: int, today: date | None = None
+    db: Database, partnership_id: str, year: int, today: date | None = None
 ) -> list[ContributionRow]:
     """Invoiced contributions still unpaid once the first quarter is over."""
     return [r for r in contributions_table(db, partnership_id, year, today).rows if r.overdue]

@@ -19,7 +19,7 @@ from ..errors import Collector, ValidationError
 from ..models import MemberKind, PartnerMember, Partnership, Person, Representative
 from ..money import check_ore, kr
 from .case_file import case_file_values
-from .common import apply, check_unique_name, get
+from .common import apply, check_unique_name, get, other_than
 
 DEFAULT_FRAME_ORE = kr(1_300_000)
 DEFAULT_MARGIN_PCT = 2
@@ -117,7 +117,7 @@ class RepresentativeData:
     role_title: str = ""
     email: str = ""
     phone: str = ""
-    person_id: int | None = None
+    person_id: str | None = None
     # The date their organisation gave them a decision mandate; None: not recorded yet.
     mandate_on: date | None = None
 
@@ -138,12 +138,12 @@ class RepresentativeData:
 
 @dataclass(frozen=True)
 class MemberWarning:
-    member_id: int
+    member_id: str
     member_name: str
     message: str
 
 
-def create_partnership(db: Database, data: PartnershipData) -> int:
+def create_partnership(db: Database, data: PartnershipData) -> str:
     values = data.cleaned()
     with db.transaction() as s:
         check_unique_name(
@@ -155,7 +155,7 @@ def create_partnership(db: Database, data: PartnershipData) -> int:
         return partnership.id
 
 
-def update_partnership(db: Database, partnership_id: int, data: PartnershipData) -> None:
+def update_partnership(db: Database, partnership_id: str, data: PartnershipData) -> None:
     values = data.cleaned()
     with db.transaction() as s:
         partnership = get(s, Partnership, partnership_id, "Partnerskabet")
@@ -178,15 +178,15 @@ def list_partnerships(db: Database) -> list[Partnership]:
 def current_partnership(db: Database) -> Partnership | None:
     """The partnership the desk shows (there is normally one: EKR)."""
     with db.read() as s:
-        return s.scalar(select(Partnership).order_by(Partnership.id))
+        return s.scalar(select(Partnership).order_by(Partnership.created_at, Partnership.id))
 
 
-def get_partnership(db: Database, partnership_id: int) -> Partnership:
+def get_partnership(db: Database, partnership_id: str) -> Partnership:
     with db.read() as s:
         return get(s, Partnership, partnership_id, "Partnerskabet")
 
 
-def add_member(db: Database, partnership_id: int, data: MemberData) -> int:
+def add_member(db: Database, partnership_id: str, data: MemberData) -> str:
     values = data.cleaned()
     with db.transaction() as s:
         get(s, Partnership, partnership_id, "Partnerskabet")
@@ -197,7 +197,7 @@ def add_member(db: Database, partnership_id: int, data: MemberData) -> int:
         return member.id
 
 
-def update_member(db: Database, member_id: int, data: MemberData) -> None:
+def update_member(db: Database, member_id: str, data: MemberData) -> None:
     values = data.cleaned()
     with db.transaction() as s:
         member = get(s, PartnerMember, member_id, "Medlemmet")
@@ -206,10 +206,10 @@ def update_member(db: Database, member_id: int, data: MemberData) -> None:
 
 
 def _check_member(
-    s: Session, partnership_id: int, values: dict[str, object], own_id: int | None
+    s: Session, partnership_id: str, values: dict[str, object], own_id: str | None
 ) -> None:
     others = select(PartnerMember).where(
-        PartnerMember.partnership_id == partnership_id, PartnerMember.id != (own_id or -1)
+        PartnerMember.partnership_id == partnership_id, other_than(PartnerMember.id, own_id)
     )
     name = str(values["name"])
     if s.scalar(others.where(func.casefold(PartnerMember.name) == name.casefold())) is not None:
@@ -222,12 +222,12 @@ def _check_member(
         raise ValidationError.single("kind", "Type: partnerskabet har allerede en region.")
 
 
-def delete_member(db: Database, member_id: int) -> None:
+def delete_member(db: Database, member_id: str) -> None:
     with db.transaction() as s:
         s.delete(get(s, PartnerMember, member_id, "Medlemmet"))
 
 
-def list_members(db: Database, partnership_id: int) -> list[PartnerMember]:
+def list_members(db: Database, partnership_id: str) -> list[PartnerMember]:
     """Members with their representatives: region first, then municipalities, then CDEU."""
     order = {MemberKind.REGION: 0, MemberKind.MUNICIPALITY: 1, MemberKind.CDEU: 2}
     with db.read() as s:
@@ -239,11 +239,11 @@ def list_members(db: Database, partnership_id: int) -> list[PartnerMember]:
         return sorted(members, key=lambda m: (order[m.kind], m.rotation_order, m.name))
 
 
-def municipalities(db: Database, partnership_id: int) -> list[PartnerMember]:
+def municipalities(db: Database, partnership_id: str) -> list[PartnerMember]:
     return [m for m in list_members(db, partnership_id) if m.kind == MemberKind.MUNICIPALITY]
 
 
-def add_representative(db: Database, member_id: int, data: RepresentativeData) -> int:
+def add_representative(db: Database, member_id: str, data: RepresentativeData) -> str:
     values = data.cleaned()
     with db.transaction() as s:
         member = get(s, PartnerMember, member_id, "Medlemmet")
@@ -270,7 +270,7 @@ def add_representative(db: Database, member_id: int, data: RepresentativeData) -
         return rep.id
 
 
-def update_representative(db: Database, representative_id: int, data: RepresentativeData) -> None:
+def update_representative(db: Database, representative_id: str, data: RepresentativeData) -> None:
     """Change the title in the secretariat and the person's name, e-mail and phone."""
     values = data.cleaned()
     with db.transaction() as s:
@@ -283,7 +283,7 @@ def update_representative(db: Database, representative_id: int, data: Representa
         rep.person.phone = str(values["phone"])
 
 
-def set_mandate(db: Database, representative_id: int, mandate_on: date | None) -> None:
+def set_mandate(db: Database, representative_id: str, mandate_on: date | None) -> None:
     """Record (or clear) the date a representative got a decision mandate from their
     organisation."""
     if mandate_on is not None and not isinstance(mandate_on, date):
@@ -292,13 +292,13 @@ def set_mandate(db: Database, representative_id: int, mandate_on: date | None) -
         get(s, Representative, representative_id, "Repræsentanten").mandate_on = mandate_on
 
 
-def remove_representative(db: Database, representative_id: int) -> None:
+def remove_representative(db: Database, representative_id: str) -> None:
     """The person stays in the address book; only their seat in the secretariat goes."""
     with db.transaction() as s:
         s.delete(get(s, Representative, representative_id, "Repræsentanten"))
 
 
-def representative_warnings(db: Database, partnership_id: int) -> list[MemberWarning]:
+def representative_warnings(db: Database, partnership_id: str) -> list[MemberWarning]:
     """Members with no fixed representative, or with more than the agreed two."""
     warnings: list[MemberWarning] = []
     for member in list_members(db, partnership_id):
@@ -316,7 +316,7 @@ def representative_warnings(db: Database, partnership_id: int) -> list[MemberWar
     return warnings
 
 
-def mandate_warnings(db: Database, partnership_id: int) -> list[MemberWarning]:
+def mandate_warnings(db: Database, partnership_id: str) -> list[MemberWarning]:
     """Representatives without a recorded decision mandate from their own organisation.
 
     The strategy: "Repræsentanterne i fællessekretariatet skal have beslutningsmandat med

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
-def next_hosts(order: Sequence[int], history: Sequence[int], count: int) -> list[int]:
+def next_hosts(order: Sequence[str], history: Sequence[str], count: int) -> list[str]:
     """The next `count` hosts.
 
     `order`: the municipalities in rotation order; `history`: the hosts of past physical
@@ -20,10 +20,10 @@ def next_hosts(order: Sequence[int], history: Sequence[int], count: int) -> list
         return []
     members = list(order)
     everyone = set(members)
-    this_round: set[int] = set()
-    last: int | None = None
+    this_round: set[str] = set()
+    last: str | None = None
 
-    def took_turn(host: int) -> None:
+    def took_turn(host: str) -> None:
         nonlocal this_round, last
         this_round.add(host)
         if this_round >= everyone:
@@ -34,7 +34,7 @@ def next_hosts(order: Sequence[int], history: Sequence[int], count: int) -> list
         if host in everyone:
             took_turn(host)
 
-    hosts: list[int] = []
+    hosts: list[str] = []
     for _ in range(count):
         start = 0 if last is None else members.index(last) + 1
         for step in range(len(members)):
@@ -46,10 +46,10 @@ def next_hosts(order: Sequence[int], history: Sequence[int], count: int) -> list
     return hosts
 
 
-def early_repeats(order: Sequence[int], history: Sequence[int]) -> list[int]:
+def early_repeats(order: Sequence[str], history: Sequence[str]) -> list[int]:
     """Positions in `history` where a host took a second turn before everyone had one."""
     everyone = set(order)
-    this_round: set[int] = set()
+    this_round: set[str] = set()
     repeats = []
     for position, host in enumerate(history):
         if host not in everyone:

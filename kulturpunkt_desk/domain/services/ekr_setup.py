@@ -81,7 +81,7 @@ def municipality_label(name: str) -> str:
     return f"{name} Kommune"
 
 
-def establish_ekr(db: Database, contact_email: str = "", contact_phone: str = "") -> int:
+def establish_ekr(db: Database, contact_email: str = "", contact_phone: str = "") -> str:
     """Create the partnership with its 21 members and its three focus areas, in one go."""
     values = PartnershipData(
         name=EKR_NAME,

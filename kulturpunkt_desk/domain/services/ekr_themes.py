@@ -27,7 +27,7 @@ from .ekr_partnership import list_members
 
 @dataclass(frozen=True)
 class GridTheme:
-    theme_id: int
+    theme_id: str
     name: str
     focus_area: str
     kind: ThemeKind
@@ -37,17 +37,17 @@ class GridTheme:
 class EngagementGrid:
     """Rows are members, columns are themes; a missing cell means not taking part."""
 
-    members: list[tuple[int, str]]
+    members: list[tuple[str, str]]
     themes: list[GridTheme]
-    levels: dict[tuple[int, int], EngagementLevel] = field(default_factory=dict)
+    levels: dict[tuple[str, str], EngagementLevel] = field(default_factory=dict)
 
-    def level(self, member_id: int, theme_id: int) -> EngagementLevel:
+    def level(self, member_id: str, theme_id: str) -> EngagementLevel:
         return self.levels.get((member_id, theme_id), EngagementLevel.NOT_TAKING_PART)
 
 
 def add_focus_area(
-    db: Database, partnership_id: int, number: int, name: str, description: str = ""
-) -> int:
+    db: Database, partnership_id: str, number: int, name: str, description: str = ""
+) -> str:
     c = Collector()
     number = c.run(v.non_negative_int, number, "number", "Nummer")
     name = c.run(v.required, name, "name", "Navn")
@@ -70,8 +70,8 @@ def add_focus_area(
 
 
 def add_theme(
-    db: Database, focus_area_id: int, name: str, kind: ThemeKind, description: str = ""
-) -> int:
+    db: Database, focus_area_id: str, name: str, kind: ThemeKind, description: str = ""
+) -> str:
     c = Collector()
     name = c.run(v.required, name, "name", "Navn")
     description = c.run(v.optional, description, "description", "Beskrivelse", 10_000)
@@ -88,12 +88,12 @@ def add_theme(
         return theme.id
 
 
-def delete_theme(db: Database, theme_id: int) -> None:
+def delete_theme(db: Database, theme_id: str) -> None:
     with db.transaction() as s:
         s.delete(get(s, Theme, theme_id, "Temaet"))
 
 
-def list_focus_areas(db: Database, partnership_id: int) -> list[FocusArea]:
+def list_focus_areas(db: Database, partnership_id: str) -> list[FocusArea]:
     with db.read() as s:
         return list(
             s.scalars(
@@ -105,7 +105,7 @@ def list_focus_areas(db: Database, partnership_id: int) -> list[FocusArea]:
         )
 
 
-def set_engagement(db: Database, theme_id: int, member_id: int, level: EngagementLevel) -> None:
+def set_engagement(db: Database, theme_id: str, member_id: str, level: EngagementLevel) -> None:
     """Set one cell of the grid; 'not taking part' removes the row."""
     level = EngagementLevel(level)
     with db.transaction() as s:
@@ -127,7 +127,7 @@ def set_engagement(db: Database, theme_id: int, member_id: int, level: Engagemen
             row.level = level
 
 
-def engagement_grid(db: Database, partnership_id: int) -> EngagementGrid:
+def engagement_grid(db: Database, partnership_id: str) -> EngagementGrid:
     members = [(m.id, m.name) for m in list_members(db, partnership_id)]
     themes = [
         GridTheme(t.id, t.name, f"{a.number}. {a.name}", t.kind)

@@ -60,8 +60,8 @@ DEFAULT_SLOTS: tuple[WheelSlot, ...] = (
 class WheelMeetingData:
     kind: WheelMeetingKind
     held_on: date
-    host_id: int | None = None
-    chair_id: int | None = None  # None: the host chairs
+    host_id: str | None = None
+    chair_id: str | None = None  # None: the host chairs
     title: str = ""
     starts_at: time | None = None
     ends_at: time | None = None
@@ -95,7 +95,7 @@ class WheelMeetingData:
 
 @dataclass(frozen=True)
 class AbsenceRow:
-    member_id: int
+    member_id: str
     name: str
     meetings: int
     present: int
@@ -116,7 +116,7 @@ def _slot_date(year: int, slot: WheelSlot) -> date:
 
 
 def propose_wheel(
-    db: Database, partnership_id: int, year: int, slots: tuple[WheelSlot, ...] = DEFAULT_SLOTS
+    db: Database, partnership_id: str, year: int, slots: tuple[WheelSlot, ...] = DEFAULT_SLOTS
 ) -> list[WheelMeetingData]:
     """Next year's wheel: dates from `slots`, physical hosts from the rotation."""
     year = v.year(year, "year", "År")
@@ -130,7 +130,7 @@ def propose_wheel(
                 WheelMeeting.host_id.is_not(None),
                 WheelMeeting.held_on < date(year, 1, 1),
             )
-            .order_by(WheelMeeting.held_on, WheelMeeting.id)
+            .order_by(WheelMeeting.held_on, WheelMeeting.created_at)
         ).all()
     region = next((m for m in members if m.kind == MemberKind.REGION), None)
     order = [m.id for m in members if m.kind == MemberKind.MUNICIPALITY]
@@ -161,8 +161,8 @@ def propose_wheel(
 
 
 def create_wheel(
-    db: Database, partnership_id: int, year: int, meetings: list[WheelMeetingData]
-) -> list[int]:
+    db: Database, partnership_id: str, year: int, meetings: list[WheelMeetingData]
+) -> list[str]:
     """Save a (possibly adjusted) proposal as the year's wheel."""
     cleaned = [m.cleaned() for m in meetings]
     with db.transaction() as s:
@@ -183,7 +183,7 @@ def create_wheel(
         return ids
 
 
-def add_wheel_meeting(db: Database, partnership_id: int, data: WheelMeetingData) -> int:
+def add_wheel_meeting(db: Database, partnership_id: str, data: WheelMeetingData) -> str:
     values = data.cleaned()
     with db.transaction() as s:
         get(s, Partnership, partnership_id, "Partnerskabet")
@@ -195,7 +195,7 @@ def add_wheel_meeting(db: Database, partnership_id: int, data: WheelMeetingData)
         return meeting.id
 
 
-def update_wheel_meeting(db: Database, meeting_id: int, data: WheelMeetingData) -> None:
+def update_wheel_meeting(db: Database, meeting_id: str, data: WheelMeetingData) -> None:
     """Adjust a meeting: date, times, host, chair, agenda, minutes."""
     values = data.cleaned()
     with db.transaction() as s:
@@ -204,7 +204,7 @@ def update_wheel_meeting(db: Database, meeting_id: int, data: WheelMeetingData) 
         apply(meeting, values)
 
 
-def delete_wheel_meeting(db: Database, meeting_id: int) -> None:
+def delete_wheel_meeting(db: Database, meeting_id: str) -> None:
     with db.transaction() as s:
         s.delete(get(s, WheelMeeting, meeting_id, "Mødet"))
 
@@ -225,12 +225,12 @@ def as_data(meeting: WheelMeeting) -> WheelMeetingData:
     )
 
 
-def change_host(data: WheelMeetingData, host_id: int | None) -> WheelMeetingData:
+def change_host(data: WheelMeetingData, host_id: str | None) -> WheelMeetingData:
     """The host chairs: a new host takes the chair too."""
     return replace(data, host_id=host_id, chair_id=host_id)
 
 
-def _check(s: Session, partnership_id: int, year: int, values: dict[str, object]) -> None:
+def _check(s: Session, partnership_id: str, year: int, values: dict[str, object]) -> None:
     held_on = values["held_on"]
     if isinstance(held_on, date) and held_on.year != year:
         raise ValidationError.single("held_on", f"Dato: mødet hører til årshjulet for {year}.")
@@ -240,7 +240,7 @@ def _check(s: Session, partnership_id: int, year: int, values: dict[str, object]
             raise ValidationError.single(field, f"{label}: skal være medlem af partnerskabet.")
 
 
-def _members(s: Session, partnership_id: int) -> list[PartnerMember]:
+def _members(s: Session, partnership_id: str) -> list[PartnerMember]:
     return list(
         s.scalars(
             select(PartnerMember)
@@ -250,7 +250,7 @@ def _members(s: Session, partnership_id: int) -> list[PartnerMember]:
     )
 
 
-def list_wheel(db: Database, partnership_id: int, year: int) -> list[WheelMeeting]:
+def list_wheel(db: Database, partnership_id: str, year: int) -> list[WheelMeeting]:
     with db.read() as s:
         return list(
             s.scalars(
@@ -261,12 +261,12 @@ def list_wheel(db: Database, partnership_id: int, year: int) -> list[WheelMeetin
                     selectinload(WheelMeeting.chair),
                     selectinload(WheelMeeting.attendance),
                 )
-                .order_by(WheelMeeting.held_on, WheelMeeting.id)
+                .order_by(WheelMeeting.held_on, WheelMeeting.created_at)
             )
         )
 
 
-def wheel_years(db: Database, partnership_id: int) -> list[int]:
+def wheel_years(db: Database, partnership_id: str) -> list[int]:
     with db.read() as s:
         return list(
             s.scalars(
@@ -278,7 +278,7 @@ def wheel_years(db: Database, partnership_id: int) -> list[int]:
         )
 
 
-def wheel_warnings(db: Database, partnership_id: int, year: int) -> list[str]:
+def wheel_warnings(db: Database, partnership_id: str, year: int) -> list[str]:
     """Where the year's wheel departs from the steering model."""
     meetings = list_wheel(db, partnership_id, year)
     with db.read() as s:
@@ -309,7 +309,7 @@ def wheel_warnings(db: Database, partnership_id: int, year: int) -> list[str]:
 
 
 def _rotation_warnings(
-    db: Database, partnership_id: int, year: int, members: dict[int, PartnerMember]
+    db: Database, partnership_id: str, year: int, members: dict[str, PartnerMember]
 ) -> list[str]:
     """Physical meetings this year whose host hosts again before everyone has hosted once."""
     with db.read() as s:
@@ -321,7 +321,7 @@ def _rotation_warnings(
                 WheelMeeting.host_id.is_not(None),
                 WheelMeeting.held_on < date(year + 1, 1, 1),
             )
-            .order_by(WheelMeeting.held_on, WheelMeeting.id)
+            .order_by(WheelMeeting.held_on, WheelMeeting.created_at)
         ).all()
     order = [m.id for m in members.values() if m.kind == MemberKind.MUNICIPALITY]
     history = [host for host, _ in physical if host is not None]
@@ -337,7 +337,7 @@ def _rotation_warnings(
     return warnings
 
 
-def set_attendance(db: Database, meeting_id: int, present: dict[int, bool]) -> None:
+def set_attendance(db: Database, meeting_id: str, present: dict[str, bool]) -> None:
     """Record who was represented (member id -> present); members left out were absent."""
     with db.transaction() as s:
         meeting = get(s, WheelMeeting, meeting_id, "Mødet")
@@ -355,7 +355,7 @@ def set_attendance(db: Database, meeting_id: int, present: dict[int, bool]) -> N
                 meeting.attendance.append(WheelAttendance(member_id=member_id, present=flag))
 
 
-def absence_report(db: Database, partnership_id: int, year: int | None = None) -> list[AbsenceRow]:
+def absence_report(db: Database, partnership_id: str, year: int | None = None) -> list[AbsenceRow]:
     """Per member: meetings with recorded attendance, and how many they came to.
 
     Sorted with those who keep away the most first.

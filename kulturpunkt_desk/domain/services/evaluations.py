@@ -106,7 +106,7 @@ def _goal_answers(data: EvaluationData) -> list[EvaluationGoalAnswer]:
     ]
 
 
-def add_evaluation(db: Database, area_id: int, data: EvaluationData) -> int:
+def add_evaluation(db: Database, area_id: str, data: EvaluationData) -> str:
     values = data.cleaned()
     with db.transaction() as s:
         get(s, Area, area_id, "Lokalområdet")
@@ -118,7 +118,7 @@ def add_evaluation(db: Database, area_id: int, data: EvaluationData) -> int:
         return submission.id
 
 
-def update_evaluation(db: Database, evaluation_id: int, data: EvaluationData) -> None:
+def update_evaluation(db: Database, evaluation_id: str, data: EvaluationData) -> None:
     values = data.cleaned()
     with db.transaction() as s:
         submission = get(s, EvaluationSubmission, evaluation_id, "Evalueringen")
@@ -130,12 +130,12 @@ def update_evaluation(db: Database, evaluation_id: int, data: EvaluationData) ->
         submission.goal_answers = _goal_answers(data)
 
 
-def delete_evaluation(db: Database, evaluation_id: int) -> None:
+def delete_evaluation(db: Database, evaluation_id: str) -> None:
     with db.transaction() as s:
         s.delete(get(s, EvaluationSubmission, evaluation_id, "Evalueringen"))
 
 
-def evaluation_overview(db: Database, programme_id: int) -> list[Area]:
+def evaluation_overview(db: Database, programme_id: str) -> list[Area]:
     """Every area with its submissions (and their answers) and its agreement loaded."""
     with db.read() as s:
         return list(
@@ -165,13 +165,13 @@ def _sha256(path: Path) -> str:
 
 def add_attachment(
     db: Database,
-    area_id: int,
+    area_id: str,
     source: Path,
     *,
     description: str = "",
-    evaluation_id: int | None = None,
+    evaluation_id: str | None = None,
     added_on: date | None = None,
-) -> int:
+) -> str:
     """Copy `source` into the attachments folder (by content hash) and record it."""
     attachment = stored_attachment(db, Path(source), description, added_on)
     with db.transaction() as s:
@@ -240,7 +240,7 @@ def verify_attachment(db: Database, attachment: Attachment) -> bool:
     return path.is_file() and _sha256(path) == attachment.sha256
 
 
-def delete_attachment(db: Database, attachment_id: int) -> None:
+def delete_attachment(db: Database, attachment_id: str) -> None:
     # The file stays: another record may share its content, and backups refer to it.
     with db.transaction() as s:
         s.delete(get(s, Attachment, attachment_id, "Bilaget"))

@@ -30,7 +30,7 @@ class FormPrefill:
     values: FormValues  # field name -> text or tick, key fields included
 
 
-def prefill(db: Database, area_id: int, kind: FormKind) -> FormPrefill:
+def prefill(db: Database, area_id: str, kind: FormKind) -> FormPrefill:
     """What the desk already knows, so the area fills in only what is new."""
     with db.read() as s:
         area = _area(s, area_id)
@@ -38,8 +38,8 @@ def prefill(db: Database, area_id: int, kind: FormKind) -> FormPrefill:
         values: FormValues = {
             KEY_FORM: kind.value,
             KEY_VERSION: FORM_VERSION,
-            KEY_AREA: area.uuid,
-            KEY_PROGRAMME: area.programme.uuid,
+            KEY_AREA: area.id,
+            KEY_PROGRAMME: area.programme.id,
             "area_name": area.name,
             "municipality": area.municipality,
         }

@@ -106,7 +106,7 @@ def activity_counts(activities: Iterable[Activity]) -> ActivityCounts:
     )
 
 
-def programme_goal_totals(db: Database, programme_id: int) -> list[GoalTotal]:
+def programme_goal_totals(db: Database, programme_id: str) -> list[GoalTotal]:
     """The project-level goals summed over every evaluation in the programme."""
     with db.read() as s:
         submissions = s.scalars(
@@ -118,7 +118,7 @@ def programme_goal_totals(db: Database, programme_id: int) -> list[GoalTotal]:
         return goal_totals(submissions)
 
 
-def programme_activity_counts(db: Database, programme_id: int) -> ActivityCounts:
+def programme_activity_counts(db: Database, programme_id: str) -> ActivityCounts:
     with db.read() as s:
         return activity_counts(
             s.scalars(select(Activity).join(Area).where(Area.programme_id == programme_id))

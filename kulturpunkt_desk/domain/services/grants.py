@@ -62,7 +62,7 @@ class InterestData:
         return values
 
 
-def record_interest(db: Database, area_id: int, data: InterestData) -> None:
+def record_interest(db: Database, area_id: str, data: InterestData) -> None:
     """Create or replace the area's expression of interest."""
     values = data.cleaned()
     with db.transaction() as s:
@@ -73,7 +73,7 @@ def record_interest(db: Database, area_id: int, data: InterestData) -> None:
             apply(area.interest, values)
 
 
-def delete_interest(db: Database, area_id: int) -> None:
+def delete_interest(db: Database, area_id: str) -> None:
     with db.transaction() as s:
         area = get(s, Area, area_id, "Lokalområdet")
         if area.interest is not None:
@@ -82,7 +82,7 @@ def delete_interest(db: Database, area_id: int) -> None:
 
 @dataclass
 class AgreementData:
-    template_id: int | None = None
+    template_id: str | None = None
     sent_on: date | None = None
     signed_by_area_on: date | None = None
     signed_by_region_on: date | None = None
@@ -117,7 +117,7 @@ class AgreementData:
         return values
 
 
-def latest_template_id(s: Session, programme_id: int) -> int | None:
+def latest_template_id(s: Session, programme_id: str) -> str | None:
     return s.scalar(
         select(AgreementTemplate.id)
         .where(AgreementTemplate.programme_id == programme_id)
@@ -126,7 +126,7 @@ def latest_template_id(s: Session, programme_id: int) -> int | None:
     )
 
 
-def record_agreement(db: Database, area_id: int, data: AgreementData) -> None:
+def record_agreement(db: Database, area_id: str, data: AgreementData) -> None:
     """Create or update the area's collaboration agreement.
 
     A new agreement without a template is tied to the programme's newest template version,
@@ -136,7 +136,7 @@ def record_agreement(db: Database, area_id: int, data: AgreementData) -> None:
     with db.transaction() as s:
         area = get(s, Area, area_id, "Lokalområdet")
         if values["template_id"] is not None:
-            template = get(s, AgreementTemplate, int(str(values["template_id"])), "Skabelonen")
+            template = get(s, AgreementTemplate, str(values["template_id"]), "Skabelonen")
             if template.programme_id != area.programme_id:
                 raise ValidationError.single("template_id", "Skabelon: hører til et andet program.")
         if area.agreement is None:
@@ -149,7 +149,7 @@ def record_agreement(db: Database, area_id: int, data: AgreementData) -> None:
             apply(area.agreement, values)
 
 
-def delete_agreement(db: Database, area_id: int) -> None:
+def delete_agreement(db: Database, area_id: str) -> None:
     with db.transaction() as s:
         area = get(s, Area, area_id, "Lokalområdet")
         if area.agreement is not None:
@@ -159,7 +159,7 @@ def delete_agreement(db: Database, area_id: int) -> None:
 # --- the grant and its instalments ----------------------------------------------------
 
 
-def award_grant(db: Database, area_id: int, amount_ore: int, awarded_on: date | None) -> int:
+def award_grant(db: Database, area_id: str, amount_ore: int, awarded_on: date | None) -> str:
     """Set the amount awarded to the area (creating the grant if needed)."""
     amount = check_ore(amount_ore, "amount_ore", "Bevilget beløb")
     with db.transaction() as s:
@@ -189,7 +189,7 @@ class InstalmentData:
 
 
 def _validate_instalment(
-    s: Session, grant: Grant, data: InstalmentData, own_id: int | None
+    s: Session, grant: Grant, data: InstalmentData, own_id: str | None
 ) -> dict[str, object]:
     c = Collector()
     values: dict[str, object] = {
@@ -223,7 +223,7 @@ def _validate_instalment(
     return values
 
 
-def _grant_of(s: Session, area_id: int) -> Grant:
+def _grant_of(s: Session, area_id: str) -> Grant:
     area = get(s, Area, area_id, "Lokalområdet")
     if area.grant is None:
         raise ValidationError.single(
@@ -232,7 +232,7 @@ def _grant_of(s: Session, area_id: int) -> Grant:
     return area.grant
 
 
-def add_instalment(db: Database, area_id: int, data: InstalmentData) -> int:
+def add_instalment(db: Database, area_id: str, data: InstalmentData) -> str:
     with db.transaction() as s:
         grant = _grant_of(s, area_id)
         values = _validate_instalment(s, grant, data, None)
@@ -242,13 +242,13 @@ def add_instalment(db: Database, area_id: int, data: InstalmentData) -> int:
         return instalment.id
 
 
-def update_instalment(db: Database, instalment_id: int, data: InstalmentData) -> None:
+def update_instalment(db: Database, instalment_id: str, data: InstalmentData) -> None:
     with db.transaction() as s:
         instalment = get(s, Instalment, instalment_id, "Raten")
         apply(instalment, _validate_instalment(s, instalment.grant, data, instalment_id))
 
 
-def mark_paid(db: Database, instalment_id: int, paid_on: date | None) -> None:
+def mark_paid(db: Database, instalment_id: str, paid_on: date | None) -> None:
     """Register a payment (or undo one with None)."""
     with db.transaction() as s:
         instalment = get(s, Instalment, instalment_id, "Raten")
@@ -256,14 +256,14 @@ def mark_paid(db: Database, instalment_id: int, paid_on: date | None) -> None:
         apply(instalment, _validate_instalment(s, instalment.grant, data, instalment_id))
 
 
-def delete_instalment(db: Database, instalment_id: int) -> None:
+def delete_instalment(db: Database, instalment_id: str) -> None:
     with db.transaction() as s:
         s.delete(get(s, Instalment, instalment_id, "Raten"))
 
 
 def plan_instalments(
-    db: Database, area_id: int, first_due: date, count: int, months_between: int = 6
-) -> list[int]:
+    db: Database, area_id: str, first_due: date, count: int, months_between: int = 6
+) -> list[str]:
     """Split the grant into `count` equal instalments (the remainder on the first)."""
     from dateutil.relativedelta import relativedelta
 
@@ -296,10 +296,10 @@ class SpendingData:
     spent_on: date
     description: str
     amount_ore: int
-    evaluation_id: int | None = None
+    evaluation_id: str | None = None
 
 
-def add_spending(db: Database, area_id: int, data: SpendingData) -> int:
+def add_spending(db: Database, area_id: str, data: SpendingData) -> str:
     c = Collector()
     description = c.run(v.required, data.description, "description", "Beskrivelse", 400)
     amount = c.run(check_ore, data.amount_ore, "amount_ore", "Beløb")
@@ -318,12 +318,12 @@ def add_spending(db: Database, area_id: int, data: SpendingData) -> int:
         return item.id
 
 
-def delete_spending(db: Database, item_id: int) -> None:
+def delete_spending(db: Database, item_id: str) -> None:
     with db.transaction() as s:
         s.delete(get(s, SpendingItem, item_id, "Forbruget"))
 
 
-def paid_total(s: Session, area_id: int) -> int:
+def paid_total(s: Session, area_id: str) -> int:
     return int(
         s.scalar(
             select(func.coalesce(func.sum(Instalment.amount_ore), 0))
@@ -334,7 +334,7 @@ def paid_total(s: Session, area_id: int) -> int:
     )
 
 
-def area_instalments(db: Database, area_id: int) -> list[Instalment]:
+def area_instalments(db: Database, area_id: str) -> list[Instalment]:
     """The area's instalments by due date (empty when no grant is awarded)."""
     with db.read() as s:
         return list(
@@ -342,12 +342,12 @@ def area_instalments(db: Database, area_id: int) -> list[Instalment]:
                 select(Instalment)
                 .join(Grant)
                 .where(Grant.area_id == area_id)
-                .order_by(Instalment.due_on, Instalment.id)
+                .order_by(Instalment.due_on, Instalment.created_at)
             )
         )
 
 
-def grant_overview(db: Database, programme_id: int) -> list[Area]:
+def grant_overview(db: Database, programme_id: str) -> list[Area]:
     """Every area with its interest, agreement, grant, instalments and spending loaded."""
     with db.read() as s:
         return list(

@@ -143,7 +143,7 @@ def _plan_row(sheet: Sheet, row: SheetRow, problems: list[RowProblem]) -> Planne
 
 def plan(
     session: Session,
-    programme_id: int,
+    programme_id: str,
     sheet: Sheet,
     source: Path,
     progress: ProgressFn | None = None,
@@ -185,7 +185,7 @@ def plan(
     return preview
 
 
-def _existing_names(session: Session, programme_id: int) -> set[str]:
+def _existing_names(session: Session, programme_id: str) -> set[str]:
     # Compared in Python: SQLite's lower() leaves Æ, Ø and Å alone.
     return {
         n.casefold()
@@ -199,7 +199,7 @@ def _name_taken(row: int, column: str, name: str) -> RowProblem:
     )
 
 
-def _recheck(session: Session, programme_id: int, preview: ImportPreview) -> ImportPreview:
+def _recheck(session: Session, programme_id: str, preview: ImportPreview) -> ImportPreview:
     """The preview again, against the database as it is now: only the names can have become
     taken since (each row's own checks depend on the sheet alone, which has not changed)."""
     existing = _existing_names(session, programme_id)
@@ -215,7 +215,7 @@ def _recheck(session: Session, programme_id: int, preview: ImportPreview) -> Imp
 
 
 def preview_import(
-    db: Database, programme_id: int, path: Path, progress: ProgressFn | None = None
+    db: Database, programme_id: str, path: Path, progress: ProgressFn | None = None
 ) -> ImportPreview:
     """Read and check the file; writes nothing. Raises SpreadsheetError for unreadable files."""
     if progress is not None:
@@ -228,12 +228,12 @@ def preview_import(
 
 def import_areas(
     db: Database,
-    programme_id: int,
+    programme_id: str,
     path: Path,
     *,
     preview: ImportPreview | None = None,
     progress: ProgressFn | None = None,
-) -> list[int]:
+) -> list[str]:
     """Create every area (and primary contact) in the file in one transaction; ids in order.
 
     `preview` is what the user was shown: exactly that is saved, after checking inside the
@@ -252,7 +252,7 @@ def import_areas(
         # Bulk INSERTs (with the same audit entries) in chunks, so progress and cancel work:
         # one object at a time through the unit of work took minutes for 100,000 rows.
         total = len(preview.areas)
-        ids: list[int] = []
+        ids: list[str] = []
         for start in range(0, total, SAVE_CHUNK):
             if progress is not None:
                 progress(start, total, "Gemmer lokalområderne")
@@ -260,7 +260,7 @@ def import_areas(
         return ids
 
 
-def _save_chunk(s: Session, programme_id: int, chunk: list[PlannedArea]) -> list[int]:
+def _save_chunk(s: Session, programme_id: str, chunk: list[PlannedArea]) -> list[str]:
     area_ids = insert_created(
         s, Area, [{"programme_id": programme_id, **p.area_values} for p in chunk]
     )

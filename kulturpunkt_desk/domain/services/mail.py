@@ -101,7 +101,7 @@ class MailDraft:
     # People the draft is meant for who have no e-mail address: the user is told.
     without_address: list[str] = field(default_factory=list)
     # The record the attachments come from (an area's agreement, a meeting's calendar).
-    about_id: int = 0
+    about_id: str = ""
 
 
 def _setting_key(kind: MailKind) -> str:
@@ -143,7 +143,7 @@ def _filled(db: Database, kind: MailKind, values: dict[str, str]) -> tuple[str, 
     return " ".join(subject.split()), fill(template.body, values, MAIL_PLACEHOLDERS)
 
 
-def agreement_mail(db: Database, area_id: int) -> MailDraft:
+def agreement_mail(db: Database, area_id: str) -> MailDraft:
     """The agreement to the area's primary contact (the PDF is attached by the writer)."""
     with db.read() as s:
         area = get(s, Area, area_id, "Lokalområdet")
@@ -161,7 +161,7 @@ def agreement_mail(db: Database, area_id: int) -> MailDraft:
     return MailDraft(MailKind.AGREEMENT, to, subject, body, about_id=area_id)
 
 
-def evaluation_reminder(db: Database, programme_id: int, today: date) -> MailDraft:
+def evaluation_reminder(db: Database, programme_id: str, today: date) -> MailDraft:
     """One reminder to the primary contacts of every area that owes its evaluation, in Bcc
     so the areas do not see each other's addresses."""
     owing = {
@@ -196,7 +196,7 @@ def evaluation_reminder(db: Database, programme_id: int, today: date) -> MailDra
     )
 
 
-def meeting_invitation(db: Database, meeting_id: int) -> MailDraft:
+def meeting_invitation(db: Database, meeting_id: str) -> MailDraft:
     """The invitation to every area's people (Bcc), with the meeting as a calendar file."""
     with db.read() as s:
         meeting = get(s, NetworkMeeting, meeting_id, "Mødet")
@@ -230,7 +230,7 @@ def _addresses(members: list[AreaMember]) -> tuple[list[str], list[str]]:
     return list(found), missing
 
 
-def invitees(db: Database, meeting_id: int) -> tuple[list[str], list[str]]:
+def invitees(db: Database, meeting_id: str) -> tuple[list[str], list[str]]:
     """Everybody invited to a meeting (all the programme's areas' people): addresses, and
     the people without one."""
     with db.read() as s:
@@ -247,7 +247,7 @@ def invitees(db: Database, meeting_id: int) -> tuple[list[str], list[str]]:
         return _addresses(members)
 
 
-def steering_group_addresses(db: Database, area_id: int) -> tuple[list[str], list[str]]:
+def steering_group_addresses(db: Database, area_id: str) -> tuple[list[str], list[str]]:
     """An area's steering group (and primary contact): addresses, and people without one."""
     with db.read() as s:
         members = list(

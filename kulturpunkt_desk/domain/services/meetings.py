@@ -72,7 +72,7 @@ class NetworkRound:
     ends_on: date
 
 
-def rounds_in(s: Session, programme_id: int) -> list[NetworkRound]:
+def rounds_in(s: Session, programme_id: str) -> list[NetworkRound]:
     return [
         NetworkRound(m.round, m.starts_on, m.ends_on)
         for m in s.scalars(
@@ -88,13 +88,13 @@ def rounds_in(s: Session, programme_id: int) -> list[NetworkRound]:
     ]
 
 
-def network_rounds(db: Database, programme_id: int) -> list[NetworkRound]:
+def network_rounds(db: Database, programme_id: str) -> list[NetworkRound]:
     """The programme's rounds of network meetings, in order."""
     with db.read() as s:
         return rounds_in(s, programme_id)
 
 
-def _with_round(s: Session, programme_id: int, values: dict[str, object]) -> dict[str, object]:
+def _with_round(s: Session, programme_id: str, values: dict[str, object]) -> dict[str, object]:
     """Fill in the round from the date when none was chosen; refuse a round not planned."""
     rounds = rounds_in(s, programme_id)
     chosen = values["round"]
@@ -112,7 +112,7 @@ def _with_round(s: Session, programme_id: int, values: dict[str, object]) -> dic
     return values
 
 
-def create_meeting(db: Database, programme_id: int, data: MeetingData) -> int:
+def create_meeting(db: Database, programme_id: str, data: MeetingData) -> str:
     values = data.cleaned()
     with db.transaction() as s:
         get(s, Programme, programme_id, "Programmet")
@@ -123,19 +123,19 @@ def create_meeting(db: Database, programme_id: int, data: MeetingData) -> int:
         return meeting.id
 
 
-def update_meeting(db: Database, meeting_id: int, data: MeetingData) -> None:
+def update_meeting(db: Database, meeting_id: str, data: MeetingData) -> None:
     values = data.cleaned()
     with db.transaction() as s:
         meeting = get(s, NetworkMeeting, meeting_id, "Mødet")
         apply(meeting, _with_round(s, meeting.programme_id, values))
 
 
-def delete_meeting(db: Database, meeting_id: int) -> None:
+def delete_meeting(db: Database, meeting_id: str) -> None:
     with db.transaction() as s:
         s.delete(get(s, NetworkMeeting, meeting_id, "Mødet"))
 
 
-def set_attendance(db: Database, meeting_id: int, attendees: list[tuple[int, int]]) -> None:
+def set_attendance(db: Database, meeting_id: str, attendees: list[tuple[str, str]]) -> None:
     """Replace the meeting's attendance with (area_id, person_id) pairs."""
     with db.transaction() as s:
         meeting = get(s, NetworkMeeting, meeting_id, "Mødet")
@@ -165,7 +165,7 @@ def set_attendance(db: Database, meeting_id: int, attendees: list[tuple[int, int
         meeting.attendance = [MeetingAttendance(area_id=a, person_id=p) for a, p in pairs]
 
 
-def list_meetings(db: Database, programme_id: int) -> list[NetworkMeeting]:
+def list_meetings(db: Database, programme_id: str) -> list[NetworkMeeting]:
     with db.read() as s:
         return list(
             s.scalars(
@@ -180,7 +180,7 @@ def list_meetings(db: Database, programme_id: int) -> list[NetworkMeeting]:
 class MeetingRow(NamedTuple):
     """A meeting as the meetings view lists it: plain values, no ORM objects."""
 
-    id: int
+    id: str
     held_on: date
     title: str
     place: str
@@ -191,7 +191,7 @@ class MeetingRow(NamedTuple):
     represented: int  # how many areas had someone at the meeting
 
 
-def meeting_rows(db: Database, programme_id: int) -> list[MeetingRow]:
+def meeting_rows(db: Database, programme_id: str) -> list[MeetingRow]:
     """The programme's meetings, newest first, each with its represented areas, in one query."""
     represented = (
         select(func.count(func.distinct(MeetingAttendance.area_id)))
@@ -214,12 +214,12 @@ def meeting_rows(db: Database, programme_id: int) -> list[MeetingRow]:
                     represented,
                 )
                 .where(NetworkMeeting.programme_id == programme_id)
-                .order_by(NetworkMeeting.held_on.desc(), NetworkMeeting.id)
+                .order_by(NetworkMeeting.held_on.desc(), NetworkMeeting.created_at)
             )
         ]
 
 
-def attendees(db: Database, meeting_id: int) -> set[tuple[int, int]]:
+def attendees(db: Database, meeting_id: str) -> set[tuple[str, str]]:
     """Who came to the meeting, as (area_id, person_id) pairs."""
     with db.read() as s:
         pairs = s.execute(
@@ -230,13 +230,13 @@ def attendees(db: Database, meeting_id: int) -> set[tuple[int, int]]:
         return {(area_id, person_id) for area_id, person_id in pairs}
 
 
-def get_meeting(db: Database, meeting_id: int) -> NetworkMeeting:
+def get_meeting(db: Database, meeting_id: str) -> NetworkMeeting:
     """The whole meeting for its form."""
     with db.read() as s:
         return get(s, NetworkMeeting, meeting_id, "Mødet")
 
 
-def areas_not_represented(db: Database, meeting_id: int) -> list[Area]:
+def areas_not_represented(db: Database, meeting_id: str) -> list[Area]:
     with db.read() as s:
         meeting = get(s, NetworkMeeting, meeting_id, "Mødet")
         present = {a.area_id for a in meeting.attendance}
@@ -252,15 +252,15 @@ def areas_not_represented(db: Database, meeting_id: int) -> list[Area]:
 class MemberRow(NamedTuple):
     """One of an area's people as the attendance grid lists them."""
 
-    area_id: int
+    area_id: str
     area_name: str
-    person_id: int
+    person_id: str
     person_name: str
     role: str
     is_primary_contact: bool
 
 
-def programme_members(db: Database, programme_id: int) -> list[MemberRow]:
+def programme_members(db: Database, programme_id: str) -> list[MemberRow]:
     """Every area's people, by area, primary contact and steering group first, in one query."""
     query = (
         select(
@@ -285,7 +285,7 @@ def programme_members(db: Database, programme_id: int) -> list[MemberRow]:
         return [MemberRow(*row) for row in s.execute(query)]
 
 
-def absent_in(s: Session, programme_id: int, round_number: int) -> list[Area]:
+def absent_in(s: Session, programme_id: str, round_number: int) -> list[Area]:
     """Designated, open areas nobody came from to any meeting of the round, by name."""
     came = (
         select(MeetingAttendance.area_id)
@@ -308,7 +308,7 @@ def absent_in(s: Session, programme_id: int, round_number: int) -> list[Area]:
     ]
 
 
-def areas_absent_from_round(db: Database, programme_id: int, round_number: int) -> list[Area]:
+def areas_absent_from_round(db: Database, programme_id: str, round_number: int) -> list[Area]:
     """The designated areas that came to none of the round's meetings (closed ones left out)."""
     with db.read() as s:
         return absent_in(s, programme_id, round_number)

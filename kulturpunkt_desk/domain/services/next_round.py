@@ -55,7 +55,7 @@ def move_phase(starts_on: date, ends_on: date, shift: relativedelta) -> tuple[da
     return start, max(start, move_date(ends_on, shift))
 
 
-def round_start(db: Database, programme_id: int) -> date:
+def round_start(db: Database, programme_id: str) -> date:
     """Where a round begins: its first milestone, else 1 January of its start year."""
     with db.read() as s:
         programme = get(s, Programme, programme_id, "Programmet")
@@ -72,7 +72,7 @@ class NewRoundData:
     carry_areas: bool = True
 
 
-def new_round(db: Database, from_programme_id: int, data: NewRoundData) -> int:
+def new_round(db: Database, from_programme_id: str, data: NewRoundData) -> str:
     """Create the next round from `from_programme_id`; return the new programme's id."""
     old_start = round_start(db, from_programme_id)
     c = Collector()
@@ -138,7 +138,7 @@ def new_round(db: Database, from_programme_id: int, data: NewRoundData) -> int:
         return programme.id
 
 
-def _carry_areas(s: Session, from_id: int, to_id: int) -> None:
+def _carry_areas(s: Session, from_id: str, to_id: str) -> None:
     """The old round's areas (closed or declined ones too: they may apply again) as
     candidates: who they are and who is in them, no more."""
     for area in s.scalars(

@@ -34,7 +34,7 @@ from .area_money import left_to_pay
 class AreaSummary:
     """One row of the area list and the status summary."""
 
-    id: int
+    id: str
     uuid: str
     name: str
     municipality: str
@@ -52,19 +52,19 @@ class AreaSummary:
         return left_to_pay(self.awarded_ore, self.paid_ore)
 
 
-def area_summaries(db: Database, programme_id: int) -> list[AreaSummary]:
+def area_summaries(db: Database, programme_id: str) -> list[AreaSummary]:
     with db.read() as s:
         return summaries_in(s, programme_id)
 
 
-def summaries_in(s: Session, programme_id: int) -> list[AreaSummary]:
+def summaries_in(s: Session, programme_id: str) -> list[AreaSummary]:
     """All areas of a programme with derived status; one query per fact, not per area."""
     areas = list(
         s.scalars(select(Area).where(Area.programme_id == programme_id).order_by(Area.name))
     )
     in_programme = select(Area.id).where(Area.programme_id == programme_id).scalar_subquery()
 
-    def grouped(query: Select[*tuple[Any, ...]]) -> dict[int, Any]:
+    def grouped(query: Select[*tuple[Any, ...]]) -> dict[str, Any]:
         return {row[0]: tuple(row[1:]) for row in s.execute(query)}
 
     interest = grouped(
@@ -136,7 +136,7 @@ def summaries_in(s: Session, programme_id: int) -> list[AreaSummary]:
         rows.append(
             AreaSummary(
                 id=area.id,
-                uuid=area.uuid,
+                uuid=area.id,
                 name=area.name,
                 municipality=area.municipality,
                 primary_contact=str(contacts.get(area.id, ("",))[0]),
@@ -152,7 +152,7 @@ def summaries_in(s: Session, programme_id: int) -> list[AreaSummary]:
     return rows
 
 
-def area_status(db: Database, area_id: int) -> AreaStatus:
+def area_status(db: Database, area_id: str) -> AreaStatus:
     with db.read() as s:
         area = s.get(Area, area_id)
         if area is None:
@@ -175,7 +175,7 @@ class MoneyTotals:
         return self.budget_ore - self.awarded_ore
 
 
-def money_totals(db: Database, programme_id: int) -> MoneyTotals:
+def money_totals(db: Database, programme_id: str) -> MoneyTotals:
     """The programme's budget, what is awarded and what is paid: the same sums as adding up
     area_summaries(), in two aggregate queries (Overblik asks for both, so this stays cheap)."""
     with db.read() as s:

@@ -23,7 +23,7 @@ class PersonData:
     email: str = ""
     phone: str = ""
     title: str = ""
-    organisation_id: int | None = None
+    organisation_id: str | None = None
     notes: str = ""
 
     def cleaned(self) -> dict[str, object]:
@@ -61,7 +61,7 @@ class OrganisationData:
         return values
 
 
-def create_person(db: Database, data: PersonData) -> int:
+def create_person(db: Database, data: PersonData) -> str:
     values = data.cleaned()
     with db.transaction() as s:
         if data.organisation_id is not None:
@@ -72,18 +72,18 @@ def create_person(db: Database, data: PersonData) -> int:
         return person.id
 
 
-def update_person(db: Database, person_id: int, data: PersonData) -> None:
+def update_person(db: Database, person_id: str, data: PersonData) -> None:
     values = data.cleaned()
     with db.transaction() as s:
         apply(get(s, Person, person_id, "Personen"), values)
 
 
-def delete_person(db: Database, person_id: int) -> None:
+def delete_person(db: Database, person_id: str) -> None:
     with db.transaction() as s:
         s.delete(get(s, Person, person_id, "Personen"))
 
 
-def get_person(db: Database, person_id: int) -> Person:
+def get_person(db: Database, person_id: str) -> Person:
     with db.read() as s:
         person = s.scalar(
             select(Person)
@@ -117,7 +117,7 @@ def list_people(db: Database, text: str = "") -> list[Person]:
 class PersonRow(NamedTuple):
     """A person as the people list shows them: plain values, no ORM objects."""
 
-    id: int
+    id: str
     name: str
     email: str
     phone: str
@@ -129,7 +129,7 @@ class PersonRow(NamedTuple):
 class OrganisationRow(NamedTuple):
     """An organisation as the organisations list shows it."""
 
-    id: int
+    id: str
     name: str
     sector: Sector
     cvr: str
@@ -184,12 +184,12 @@ def organisation_rows(db: Database) -> list[OrganisationRow]:
         return [OrganisationRow(*row) for row in s.execute(query)]
 
 
-def get_organisation(db: Database, organisation_id: int) -> Organisation:
+def get_organisation(db: Database, organisation_id: str) -> Organisation:
     with db.read() as s:
         return get(s, Organisation, organisation_id, "Organisationen")
 
 
-def create_organisation(db: Database, data: OrganisationData) -> int:
+def create_organisation(db: Database, data: OrganisationData) -> str:
     values = data.cleaned()
     with db.transaction() as s:
         organisation = Organisation(**values)
@@ -198,13 +198,13 @@ def create_organisation(db: Database, data: OrganisationData) -> int:
         return organisation.id
 
 
-def update_organisation(db: Database, organisation_id: int, data: OrganisationData) -> None:
+def update_organisation(db: Database, organisation_id: str, data: OrganisationData) -> None:
     values = data.cleaned()
     with db.transaction() as s:
         apply(get(s, Organisation, organisation_id, "Organisationen"), values)
 
 
-def delete_organisation(db: Database, organisation_id: int) -> None:
+def delete_organisation(db: Database, organisation_id: str) -> None:
     with db.transaction() as s:
         s.delete(get(s, Organisation, organisation_id, "Organisationen"))
 

@@ -32,7 +32,7 @@ _PDF_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.DOTALL)
 
 @dataclass(frozen=True)
 class AttachmentMention:
-    attachment_id: int
+    attachment_id: str
     filename: str
     area_name: str
     searched: bool = True  # False: too large to search; listed so the user decides

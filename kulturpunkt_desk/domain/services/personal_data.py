@@ -44,7 +44,7 @@ PERSONAL_FIELDS = ("name", "email", "phone", "title", "notes")
 MIN_NAME_LENGTH = 3
 
 
-def anonymous_name(person_id: int) -> str:
+def anonymous_name(person_id: str) -> str:
     return f"Anonymiseret person {person_id}"
 
 
@@ -149,7 +149,7 @@ def _occasion(p: Participant) -> dict[str, Any]:
     return {"dato": None, "møde": ""}  # pragma: no cover - the table's check forbids it
 
 
-def person_record(db: Database, person_id: int) -> dict[str, Any]:
+def person_record(db: Database, person_id: str) -> dict[str, Any]:
     """Everything the file holds about one person, in Danish, ready for JSON or a PDF."""
     with db.read() as s:
         person = get(s, Person, person_id, "Personen")
@@ -166,7 +166,7 @@ def person_record(db: Database, person_id: int) -> dict[str, Any]:
                 "oprettet": _iso(person.created_at),
                 "ændret": _iso(person.updated_at),
                 "anonymiseret": _iso(person.anonymised_at),
-                "id": person.uuid,
+                "id": person.id,
             },
             "lokalområder": [
                 {
@@ -223,13 +223,13 @@ def person_record(db: Database, person_id: int) -> dict[str, Any]:
                     "ændringer": e.changes,
                 }
                 for e in s.scalars(select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id))
-                if e.entity_uuid == person.uuid or _scrub_json(e.changes, patterns) != e.changes
+                if e.entity_uuid == person.id or _scrub_json(e.changes, patterns) != e.changes
             ],
         }
         return record
 
 
-def export_person_json(db: Database, person_id: int, target: Path) -> Path:
+def export_person_json(db: Database, person_id: str, target: Path) -> Path:
     target = Path(target)
     target.write_text(
         json.dumps(person_record(db, person_id), ensure_ascii=False, indent=2), encoding="utf-8"
@@ -242,7 +242,7 @@ def export_person_json(db: Database, person_id: int, target: Path) -> Path:
 
 @dataclass
 class AnonymiseResult:
-    person_id: int
+    person_id: str
     records_scrubbed: int  # other rows whose free text named the person
     audit_entries_scrubbed: int
     # True only when the file and its -wal hold no trace of the person (checked byte by
@@ -259,7 +259,7 @@ def _scrub_audit(s: Session, person: Person, patterns: list[re.Pattern[str]]) ->
     count = 0
     for entry in s.execute(select(table)).mappings().all():
         changes = entry["changes"] or {}
-        if entry["entity_uuid"] == person.uuid and isinstance(changes, dict):
+        if entry["entity_uuid"] == person.id and isinstance(changes, dict):
             # The person's own entries: every personal field goes, whatever it held.
             changes = {
                 k: ([ERASED if x else x for x in v] if isinstance(v, list) else ERASED)
@@ -269,7 +269,7 @@ def _scrub_audit(s: Session, person: Person, patterns: list[re.Pattern[str]]) ->
             }
         changes = _scrub_json(changes, patterns)
         summary = _scrub_text(entry["summary"] or "", patterns)
-        if entry["entity_uuid"] == person.uuid:
+        if entry["entity_uuid"] == person.id:
             summary = anonymous_name(person.id)
         if changes != entry["changes"] or summary != entry["summary"]:
             s.execute(
@@ -298,7 +298,7 @@ def purge_free_pages(db: Database, traces: list[re.Pattern[str]] | None = None) 
     return not (traces and traces_in_file(db.path, traces))
 
 
-def anonymise_person(db: Database, person_id: int) -> AnonymiseResult:
+def anonymise_person(db: Database, person_id: str) -> AnonymiseResult:
     """Erase one person's data everywhere in the file; records they took part in stay."""
     with db.read() as s:
         person = get(s, Person, person_id, "Personen")
@@ -319,6 +319,8 @@ def anonymise_person(db: Database, person_id: int) -> AnonymiseResult:
             .where(table.c.id == person_id)
             .values(
                 name=anonymous_name(person_id),
+                # A desk that has this person open must notice that they were erased.
+                row_version=table.c.row_version + 1,
                 email="",
                 phone="",
                 title="",
@@ -328,7 +330,11 @@ def anonymise_person(db: Database, person_id: int) -> AnonymiseResult:
             )
         )
         for other, row_id, changed in mentions:
-            stamp = {"updated_at": now} if "updated_at" in other.c else {}
+            stamp = (
+                {"updated_at": now, "row_version": other.c.row_version + 1}
+                if "row_version" in other.c
+                else {}
+            )
             s.execute(update(other).where(other.c.id == row_id).values(**changed, **stamp))
         audited = _scrub_audit(s, person, patterns)
         s.add(
@@ -336,7 +342,7 @@ def anonymise_person(db: Database, person_id: int) -> AnonymiseResult:
                 user=db.user,
                 action="anonymise",
                 entity="person",
-                entity_uuid=person.uuid,
+                entity_uuid=person.id,
                 summary=anonymous_name(person_id),
                 changes={"anonymiseret": list(PERSONAL_FIELDS), "andre poster": len(mentions)},
             )
@@ -353,7 +359,7 @@ def anonymise_person(db: Database, person_id: int) -> AnonymiseResult:
     )
 
 
-def delete_attachments(db: Database, attachment_ids: list[int]) -> int:
+def delete_attachments(db: Database, attachment_ids: list[str]) -> int:
     """Delete the listed attachments (the user chose to) and their stored files where no
     other attachment shares the content; the number deleted."""
     from .evaluations import attachment_path

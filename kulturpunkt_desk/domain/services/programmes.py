@@ -217,7 +217,7 @@ def kulturpunkt_2025_26() -> ProgrammeTemplate:
     )
 
 
-def create_programme(db: Database, template: ProgrammeTemplate, agreement_body: str = "") -> int:
+def create_programme(db: Database, template: ProgrammeTemplate, agreement_body: str = "") -> str:
     """Create a programme with its timeline (and a first agreement template); return its id."""
     values = template.data.cleaned()
     milestones = [m.cleaned() for m in template.milestones]
@@ -241,7 +241,7 @@ def programme_data(programme: Programme) -> ProgrammeData:
     return ProgrammeData(**{name: getattr(programme, name) for name in names})
 
 
-def update_programme(db: Database, programme_id: int, data: ProgrammeData) -> None:
+def update_programme(db: Database, programme_id: str, data: ProgrammeData) -> None:
     values = data.cleaned()
     with db.transaction() as s:
         programme = get(s, Programme, programme_id, "Programmet")
@@ -252,7 +252,7 @@ def update_programme(db: Database, programme_id: int, data: ProgrammeData) -> No
 
 
 def _remember_current(s: Session, programme: Programme) -> None:
-    s.merge(Setting(key=CURRENT_PROGRAMME_KEY, value=programme.uuid))
+    s.merge(Setting(key=CURRENT_PROGRAMME_KEY, value=programme.id))
 
 
 def list_programmes(db: Database) -> list[Programme]:
@@ -267,18 +267,20 @@ def current_programme(db: Database) -> Programme | None:
         query = select(Programme).options(selectinload(Programme.milestones))
         programme = None
         if setting is not None:
-            programme = s.scalar(query.where(Programme.uuid == setting.value))
+            programme = s.scalar(query.where(Programme.id == setting.value))
         if programme is None:
-            programme = s.scalar(query.order_by(Programme.start_year.desc(), Programme.id.desc()))
+            programme = s.scalar(
+                query.order_by(Programme.start_year.desc(), Programme.created_at.desc())
+            )
         return programme
 
 
-def choose_programme(db: Database, programme_id: int) -> None:
+def choose_programme(db: Database, programme_id: str) -> None:
     with db.transaction() as s:
         _remember_current(s, get(s, Programme, programme_id, "Programmet"))
 
 
-def add_milestone(db: Database, programme_id: int, data: MilestoneData) -> int:
+def add_milestone(db: Database, programme_id: str, data: MilestoneData) -> str:
     values = data.cleaned()
     with db.transaction() as s:
         get(s, Programme, programme_id, "Programmet")
@@ -288,12 +290,12 @@ def add_milestone(db: Database, programme_id: int, data: MilestoneData) -> int:
         return milestone.id
 
 
-def update_milestone(db: Database, milestone_id: int, data: MilestoneData) -> None:
+def update_milestone(db: Database, milestone_id: str, data: MilestoneData) -> None:
     values = data.cleaned()
     with db.transaction() as s:
         apply(get(s, Milestone, milestone_id, "Milepælen"), values)
 
 
-def delete_milestone(db: Database, milestone_id: int) -> None:
+def delete_milestone(db: Database, milestone_id: str) -> None:
     with db.transaction() as s:
         s.delete(get(s, Milestone, milestone_id, "Milepælen"))

@@ -37,13 +37,13 @@ def retention_date(programme: Programme) -> date | None:
 
 @dataclass
 class DueForDeletion:
-    person_id: int
+    person_id: str
     name: str
     programmes: list[str]
     due_on: date  # the latest retention date among their programmes
 
 
-def _person_programmes(db: Database) -> dict[int, set[int]]:
+def _person_programmes(db: Database) -> dict[str, set[str]]:
     """person id -> ids of the programmes the person took part in."""
     links = [
         select(AreaMember.person_id, Area.programme_id).join(Area, AreaMember.area_id == Area.id),
@@ -54,7 +54,7 @@ def _person_programmes(db: Database) -> dict[int, set[int]]:
             NetworkMeeting, MeetingAttendance.meeting_id == NetworkMeeting.id
         ),
     ]
-    found: dict[int, set[int]] = {}
+    found: dict[str, set[str]] = {}
     with db.read() as s:
         for query in links:
             for person_id, programme_id in s.execute(query):

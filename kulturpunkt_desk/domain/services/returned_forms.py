@@ -64,7 +64,7 @@ FIELD_OF = {
 }
 
 
-def _area(s: Session, area_id: int) -> Area:
+def _area(s: Session, area_id: str) -> Area:
     area = s.scalar(
         select(Area)
         .where(Area.id == area_id)
@@ -99,12 +99,12 @@ class FormPreview:
     """What importing the form will do; nothing is written until import_form."""
 
     kind: FormKind
-    area_id: int
+    area_id: str
     area_name: str
     changes: list[FormChange]
     area_values: dict[str, object] = field(default_factory=dict)
     interest_values: dict[str, object] = field(default_factory=dict)
-    person: tuple[int, dict[str, object]] | None = None
+    person: tuple[str, dict[str, object]] | None = None
     evaluation: EvaluationData | None = None
 
 
@@ -117,7 +117,7 @@ def _ticked(values: FormValues, name: str) -> bool:
     return values.get(name) is True
 
 
-def preview_form(db: Database, programme_id: int, values: FormValues) -> FormPreview:
+def preview_form(db: Database, programme_id: str, values: FormValues) -> FormPreview:
     """Check a returned form against this file and every field against the desk's rules.
 
     Raises DeskError for a form of another area, programme or version, and ValidationError
@@ -125,13 +125,13 @@ def preview_form(db: Database, programme_id: int, values: FormValues) -> FormPre
     kind = _check_keys(values)
     with db.read() as s:
         programme = get(s, Programme, programme_id, "Programmet")
-        if _text(values, KEY_PROGRAMME) != programme.uuid:
+        if _text(values, KEY_PROGRAMME) != programme.id:
             raise DeskError(
                 f"Skemaet hører til et andet program end {programme.name}; intet er indlæst."
             )
         area_id = s.scalar(
             select(Area.id).where(
-                Area.uuid == _text(values, KEY_AREA), Area.programme_id == programme_id
+                Area.id == _text(values, KEY_AREA), Area.programme_id == programme_id
             )
         )
         if area_id is None:
@@ -332,8 +332,8 @@ class ImportReceipt:
     """What an import wrote and what it replaced, so the window can undo it."""
 
     preview: FormPreview
-    attachment_id: int = 0
-    evaluation_id: int | None = None
+    attachment_id: str = ""
+    evaluation_id: str | None = None
     area_before: dict[str, object] = field(default_factory=dict)
     person_before: dict[str, object] = field(default_factory=dict)
     interest_before: dict[str, object] | None = None  # None: the area had none
@@ -347,7 +347,7 @@ def _before(record: object, values: dict[str, object]) -> dict[str, object]:
 
 
 def import_form(
-    db: Database, programme_id: int, values: FormValues, pdf: Path, filename: str | None = None
+    db: Database, programme_id: str, values: FormValues, pdf: Path, filename: str | None = None
 ) -> ImportReceipt:
     """Check the form (as preview_form) and write it, with the PDF as an attachment (named
     `filename`, default the file's own name), in one transaction; on any error nothing is

@@ -41,12 +41,12 @@ SNIPPET_WIDTH = 90
 @dataclass(frozen=True)
 class SearchHit:
     kind: str  # a key of KIND_LABELS
-    id: int
+    id: str
     title: str
     snippet: str  # where the words were found, shortened around the first match
     # The record to open: activities open on their area's page.
     open_kind: str
-    open_id: int
+    open_id: str
 
 
 def like_pattern(word: str) -> str:
@@ -75,7 +75,7 @@ def snippet(text: str, words: list[str], width: int = SNIPPET_WIDTH) -> str:
     return ("…" if start else "") + piece + ("…" if start + width < len(flat) else "")
 
 
-def search(db: Database, programme_id: int, text: str, limit: int = 100) -> list[SearchHit]:
+def search(db: Database, programme_id: str, text: str, limit: int = 100) -> list[SearchHit]:
     """Records where every word in `text` occurs (any field of the record); best first."""
     words = text.split()
     if not words:
@@ -92,7 +92,7 @@ def search(db: Database, programme_id: int, text: str, limit: int = 100) -> list
             return list(s.scalars(query.limit(limit)))
 
         def add(
-            kind: str, record_id: int, title: str, fields: list[str], opens: tuple[str, int]
+            kind: str, record_id: str, title: str, fields: list[str], opens: tuple[str, str]
         ) -> None:
             joined = " · ".join(f for f in fields if f)
             if _found(joined + " " + title, words):

@@ -71,7 +71,7 @@ def assessments_of(interest: ExpressionOfInterest | None) -> dict[SelectionCrite
     }
 
 
-def designated_ids_in(s: Session, programme_id: int) -> set[int]:
+def designated_ids_in(s: Session, programme_id: str) -> set[str]:
     return set(
         s.scalars(
             select(ExpressionOfInterest.area_id)
@@ -84,13 +84,13 @@ def designated_ids_in(s: Session, programme_id: int) -> set[int]:
     )
 
 
-def designated_area_ids(db: Database, programme_id: int) -> set[int]:
+def designated_area_ids(db: Database, programme_id: str) -> set[str]:
     """The areas designated Kulturpunkt: their expression of interest was accepted."""
     with db.read() as s:
         return designated_ids_in(s, programme_id)
 
 
-def is_designated(db: Database, area_id: int) -> bool:
+def is_designated(db: Database, area_id: str) -> bool:
     with db.read() as s:
         decision = s.scalar(
             select(ExpressionOfInterest.decision).where(ExpressionOfInterest.area_id == area_id)
@@ -117,19 +117,19 @@ class Designation:
         return text
 
 
-def designation_in(s: Session, programme_id: int) -> Designation:
+def designation_in(s: Session, programme_id: str) -> Designation:
     # A file holding only a partnership (no Kulturpunkt programme yet) counts none of 11.
     programme = s.get(Programme, programme_id)
     target = programme.areas_to_designate if programme else AREAS_TO_DESIGNATE
     return Designation(len(designated_ids_in(s, programme_id)), target)
 
 
-def designation(db: Database, programme_id: int) -> Designation:
+def designation(db: Database, programme_id: str) -> Designation:
     with db.read() as s:
         return designation_in(s, programme_id)
 
 
-def designation_warning(db: Database, area_id: int, decision: InterestDecision) -> str | None:
+def designation_warning(db: Database, area_id: str, decision: InterestDecision) -> str | None:
     """The Danish warning to show before this decision designates one area too many, or None.
 
     Only a new designation counts: re-saving an area that is already designated never warns.

@@ -36,7 +36,7 @@ _NAME_SEPARATOR = "\x1f"
 class FollowUpRow(NamedTuple):
     """A follow-up action as the sparring view lists it."""
 
-    id: int
+    id: str
     description: str
     responsible: str
     due_on: date | None
@@ -46,8 +46,8 @@ class FollowUpRow(NamedTuple):
 class SessionRow(NamedTuple):
     """A sparring session as the sparring view lists it: plain values, no ORM objects."""
 
-    id: int
-    area_id: int
+    id: str
+    area_id: str
     area_name: str
     held_on: date
     form: SessionForm
@@ -70,7 +70,7 @@ class FollowUpData:
 class SessionData:
     held_on: date
     form: SessionForm
-    participant_ids: list[int] = field(default_factory=list)
+    participant_ids: list[str] = field(default_factory=list)
     core_elements: list[CoreElement] = field(default_factory=list)
     notes: str = ""
     consultant: str = ""
@@ -98,7 +98,7 @@ class SessionData:
         return values
 
 
-def _check_participants(s: Session, area_id: int, person_ids: list[int]) -> None:
+def _check_participants(s: Session, area_id: str, person_ids: list[str]) -> None:
     known = set(s.scalars(select(AreaMember.person_id).where(AreaMember.area_id == area_id)).all())
     strangers = [p for p in person_ids if p not in known]
     if strangers:
@@ -123,7 +123,7 @@ def _fill(session: SparringSession, data: SessionData) -> None:
     ]
 
 
-def log_session(db: Database, area_id: int, data: SessionData) -> int:
+def log_session(db: Database, area_id: str, data: SessionData) -> str:
     values = data.cleaned()
     with db.transaction() as s:
         get(s, Area, area_id, "Lokalområdet")
@@ -135,7 +135,7 @@ def log_session(db: Database, area_id: int, data: SessionData) -> int:
         return session.id
 
 
-def update_session(db: Database, session_id: int, data: SessionData) -> None:
+def update_session(db: Database, session_id: str, data: SessionData) -> None:
     values = data.cleaned()
     with db.transaction() as s:
         session = get(s, SparringSession, session_id, "Sparringsmødet")
@@ -147,17 +147,17 @@ def update_session(db: Database, session_id: int, data: SessionData) -> None:
         _fill(session, data)
 
 
-def delete_session(db: Database, session_id: int) -> None:
+def delete_session(db: Database, session_id: str) -> None:
     with db.transaction() as s:
         s.delete(get(s, SparringSession, session_id, "Sparringsmødet"))
 
 
-def set_follow_up_done(db: Database, action_id: int, done_on: date | None) -> None:
+def set_follow_up_done(db: Database, action_id: str, done_on: date | None) -> None:
     with db.transaction() as s:
         get(s, FollowUpAction, action_id, "Opfølgningen").done_on = done_on
 
 
-def list_sessions(db: Database, programme_id: int) -> list[SparringSession]:
+def list_sessions(db: Database, programme_id: str) -> list[SparringSession]:
     with db.read() as s:
         return list(
             s.scalars(
@@ -176,7 +176,7 @@ def list_sessions(db: Database, programme_id: int) -> list[SparringSession]:
         )
 
 
-def get_session(db: Database, session_id: int) -> SparringSession:
+def get_session(db: Database, session_id: str) -> SparringSession:
     """The whole session for its form: participants and follow-ups loaded."""
     with db.read() as s:
         session = s.scalar(
@@ -192,7 +192,7 @@ def get_session(db: Database, session_id: int) -> SparringSession:
         return session
 
 
-def session_rows(db: Database, programme_id: int) -> list[SessionRow]:
+def session_rows(db: Database, programme_id: str) -> list[SessionRow]:
     """The programme's sessions as the sparring view lists them, newest first, in one query."""
     names = (
         select(func.group_concat(Person.name, _NAME_SEPARATOR))

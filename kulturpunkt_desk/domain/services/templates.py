@@ -114,7 +114,7 @@ class TemplateData:
         return values
 
 
-def save_template_version(db: Database, programme_id: int, data: TemplateData) -> int:
+def save_template_version(db: Database, programme_id: str, data: TemplateData) -> str:
     """Store an edited text as the programme's next template version; return its id.
 
     Earlier versions stay exactly as they were, because agreements refer to them.
@@ -133,7 +133,7 @@ def save_template_version(db: Database, programme_id: int, data: TemplateData) -
         return template.id
 
 
-def list_template_versions(db: Database, programme_id: int) -> list[AgreementTemplate]:
+def list_template_versions(db: Database, programme_id: str) -> list[AgreementTemplate]:
     """All versions, oldest first."""
     with db.read() as s:
         return list(
@@ -145,7 +145,7 @@ def list_template_versions(db: Database, programme_id: int) -> list[AgreementTem
         )
 
 
-def latest_template(db: Database, programme_id: int) -> AgreementTemplate | None:
+def latest_template(db: Database, programme_id: str) -> AgreementTemplate | None:
     versions = list_template_versions(db, programme_id)
     return versions[-1] if versions else None
 
@@ -173,12 +173,12 @@ class AgreementContent:
     letter_date: date | None = None
 
 
-def programme_with_timeline(db: Database, programme_id: int) -> Programme:
+def programme_with_timeline(db: Database, programme_id: str) -> Programme:
     with db.read() as s:
         return _programme(s, programme_id)
 
 
-def _programme(s: Session, programme_id: int) -> Programme:
+def _programme(s: Session, programme_id: str) -> Programme:
     programme = s.scalar(
         select(Programme)
         .where(Programme.id == programme_id)
@@ -189,7 +189,7 @@ def _programme(s: Session, programme_id: int) -> Programme:
     return programme
 
 
-def agreement_content(db: Database, area_id: int, *, draft: bool = False) -> AgreementContent:
+def agreement_content(db: Database, area_id: str, *, draft: bool = False) -> AgreementContent:
     """The area's agreement text from ITS template version (the newest if none is recorded).
 
     With `draft`, the template's sections that state the grant as given are left out.

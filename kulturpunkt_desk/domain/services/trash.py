@@ -36,7 +36,7 @@ def _referencing(table: Table) -> list[tuple[Table, str, str | None]]:
     return found
 
 
-def _collect(conn: Connection, table: Table, ids: list[int], snap: Snapshot) -> None:
+def _collect(conn: Connection, table: Table, ids: list[str], snap: Snapshot) -> None:
     for child, column, ondelete in _referencing(table):
         rows = conn.execute(select(child).where(child.c[column].in_(ids))).mappings().all()
         if not rows:
@@ -48,7 +48,7 @@ def _collect(conn: Connection, table: Table, ids: list[int], snap: Snapshot) -> 
         _collect(conn, child, [r["id"] for r in rows], snap)
 
 
-def delete_record(db: Database, model: type[Record], record_id: int, label: str) -> Snapshot:
+def delete_record(db: Database, model: type[Record], record_id: str, label: str) -> Snapshot:
     """Delete one record (and what cascades from it); return what is needed to undo it."""
     with db.transaction() as s:
         obj = get(s, model, record_id, label)
@@ -71,7 +71,7 @@ def restore(db: Database, snap: Snapshot) -> None:
     """Put back everything a deletion removed, with the same ids and UUIDs."""
     order = {t.name: n for n, t in enumerate(Base.metadata.sorted_tables)}
     tables = Base.metadata.tables
-    seen: set[tuple[str, int]] = set()
+    seen: set[tuple[str, str]] = set()
     with db.transaction() as s:
         conn = s.connection()
         for name, row in sorted(snap.rows, key=lambda item: order[item[0]]):
@@ -81,14 +81,18 @@ def restore(db: Database, snap: Snapshot) -> None:
             conn.execute(tables[name].insert().values(**row))
         for name, row_id, column, value in snap.cleared:
             table = tables[name]
-            conn.execute(update(table).where(table.c.id == row_id).values({column: value}))
+            conn.execute(
+                update(table)
+                .where(table.c.id == row_id)
+                .values({column: value, "row_version": table.c.row_version + 1})
+            )
         top_name, top = snap.rows[0]
         s.add(
             AuditEntry(
                 user=db.user,
                 action="restore",
                 entity=top_name,
-                entity_uuid=str(top.get("uuid", "")),
+                entity_uuid=str(top["id"]),
                 summary=snap.label,
                 changes={},
             )

@@ -32,7 +32,7 @@ class AheadItem:
     area_name: str  # "" for what concerns the whole programme
     due_on: date
     text: str  # Danish, one sentence
-    record: tuple[str, int] | None = None  # what opens it, as for AttentionItem
+    record: tuple[str, str] | None = None  # what opens it, as for AttentionItem
 
 
 def week_end(today: date) -> date:
@@ -42,7 +42,7 @@ def week_end(today: date) -> date:
 
 def ahead(
     db: Database,
-    programme_id: int,
+    programme_id: str,
     today: date,
     days: int = COMING_DAYS,
     attention: list[AttentionItem] | None = None,

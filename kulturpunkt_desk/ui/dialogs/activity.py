@@ -36,7 +36,7 @@ class ActivityDialog(FormDialog):
     def __init__(
         self,
         ctx: DeskContext,
-        area_id: int,
+        area_id: str,
         activity: Activity | None = None,
         parent: QWidget | None = None,
     ) -> None:

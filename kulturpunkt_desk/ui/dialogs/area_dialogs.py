@@ -37,7 +37,7 @@ class AreaDialog(FormDialog):
             self.tr("Redigér lokalområde") if area else self.tr("Nyt lokalområde"), parent
         )
         self.ctx, self.area = ctx, area
-        self.saved_id: int | None = area.id if area else None
+        self.saved_id: str | None = area.id if area else None
         self.name = self.add_field("name", self.tr("&Navn"), QLineEdit(area.name if area else ""))
         self.municipality = QComboBox()
         self.municipality.setEditable(True)
@@ -158,7 +158,7 @@ class _RoleFields:
 
 
 class NewPersonDialog(FormDialog, _RoleFields):
-    def __init__(self, ctx: DeskContext, area_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: DeskContext, area_id: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Ny person i lokalområdet"), parent)
         self.ctx, self.area_id = ctx, area_id
         self.name = self.add_field("name", self.tr("&Navn"), QLineEdit())
@@ -182,7 +182,7 @@ class NewPersonDialog(FormDialog, _RoleFields):
 class ExistingPersonDialog(FormDialog, _RoleFields):
     """Tie a person already in the register to the area (type to find them)."""
 
-    def __init__(self, ctx: DeskContext, area_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: DeskContext, area_id: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Tilføj eksisterende person"), parent)
         self.ctx, self.area_id = ctx, area_id
         taken = {m.person_id for m in areas.area_people(ctx.db, area_id)}
@@ -202,7 +202,7 @@ class ExistingPersonDialog(FormDialog, _RoleFields):
         index = self.person.findText(self.person.currentText())
         if index < 0:
             raise ValidationError.single("person_id", self.tr("Person: vælg en person på listen."))
-        person_id = int(self.person.itemData(index))
+        person_id = str(self.person.itemData(index))
         areas.add_member(self.ctx.db, self.area_id, person_id, self.member_data())
 
 
@@ -221,9 +221,9 @@ class MemberDialog(FormDialog, _RoleFields):
 class PartnerDialog(FormDialog):
     """Add an organisation to the partnership: one already registered, or a new one."""
 
-    NEW = -1
+    NEW = "ny"  # the item data of "a new organisation", never a record key
 
-    def __init__(self, ctx: DeskContext, area_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: DeskContext, area_id: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Tilføj organisation til partnerskabet"), parent)
         self.ctx, self.area_id = ctx, area_id
         area = areas.get_area(ctx.db, area_id)
@@ -254,7 +254,7 @@ class PartnerDialog(FormDialog):
 
     def save(self) -> None:
         contribution = self.contribution.toPlainText()
-        organisation_id = int(self.organisation.currentData())
+        organisation_id = str(self.organisation.currentData())
         if organisation_id == self.NEW:
             data = OrganisationData(
                 name=self.name.text(),

@@ -54,7 +54,7 @@ class EvaluationDialog(FormDialog):
         self.ctx = ctx
         self.area = area
         self.submission = submission
-        self.saved_id: int | None = None
+        self.saved_id: str | None = None
         self.setMinimumWidth(scale.chars_wide(self, 117))
         heading = QLabel(area.name)
         heading.setStyleSheet("font-weight: bold;")

@@ -25,7 +25,7 @@ class AreaFormDialog(FormDialog):
         super().__init__(title, parent)
         self.ctx = ctx
         self.area = area
-        self.saved_id: int | None = None
+        self.saved_id: str | None = None
         self.setMinimumWidth(scale.chars_wide(self, 77))
         heading = QLabel(area.name)
         heading.setStyleSheet("font-weight: bold;")

@@ -22,7 +22,7 @@ class MeetingDialog(FormDialog):
         super().__init__(self.tr("Redigér møde") if meeting else self.tr("Nyt møde"), parent)
         self.ctx = ctx
         self.meeting = meeting
-        self.saved_id: int | None = None
+        self.saved_id: str | None = None
         self.setMinimumWidth(scale.chars_wide(self, 93))
         self.title = QLineEdit(meeting.title if meeting else "")
         self.title.setPlaceholderText(self.tr("fx Netværks- og inspirationsmøde, 1. runde"))

@@ -67,7 +67,7 @@ class MilestoneDialog(FormDialog):
         super().__init__(self.tr("Redigér milepæl") if milestone else self.tr("Ny milepæl"), parent)
         self.ctx = ctx
         self.milestone = milestone
-        self.saved_id: int | None = None
+        self.saved_id: str | None = None
         self.setMinimumWidth(scale.chars_wide(self, 87))
         self.title = QLineEdit(milestone.title if milestone else "")
         self.kind = QComboBox()

@@ -42,7 +42,7 @@ class PersonDialog(FormDialog):
         super().__init__(self.tr("Redigér person") if person else self.tr("Ny person"), parent)
         self.ctx = ctx
         self.person = person
-        self.saved_id: int | None = None
+        self.saved_id: str | None = None
         self.setMinimumWidth(scale.chars_wide(self, 80))
         self.name = QLineEdit(person.name if person else "")
         self.email = QLineEdit(person.email if person else "")
@@ -95,7 +95,7 @@ class OrganisationDialog(FormDialog):
         )
         self.ctx = ctx
         self.organisation = organisation
-        self.saved_id: int | None = None
+        self.saved_id: str | None = None
         self.setMinimumWidth(scale.chars_wide(self, 80))
         self.name = QLineEdit(organisation.name if organisation else "")
         self.sector = QComboBox()

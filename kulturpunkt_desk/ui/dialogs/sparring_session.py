@@ -55,14 +55,14 @@ class SessionDialog(FormDialog):
         parent: QWidget | None = None,
         *,
         session: SparringSession | None = None,
-        area_id: int | None = None,
+        area_id: str | None = None,
     ) -> None:
         super().__init__(
             self.tr("Redigér sparringsmøde") if session else self.tr("Nyt sparringsmøde"), parent
         )
         self.ctx = ctx
         self.session = session
-        self.saved_id: int | None = None
+        self.saved_id: str | None = None
         self.setMinimumWidth(scale.chars_wide(self, 120))
         screen = self.screen().availableGeometry() if self.screen() else None
         # Tall enough to show the whole form with a follow-up or two at 1366x768.
@@ -110,7 +110,7 @@ class SessionDialog(FormDialog):
         self.follow_ups.rows_changed.connect(self.fit_to_content)
         self._fill(session, area_id)
 
-    def _fill(self, session: SparringSession | None, area_id: int | None) -> None:
+    def _fill(self, session: SparringSession | None, area_id: str | None) -> None:
         chosen = session.area_id if session else area_id
         if chosen is not None:
             self.area.setCurrentIndex(self.area.findData(chosen))
@@ -145,7 +145,7 @@ class SessionDialog(FormDialog):
         if area_id is None:
             self.participants.set_placeholder(self.tr("Vælg først et lokalområde."))
             return
-        members = areas.area_people(self.ctx.db, int(area_id))
+        members = areas.area_people(self.ctx.db, str(area_id))
         items = [(m.person_id, _member_label(m.person.name, m.role)) for m in members]
         known = {person_id for person_id, _ in items}
         if not items:
@@ -170,7 +170,7 @@ class SessionDialog(FormDialog):
             raise ValidationError.single("area_id", self.tr("Lokalområde: vælg et lokalområde."))
         data = self.data()
         if self.session is None:
-            self.saved_id = sparring.log_session(self.ctx.db, int(area_id), data)
+            self.saved_id = sparring.log_session(self.ctx.db, str(area_id), data)
         else:
             sparring.update_session(self.ctx.db, self.session.id, data)
             self.saved_id = self.session.id

@@ -72,7 +72,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def __init__(
         self,
         columns: Sequence[Column[T]],
-        id_of: Callable[[T], int],
+        id_of: Callable[[T], str],
         *,
         highlight: Callable[[T], bool] | None = None,
     ) -> None:
@@ -87,7 +87,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         self.rows = list(rows)
         self.endResetModel()
 
-    def row_of_id(self, record_id: int) -> int:
+    def row_of_id(self, record_id: str) -> int:
         """The source row showing `record_id`, or -1."""
         return next((n for n, r in enumerate(self.rows) if self.id_of(r) == record_id), -1)
 

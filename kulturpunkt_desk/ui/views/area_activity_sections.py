@@ -281,7 +281,7 @@ class HistorySection(Section):
                 Column(t("Bruger"), lambda h: h.user),
                 Column(t("Ændring"), lambda h: h.text, tooltip=lambda h: h.text),
             ],
-            lambda h: 0,
+            lambda h: "",
         )
         self.table = RecordTable(self.model)
         self.table.setAccessibleName(self.tr("Historik"))

@@ -58,7 +58,7 @@ class AreaPage(QWidget):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.area_id: int | None = None
+        self.area_id: str | None = None
         # A returned form (PDF) dropped on the page is read into this area.
         FormDropFilter(self, ctx, lambda: self.area_id)
         self.area: Area | None = None
@@ -169,7 +169,7 @@ class AreaPage(QWidget):
 
     # --- loading ----------------------------------------------------------------------
 
-    def show_area(self, area_id: int) -> None:
+    def show_area(self, area_id: str) -> None:
         if area_id != self.area_id:
             self.tabs.setCurrentIndex(0)
         self.area_id = area_id
@@ -283,7 +283,7 @@ class AreaPage(QWidget):
             delete_area(self.ctx, self, self.area.id, self.area.name)
 
 
-def delete_area(ctx: DeskContext, parent: QWidget, area_id: int, name: str) -> bool:
+def delete_area(ctx: DeskContext, parent: QWidget, area_id: str, name: str) -> bool:
     """Ask, then delete the area and everything that is part of it (undoable)."""
     return confirm_and_delete(
         ctx,

@@ -247,7 +247,7 @@ class AreasView(View):
         self.page.area_id = self.page.area = None
         self.pages.setCurrentIndex(0)
 
-    def show_area(self, area_id: int) -> None:
+    def show_area(self, area_id: str) -> None:
         self.page.show_area(area_id)
         self.pages.setCurrentWidget(self.page)
 
@@ -256,7 +256,7 @@ class AreasView(View):
         if area_id is not None:
             self.show_area(area_id)
 
-    def open_record(self, kind: str, record_id: int) -> bool:
+    def open_record(self, kind: str, record_id: str) -> bool:
         if kind == "area":
             if self.model.row_of_id(record_id) < 0:
                 self.refresh()
@@ -265,8 +265,10 @@ class AreasView(View):
         if kind == STATUS_KIND:  # -1: every status
             self.refresh()
             self.show_list()
-            in_range = 0 <= record_id < len(STATUS_ORDER)
-            self.filter_by_status(STATUS_ORDER[record_id] if in_range else None)
+            # The "id" of a status is its place in STATUS_ORDER, as text like every id.
+            index = int(record_id)
+            in_range = 0 <= index < len(STATUS_ORDER)
+            self.filter_by_status(STATUS_ORDER[index] if in_range else None)
             return True
         return False
 

@@ -39,7 +39,7 @@ class View(QWidget):
     def refresh(self) -> None:
         """Reload from the services."""
 
-    def open_record(self, kind: str, record_id: int) -> bool:
+    def open_record(self, kind: str, record_id: str) -> bool:
         """Show the given record if this view owns that kind; return True when handled."""
         return False
 

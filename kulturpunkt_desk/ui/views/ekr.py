@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.models.base import NO_RECORD
 from kulturpunkt_desk.domain.services import ekr_partnership
 from kulturpunkt_desk.domain.services.ekr_setup import establish_ekr
 
@@ -36,7 +37,7 @@ from .ekr_wheel import WheelTab
 class EkrView(View):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.partnership_id = 0
+        self.partnership_id = NO_RECORD
         self.members = MembersTab(ctx)
         self.funding = FundingTab(ctx)
         self.wheel = WheelTab(ctx)
@@ -92,7 +93,7 @@ class EkrView(View):
 
     def refresh(self) -> None:
         partnership = ekr_partnership.current_partnership(self.ctx.db)
-        self.partnership_id = partnership.id if partnership else 0
+        self.partnership_id = partnership.id if partnership else NO_RECORD
         if partnership is None:
             self.stack.setCurrentIndex(0)
             return

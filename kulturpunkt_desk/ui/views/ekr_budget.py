@@ -32,7 +32,7 @@ class BudgetLineDialog(FormDialog):
     def __init__(
         self,
         ctx: DeskContext,
-        partnership_id: int,
+        partnership_id: str,
         year: int,
         line: BudgetLineRow | None,
         parent: QWidget | None,
@@ -40,7 +40,7 @@ class BudgetLineDialog(FormDialog):
         title = self.tr("Redigér budgetpost") if line else self.tr("Ny budgetpost {0}").format(year)
         super().__init__(title, parent)
         self.ctx, self.partnership_id, self.year, self.line = ctx, partnership_id, year, line
-        self.saved_id: int | None = line.line_id if line else None
+        self.saved_id: str | None = line.line_id if line else None
         self.setMinimumWidth(480)
         self.name = QLineEdit(line.name if line else "")
         self.planned = MoneyField(

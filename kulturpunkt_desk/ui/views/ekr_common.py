@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from kulturpunkt_desk.domain.models import Record
+from kulturpunkt_desk.domain.models.base import NO_RECORD
 from kulturpunkt_desk.domain.services import trash
 
 from .. import palette
@@ -42,10 +43,10 @@ class EkrTab(QWidget):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.partnership_id = 0
+        self.partnership_id = NO_RECORD
         self.message = MessageLine()
 
-    def load(self, partnership_id: int) -> None:
+    def load(self, partnership_id: str) -> None:
         self.partnership_id = partnership_id
         self.reload()
 
@@ -57,7 +58,7 @@ class CreatedCommand(QUndoCommand):
     """A record the tab has just created: undo takes it away (through the trash, so redo
     puts the very same record back)."""
 
-    def __init__(self, ctx: DeskContext, model: type[Record], record_id: int, label: str) -> None:
+    def __init__(self, ctx: DeskContext, model: type[Record], record_id: str, label: str) -> None:
         super().__init__(QCoreApplication.translate("ekr", "Opret {0}").format(label))
         self.ctx, self.model, self.record_id, self.label = ctx, model, record_id, label
         self.snapshot: trash.Snapshot | None = None
@@ -72,7 +73,7 @@ class CreatedCommand(QUndoCommand):
         self.ctx.changed()
 
 
-def push_created(ctx: DeskContext, model: type[Record], record_id: int, label: str) -> None:
+def push_created(ctx: DeskContext, model: type[Record], record_id: str, label: str) -> None:
     """Make a creation undoable with Ctrl+Z."""
     ctx.undo_stack.push(CreatedCommand(ctx, model, record_id, label))
 

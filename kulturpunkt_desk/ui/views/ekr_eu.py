@@ -38,7 +38,7 @@ from .ekr_common import EkrTab
 
 class EuCaseDialog(FormDialog):
     def __init__(
-        self, ctx: DeskContext, partnership_id: int, case: EuCase | None, parent: QWidget | None
+        self, ctx: DeskContext, partnership_id: str, case: EuCase | None, parent: QWidget | None
     ) -> None:
         super().__init__(self.tr("Redigér EU-sag") if case else self.tr("Ny EU-sag"), parent)
         self.ctx, self.partnership_id, self.case = ctx, partnership_id, case

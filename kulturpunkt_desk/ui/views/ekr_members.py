@@ -42,7 +42,7 @@ class MandateCommand(QUndoCommand):
     """A representative's mandate date; undo puts the earlier date back."""
 
     def __init__(
-        self, ctx: DeskContext, rep_id: int, before: date | None, after: date | None
+        self, ctx: DeskContext, rep_id: str, before: date | None, after: date | None
     ) -> None:
         super().__init__("Mandat")
         self.ctx, self.rep_id, self.before, self.after = ctx, rep_id, before, after
@@ -66,7 +66,7 @@ def _people(member: PartnerMember) -> str:
 class MembersTab(EkrTab):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.warnings: dict[int, str] = {}
+        self.warnings: dict[str, str] = {}
         self.model: RecordTableModel[PartnerMember] = RecordTableModel(
             [
                 Column(self.tr("Medlem"), lambda m: m.name),
@@ -234,7 +234,7 @@ class MembersTab(EkrTab):
         if item is None or when is None:
             self.message.error(self.tr("Mandat givet: vælg repræsentanten og skriv datoen."))
             return
-        rep_id = int(item.data(Qt.ItemDataRole.UserRole))
+        rep_id = str(item.data(Qt.ItemDataRole.UserRole))
         before = next(
             (r.mandate_on for m in self.model.rows for r in m.representatives if r.id == rep_id),
             None,
@@ -266,7 +266,7 @@ class MembersTab(EkrTab):
             return
         with told_on_failure(self.message.error) as outcome:
             ekr_partnership.remove_representative(
-                self.ctx.db, int(item.data(Qt.ItemDataRole.UserRole))
+                self.ctx.db, str(item.data(Qt.ItemDataRole.UserRole))
             )
         if outcome.failed:
             return

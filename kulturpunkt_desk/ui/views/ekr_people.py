@@ -46,16 +46,16 @@ from ..widgets.record_table import RecordTable
 from .ekr_common import EditedCommand, EkrTab, YearBox, push_created
 
 # An occasion in the picker: ("meeting", id) or ("forum", id); "meeting:12" in the combo.
-Occasion = tuple[str, int]
+Occasion = tuple[str, str]
 
 
 class ParticipantDialog(FormDialog):
     def __init__(
-        self, ctx: DeskContext, partnership_id: int, occasion: Occasion, parent: QWidget | None
+        self, ctx: DeskContext, partnership_id: str, occasion: Occasion, parent: QWidget | None
     ) -> None:
         super().__init__(self.tr("Tilføj deltager"), parent)
         self.ctx, self.occasion = ctx, occasion
-        self.saved_id: int | None = None
+        self.saved_id: str | None = None
         self.setMinimumWidth(480)
         self.member = QComboBox()
         self.member.addItem(self.tr("(intet medlem)"), None)
@@ -102,7 +102,7 @@ class KulturforumDialog(FormDialog):
     def __init__(
         self,
         ctx: DeskContext,
-        partnership_id: int,
+        partnership_id: str,
         year: int,
         forum: Kulturforum | None,
         parent: QWidget | None,
@@ -111,7 +111,7 @@ class KulturforumDialog(FormDialog):
             self.tr("Redigér Kulturforum") if forum else self.tr("Nyt Kulturforum"), parent
         )
         self.ctx, self.partnership_id, self.forum = ctx, partnership_id, forum
-        self.saved_id: int | None = forum.id if forum else None
+        self.saved_id: str | None = forum.id if forum else None
         self.setMinimumWidth(560)
         meetings = [
             m
@@ -199,7 +199,7 @@ class PeopleTab(EkrTab):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.dialog: FormDialog | None = None
-        self.forums: dict[int, Kulturforum] = {}
+        self.forums: dict[str, Kulturforum] = {}
         self.secretariat = False
         self.year = YearBox()
         self.year.currentIndexChanged.connect(lambda _i: self.reload())
@@ -308,7 +308,7 @@ class PeopleTab(EkrTab):
         if not data:
             return None
         kind, _, occasion_id = str(data).partition(":")
-        return kind, int(occasion_id)
+        return kind, occasion_id
 
     def _show_occasion(self) -> None:
         occasion = self.current_occasion()

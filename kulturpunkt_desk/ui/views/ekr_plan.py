@@ -43,9 +43,9 @@ class PlanActionDialog(FormDialog):
     def __init__(
         self,
         ctx: DeskContext,
-        partnership_id: int,
+        partnership_id: str,
         year: int,
-        action_id: int | None,
+        action_id: str | None,
         parent: QWidget | None,
     ) -> None:
         super().__init__(
@@ -93,7 +93,7 @@ class PlanActionDialog(FormDialog):
 
     def save(self) -> None:
         checked = tuple(
-            int(self.members.item(i).data(Qt.ItemDataRole.UserRole))
+            str(self.members.item(i).data(Qt.ItemDataRole.UserRole))
             for i in range(self.members.count())
             if self.members.item(i).checkState() == Qt.CheckState.Checked
         )
@@ -130,7 +130,7 @@ class ActionPlanTab(EkrTab):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.dialog: PlanActionDialog | None = None
-        self.overdue: set[int] = set()
+        self.overdue: set[str] = set()
         self.year = YearBox()
         self.year.currentIndexChanged.connect(lambda _i: self.reload())
         self.model: RecordTableModel[PlanActionRow] = RecordTableModel(
@@ -200,7 +200,7 @@ class ActionPlanTab(EkrTab):
         row = self.table.current_record()
         return row if isinstance(row, PlanActionRow) else None
 
-    def _open(self, action_id: int | None) -> None:
+    def _open(self, action_id: str | None) -> None:
         self.dialog = PlanActionDialog(
             self.ctx, self.partnership_id, self.year.year(), action_id, self
         )

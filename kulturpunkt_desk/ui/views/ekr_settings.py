@@ -18,7 +18,7 @@ from ..widgets.form import FormDialog
 
 
 class PartnershipSettingsDialog(FormDialog):
-    def __init__(self, ctx: DeskContext, partnership_id: int, parent: QWidget | None) -> None:
+    def __init__(self, ctx: DeskContext, partnership_id: str, parent: QWidget | None) -> None:
         super().__init__(self.tr("Partnerskabets indstillinger"), parent)
         self.ctx, self.partnership_id = ctx, partnership_id
         self.setMinimumWidth(scale.chars_wide(self, 87))

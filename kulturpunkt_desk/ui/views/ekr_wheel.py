@@ -249,7 +249,7 @@ class WheelTab(EkrTab):
         self.message.info(self.tr("Mødet er gemt."))
         self.ctx.changed()
 
-    def set_present(self, member_id: int, present: bool) -> None:
+    def set_present(self, member_id: str, present: bool) -> None:
         """Tick or untick a member in the attendance list (also what a click does)."""
         for n in range(self.attendance.count()):
             item = self.attendance.item(n)
@@ -262,7 +262,7 @@ class WheelTab(EkrTab):
         if meeting is None:
             return
         present = {
-            int(item.data(Qt.ItemDataRole.UserRole)): item.checkState() == Qt.CheckState.Checked
+            str(item.data(Qt.ItemDataRole.UserRole)): item.checkState() == Qt.CheckState.Checked
             for item in (self.attendance.item(n) for n in range(self.attendance.count()))
         }
         with told_on_failure(self.message.error) as outcome:

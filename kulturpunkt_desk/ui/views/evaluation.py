@@ -47,7 +47,7 @@ def expected(area: Area) -> bool:
 
 
 def latest(area: Area) -> EvaluationSubmission | None:
-    return max(area.evaluations, key=lambda e: (e.received_on, e.id), default=None)
+    return max(area.evaluations, key=lambda e: (e.received_on, e.created_at), default=None)
 
 
 class EvaluationView(View):
@@ -253,7 +253,7 @@ class EvaluationView(View):
             self.tr("Svarene slettes også; bilag og forbrug bliver liggende."),
         )
 
-    def open_record(self, kind: str, record_id: int) -> bool:
+    def open_record(self, kind: str, record_id: str) -> bool:
         if kind not in ("evaluation", "evaluation_area"):
             return False
         if self._stale:

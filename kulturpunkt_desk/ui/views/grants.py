@@ -224,7 +224,7 @@ class GrantsView(View):
             else self.tr("Vælg et lokalområde")
         )
         instalments = list(area.grant.instalments) if area and area.grant else []
-        self.instalments.set_rows(sorted(instalments, key=lambda i: (i.due_on, i.id)))
+        self.instalments.set_rows(sorted(instalments, key=lambda i: (i.due_on, i.created_at)))
         self.spending.set_rows(sorted(area.spending, key=lambda i: i.spent_on) if area else [])
         self.instalment_table.fit_columns()
         self.spending_table.fit_columns()
@@ -336,7 +336,7 @@ class GrantsView(View):
             label = self.tr("forbruget «{0}»").format(item.description)
             confirm_and_delete(self.ctx, self, SpendingItem, item.id, label)
 
-    def open_record(self, kind: str, record_id: int) -> bool:
+    def open_record(self, kind: str, record_id: str) -> bool:
         if kind not in ("instalment", "agreement", "grant", "interest"):
             return False
         if self._stale:

@@ -48,7 +48,7 @@ class MeetingsView(View):
         super().__init__(ctx, parent)
         self.area_count = 0
         self.dialog: MeetingDialog | None = None
-        self.shown_id: int | None = None
+        self.shown_id: str | None = None
         self.dirty = False
 
         self.model: RecordTableModel[MeetingRow] = RecordTableModel(
@@ -291,7 +291,7 @@ class MeetingsView(View):
         if self.shown_id is not None and self.dirty:
             self._save(self.shown_id)
 
-    def _save(self, meeting_id: int) -> None:
+    def _save(self, meeting_id: str) -> None:
         with told_on_failure(self.error_label.setText) as outcome:
             meetings.set_attendance(self.ctx.db, meeting_id, self.grid.attendees())
         if outcome.failed:
@@ -326,7 +326,7 @@ class MeetingsView(View):
             self.tr("Fremmødet til mødet slettes også."),
         )
 
-    def open_record(self, kind: str, record_id: int) -> bool:
+    def open_record(self, kind: str, record_id: str) -> bool:
         if kind != "network_meeting" and kind != "meeting":
             return False
         if self._stale:

@@ -220,7 +220,7 @@ class PeopleView(View):
                 self.tr("Organisationen fjernes fra partnerskaber; personerne bliver."),
             )
 
-    def open_record(self, kind: str, record_id: int) -> bool:
+    def open_record(self, kind: str, record_id: str) -> bool:
         tabs = {"person": self.people_tab, "organisation": self.organisations_tab}
         if kind not in tabs:
             return False

@@ -305,7 +305,7 @@ class SparringView(View):
         self.ctx.changed()
         self.follow_table.select_id(action.id)
 
-    def open_record(self, kind: str, record_id: int) -> bool:
+    def open_record(self, kind: str, record_id: str) -> bool:
         if kind not in ("sparring_session", "follow_up"):
             return False
         if self._stale or not self.all_sessions:

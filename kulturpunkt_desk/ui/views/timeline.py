@@ -132,7 +132,7 @@ class TimelineView(View):
                 self.ctx, self, Milestone, milestone.id, self.tr("«{0}»").format(milestone.title)
             )
 
-    def open_record(self, kind: str, record_id: int) -> bool:
+    def open_record(self, kind: str, record_id: str) -> bool:
         if kind != "milestone":
             return False
         if self._stale:

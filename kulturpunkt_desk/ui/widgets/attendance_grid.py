@@ -37,7 +37,7 @@ class AttendanceGrid(QTreeWidget):
         self._loading = False
         self.itemChanged.connect(self._on_item_changed)
 
-    def load(self, members: list[MemberRow], present: set[tuple[int, int]]) -> None:
+    def load(self, members: list[MemberRow], present: set[tuple[str, str]]) -> None:
         """Fill from the programme's people; `present` holds (area_id, person_id) pairs.
 
         The items are built first and added at once: an item added to the tree one by one
@@ -45,7 +45,7 @@ class AttendanceGrid(QTreeWidget):
         self._loading = True
         self.clear()
         self.areas = []
-        by_area: dict[int, QTreeWidgetItem] = {}
+        by_area: dict[str, QTreeWidgetItem] = {}
         bold = QFont()
         bold.setBold(True)
         for member in members:
@@ -75,7 +75,7 @@ class AttendanceGrid(QTreeWidget):
         self.expandAll()
         self._loading = False
 
-    def add_area_without_people(self, area_id: int, name: str) -> None:
+    def add_area_without_people(self, area_id: str, name: str) -> None:
         item = QTreeWidgetItem([name, ""])
         item.setData(0, AREA_ROLE, area_id)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -111,9 +111,9 @@ class AttendanceGrid(QTreeWidget):
         self._loading = False
         self.changed.emit()
 
-    def attendees(self) -> list[tuple[int, int]]:
+    def attendees(self) -> list[tuple[str, str]]:
         return [
-            (int(p.data(0, AREA_ROLE)), int(p.data(0, PERSON_ROLE)))
+            (str(p.data(0, AREA_ROLE)), str(p.data(0, PERSON_ROLE)))
             for area in self.areas
             for p in self._people(area)
             if p.checkState(0) == Qt.CheckState.Checked
@@ -126,7 +126,7 @@ class AttendanceGrid(QTreeWidget):
             if not any(p.checkState(0) == Qt.CheckState.Checked for p in self._people(area))
         ]
 
-    def tick(self, area_id: int, person_id: int, checked: bool = True) -> None:
+    def tick(self, area_id: str, person_id: str, checked: bool = True) -> None:
         for area in self.areas:
             for person in self._people(area):
                 if (

@@ -13,7 +13,7 @@ class CheckList(QListWidget):
         super().__init__(parent)
         self.setUniformItemSizes(True)
 
-    def set_items(self, items: Iterable[tuple[int, str]], checked: Iterable[int] = ()) -> None:
+    def set_items(self, items: Iterable[tuple[str, str]], checked: Iterable[str] = ()) -> None:
         ticked = set(checked)
         self.clear()
         for record_id, label in items:
@@ -34,14 +34,14 @@ class CheckList(QListWidget):
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         self.addItem(item)
 
-    def checked_ids(self) -> list[int]:
+    def checked_ids(self) -> list[str]:
         return [
-            int(self.item(n).data(Qt.ItemDataRole.UserRole))
+            str(self.item(n).data(Qt.ItemDataRole.UserRole))
             for n in range(self.count())
             if self.item(n).checkState() == Qt.CheckState.Checked
         ]
 
-    def set_checked(self, record_id: int, checked: bool = True) -> None:
+    def set_checked(self, record_id: str, checked: bool = True) -> None:
         for n in range(self.count()):
             item = self.item(n)
             if item.data(Qt.ItemDataRole.UserRole) == record_id:

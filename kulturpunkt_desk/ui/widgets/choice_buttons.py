@@ -37,7 +37,7 @@ class ChoiceButtons(QWidget, Generic[T]):
         self.setFocusProxy(self.buttons[0])
         self.group.idToggled.connect(self._on_toggled)
 
-    def _on_toggled(self, button_id: int, checked: bool) -> None:
+    def _on_toggled(self, button_id: str, checked: bool) -> None:
         if checked:
             self.setFocusProxy(self.buttons[button_id])
             self.changed.emit()

@@ -62,7 +62,7 @@ def _row_text(model: RecordTableModel[Any], row: Any) -> str:
 class RecordTable(QTableView):
     """Rows are whole records: one selected at a time, Enter or double click opens it."""
 
-    activated_id = Signal(int)
+    activated_id = Signal(str)
 
     def __init__(self, model: RecordTableModel[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,7 +99,7 @@ class RecordTable(QTableView):
     def _emit_activated(self, index: QModelIndex) -> None:
         record_id = index.data(ID_ROLE) if index.isValid() else None
         if record_id is not None:
-            self.activated_id.emit(int(record_id))
+            self.activated_id.emit(str(record_id))
 
     def set_filter_text(self, text: str) -> None:
         if isinstance(self.proxy, RecordFilter):
@@ -107,12 +107,12 @@ class RecordTable(QTableView):
         else:  # a view's own filter proxy
             self.proxy.setFilterFixedString(text.strip())
 
-    def current_id(self) -> int | None:
+    def current_id(self) -> str | None:
         rows = self.selectionModel().selectedRows() if self.selectionModel() else []
         if not rows:
             return None
         value = rows[0].data(ID_ROLE)
-        return int(value) if value is not None else None
+        return str(value) if value is not None else None
 
     def current_record(self) -> Any:
         rows = self.selectionModel().selectedRows() if self.selectionModel() else []
@@ -131,7 +131,7 @@ class RecordTable(QTableView):
         dialog.accepted.connect(select_saved)
         dialog.open()
 
-    def select_id(self, record_id: int) -> bool:
+    def select_id(self, record_id: str) -> bool:
         """Select and scroll to the row of `record_id` (clearing the filter if it hides it)."""
         source_row = self.source.row_of_id(record_id)
         if source_row < 0:
@@ -145,11 +145,11 @@ class RecordTable(QTableView):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
-    def keep_selection(self) -> int | None:
+    def keep_selection(self) -> str | None:
         """The selected id, to pass to restore_selection after the model reloads."""
         return self.current_id()
 
-    def restore_selection(self, record_id: int | None) -> None:
+    def restore_selection(self, record_id: str | None) -> None:
         if record_id is not None:
             source_row = self.source.row_of_id(record_id)
             if source_row >= 0:

@@ -36,7 +36,7 @@ WEEK, FORTNIGHT = 0, 1
 class WeekPanel(QGroupBox):
     """What lies ahead, soonest first; Enter or a double click opens the record."""
 
-    open_requested = Signal(str, int)
+    open_requested = Signal(str, str)
     # "Skriv påmindelse": a draft to the areas that owe their evaluation.
     reminder_requested = Signal()
 
