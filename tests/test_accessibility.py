@@ -48,14 +48,14 @@ def dialog_classes() -> list[type[QDialog]]:
     return [found[key] for key in sorted(found)]
 
 
-def busiest_area(db: Database, programme_id: int) -> int:
+def busiest_area(db: Database, programme_id: str) -> str:
     """The area with the most instalments: its forms have the most to show."""
-    ids = [a.id for a in areas.list_areas(db, programme_id)]
-    return max(ids, key=lambda i: (len(grants.area_instalments(db, i)), -i))
+    rows = areas.list_areas(db, programme_id)
+    return max(rows, key=lambda a: (len(grants.area_instalments(db, a.id)), a.name)).id
 
 
 # How a dialog's constructor parameter is filled, by the parameter's name.
-ARGUMENTS: dict[str, Callable[[DeskContext, int], Any]] = {
+ARGUMENTS: dict[str, Callable[[DeskContext, str], Any]] = {
     "ctx": lambda ctx, area_id: ctx,
     "db": lambda ctx, area_id: ctx.db,
     "programme_id": lambda ctx, area_id: ctx.programme_id,

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import QueuePool
 
 # Re-exported: callers have always caught the busy error from here.
@@ -120,7 +121,11 @@ class Database:
                     except BaseException as exc:
                         session.rollback()
                         # Disk full, read-only, busy, damaged: a Danish error by SQLite's code.
-                        known = user_error(exc) if isinstance(exc, DBAPIError) else None
+                        known = (
+                            user_error(exc)
+                            if isinstance(exc, (DBAPIError, StaleDataError))
+                            else None
+                        )
                         if known is not None and known is not exc:
                             raise known from exc
                         raise

@@ -13,6 +13,8 @@ from __future__ import annotations
 import errno
 import sqlite3
 
+from sqlalchemy.orm.exc import StaleDataError
+
 from kulturpunkt_desk.domain.errors import DeskError
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html).
@@ -122,6 +124,13 @@ def user_error(exc: BaseException) -> DeskError | None:
     """The Danish error for a failure the user can act on, or None for a bug."""
     if isinstance(exc, DeskError):
         return exc
+    if isinstance(exc, StaleDataError):
+        # The row version moved between reading and writing: another desk saved the same
+        # record in the same moment. Nothing was written; saving again merges or asks.
+        return StorageError(
+            "row_version",
+            "En kollega gemte den samme post i samme øjeblik. Intet er gemt; prøv igen.",
+        )
     if is_busy(exc):
         return DatabaseBusyError()
     error = sqlite_error_of(exc)

@@ -13,6 +13,9 @@ from kulturpunkt_desk.storage.engine import Database
 from ..models import AuditEntry, Record
 from ..models.base import RecordId, new_uuid, utcnow
 
+# Its flush hook must run before the audit's, so the log records what is finally saved.
+from . import edit_conflicts as edit_conflicts
+
 # Columns whose values are bookkeeping, not content.
 _SKIPPED = {"id", "row_version", "created_at", "updated_at"}
 

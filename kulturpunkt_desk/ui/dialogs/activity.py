@@ -43,6 +43,7 @@ class ActivityDialog(FormDialog):
         super().__init__(
             self.tr("Redigér aktivitet") if activity else self.tr("Ny aktivitet"), parent
         )
+        self.editing(activity)
         self.ctx, self.area_id, self.activity = ctx, area_id, activity
         a = activity
         self.held = self.add_field("held_on", self.tr("&Dato"), DateField(a.held_on if a else None))

@@ -36,6 +36,7 @@ class AreaDialog(FormDialog):
         super().__init__(
             self.tr("Redigér lokalområde") if area else self.tr("Nyt lokalområde"), parent
         )
+        self.editing(area)
         self.ctx, self.area = ctx, area
         self.saved_id: str | None = area.id if area else None
         self.name = self.add_field("name", self.tr("&Navn"), QLineEdit(area.name if area else ""))
@@ -211,6 +212,7 @@ class MemberDialog(FormDialog, _RoleFields):
 
     def __init__(self, ctx: DeskContext, member: AreaMember, parent: QWidget | None = None):
         super().__init__(self.tr("Rolle for {0}").format(member.person.name), parent)
+        self.editing(member)
         self.ctx, self.member = ctx, member
         self.add_role_fields(self, member)
 

@@ -51,6 +51,7 @@ class EvaluationDialog(FormDialog):
         super().__init__(
             self.tr("Redigér evaluering") if submission else self.tr("Ny evaluering"), parent
         )
+        self.editing(submission)
         self.ctx = ctx
         self.area = area
         self.submission = submission

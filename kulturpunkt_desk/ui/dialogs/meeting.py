@@ -20,6 +20,7 @@ class MeetingDialog(FormDialog):
         self, ctx: DeskContext, parent: QWidget | None = None, meeting: NetworkMeeting | None = None
     ) -> None:
         super().__init__(self.tr("Redigér møde") if meeting else self.tr("Nyt møde"), parent)
+        self.editing(meeting)
         self.ctx = ctx
         self.meeting = meeting
         self.saved_id: str | None = None

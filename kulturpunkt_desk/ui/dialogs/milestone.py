@@ -65,6 +65,7 @@ class MilestoneDialog(FormDialog):
         self, ctx: DeskContext, parent: QWidget | None = None, milestone: Milestone | None = None
     ) -> None:
         super().__init__(self.tr("Redigér milepæl") if milestone else self.tr("Ny milepæl"), parent)
+        self.editing(milestone)
         self.ctx = ctx
         self.milestone = milestone
         self.saved_id: str | None = None

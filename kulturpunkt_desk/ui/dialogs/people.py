@@ -40,6 +40,7 @@ class PersonDialog(FormDialog):
         self, ctx: DeskContext, parent: QWidget | None = None, person: Person | None = None
     ) -> None:
         super().__init__(self.tr("Redigér person") if person else self.tr("Ny person"), parent)
+        self.editing(person)
         self.ctx = ctx
         self.person = person
         self.saved_id: str | None = None
@@ -93,6 +94,7 @@ class OrganisationDialog(FormDialog):
             self.tr("Redigér organisation") if organisation else self.tr("Ny organisation"),
             parent,
         )
+        self.editing(organisation)
         self.ctx = ctx
         self.organisation = organisation
         self.saved_id: str | None = None

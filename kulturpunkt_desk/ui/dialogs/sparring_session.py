@@ -60,6 +60,7 @@ class SessionDialog(FormDialog):
         super().__init__(
             self.tr("Redigér sparringsmøde") if session else self.tr("Nyt sparringsmøde"), parent
         )
+        self.editing(session)
         self.ctx = ctx
         self.session = session
         self.saved_id: str | None = None

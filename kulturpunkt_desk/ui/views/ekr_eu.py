@@ -41,6 +41,7 @@ class EuCaseDialog(FormDialog):
         self, ctx: DeskContext, partnership_id: str, case: EuCase | None, parent: QWidget | None
     ) -> None:
         super().__init__(self.tr("Redigér EU-sag") if case else self.tr("Ny EU-sag"), parent)
+        self.editing(case)
         self.ctx, self.partnership_id, self.case = ctx, partnership_id, case
         self.setMinimumWidth(scale.chars_wide(self, 90))
         self.kind = QComboBox()

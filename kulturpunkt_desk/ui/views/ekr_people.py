@@ -110,6 +110,7 @@ class KulturforumDialog(FormDialog):
         super().__init__(
             self.tr("Redigér Kulturforum") if forum else self.tr("Nyt Kulturforum"), parent
         )
+        self.editing(forum)
         self.ctx, self.partnership_id, self.forum = ctx, partnership_id, forum
         self.saved_id: str | None = forum.id if forum else None
         self.setMinimumWidth(560)

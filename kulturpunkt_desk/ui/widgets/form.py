@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from kulturpunkt_desk.domain.errors import ValidationError
+from kulturpunkt_desk.domain.models import Record
+from kulturpunkt_desk.domain.services import edit_conflicts
+from kulturpunkt_desk.domain.services.edit_conflicts import EditConflict, Seen
 
 from .. import palette
-from ..accessibility import label_field
+from ..accessibility import label_field, plain_label
 from ..failure import explain
 
 ERROR_STYLE = palette.style(palette.WARNING)
@@ -47,6 +50,9 @@ class FormDialog(QDialog):
         self.setModal(True)
         self._sized = False
         self.fields: dict[str, QWidget] = {}
+        self.field_labels: dict[str, QLabel] = {}
+        # What the form showed of the record it edits (see `editing`); None for a new one.
+        self.seen: Seen | None = None
         self.error_labels: dict[str, QLabel] = {}
         self.general_error = QLabel()
         self.general_error.setStyleSheet(ERROR_STYLE)
@@ -97,6 +103,7 @@ class FormDialog(QDialog):
         label_field(caption, widget)
         self.form.addRow(caption, holder)
         self.fields[name] = widget
+        self.field_labels[name] = caption
         self.error_labels[name] = error
         return widget
 
@@ -152,10 +159,46 @@ class FormDialog(QDialog):
             self.resize(self.width(), max(self.height(), self.sizeHint().height()))
             self.scroll.ensureWidgetVisible(first)
 
+    def editing(self, record: Record | None) -> None:
+        """Remember what the form shows of `record`, so that a colleague's save made
+        meanwhile is merged or put to the user, never silently overwritten."""
+        self.seen = edit_conflicts.seen(record) if isinstance(record, Record) else None
+
+    def _settle(self, conflict: EditConflict) -> bool:
+        """Ask the user about each field both desks changed; True to save with the choices."""
+        from ..conflict_dialog import ConflictDialog
+
+        labels = {name: label.text() for name, label in self.field_labels.items()}
+        dialog = ConflictDialog(conflict, labels, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.seen = conflict.resolved(dialog.choices())
+        return True
+
     def try_save(self) -> None:
         """Save; on any failure the dialog stays open with the input and says why."""
         try:
-            self.save()
+            while True:
+                try:
+                    with edit_conflicts.saving_from(self.seen):
+                        self.save()
+                    break
+                except EditConflict as conflict:
+                    if not self._settle(conflict):
+                        names = ", ".join(
+                            plain_label(self.field_labels[f.name].text())
+                            if f.name in self.field_labels
+                            else f.name
+                            for f in conflict.fields
+                        )
+                        self.show_errors(
+                            {
+                                "": "Intet er gemt: en kollega har gemt nye værdier i "
+                                f"{names}, mens du redigerede. Det, du har skrevet, står "
+                                "der stadig; tryk Gem for at vælge mellem værdierne."
+                            }
+                        )
+                        return
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return
