@@ -107,7 +107,8 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
             print(f"Bilag der nævner personen: {mention.filename} ({mention.area_name})")
         if result.attachments and args.delete_attachments:
             ids = [m.attachment_id for m in result.attachments]
-            print(f"Slettede {personal_data.delete_attachments(session.db, ids)} bilag.")
+            deleted = personal_data.delete_attachments(session.db, ids, result)
+            print(f"Slettede {deleted} bilag.")
         elif result.attachments:
             print(
                 "Bilagene er beholdt; slet dem med --delete-attachments eller i Kulturpunkt Desk."

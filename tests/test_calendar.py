@@ -134,7 +134,7 @@ def test_a_moved_meeting_keeps_its_uid_and_gets_a_higher_sequence(
     after = write_programme_calendar(filled, programme_id, tmp_path / "efter.ics")
 
     def the_meeting(path: Path):  # type: ignore[no-untyped-def]
-        return next(e for e in _events(path) if str(e["UID"]).startswith(meeting.uuid))
+        return next(e for e in _events(path) if str(e["UID"]).startswith(meeting.id))
 
     old, new = the_meeting(before), the_meeting(after)
     assert int(new["SEQUENCE"]) > int(old["SEQUENCE"])
@@ -156,7 +156,7 @@ def test_the_wheel_calendar_shares_the_sequence_rule(ekr_db: Database, tmp_path:
             {"t": datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S"), "i": first.id},
         )
     events = _events(write_wheel_calendar(ekr_db, partnership.id, 2026, tmp_path / "w.ics"))
-    moved = next(e for e in events if str(e["UID"]).startswith(first.uuid))
+    moved = next(e for e in events if str(e["UID"]).startswith(first.id))
     assert int(moved["SEQUENCE"]) >= 24 * 3600 - 5
 
 

@@ -108,7 +108,7 @@ def check_after_crash(path: Path, confirmed: list[str]) -> None:
             r[0]
             for r in conn.execute(
                 "SELECT a.id FROM area a JOIN audit_entry e "
-                "ON e.entity_uuid = a.uuid AND e.action = 'create'"
+                "ON e.entity_uuid = a.id AND e.action = 'create'"
             )
         }
         assert audited == set(areas)

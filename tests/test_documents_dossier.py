@@ -11,9 +11,9 @@ from pypdf import PdfReader
 
 from kulturpunkt_desk.documents.dossier import build_dossier
 from kulturpunkt_desk.documents.evaluation_report import render_evaluation_report
-from kulturpunkt_desk.domain.models import CoreElement
+from kulturpunkt_desk.domain.models import CoreElement, StoredFile
 from kulturpunkt_desk.domain.money import format_kr, kr
-from kulturpunkt_desk.domain.services import activities, areas, evaluations, grants
+from kulturpunkt_desk.domain.services import activities, areas, attachments, evaluations, grants
 from kulturpunkt_desk.domain.services.activities import ActivityData
 from kulturpunkt_desk.domain.services.evaluations import EvaluationData
 from kulturpunkt_desk.domain.services.grants import SpendingData
@@ -83,11 +83,11 @@ def test_dossier_zip_holds_agreement_payments_spending_evaluation_and_attachment
     area_id = evaluated_area(db, programme_id)
     receipt = tmp_path / "kvittering.txt"
     receipt.write_text("Kvittering for scene\n", encoding="utf-8")
-    evaluations.add_attachment(db, area_id, receipt, description="Kvittering")
+    attachments.add_attachment(db, area_id, receipt, description="Kvittering")
     other = tmp_path / "andet" / "kvittering.txt"
     other.parent.mkdir()
     other.write_text("En anden kvittering\n", encoding="utf-8")
-    evaluations.add_attachment(db, area_id, other)
+    attachments.add_attachment(db, area_id, other)
 
     out = build_dossier(db, area_id, tmp_path / "mappe.zip", date(2026, 9, 20))
     with zipfile.ZipFile(out) as z:
@@ -136,11 +136,12 @@ def test_dossier_marks_a_missing_attachment_file(
     area_id = make_area(db, programme_id)
     source = tmp_path / "bilag.pdf"
     source.write_bytes(b"%PDF-1.4 ikke rigtig")
-    attachment_id = evaluations.add_attachment(db, area_id, source)
+    attachment_id = attachments.add_attachment(db, area_id, source)
     from kulturpunkt_desk.domain.services import areas
 
     stored = next(a for a in areas.get_area(db, area_id).attachments if a.id == attachment_id)
-    evaluations.attachment_path(db, stored).unlink()
+    with db.transaction() as s:  # the content lost (a copy made before it was stored)
+        s.delete(s.get(StoredFile, stored.sha256))
     out = build_dossier(db, area_id, tmp_path / "m.zip")
     with zipfile.ZipFile(out) as z:
         assert not any(n.startswith("Bilag/") for n in z.namelist())
@@ -172,11 +173,12 @@ def test_dossier_shows_paid_planned_outstanding_and_names_the_spending_differenc
         assert expected in text, expected
 
 
-def test_dossier_packs_only_attachments_inside_the_store_with_visible_names(
+def test_dossier_packs_only_unchanged_attachments_with_visible_names(
     db: Database, programme_id: int, tmp_path: Path
 ) -> None:
-    """A stored_path edited to lead out of the attachment store is refused, and a file name
-    with a direction override ("faktura‮fdp.exe" shows as "fakturaexe.pdf") is cleaned."""
+    """Content changed in the database behind the desk's back (it no longer has its hash) is
+    never packed, and a file name with a direction override ("faktura‮fdp.exe" shows as
+    "fakturaexe.pdf") is cleaned."""
     from sqlalchemy import update
 
     from kulturpunkt_desk.domain.models import Attachment
@@ -186,14 +188,18 @@ def test_dossier_packs_only_attachments_inside_the_store_with_visible_names(
     secret.write_text("adgangskode", encoding="utf-8")
     source = tmp_path / "faktura\u202efdp.exe"
     source.write_bytes(b"MZ")
-    tricked = evaluations.add_attachment(db, area_id, source)
+    tricked = attachments.add_attachment(db, area_id, source)
     honest = tmp_path / "kvittering\u200b.pdf"
     honest.write_bytes(b"%PDF-1.4 kvittering")
-    evaluations.add_attachment(db, area_id, honest)
-    for n, escape in enumerate(["../../hemmelig.txt", str(secret)]):
-        outside = evaluations.add_attachment(db, area_id, _copy(source, tmp_path / f"x{n}.txt"))
-        with db.transaction() as s:
-            s.execute(update(Attachment).where(Attachment.id == outside).values(stored_path=escape))
+    attachments.add_attachment(db, area_id, honest)
+    changed = attachments.add_attachment(db, area_id, _copy(source, tmp_path / "x.txt"))
+    with db.transaction() as s:
+        digest = s.get(Attachment, changed).sha256
+        s.execute(
+            update(StoredFile)
+            .where(StoredFile.sha256 == digest)
+            .values(content=secret.read_bytes())
+        )
     out = build_dossier(db, area_id, tmp_path / "d.zip")
     with zipfile.ZipFile(out) as z:
         names = z.namelist()

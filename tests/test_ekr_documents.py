@@ -162,7 +162,7 @@ def test_the_year_wheel_calendar_reads_back_with_icalendar(
     start = first.decoded("DTSTART")
     assert isinstance(start, datetime) and str(start.tzinfo) == "Europe/Copenhagen"
     assert start.date() == meetings[0].held_on and start.hour == 9
-    assert str(first["UID"]) == f"{meetings[0].uuid}@kulturpunkt-desk"
+    assert str(first["UID"]) == f"{meetings[0].id}@kulturpunkt-desk"
     assert "Fællessekretariat, digitalt møde" in str(first["SUMMARY"])
     assert "Dagsorden" in str(first["DESCRIPTION"])
     physical = [e for e in events if "fysisk" in str(e["SUMMARY"])]

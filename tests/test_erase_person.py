@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 import test_personal_data
+from sqlalchemy import func, select
 from test_personal_data import EMAIL, NAME, World, raw_bytes
 
-from kulturpunkt_desk.domain.services import areas, evaluations
+from kulturpunkt_desk.domain.models import StoredFile
+from kulturpunkt_desk.domain.services import areas, attachments
 from kulturpunkt_desk.domain.services.areas import AreaData
 from kulturpunkt_desk.domain.services.personal_data import anonymise_person, delete_attachments
 from kulturpunkt_desk.storage.engine import Database
@@ -45,7 +47,7 @@ def test_first_name_email_local_part_and_spaceless_name_are_erased_with_their_au
 
 
 def attach(db: Database, area_id: int, path: Path) -> int:
-    return evaluations.add_attachment(db, area_id, path)
+    return attachments.add_attachment(db, area_id, path)
 
 
 def test_attachments_that_mention_the_person_are_listed_to_delete_or_keep(
@@ -64,13 +66,16 @@ def test_attachments_that_mention_the_person_are_listed_to_delete_or_keep(
     result = anonymise_person(db, world.person_id)
     listed = {m.attachment_id for m in result.attachments}
     assert listed == {ids["referat.txt"], ids["brev.docx"]}
-    stored = [
-        evaluations.attachment_path(db, a) for a in areas.get_area(db, world.area_id).attachments
+    opened = [
+        attachments.attachment_file(db, a) for a in areas.get_area(db, world.area_id).attachments
     ]
-    assert delete_attachments(db, [ids["referat.txt"]]) == 1
+    assert delete_attachments(db, [ids["referat.txt"]], result) == 1
     left = {a.id for a in areas.get_area(db, world.area_id).attachments}
     assert left == {ids["brev.docx"], ids["budget.txt"]}  # the letter is kept, as chosen
-    assert sum(p.exists() for p in stored) == 2
+    # The minutes' content is gone from the database, and so is the copy opened from it.
+    assert sum(p.exists() for p in opened) == 2
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(StoredFile)) == 2
 
 
 def test_the_file_is_called_purged_only_when_no_trace_remains(

@@ -55,7 +55,7 @@ def test_an_xlsx_with_a_stale_dimension_imports_every_row(
     assert [p.area.name for p in preview.areas] == NAMES
     assert len(import_areas(db, programme_id, stale, preview=preview)) == 6
     first = areas.find_area(db, programme_id, NAMES[0])
-    (entry,) = audit.history(db, first.uuid)  # written in bulk, read back as the hook's own
+    (entry,) = audit.history(db, first.id)  # written in bulk, read back as the hook's own
     assert entry.action == "create" and entry.changes["name"] == NAMES[0]
     assert first.created_at is not None and first.created_at.year >= 2026
 

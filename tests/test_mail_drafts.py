@@ -100,7 +100,7 @@ def test_invitation_goes_to_all_the_areas_people_with_the_meeting_as_calendar_fi
     assert ics.get_content_type() == "text/calendar"
     raw = ics.get_content()
     (event,) = Calendar.from_ical(raw).walk("VEVENT")
-    assert str(event["UID"]) == f"{meeting.uuid}@kulturpunkt-desk"
+    assert str(event["UID"]) == f"{meeting.id}@kulturpunkt-desk"
     assert event.decoded("DTSTART") == meeting.held_on
 
 

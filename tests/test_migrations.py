@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sqlite3
+import uuid
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from sqlalchemy import text
 from windows_sharing import windows_file_sharing  # noqa: F401
 
 from kulturpunkt_desk.domain.models import Base
-from kulturpunkt_desk.domain.services import areas, overview
+from kulturpunkt_desk.domain.services import areas, attachments, overview
 from kulturpunkt_desk.storage.backup import list_backups
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.migrate import (
@@ -128,11 +130,54 @@ def test_keys_become_uuids_keeping_every_record_and_every_link(tmp_path: Path) -
         assert len(rows) == 11 and sum(r.paid_ore for r in rows) > 0
     finally:
         db.dispose()
-    assert _counts(path) == counts
+    assert {k: n for k, n in _counts(path).items() if k != "stored_file"} == counts
     assert _links(path, keyed_by_uuid=True) == links
     assert all(len(k) == 36 for k in keys)
     # The deleted session's snapshot names its area by the area's new key.
     assert json.loads(logged)["area_id"] in keys
+
+
+def test_attachments_move_into_the_database_and_a_lost_file_stays_listed(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "kulturpunkt.sqlite"
+    shutil.copyfile(FIXTURES / "schema_0008.sqlite", path)
+    content = "Referat: Fjordglimt holdt høstfest".encode()
+    digest = hashlib.sha256(content).hexdigest()
+    folder = tmp_path / "kulturpunkt-bilag" / digest[:2]
+    folder.mkdir(parents=True)
+    (folder / f"{digest}.txt").write_bytes(content)
+    conn = sqlite3.connect(path)
+    with conn:
+        for n, (name, stored, sha) in enumerate(
+            [
+                ("referat.txt", f"{digest[:2]}/{digest}.txt", digest),
+                ("væk.pdf", "ab/abc.pdf", "ab" * 32),
+                ("udenfor.txt", "../../hemmelig.txt", "cd" * 32),
+            ]
+        ):
+            conn.execute(
+                "INSERT INTO attachment (id, uuid, created_at, updated_at, area_id, filename, "
+                "stored_path, sha256, size_bytes, description, added_on) VALUES "
+                "(?, ?, '2026-01-05 10:00:00', '2026-01-05 10:00:00', "
+                "(SELECT min(id) FROM area), ?, ?, ?, 10, '', '2026-01-05')",
+                (900 + n, str(uuid.uuid4()), name, stored, sha),
+            )
+    conn.close()
+
+    db = open_database(path, user="test")
+    try:
+        with db.engine.connect() as c:
+            area_id = c.exec_driver_sql("SELECT DISTINCT area_id FROM attachment").scalar_one()
+        kept = {a.filename: a for a in areas.get_area(db, area_id).attachments}
+        assert set(kept) == {"referat.txt", "væk.pdf", "udenfor.txt"}
+        assert attachments.attachment_file(db, kept["referat.txt"]).read_bytes() == content
+        assert not attachments.verify_attachment(db, kept["væk.pdf"])
+        assert not attachments.verify_attachment(db, kept["udenfor.txt"])
+    finally:
+        db.dispose()
+    # The old folder is left for the user.
+    assert (folder / f"{digest}.txt").is_file()
 
 
 def _programme(db: Database) -> str:

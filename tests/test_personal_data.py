@@ -135,7 +135,7 @@ def test_programme_and_financial_records_stay_intact(db: Database, world: World)
 
 
 def test_audit_log_keeps_who_and_when_but_not_the_erased_values(db: Database, world: World) -> None:
-    person_uuid = people.get_person(db, world.person_id).uuid
+    person_uuid = people.get_person(db, world.person_id).id
     anonymise_person(db, world.person_id)
     entries = audit.history(db, person_uuid)
     assert [e.action for e in entries] == ["create", "update", "anonymise"]

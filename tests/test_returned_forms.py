@@ -52,7 +52,7 @@ def test_a_form_is_prefilled_and_carries_its_keys_read_only(
     assert values["area_name"] == "Østerø Havn" and values["municipality"] == "Læsø"
     assert values["recipient_cvr"] == area.recipient_cvr and values["contact_email"]
     assert values["sector_association"] is True and values["sector_education"] is False
-    assert values[KEY_AREA] == area.uuid and values[KEY_VERSION] == "1"
+    assert values[KEY_AREA] == area.id and values[KEY_VERSION] == "1"
     fields = PdfReader(str(out)).get_fields()
     assert fields is not None
     for name in ("kp_form", "kp_version", "kp_area", "kp_programme", "area_name"):
@@ -170,7 +170,7 @@ def test_a_form_for_another_area_programme_or_version_is_refused(
         returned_forms.preview_form(db, programme_id, values)
     other = areas.find_area(demo_db, _pid(demo_db), "Fjordglimt")
     with pytest.raises(DeskError, match="ikke findes"):
-        returned_forms.preview_form(demo_db, _pid(demo_db), values | {KEY_AREA: other.uuid[::-1]})
+        returned_forms.preview_form(demo_db, _pid(demo_db), values | {KEY_AREA: other.id[::-1]})
     with pytest.raises(DeskError, match="version 0"):
         returned_forms.preview_form(demo_db, _pid(demo_db), values | {KEY_VERSION: "0"})
 

@@ -228,7 +228,7 @@ def test_attendance_only_for_people_of_the_area(db: Database, programme_id: int)
 def test_changes_are_audited_with_user_and_values(db: Database, programme_id: int) -> None:
     area_id = make_area(db, programme_id)
     areas.update_area(db, area_id, AreaData(name="Fjordglimt", municipality="Rebild"))
-    uuid = areas.get_area(db, area_id).uuid
+    uuid = areas.get_area(db, area_id).id
     log = audit.history(db, uuid)
     assert [e.action for e in log] == ["create", "update"]
     assert log[1].user == "testbruger"
@@ -249,7 +249,7 @@ def test_deleting_an_area_removes_what_hangs_on_it(db: Database, programme_id: i
 def test_every_record_gets_a_uuid_and_timestamps(db: Database, programme_id: int) -> None:
     person_id = people.create_person(db, PersonData("Ida"))
     person = people.get_person(db, person_id)
-    assert len(person.uuid) == 36 and person.created_at is not None and person.updated_at
+    assert len(person.id) == 36 and person.created_at is not None and person.updated_at
 
 
 def test_a_deleted_person_comes_back_with_memberships_and_attendance(
@@ -265,14 +265,14 @@ def test_a_deleted_person_comes_back_with_memberships_and_attendance(
     meeting = meetings.create_meeting(db, programme_id, MeetingData("Møde", date(2025, 9, 24)))
     meetings.set_attendance(db, meeting, [(area_id, mette)])
     sparring.log_session(db, area_id, SessionData(date(2025, 7, 1), SessionForm.PHONE, [mette]))
-    uuid = people.get_person(db, mette).uuid
+    uuid = people.get_person(db, mette).id
 
     snapshot = trash.delete_record(db, Person, mette, "Mette")
     assert count(db, Person) == 0 and count(db, MeetingAttendance) == 0
     assert count(db, SessionParticipant) == 0
 
     trash.restore(db, snapshot)
-    assert people.get_person(db, mette).uuid == uuid
+    assert people.get_person(db, mette).id == uuid
     assert count(db, MeetingAttendance) == 1 and count(db, SessionParticipant) == 1
     assert overview.area_summaries(db, programme_id)[0].primary_contact == "Mette"
 

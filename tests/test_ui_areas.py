@@ -174,7 +174,7 @@ def test_delete_key_deletes_the_area_and_ctrl_z_brings_it_back(
     qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert view.table.model().rowCount() == 11
     back = areas.find_area(demo_db, programme_id, "Fjordglimt")
-    assert back.uuid == target.uuid
+    assert back.id == target.id
     assert len(areas.get_area(demo_db, back.id).members) == 4
 
 
@@ -275,9 +275,9 @@ def test_attachment_is_copied_beside_the_database_and_listed_with_the_evaluation
     model = page.evaluation.attachments
     assert model.rowCount() == 1 and model.index(0, 0).data() == "program.txt"
     stored = areas.get_area(demo_db, area.id).attachments[0]
-    from kulturpunkt_desk.domain.services import evaluations
+    from kulturpunkt_desk.domain.services import attachments
 
-    assert evaluations.verify_attachment(demo_db, stored)
+    assert attachments.verify_attachment(demo_db, stored)
     shown = page.evaluation.text.toPlainText()
     assert "Modtaget 12.06.2026" in shown and "Styregruppen fortsætter som fast forum." in shown
 

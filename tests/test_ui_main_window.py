@@ -69,5 +69,5 @@ def test_delete_asks_first_and_ctrl_z_brings_it_back(
         for r in overview.area_summaries(demo_db, window.ctx.programme_id)
         if r.name == "Fjordglimt"
     )
-    assert restored.uuid == target.uuid and restored.status == target.status
+    assert restored.id == target.id and restored.status == target.status
     assert restored.sparring_sessions == target.sparring_sessions

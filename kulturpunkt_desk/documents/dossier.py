@@ -22,7 +22,7 @@ from kulturpunkt_desk.domain.dates import long_date, short_date
 from kulturpunkt_desk.domain.models import Area
 from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import areas as area_service
-from kulturpunkt_desk.domain.services import evaluations
+from kulturpunkt_desk.domain.services import attachments
 from kulturpunkt_desk.domain.services.area_money import AreaMoney, area_money
 from kulturpunkt_desk.domain.services.case_file import case_number_for
 from kulturpunkt_desk.domain.services.templates import agreement_content
@@ -77,11 +77,11 @@ def _write_zip(db: Database, area: Area, target: Path, work: Path, today: date) 
         z.writestr("Forbrug.csv", _csv_bytes(work, SPENDING_COLUMNS, _spending(area)))
         used: set[str] = set()
         for attachment in area.attachments:
-            # A missing, changed or refused (outside the store) file is marked in the
+            # A missing or changed file is marked in the
             # overview's list and never packed: only what the desk stored and can vouch for.
-            if not evaluations.verify_attachment(db, attachment):
+            if not attachments.verify_attachment(db, attachment):
                 continue
-            source = evaluations.attachment_path(db, attachment)
+            source = attachments.attachment_file(db, attachment)
             name = safe_name(visible_text(attachment.filename))
             z.write(source, "Bilag/" + unique_name(name, used))
 
@@ -183,7 +183,7 @@ def _overview_pdf(db: Database, area: Area, out: io.BytesIO, today: date) -> Non
     else:
         rows = [["Fil", "Tilføjet", "Størrelse", "SHA-256", "Kontrol"]]
         for a in area.attachments:
-            ok = evaluations.verify_attachment(db, a)
+            ok = attachments.verify_attachment(db, a)
             rows.append(
                 [
                     a.filename + (f"\n{a.description}" if a.description else ""),

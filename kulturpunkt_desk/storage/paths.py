@@ -63,5 +63,11 @@ def backup_dir(db_path: PurePath, *, windows: bool = sys.platform == "win32") ->
 
 
 def attachments_dir(db_path: Path) -> Path:
-    """Attachments live beside the database so that both move together."""
+    """Where attachments lived beside the database before their content moved into it
+    (schema 0009); read once by that migration, and left in place for the user."""
     return db_path.with_name(db_path.stem + "-bilag")
+
+
+def opened_files_dir() -> Path:
+    """Attachments written out of the database to be opened or packed (a cache)."""
+    return data_dir() / "bilag"

@@ -91,7 +91,7 @@ def offer_to_delete_attachments(parent: QWidget, db: Database, result: Anonymise
     if answer == QMessageBox.StandardButton.Yes:
         ids = [m.attachment_id for m in result.attachments]
         attempt(
-            lambda: personal_data.delete_attachments(db, ids),
+            lambda: personal_data.delete_attachments(db, ids, result),
             in_box(parent, parent.tr("Bilagene kunne ikke slettes")),
         )
 

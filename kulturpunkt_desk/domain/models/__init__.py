@@ -22,6 +22,7 @@ from .evaluation import (
     EvaluationAnswer,
     EvaluationGoalAnswer,
     EvaluationSubmission,
+    StoredFile,
 )
 from .goal_enums import (
     ACTIVITY_ORIGIN_LABELS,
@@ -154,6 +155,7 @@ __all__ = [
     "Setting",
     "SparringSession",
     "SpendingItem",
+    "StoredFile",
     "Theme",
     "ThemeKind",
     "WheelAttendance",

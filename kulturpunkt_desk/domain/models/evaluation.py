@@ -1,14 +1,14 @@
-"""Evaluation submissions and the files kept beside the database."""
+"""Evaluation submissions, their attachments and the files' content."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import KEY, Record, RecordId, enum_type
+from .base import KEY, Base, Record, RecordId, enum_type
 from .enums import CoreElement
 from .goal_enums import ProjectGoal
 
@@ -70,8 +70,21 @@ class EvaluationGoalAnswer(Record):
     submission: Mapped[EvaluationSubmission] = relationship(back_populates="goal_answers")
 
 
+class StoredFile(Base):
+    """A file's content, kept in the database under its SHA-256.
+
+    The hash is the key, so the same file is one row on every laptop and on the server,
+    however many attachments name it, and a backup of the database holds its files."""
+
+    __tablename__ = "stored_file"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class Attachment(Record):
-    """A file stored in the attachments folder beside the database, found by its hash."""
+    """A file attached to an area (or its evaluation); its content is a StoredFile."""
 
     __tablename__ = "attachment"
 
@@ -82,9 +95,9 @@ class Attachment(Record):
         KEY, ForeignKey("evaluation_submission.id", ondelete="SET NULL")
     )
     filename: Mapped[str] = mapped_column(String(400))
-    # Path relative to the attachments folder; content-addressed by sha256.
-    stored_path: Mapped[str] = mapped_column(String(400))
-    sha256: Mapped[str] = mapped_column(String(64))
+    # The content's key in stored_file (no foreign key: a file lost before this version
+    # was kept leaves its attachment listed as missing rather than unreadable).
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
     size_bytes: Mapped[int] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(Text, default="")
     added_on: Mapped[date]

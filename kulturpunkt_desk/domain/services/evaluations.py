@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from kulturpunkt_desk.storage.engine import Database
-from kulturpunkt_desk.storage.paths import attachments_dir
 
 from .. import validation as v
-from ..errors import Collector, ValidationError
+from ..errors import Collector
 from ..models import (
     GOAL_RATING_LABELS,
     PROJECT_GOAL_LABELS,
     Area,
-    Attachment,
     CoreElement,
     EvaluationAnswer,
     EvaluationGoalAnswer,
@@ -150,97 +145,3 @@ def evaluation_overview(db: Database, programme_id: str) -> list[Area]:
                 .order_by(Area.name)
             )
         )
-
-
-# --- attachments --------------------------------------------------------------------
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def add_attachment(
-    db: Database,
-    area_id: str,
-    source: Path,
-    *,
-    description: str = "",
-    evaluation_id: str | None = None,
-    added_on: date | None = None,
-) -> str:
-    """Copy `source` into the attachments folder (by content hash) and record it."""
-    attachment = stored_attachment(db, Path(source), description, added_on)
-    with db.transaction() as s:
-        get(s, Area, area_id, "Lokalområdet")
-        attachment.area_id = area_id
-        attachment.evaluation_id = evaluation_id
-        s.add(attachment)
-        s.flush()
-        return attachment.id
-
-
-def stored_attachment(
-    db: Database,
-    source: Path,
-    description: str = "",
-    added_on: date | None = None,
-    filename: str | None = None,
-) -> Attachment:
-    """Copy `source` into the attachments folder (by content hash, so a copy left by a
-    failed save is harmless) and return its record, not yet added to any session."""
-    if not source.is_file():
-        raise ValidationError.single("file", f"Fil: {source} findes ikke.")
-    digest = _sha256(source)
-    stored = f"{digest[:2]}/{digest}{source.suffix.lower()}"
-    target = attachments_dir(db.path) / stored
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".part")
-        shutil.copyfile(source, partial)
-        if _sha256(partial) != digest:
-            partial.unlink(missing_ok=True)
-            raise ValidationError.single("file", "Fil: kopien blev ikke identisk; prøv igen.")
-        partial.replace(target)
-    return Attachment(
-        filename=filename or source.name,
-        stored_path=stored,
-        sha256=digest,
-        size_bytes=source.stat().st_size,
-        description=v.optional(description, "description", "Beskrivelse", 2_000),
-        added_on=added_on or date.today(),
-    )
-
-
-def attachment_path(db: Database, attachment: Attachment) -> Path:
-    """The stored file, always inside the attachment store.
-
-    `stored_path` comes from the file, which anyone can edit: a path that leads out of the
-    store (`../`, an absolute path, a link inside the store that points out) is refused, so
-    no document ever packs a file the desk did not store."""
-    store = attachments_dir(db.path).resolve()
-    path = (store / attachment.stored_path).resolve()
-    if path == store or not path.is_relative_to(store):
-        raise ValidationError.single(
-            "stored_path",
-            f"Bilaget «{attachment.filename}» peger uden for bilagsmappen og bruges ikke.",
-        )
-    return path
-
-
-def verify_attachment(db: Database, attachment: Attachment) -> bool:
-    """True when the stored file is there, in the store, and still has the recorded hash."""
-    try:
-        path = attachment_path(db, attachment)
-    except ValidationError:
-        return False
-    return path.is_file() and _sha256(path) == attachment.sha256
-
-
-def delete_attachment(db: Database, attachment_id: str) -> None:
-    # The file stays: another record may share its content, and backups refer to it.
-    with db.transaction() as s:
-        s.delete(get(s, Attachment, attachment_id, "Bilaget"))

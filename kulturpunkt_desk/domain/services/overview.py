@@ -35,7 +35,6 @@ class AreaSummary:
     """One row of the area list and the status summary."""
 
     id: str
-    uuid: str
     name: str
     municipality: str
     primary_contact: str
@@ -136,7 +135,6 @@ def summaries_in(s: Session, programme_id: str) -> list[AreaSummary]:
         rows.append(
             AreaSummary(
                 id=area.id,
-                uuid=area.id,
                 name=area.name,
                 municipality=area.municipality,
                 primary_contact=str(contacts.get(area.id, ("",))[0]),

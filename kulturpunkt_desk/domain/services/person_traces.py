@@ -9,6 +9,7 @@ index, a free page or the -wal would show up here.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 import zlib
@@ -20,9 +21,8 @@ from sqlalchemy import select
 
 from kulturpunkt_desk.storage.engine import Database
 
-from ..errors import ValidationError
 from ..models import Attachment
-from .evaluations import attachment_path
+from .attachments import attachment_content
 
 # Larger attachments are listed as "not searched" rather than read whole into memory.
 MAX_SEARCHED_BYTES = 50 * 1024 * 1024
@@ -38,14 +38,13 @@ class AttachmentMention:
     searched: bool = True  # False: too large to search; listed so the user decides
 
 
-def _texts(path: Path) -> Iterable[str]:
+def _texts(raw: bytes) -> Iterable[str]:
     """The readable text in a file: as bytes in UTF-8 and Windows-1252, the XML inside an
     Office/OpenDocument file, and the compressed streams of a PDF."""
-    raw = path.read_bytes()
     yield raw.decode("utf-8", errors="ignore")
     yield raw.decode("cp1252", errors="ignore")
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
+    if zipfile.is_zipfile(io.BytesIO(raw)):
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             for part in archive.infolist():
                 if part.filename.endswith((".xml", ".txt")) and part.file_size < MAX_SEARCHED_BYTES:
                     yield _TAG.sub("", archive.read(part).decode("utf-8", errors="ignore"))
@@ -67,16 +66,13 @@ def attachments_mentioning(
         for attachment in attachments:
             name = attachment.filename
             area = attachment.area.name if attachment.area else ""
-            try:
-                path = attachment_path(db, attachment)
-            except ValidationError:
-                continue  # outside the store: never read, never packed
-            if not path.is_file():
-                continue
-            if path.stat().st_size > MAX_SEARCHED_BYTES:
+            if attachment.size_bytes > MAX_SEARCHED_BYTES:
                 found.append(AttachmentMention(attachment.id, name, area, searched=False))
                 continue
-            texts = [name, attachment.description, *_texts(path)]
+            content = attachment_content(db, attachment)
+            if content is None:
+                continue  # missing or changed: never read, never packed
+            texts = [name, attachment.description, *_texts(content)]
             if any(p.search(text) for p in patterns for text in texts):
                 found.append(AttachmentMention(attachment.id, name, area))
     return found

@@ -102,12 +102,16 @@ def _scrub_json(value: Any, patterns: list[re.Pattern[str]]) -> Any:
 
 
 def _text_columns(table: Table) -> list[str]:
-    return [c.name for c in table.columns if isinstance(c.type, String | Text | JSON)]
+    return [
+        c.name
+        for c in table.columns
+        if isinstance(c.type, String | Text | JSON) and not (c.primary_key or c.foreign_keys)
+    ]
 
 
 def _mentions(
     s: Session, patterns: list[re.Pattern[str]], skip: set[str]
-) -> list[tuple[Table, int, dict[str, Any]]]:
+) -> list[tuple[Table, str, dict[str, Any]]]:
     """(table, id, {column: scrubbed value}) for every row whose texts mention the person.
 
     A full scan in Python: the file holds one programme's few thousand rows, and SQLite's
@@ -129,7 +133,7 @@ def _mentions(
                 if scrubbed != value:
                     changed[column] = scrubbed
             if changed:
-                found.append((table, int(row["id"]), changed))
+                found.append((table, row["id"], changed))
     return found
 
 
@@ -251,6 +255,8 @@ class AnonymiseResult:
     backups_with_old_data: int
     # Attachments that mention the person: the user deletes or keeps each.
     attachments: list[AttachmentMention] = field(default_factory=list)
+    # What the byte check looks for, to check again after attachments are deleted.
+    traces: list[re.Pattern[str]] = field(default_factory=list)
 
 
 def _scrub_audit(s: Session, person: Person, patterns: list[re.Pattern[str]]) -> int:
@@ -356,24 +362,25 @@ def anonymise_person(db: Database, person_id: str) -> AnonymiseResult:
         file_purged=purged,
         backups_with_old_data=len(list_backups(db.path)),
         attachments=attachments,
+        traces=strong,
     )
 
 
-def delete_attachments(db: Database, attachment_ids: list[str]) -> int:
-    """Delete the listed attachments (the user chose to) and their stored files where no
-    other attachment shares the content; the number deleted."""
-    from .evaluations import attachment_path
+def delete_attachments(
+    db: Database, attachment_ids: list[str], result: AnonymiseResult | None = None
+) -> int:
+    """Delete the listed attachments (the user chose to) and their content where no other
+    attachment shares it; the number deleted. Given the erasure's `result`, the file is
+    purged again and `result.file_purged` says whether it now holds no trace."""
+    from .attachments import forget_unused_content
 
     with db.transaction() as s:
+        s.connection().exec_driver_sql("PRAGMA secure_delete = ON")
         chosen = [get(s, Attachment, i, "Bilaget") for i in attachment_ids]
-        files = {a.stored_path: attachment_path(db, a) for a in chosen}
         for attachment in chosen:
             s.delete(attachment)
         s.flush()
-        shared = set(
-            s.scalars(select(Attachment.stored_path).where(Attachment.stored_path.in_(list(files))))
-        )
-    for stored, path in files.items():
-        if stored not in shared:
-            path.unlink(missing_ok=True)
+        forget_unused_content(s, {a.sha256 for a in chosen})
+    if result is not None:
+        result.file_purged = purge_free_pages(db, result.traces)
     return len(chosen)

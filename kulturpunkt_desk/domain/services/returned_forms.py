@@ -18,7 +18,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from kulturpunkt_desk.storage.engine import Database
-from kulturpunkt_desk.storage.paths import attachments_dir
 
 from ..dates import parse_short_date, short_date
 from ..errors import Collector, DeskError, ValidationError
@@ -47,8 +46,9 @@ from ..models import (
 )
 from ..money import format_kr, parse_kr
 from .areas import AreaData
+from .attachments import attachment_file, keep, read_attachment
 from .common import apply, get
-from .evaluations import EvaluationData, _answers, stored_attachment
+from .evaluations import EvaluationData, _answers
 from .grants import InterestData
 from .people import PersonData
 
@@ -355,8 +355,7 @@ def import_form(
     preview = preview_form(db, programme_id, values)
     receipt = ImportReceipt(preview)
     title = FORM_TITLES[preview.kind]
-    attachment = stored_attachment(db, Path(pdf), f"{title}, returneret skema", None, filename)
-    receipt.kept_pdf = attachments_dir(db.path) / attachment.stored_path
+    attachment, content = read_attachment(Path(pdf), f"{title}, returneret skema", None, filename)
     receipt.filename = attachment.filename
     with db.transaction() as s:
         area = get(s, Area, preview.area_id, "Lokalområdet")
@@ -383,9 +382,10 @@ def import_form(
             s.add(submission)
             s.flush()
             attachment.evaluation_id = receipt.evaluation_id = submission.id
-        s.add(attachment)
+        keep(s, attachment, content)
         s.flush()
         receipt.attachment_id = attachment.id
+    receipt.kept_pdf = attachment_file(db, attachment)
     return receipt
 
 

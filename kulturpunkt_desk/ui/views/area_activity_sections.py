@@ -34,7 +34,7 @@ from kulturpunkt_desk.domain.models import (
     SparringSession,
 )
 from kulturpunkt_desk.domain.money import format_kr
-from kulturpunkt_desk.domain.services import area_history, evaluations
+from kulturpunkt_desk.domain.services import area_history, attachments
 from kulturpunkt_desk.domain.services.area_history import HistoryLine
 
 from .. import palette, scale
@@ -236,24 +236,24 @@ class EvaluationSection(Section):
         )
         if name:
             area_id = self.area.id
-            self.call(lambda: evaluations.add_attachment(self.ctx.db, area_id, Path(name)) and None)
+            self.call(lambda: attachments.add_attachment(self.ctx.db, area_id, Path(name)) and None)
 
     def open_attachment(self) -> None:
         attachment = self.table.current_record()
         if attachment is None:
             return
-        # Checked first: a path that leads out of the attachment store is never opened.
-        if not evaluations.verify_attachment(self.ctx.db, attachment):
+        # Checked first: content that is missing or changed is never opened.
+        if not attachments.verify_attachment(self.ctx.db, attachment):
             QMessageBox.warning(
                 self,
                 self.tr("Filen mangler"),
                 self.tr(
-                    "Bilaget findes ikke længere i bilagsmappen, det er ændret, eller det "
-                    "peger uden for bilagsmappen:\n{0}"
+                    "Bilaget mangler i databasen, eller dets indhold er ændret, så det ikke "
+                    "længere er det, der blev gemt:\n{0}"
                 ).format(attachment.filename),
             )
             return
-        path = evaluations.attachment_path(self.ctx.db, attachment)
+        path = attachments.attachment_file(self.ctx.db, attachment)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def delete_attachment(self) -> None:

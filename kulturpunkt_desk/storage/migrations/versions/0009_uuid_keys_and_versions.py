@@ -1,4 +1,5 @@
-"""Every key becomes the record's UUID; every record gets a row version.
+"""Every key becomes the record's UUID; every record gets a row version; attachments'
+content moves into the database.
 
 Until now a record had an integer key (fast joins in one file) and a UUID (its identity
 across laptops). A team on one server and laptops that merge need one identity, so the UUID
@@ -22,11 +23,14 @@ Create Date: 2026-11-30
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import uuid
+from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from alembic import op
 from sqlalchemy import Connection
 
@@ -99,6 +103,43 @@ def upgrade() -> None:
     if conn.dialect.name != "sqlite":
         return
     _convert(conn)
+    _attachments_into_the_database(conn)
+
+
+def _attachments_into_the_database(conn: Connection) -> None:
+    """Attachments' content moves from the folder beside the file into `stored_file`.
+
+    A file that is missing, outside the folder or no longer has its recorded hash is not
+    copied: its attachment stays listed and shows as missing, as it did before. The folder
+    itself is left where it is; nothing the user had is deleted."""
+    op.create_table(
+        "stored_file",
+        sa.Column("sha256", sa.String(64), nullable=False),
+        sa.Column("size_bytes", sa.Integer(), nullable=False),
+        sa.Column("content", sa.LargeBinary(), nullable=False),
+        sa.PrimaryKeyConstraint("sha256", name="pk_stored_file"),
+    )
+    main = next(row[2] for row in conn.exec_driver_sql("PRAGMA database_list") if row[1] == "main")
+    store = Path(main).with_name(Path(main).stem + "-bilag").resolve() if main else None
+    rows = conn.exec_driver_sql("SELECT DISTINCT sha256, stored_path FROM attachment").all()
+    copied: set[str] = set()
+    for digest, stored in rows:
+        if store is None or digest in copied:
+            continue
+        path = (store / stored).resolve()
+        if not path.is_relative_to(store) or not path.is_file():
+            continue
+        content = path.read_bytes()
+        if hashlib.sha256(content).hexdigest() != digest:
+            continue
+        conn.execute(
+            sa.text("INSERT INTO stored_file (sha256, size_bytes, content) VALUES (:d, :n, :c)"),
+            {"d": digest, "n": len(content), "c": content},
+        )
+        copied.add(digest)
+    with op.batch_alter_table("attachment") as batch:
+        batch.drop_column("stored_path")
+        batch.create_index("ix_attachment_sha256", ["sha256"])
 
 
 def _convert(conn: Connection) -> None:
