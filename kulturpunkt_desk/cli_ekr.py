@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 from kulturpunkt_desk.cli_parser import add_out_option
 from kulturpunkt_desk.cli_parser import date_argument as _date
 from kulturpunkt_desk.domain.danish import count
-from kulturpunkt_desk.domain.models.base import NO_RECORD
 
 if TYPE_CHECKING:
     from kulturpunkt_desk.storage.engine import Database
@@ -110,7 +109,7 @@ def _with_partnership(args: argparse.Namespace, work: Work, writes: bool) -> int
     try:
         partnership = ekr_partnership.current_partnership(db)
         if work is _setup:
-            return _setup(db, partnership.id if partnership else NO_RECORD, args)
+            return _setup(db, partnership.id if partnership else None, args)
         if partnership is None:
             raise DeskError("Databasen har intet EKR-partnerskab. Opret det med `ekr setup`.")
         return work(db, partnership.id, args)
@@ -118,7 +117,7 @@ def _with_partnership(args: argparse.Namespace, work: Work, writes: bool) -> int
         session.close()
 
 
-def _setup(db: Database, existing: str, args: argparse.Namespace) -> int:
+def _setup(db: Database, existing: str | None, args: argparse.Namespace) -> int:
     from kulturpunkt_desk.domain.services.ekr_setup import establish_ekr
 
     if existing:

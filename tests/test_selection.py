@@ -130,8 +130,9 @@ def test_an_old_file_gets_eleven_areas_and_no_assessments(tmp_path: Path) -> Non
     shutil.copyfile(FIXTURES / "schema_0003.sqlite", path)
     db = open_database(path, user="test")
     try:
-        assert selection.designation(db, 1).text == "0 af 11 lokalområder udpeget"
-        area = areas.get_area(db, 1)
+        programme = "11111111-1111-4111-8111-111111111111"  # the fixture's, now its key
+        assert selection.designation(db, programme).text == "0 af 11 lokalområder udpeget"
+        area = areas.get_area(db, "22222222-2222-4222-8222-222222222222")
         assert area.local_challenges == "" and area.programme.strategy_goal.startswith(
             "Gennem projektet styrkes oplevelsen af livskvalitet"
         )

@@ -355,14 +355,14 @@ def test_area_form_saves_signatory_and_case_number_and_keeps_them_on_edit(
     assert again.case_number == "25-000123" and again.signatory_name == "Formand Eksempel"
 
 
-def test_an_attachment_pointing_outside_the_store_is_never_opened(
+def test_an_attachment_changed_behind_the_desks_back_is_never_opened(
     qtbot: QtBot, demo_db: Database, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QFileDialog
     from sqlalchemy import update
 
-    from kulturpunkt_desk.domain.models import Attachment
+    from kulturpunkt_desk.domain.models import StoredFile
 
     source = tmp_path / "program.txt"
     source.write_text("Fjordfest 2026", encoding="utf-8")
@@ -378,9 +378,9 @@ def test_an_attachment_pointing_outside_the_store_is_never_opened(
     window.open_record("area", area.id)
     page = window.show_view("areas").page  # type: ignore[attr-defined]
     page.evaluation.add_attachment()
-    with demo_db.transaction() as s:  # someone edited the file by hand
-        s.execute(update(Attachment).values(stored_path=str(secret)))
+    with demo_db.transaction() as s:  # someone edited the database by hand
+        s.execute(update(StoredFile).values(content=secret.read_bytes()))
     window.ctx.changed()
     assert page.evaluation.table.select_id(areas.get_area(demo_db, area.id).attachments[0].id)
     page.evaluation.open_attachment()
-    assert opened == [] and "uden for bilagsmappen" in warned[0]
+    assert opened == [] and "indhold er ændret" in warned[0]
