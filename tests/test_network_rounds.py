@@ -95,18 +95,21 @@ def test_migration_puts_existing_meetings_in_their_round(tmp_path: Path) -> None
             "INSERT INTO programme (id, uuid, created_at, updated_at, name, start_year, end_year,"
             " default_grant_ore, total_budget_ore, contact_organisation, contact_department,"
             " contact_street, contact_postcode_city, contact_email, contact_phone,"
-            " retention_years) VALUES (1, '00000000-0000-4000-8000-00000000000a', '2025-01-01', '2025-01-01', 'K', 2025, 2026,"
+            " retention_years) VALUES (1, '00000000-0000-4000-8000-00000000000a',"
+            " '2025-01-01', '2025-01-01', 'K', 2025, 2026,"
             " 5000000, 55000000, '', '', '', '', '', '', 5)"
         )
         conn.exec_driver_sql(
             "INSERT INTO milestone (id, uuid, created_at, updated_at, programme_id, kind, title,"
-            " starts_on, ends_on, round) VALUES (1, '00000000-0000-4000-8000-00000000000b', '2025-01-01', '2025-01-01', 1,"
+            " starts_on, ends_on, round) VALUES (1, '00000000-0000-4000-8000-00000000000b',"
+            " '2025-01-01', '2025-01-01', 1,"
             " 'network_round', 'Netværk', '2025-08-01', '2025-11-30', 1)"
         )
         for n, day in ((1, "2025-09-24"), (2, "2026-06-01")):
             conn.exec_driver_sql(
                 "INSERT INTO network_meeting (id, uuid, created_at, updated_at, programme_id,"
-                f" kind, title, held_on, place, agenda, notes) VALUES ({n}, '00000000-0000-4000-8000-00000000000{n}', '2025-01-01',"
+                f" kind, title, held_on, place, agenda, notes) VALUES ({n},"
+                f" '00000000-0000-4000-8000-00000000000{n}', '2025-01-01',"
                 f" '2025-01-01', 1, 'network', 'Møde', '{day}', '', '', '')"
             )
     old.dispose()
