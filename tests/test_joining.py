@@ -1,0 +1,114 @@
+"""A laptop's file joins the team's database: merged by key, doubles paired by a person."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kulturpunkt_desk.domain.errors import DeskError
+from kulturpunkt_desk.domain.models import SessionForm
+from kulturpunkt_desk.domain.services import areas, people, programmes, sparring
+from kulturpunkt_desk.domain.services.areas import AreaData, MemberData
+from kulturpunkt_desk.domain.services.joining import join, plan_join
+from kulturpunkt_desk.domain.services.people import PersonData
+from kulturpunkt_desk.domain.services.sparring import SessionData
+from kulturpunkt_desk.storage.backup import copy_database
+from kulturpunkt_desk.storage.engine import Database
+from kulturpunkt_desk.storage.migrate import open_database
+
+
+def _programme(db: Database) -> str:
+    current = programmes.current_programme(db)
+    assert current is not None
+    return current.id
+
+
+@pytest.fixture
+def laptop(tmp_path: Path) -> Iterator[Database]:
+    """A consultant's own file, begun before the team had a server: its own programme,
+    its own «Fjordglimt» with a contact and a sparring session."""
+    db = open_database(tmp_path / "min bærbare.sqlite", create=True, user="mette")
+    pid = programmes.create_programme(db, programmes.kulturpunkt_2025_26(), "Aftale {område}")
+    area = areas.create_area(db, pid, AreaData(name="Fjordglimt", municipality="Aalborg"))
+    person = people.create_person(db, PersonData(name="Lars  Fisker", email="lars@fjord.dk"))
+    areas.add_member(db, area, person, MemberData(role="Formand", in_steering_group=True))
+    sparring.log_session(
+        db, area, SessionData(date(2026, 11, 2), SessionForm.PHYSICAL, notes="Havnefest planlagt")
+    )
+    areas.create_area(db, pid, AreaData(name="Nyby", municipality="Thisted"))
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Iterator[Database]:
+    db = open_database(tmp_path / "holdet.sqlite", create=True, user="it")
+    pid = programmes.create_programme(db, programmes.kulturpunkt_2025_26(), "Aftale {område}")
+    area = areas.create_area(db, pid, AreaData(name="Fjordglimt", municipality="Aalborg"))
+    person = people.create_person(db, PersonData(name="Lars Fisker", email="LARS@fjord.dk"))
+    areas.add_member(db, area, person, MemberData(role="Formand"))
+    yield db
+    db.dispose()
+
+
+def test_records_made_twice_are_shown_to_pair_not_copied_silently(
+    laptop: Database, team: Database
+) -> None:
+    plan = plan_join(laptop, team, {})
+    asked = {(c.table, c.label, c.certain) for c in plan.candidates if c.asks}
+    assert asked == {
+        ("programme", "«Kulturpunkt 2025-26» (programmet)", True),
+        ("area", "«Fjordglimt» (lokalområdet)", True),
+        ("person", "«Lars  Fisker» (personen)", False),
+    }
+    with pytest.raises(DeskError, match="3 poster ligner poster i holdets database"):
+        join(laptop, team, {})
+    assert len(areas.list_areas(team, _programme(team))) == 1  # nothing written
+
+
+def test_paired_records_join_their_children_to_the_teams_record(
+    laptop: Database, team: Database
+) -> None:
+    decisions = {c.laptop_id: "pair" for c in plan_join(laptop, team, {}).candidates if c.asks}
+    join(laptop, team, decisions)  # type: ignore[arg-type]
+
+    (programme,) = programmes.list_programmes(team)
+    names = sorted(a.name for a in areas.list_areas(team, programme.id))
+    assert names == ["Fjordglimt", "Nyby"]  # one Fjordglimt; the laptop's Nyby came along
+    fjord = areas.find_area(team, programme.id, "Fjordglimt")
+    (session,) = sparring.list_sessions(team, programme.id)
+    assert session.area_id == fjord.id and session.notes == "Havnefest planlagt"
+    # One Lars, still in the steering group once.
+    assert [p.name for p in people.list_people(team)] == ["Lars Fisker"]
+    assert len(areas.area_people(team, fjord.id)) == 1
+
+
+def test_two_different_people_of_one_name_can_both_be_kept(
+    laptop: Database, team: Database
+) -> None:
+    plan = plan_join(laptop, team, {})
+    decisions = {c.laptop_id: "pair" for c in plan.candidates if c.asks and c.certain}
+    (lars,) = [c for c in plan.candidates if c.table == "person"]
+    decisions[lars.laptop_id] = "keep_both"
+    join(laptop, team, decisions)  # type: ignore[arg-type]
+    assert sorted(p.name for p in people.list_people(team)) == ["Lars  Fisker", "Lars Fisker"]
+
+
+def test_a_laptop_copy_of_the_team_joins_by_key_with_only_its_new_work(
+    team: Database, tmp_path: Path
+) -> None:
+    path = copy_database(team.path, tmp_path / "kopi.sqlite")
+    copy = open_database(path, user="mette")
+    try:
+        fjord = areas.find_area(copy, _programme(copy), "Fjordglimt")
+        sparring.log_session(copy, fjord.id, SessionData(date(2026, 11, 20), SessionForm.ONLINE))
+        plan = plan_join(copy, team, {})
+        assert plan.candidates == [] and plan.new["sparring_session"] == 1
+        assert plan.shared > 5
+        join(copy, team, {})
+    finally:
+        copy.dispose()
+    assert len(sparring.list_sessions(team, _programme(team))) == 1
