@@ -57,32 +57,39 @@ def test_changes_to_different_fields_merge(db: Database, colleague: Database, ar
     assert (area.vision, area.idea) == ("Fjord og hav", "Sejlads")
 
 
+MINE = AreaData(name="Fjordglimt", municipality="Aalborg", vision="Min vision", idea="Ny")
+
+
+def _both_change_the_vision(db: Database, colleague: Database, area_id: str) -> EditConflict:
+    """The form opens, the colleague saves a new vision, the user saves another one."""
+    form = edit_conflicts.seen(areas.get_area(db, area_id))
+    areas.update_area(colleague, area_id, _data(colleague, area_id, vision="Kollegaens vision"))
+    with pytest.raises(EditConflict) as caught, saving_from(form):
+        areas.update_area(db, area_id, MINE)
+    return caught.value
+
+
 def test_the_same_field_changed_on_both_desks_is_refused_with_both_values(
     db: Database, colleague: Database, area_id: str
 ) -> None:
-    form = edit_conflicts.seen(areas.get_area(db, area_id))
-    areas.update_area(colleague, area_id, _data(colleague, area_id, vision="Kollegaens vision"))
+    conflict = _both_change_the_vision(db, colleague, area_id)
 
-    mine = AreaData(name="Fjordglimt", municipality="Aalborg", vision="Min vision", idea="Ny")
-    with pytest.raises(EditConflict) as caught, saving_from(form):
-        areas.update_area(db, area_id, mine)
-
-    (field,) = caught.value.fields
+    (field,) = conflict.fields
     assert (field.name, field.base, field.theirs, field.mine) == (
         "vision",
         "Hav",
         "Kollegaens vision",
         "Min vision",
     )
-    assert caught.value.by == "kollega" and caught.value.at is not None
-    assert "vision" in str(caught.value)
+    assert conflict.by == "kollega" and conflict.at is not None
+    assert "vision" in str(conflict)
     # Nothing of the refused save was written: the colleague's value stands.
     area = areas.get_area(db, area_id)
     assert (area.vision, area.idea) == ("Kollegaens vision", "")
 
     # The user keeps their own vision; the save goes through against the colleague's version.
-    with saving_from(caught.value.resolved({"vision": "mine"})):
-        areas.update_area(db, area_id, mine)
+    with saving_from(conflict.resolved({"vision": "mine"})):
+        areas.update_area(db, area_id, MINE)
     area = areas.get_area(db, area_id)
     assert (area.vision, area.idea) == ("Min vision", "Ny")
     assert [e.user for e in history(db, area_id)][-2:] == ["kollega", "testbruger"]
@@ -91,14 +98,9 @@ def test_the_same_field_changed_on_both_desks_is_refused_with_both_values(
 def test_taking_the_colleagues_value_keeps_it_and_the_users_other_changes(
     db: Database, colleague: Database, area_id: str
 ) -> None:
-    form = edit_conflicts.seen(areas.get_area(db, area_id))
-    areas.update_area(colleague, area_id, _data(colleague, area_id, vision="Kollegaens vision"))
-    mine = AreaData(name="Fjordglimt", municipality="Aalborg", vision="Min vision", idea="Ny")
-    with pytest.raises(EditConflict) as caught, saving_from(form):
-        areas.update_area(db, area_id, mine)
-
-    with saving_from(caught.value.resolved({"vision": "theirs"})):
-        areas.update_area(db, area_id, mine)
+    conflict = _both_change_the_vision(db, colleague, area_id)
+    with saving_from(conflict.resolved({"vision": "theirs"})):
+        areas.update_area(db, area_id, MINE)
     area = areas.get_area(db, area_id)
     assert (area.vision, area.idea) == ("Kollegaens vision", "Ny")
 
