@@ -59,5 +59,9 @@ class Backend(ABC):
         """Make this transaction's deletes overwrite the freed space (where the engine can)."""
 
     @abstractmethod
+    def stored_files(self) -> list[Path]:
+        """The files on this laptop that hold the data (none for a server)."""
+
+    @abstractmethod
     def describe(self) -> list[str]:
         """Danish lines for `check`: where the database is and which engine holds it."""

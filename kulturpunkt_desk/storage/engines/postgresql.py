@@ -125,5 +125,8 @@ class PostgresBackend(Backend):
     def erase_on_delete(self, conn: Connection) -> None:
         pass  # dead rows are rewritten away by purge_free_pages (VACUUM FULL)
 
+    def stored_files(self) -> list[Path]:
+        return []
+
     def describe(self) -> list[str]:
         return [f"Server: {self.shown_url}"]

@@ -21,10 +21,6 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000
 
 
-def _casefold(value: object) -> object:
-    return value.casefold() if isinstance(value, str) else value
-
-
 def make_engine(path: Path, read_only: bool = False, create: bool = False) -> Engine:
     """An engine whose connections open `path` itself, whatever characters it holds.
 
@@ -47,8 +43,6 @@ def make_engine(path: Path, read_only: bool = False, create: bool = False) -> En
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin.
         dbapi_conn.isolation_level = None
-        # SQLite's lower() folds only ASCII; names like «Øster Hede» need Python's casefold.
-        dbapi_conn.create_function("casefold", 1, _casefold, deterministic=True)
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -129,6 +123,9 @@ class SqliteBackend(Backend):
     def erase_on_delete(self, conn: Connection) -> None:
         # Freed cells and pages are overwritten with zeros instead of left as they were.
         conn.exec_driver_sql("PRAGMA secure_delete = ON")
+
+    def stored_files(self) -> list[Path]:
+        return [self.path, self.path.with_name(self.path.name + "-wal")]
 
     def describe(self) -> list[str]:
         lines = []
