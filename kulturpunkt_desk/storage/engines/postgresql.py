@@ -49,6 +49,7 @@ def host_of(url: URL) -> str:
 class PostgresBackend(Backend):
     kind: ClassVar[str] = "postgresql"
     file_lock: ClassVar[bool] = False
+    is_file: ClassVar[bool] = False
 
     def __init__(self, url: str) -> None:
         self.url = server_url(url)
@@ -57,15 +58,10 @@ class PostgresBackend(Backend):
         self.name = f"{database} på {host_of(self.url)}"
         # Attachments and the like of this server database are kept in the data folder
         # under a name per server and database (never a file of its own).
-        shown = self.url.render_as_string(hide_password=True)
+        shown = self.shown = self.url.render_as_string(hide_password=True)
         digest = hashlib.sha256(shown.encode("utf-8")).hexdigest()[:10]
         stem = f"{database}@{host_of(self.url)}".translate(_SAFE)[:40]
         self.path = data_dir() / "servere" / f"{stem}-{digest}.server"
-
-    @property
-    def shown_url(self) -> str:
-        """The URL for messages and logs: never with a password in it."""
-        return self.url.render_as_string(hide_password=True)
 
     def exists(self) -> bool:
         return True  # the server says at connect time whether the database is there
@@ -129,4 +125,4 @@ class PostgresBackend(Backend):
         return []
 
     def describe(self) -> list[str]:
-        return [f"Server: {self.shown_url}"]
+        return [f"Server: {self.shown}"]
