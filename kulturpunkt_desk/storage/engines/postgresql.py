@@ -67,13 +67,16 @@ class PostgresBackend(Backend):
         return True  # the server says at connect time whether the database is there
 
     def make_engine(self, *, read_only: bool, create: bool) -> Engine:
-        options = "-c default_transaction_read_only=on" if read_only else ""
+        # The desk writes its timestamps in UTC into columns without a zone, as in a file;
+        # the server's own time zone (Europe/Copenhagen at the region) must not shift them.
+        options = "-c timezone=UTC"
+        if read_only:
+            options += " -c default_transaction_read_only=on"
         connect_args: dict[str, Any] = {
             "application_name": "Kulturpunkt Desk",
             "connect_timeout": CONNECT_TIMEOUT_S,
+            "options": options,
         }
-        if options:
-            connect_args["options"] = options
         # pre_ping: a pooled connection the server dropped (a restart, a laptop asleep)
         # is replaced before a query, not reported as a failed save.
         return create_engine(self.url, pool_pre_ping=True, connect_args=connect_args)
