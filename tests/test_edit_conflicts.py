@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -22,9 +21,9 @@ from kulturpunkt_desk.ui.dialogs.area_dialogs import AreaDialog
 
 
 @pytest.fixture
-def colleague(db: Database, db_path: Path) -> Iterator[Database]:
-    """A second desk on the same database, logged in as someone else."""
-    other = Database(db_path, user="kollega")
+def colleague(db: Database) -> Iterator[Database]:
+    """A second desk on the same database (file or server), logged in as someone else."""
+    other = Database(db.backend.target, user="kollega")
     yield other
     other.dispose()
 

@@ -27,6 +27,7 @@ SPACELESS = NAME.replace(" ", "")  # ZachariasTestmand
 NOTE = f"Ring til {FIRST.lower()}; skrev til {LOCAL}; {SPACELESS.upper()} svarede. Annasvej 3."
 
 
+@pytest.mark.sqlite_only  # reads the raw file
 def test_first_name_email_local_part_and_spaceless_name_are_erased_with_their_audit_entries(
     db: Database,
     world: World,
@@ -78,6 +79,7 @@ def test_attachments_that_mention_the_person_are_listed_to_delete_or_keep(
         assert s.scalar(select(func.count()).select_from(StoredFile)) == 2
 
 
+@pytest.mark.sqlite_only
 def test_the_file_is_called_purged_only_when_no_trace_remains(
     db: Database,
     world: World,
@@ -123,7 +125,7 @@ def test_the_whole_flow_can_be_scripted_export_anonymise_and_retention(
     letter = tmp_path / "brev.txt"
     letter.write_text(f"Kære {NAME}", encoding="utf-8")
     attach(db, world.area_id, letter)
-    path = str(db.path)
+    path = str(db.target)
     db.dispose()
     out = tmp_path / "indsigt.json"
     assert (

@@ -15,7 +15,6 @@ from kulturpunkt_desk.domain.services.areas import AreaData, MemberData
 from kulturpunkt_desk.domain.services.joining import join, plan_join
 from kulturpunkt_desk.domain.services.people import PersonData
 from kulturpunkt_desk.domain.services.sparring import SessionData
-from kulturpunkt_desk.storage.backup import copy_database
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.migrate import open_database
 
@@ -44,14 +43,13 @@ def laptop(tmp_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
-def team(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(tmp_path / "holdet.sqlite", create=True, user="it")
+def team(db: Database) -> Database:
+    """The team's database (a file, or the server in the PostgreSQL half of the run)."""
     pid = programmes.create_programme(db, programmes.kulturpunkt_2025_26(), "Aftale {område}")
     area = areas.create_area(db, pid, AreaData(name="Fjordglimt", municipality="Aalborg"))
     person = people.create_person(db, PersonData(name="Lars Fisker", email="LARS@fjord.dk"))
     areas.add_member(db, area, person, MemberData(role="Formand"))
-    yield db
-    db.dispose()
+    return db
 
 
 def test_records_made_twice_are_shown_to_pair_not_copied_silently(
@@ -100,7 +98,7 @@ def test_two_different_people_of_one_name_can_both_be_kept(
 def test_a_laptop_copy_of_the_team_joins_by_key_with_only_its_new_work(
     team: Database, tmp_path: Path
 ) -> None:
-    path = copy_database(team.path, tmp_path / "kopi.sqlite")
+    path = team.backend.backup(tmp_path / "kopi.sqlite")  # the team's database as a file
     copy = open_database(path, user="mette")
     try:
         fjord = areas.find_area(copy, _programme(copy), "Fjordglimt")

@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         programme = programmes.current_programme(self.ctx.db)
         name = programme.name if programme else tr("Intet program")
-        self.setWindowTitle(tr("{0} – {1} – Kulturpunkt Desk").format(name, self.ctx.db.path.name))
+        self.setWindowTitle(tr("{0} – {1} – Kulturpunkt Desk").format(name, self.ctx.db.name))
 
     def about(self) -> None:
         QMessageBox.about(
@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
             tr("Om Kulturpunkt Desk"),
             tr(
                 "Kulturpunkt Desk {0}\n\nRegion Nordjylland, Regional Udvikling.\nDatabase: {1}"
-            ).format(__version__, self.ctx.db.path),
+            ).format(__version__, self.ctx.db.backend.shown),
         )
 
     # --- remembered layout --------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, event, inspect, select
+from sqlalchemy import Table, event, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from kulturpunkt_desk.storage.engine import Database
@@ -122,20 +122,21 @@ def insert_created(
     return [row["id"] for row in rows]
 
 
-# The driver's own placeholder: "?" for sqlite3, "%s" for psycopg.
-_MARK = {"qmark": "?", "format": "%s", "pyformat": "%s"}
-
-
 def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """INSERT `rows` (all with the same keys) with the driver's executemany: each value goes
     through its column type's own bind processor (dates, JSON, booleans) exactly as an ORM
     insert would store it, without SQLAlchemy's per-row statement bookkeeping."""
     connection = session.connection()
     dialect = connection.dialect
+    if dialect.paramstyle != "qmark":
+        # Not sqlite3: SQLAlchemy's own executemany (psycopg adapts JSON and the rest
+        # through the dialect, and batches the rows itself).
+        connection.execute(insert(table), rows)
+        return
     keys = list(rows[0])
     processors = [table.c[k].type.bind_processor(dialect) for k in keys]
     names = ", ".join(dialect.identifier_preparer.quote(k) for k in keys)
-    marks = ", ".join(_MARK[dialect.paramstyle] for _ in keys)
+    marks = ", ".join("?" for _ in keys)
     sql = f"INSERT INTO {dialect.identifier_preparer.quote(table.name)} ({names}) VALUES ({marks})"
     columns: list[list[Any]] = []
     for key, proc in zip(keys, processors, strict=True):

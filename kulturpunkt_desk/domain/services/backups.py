@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kulturpunkt_desk.storage import backup as storage_backup
 from kulturpunkt_desk.storage.engine import Database
+from kulturpunkt_desk.storage.paths import backup_dir
 from kulturpunkt_desk.storage.restore import backup_taken_at
 from kulturpunkt_desk.storage.startup import restore_in_place
 
@@ -66,6 +67,8 @@ def set_backup_keep(db: Database, keep: int) -> None:
 
 
 def backup_now(db: Database) -> Path:
+    if not db.backend.is_file:  # a server database: its engine's copy (or why not)
+        return db.backend.backup(backup_dir(db.path) / f"{db.path.stem}.sqlite")
     return storage_backup.make_backup(db.path, "manuel", keep=backup_keep(db))
 
 

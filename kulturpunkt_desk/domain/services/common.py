@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy import ColumnElement, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ..danish import pronoun
@@ -47,6 +47,25 @@ def other_than(id_column: InstrumentedAttribute[str], own_id: str | None) -> Col
     return id_column != own_id if own_id is not None else true()
 
 
+def same_name_ids(
+    s: Session,
+    id_column: InstrumentedAttribute[Any],
+    name_column: InstrumentedAttribute[str],
+    name: str,
+    *scope: ColumnElement[bool],
+) -> set[Any]:
+    """The ids of records in `scope` named `name`, whatever the case.
+
+    Folded in Python, not in SQL: SQLite's lower() leaves Æ, Ø and Å alone and
+    PostgreSQL's depends on the server's locale, while str.casefold is the same
+    everywhere. A scope (one programme's areas, one partnership's members) holds at most
+    a few hundred names, so reading them costs nothing.
+    """
+    folded = name.strip().casefold()
+    rows = s.execute(select(id_column, name_column).where(*scope))
+    return {row_id for row_id, row_name in rows if row_name.strip().casefold() == folded}
+
+
 def check_unique_name(
     s: Session,
     id_column: InstrumentedAttribute[str],
@@ -57,14 +76,9 @@ def check_unique_name(
     *scope: ColumnElement[bool],
     where: str = "",
 ) -> None:
-    """Refuse `name` when another record in `scope` has it; case is folded the Danish way
-    (the engine's casefold function), so «Øster Åby» and «øster åby» clash."""
-    clash = s.scalar(
-        select(id_column).where(
-            *scope, func.casefold(name_column) == name.casefold(), other_than(id_column, own_id)
-        )
-    )
-    if clash is not None:
+    """Refuse `name` when another record in `scope` has it; case is folded the Danish way,
+    so «Øster Åby» and «øster åby» clash (on either engine: see same_name_ids)."""
+    if same_name_ids(s, id_column, name_column, name, *scope) - {own_id}:
         raise ValidationError.single(
             "name", f"Navn: der findes allerede {what} ved navn «{name}»{where}."
         )
