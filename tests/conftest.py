@@ -32,11 +32,18 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "sqlite_only: the test is about the SQLite file; it runs on SQLite alone"
     )
+    config.addinivalue_line(
+        "markers",
+        "postgresql_only: the test is about desks sharing a server; it runs on PostgreSQL alone",
+    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Every test on a database fixture runs on both engines, apart from window tests."""
     if "db_engine" not in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("postgresql_only"):
+        metafunc.parametrize("db_engine", ["postgresql"], indirect=True)
         return
     if "qtbot" in metafunc.fixturenames or metafunc.definition.get_closest_marker("sqlite_only"):
         return  # db_engine's default: SQLite

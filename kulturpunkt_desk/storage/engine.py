@@ -4,10 +4,13 @@ runs in. What differs between the engines lives in storage/engines/."""
 from __future__ import annotations
 
 import getpass
+import logging
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -17,6 +20,18 @@ from .engines import Backend, backend_for
 # Re-exported: callers have always caught the busy error from here.
 from .failures import DatabaseBusyError as DatabaseBusyError
 from .failures import user_error
+
+log = logging.getLogger(__name__)
+
+
+@event.listens_for(Session, "before_flush")
+def _note_kinds(session: Session, _ctx: object, _instances: object) -> None:
+    """Which kinds of records (tables) a transaction writes: the news other desks hear."""
+    kinds = session.info.setdefault("kinds", set())
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        table = getattr(obj, "__tablename__", None)
+        if isinstance(table, str):
+            kinds.add(table)
 
 
 def current_user() -> str:
@@ -51,6 +66,8 @@ class Database:
         self.write_guard: Callable[[], None] | None = None
         # Run by close(): the desk lock registers its release here.
         self.on_close: list[Callable[[], None]] = []
+        # This desk's name in the news between desks, so that it does not hear itself.
+        self.desk_id = str(uuid.uuid4())
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -65,6 +82,7 @@ class Database:
                     try:
                         yield session
                         session.commit()
+                        self._announce(session.info.get("kinds"))
                     except BaseException as exc:
                         session.rollback()
                         # Disk full, read-only, busy, damaged, server gone, a save that lost
@@ -79,6 +97,25 @@ class Database:
                         raise
             finally:
                 conn.info.pop("write", None)
+
+    def _announce(self, kinds: set[str] | None) -> None:
+        """Tell the other desks on a server what this save changed. The save is committed:
+        news that cannot be sent costs the others a refresh, never this save."""
+        if not kinds or not self.backend.shares_news:
+            return
+        try:
+            self.backend.announce(self.engine, frozenset(kinds), self.user, self.desk_id)
+        except Exception:
+            log.warning("Kollegerne kunne ikke få besked om ændringen", exc_info=True)
+
+    def listen(self, on_news: Callable[[frozenset[str], str], None]) -> bool:
+        """Hear other desks' saves on this database: `on_news(kinds, who)` is called from a
+        thread of its own. False where the engine has no news (a file)."""
+        stop = self.backend.listen(self.engine, self.desk_id, on_news)
+        if stop is None:
+            return False
+        self.on_close.append(stop)
+        return True
 
     @contextmanager
     def read(self) -> Iterator[Session]:

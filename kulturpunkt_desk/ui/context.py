@@ -19,18 +19,31 @@ class DeskContext(QObject):
     open_requested = Signal(str, str)
     # Emitted when another database file was opened.
     database_replaced = Signal()
+    # Emitted (in the GUI thread) when a colleague on the same server saved something:
+    # the kinds of records they changed, and their login.
+    colleague_saved = Signal(object, str)
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.undo_stack = QUndoStack(self)
+        self.colleague_saved.connect(self.colleague_changed)
         self.programme_id = self._current_programme_id()
+        self._listen()
+
+    def _listen(self) -> None:
+        # The listener's thread emits; Qt delivers the signal in this object's thread.
+        self.db.listen(lambda kinds, who: self.colleague_saved.emit(kinds, who))
 
     def _current_programme_id(self) -> str:
         programme = programmes.current_programme(self.db)
         return programme.id if programme else NO_RECORD
 
     def changed(self) -> None:
+        self.data_changed.emit()
+
+    def colleague_changed(self, _kinds: frozenset[str], _who: str) -> None:
+        """A colleague's save: the views reload as after one of ours."""
         self.data_changed.emit()
 
     def open_record(self, kind: str, record_id: str) -> None:
@@ -41,6 +54,7 @@ class DeskContext(QObject):
         self.db = db
         self.undo_stack.clear()  # undo entries belong to the old file
         self.programme_id = self._current_programme_id()
-        old.close()  # lets go of the old file's desk lock too
+        old.close()  # lets go of the old file's desk lock (and stops hearing its server)
+        self._listen()
         self.database_replaced.emit()
         self.data_changed.emit()

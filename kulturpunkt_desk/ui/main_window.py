@@ -84,8 +84,15 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.ctx.open_requested.connect(self.open_record)
         self.ctx.database_replaced.connect(self._update_title)
+        self.ctx.colleague_saved.connect(self._tell_colleague_saved)
         self._update_title()
         self._restore_layout()
+
+    def _tell_colleague_saved(self, _kinds: frozenset[str], who: str) -> None:
+        self.statusBar().showMessage(
+            tr("{0} har gemt ændringer; det viste er opdateret.").format(who or tr("En kollega")),
+            8000,
+        )
 
     # --- views ------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import ClassVar
@@ -68,3 +68,18 @@ class Backend(ABC):
     @abstractmethod
     def describe(self) -> list[str]:
         """Danish lines for `check`: where the database is and which engine holds it."""
+
+    # Desks sharing one database hear of each other's saves (a server only: desks on one
+    # file are one person's, and a file has no channel between processes).
+    shares_news: ClassVar[bool] = False
+
+    def announce(self, engine: Engine, kinds: frozenset[str], by: str, desk: str) -> None:
+        """Tell the other desks that `by` changed records of `kinds` (no-op by default)."""
+        return None
+
+    def listen(
+        self, engine: Engine, desk: str, on_news: Callable[[frozenset[str], str], None]
+    ) -> Callable[[], None] | None:
+        """Start hearing other desks' news; returns the function that stops it, or None
+        where the engine has no news."""
+        return None

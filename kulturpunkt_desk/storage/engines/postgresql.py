@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
@@ -65,6 +65,20 @@ class PostgresBackend(Backend):
 
     def exists(self) -> bool:
         return True  # the server says at connect time whether the database is there
+
+    shares_news: ClassVar[bool] = True
+
+    def announce(self, engine: Engine, kinds: frozenset[str], by: str, desk: str) -> None:
+        from .postgresql_news import announce
+
+        announce(engine, kinds, by, desk)
+
+    def listen(
+        self, engine: Engine, desk: str, on_news: Callable[[frozenset[str], str], None]
+    ) -> Callable[[], None] | None:
+        from .postgresql_news import Listener
+
+        return Listener(engine, desk, on_news).start().stop
 
     def make_engine(self, *, read_only: bool, create: bool) -> Engine:
         # The desk writes its timestamps in UTC into columns without a zone, as in a file;
