@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 # Set before anything imports Qt: tests never need a screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -14,6 +16,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from kulturpunkt_desk.domain.services import programmes
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.migrate import open_database
+
+if TYPE_CHECKING:
+    from desk_window import ViewOpener
 
 
 @pytest.fixture(autouse=True)
@@ -43,6 +48,14 @@ def background_work_done() -> Iterator[None]:
 
     if QApplication.instance() is not None:
         QThreadPool.globalInstance().waitForDone(30_000)
+
+
+@pytest.fixture
+def open_view(qtbot: QtBot) -> ViewOpener:
+    """Opens the window on a database and shows a view (tests/desk_window.py)."""
+    from desk_window import view_opener
+
+    return view_opener(qtbot)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from desk_window import ViewOpener
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -11,17 +12,7 @@ from kulturpunkt_desk.domain.money import kr
 from kulturpunkt_desk.domain.services import evaluations, grants, programmes
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui.dialogs.evaluation import EvaluationDialog
-from kulturpunkt_desk.ui.main_window import MainWindow
 from kulturpunkt_desk.ui.views.evaluation import EvaluationView
-
-
-def open_view(qtbot: QtBot, db: Database) -> tuple[MainWindow, EvaluationView]:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    view = window.show_view("evaluation")
-    assert isinstance(view, EvaluationView)
-    return window, view
 
 
 def status(view: EvaluationView, area_id: int) -> str:
@@ -29,9 +20,9 @@ def status(view: EvaluationView, area_id: int) -> str:
 
 
 def test_an_evaluation_is_registered_and_the_area_no_longer_missing(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "evaluation", EvaluationView)
     pid = window.ctx.programme_id
     area = next(
         a
@@ -62,15 +53,15 @@ def test_an_evaluation_is_registered_and_the_area_no_longer_missing(
     assert "Foreningen fortsaetter festen." in view.details.toPlainText()
 
     window.close()
-    again, view2 = open_view(qtbot, demo_db)
+    again, view2 = open_view(demo_db, "evaluation", EvaluationView)
     again.open_record("evaluation", submission.id)
     assert view2.table.current_id() == area.id
 
 
 def test_bad_spending_is_shown_beside_the_field_and_nothing_saved(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "evaluation", EvaluationView)
     pid = window.ctx.programme_id
     area = next(a for a in evaluations.evaluation_overview(demo_db, pid) if not a.evaluations)
     view.table.select_id(area.id)
@@ -86,9 +77,9 @@ def test_bad_spending_is_shown_beside_the_field_and_nothing_saved(
 
 
 def test_deleting_an_evaluation_is_undone_with_ctrl_z(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "evaluation", EvaluationView)
     pid = window.ctx.programme_id
     area = next(a for a in evaluations.evaluation_overview(demo_db, pid) if a.evaluations)
     answers = len(area.evaluations[0].answers)
@@ -102,14 +93,16 @@ def test_deleting_an_evaluation_is_undone_with_ctrl_z(
     assert len(back.evaluations[0].answers) == answers
 
 
-def test_area_without_agreement_is_not_counted_as_missing(qtbot: QtBot, demo_db: Database) -> None:
+def test_area_without_agreement_is_not_counted_as_missing(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
     # Every demo agreement is signed (May 2025, as the seed has it): take one away.
     programme = programmes.current_programme(demo_db)
     assert programme is not None
     first = evaluations.evaluation_overview(demo_db, programme.id)
     bare = next(a for a in first if not a.evaluations)
     grants.delete_agreement(demo_db, bare.id)
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "evaluation", EvaluationView)
     pid = window.ctx.programme_id
     area = next(a for a in evaluations.evaluation_overview(demo_db, pid) if a.agreement is None)
     assert status(view, area.id) == "Ingen aftale"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from desk_window import ViewOpener
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
@@ -16,15 +17,6 @@ from kulturpunkt_desk.ui.search_dialog import SearchDialog
 from kulturpunkt_desk.ui.views.areas import AreasView
 
 
-def open_window(qtbot: QtBot, db: Database) -> MainWindow:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitActive(window):
-        window.activateWindow()
-    return window
-
-
 def search_for(qtbot: QtBot, window: MainWindow, words: str) -> SearchDialog:
     dialog = SearchDialog(window.ctx, window)
     qtbot.addWidget(dialog)
@@ -34,8 +26,10 @@ def search_for(qtbot: QtBot, window: MainWindow, words: str) -> SearchDialog:
     return dialog
 
 
-def test_search_finds_a_person_and_opens_them(qtbot: QtBot, demo_db: Database) -> None:
-    window = open_window(qtbot, demo_db)
+def test_search_finds_a_person_and_opens_them(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    window = open_view(demo_db, active=True)[0]
     dialog = search_for(qtbot, window, "søren fogh")
     model = dialog.results.model()
     assert [
@@ -49,8 +43,10 @@ def test_search_finds_a_person_and_opens_them(qtbot: QtBot, demo_db: Database) -
     assert window.current_view_key() == "people"  # Personer og organisationer shows them
 
 
-def test_search_hit_on_an_activity_opens_its_area_page(qtbot: QtBot, demo_db: Database) -> None:
-    window = open_window(qtbot, demo_db)
+def test_search_hit_on_an_activity_opens_its_area_page(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    window = open_view(demo_db, active=True)[0]
     dialog = search_for(qtbot, window, "koncert")
     kinds = [dialog.model.rows[r].kind for r in range(len(dialog.model.rows))]
     assert "activity" in kinds
@@ -63,8 +59,8 @@ def test_search_hit_on_an_activity_opens_its_area_page(qtbot: QtBot, demo_db: Da
     assert window.current_view_key() == "areas" and view.page.area_id == hit.open_id
 
 
-def test_ctrl_f_opens_the_search(qtbot: QtBot, demo_db: Database) -> None:
-    window = open_window(qtbot, demo_db)
+def test_ctrl_f_opens_the_search(qtbot: QtBot, demo_db: Database, open_view: ViewOpener) -> None:
+    window = open_view(demo_db, active=True)[0]
     seen: list[object] = []
 
     def close_it() -> None:
@@ -79,9 +75,13 @@ def test_ctrl_f_opens_the_search(qtbot: QtBot, demo_db: Database) -> None:
 
 
 def test_new_database_from_the_file_menu_holds_the_programme_and_no_areas(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    open_view: ViewOpener,
 ) -> None:
-    window = open_window(qtbot, demo_db)
+    window = open_view(demo_db, active=True)[0]
     shown = window.show_view("areas")
     assert isinstance(shown, AreasView)
     shown.show_area(areas.find_area(demo_db, window.ctx.programme_id, "Fjordglimt").id)
@@ -102,8 +102,10 @@ def test_new_database_from_the_file_menu_holds_the_programme_and_no_areas(
     assert areas.list_areas(window.ctx.db, window.ctx.programme_id)
 
 
-def test_ctrl_n_in_lokalomraader_opens_the_new_area_form(qtbot: QtBot, demo_db: Database) -> None:
-    window = open_window(qtbot, demo_db)
+def test_ctrl_n_in_lokalomraader_opens_the_new_area_form(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    window = open_view(demo_db, active=True)[0]
     window.show_view("areas")
     seen: list[str] = []
 
