@@ -83,7 +83,7 @@ def test_menu_lists_every_document_before_help(window: MainWindow) -> None:
         "Statusoverblik…",
         "Evalueringsrapport (udkast)…",
         "Revisionsmappe for lokalområde (ZIP)…",
-        "Rediger aftaleskabelon…",
+        "Redigér aftaleskabelon…",
         "Regionens oplysninger og sagsnummer…",
     ]
 

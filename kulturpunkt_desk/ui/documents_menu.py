@@ -159,7 +159,7 @@ class DocumentsMenu(QObject):
             (tr("&Evalueringsrapport (udkast)…"), self.evaluation_report),
             (tr("&Revisionsmappe for lokalområde (ZIP)…"), self.dossier),
             ("", lambda: None),
-            (tr("Re&diger aftaleskabelon…"), self.edit_template),
+            (tr("Re&digér aftaleskabelon…"), self.edit_template),
             (tr("Regionens &oplysninger og sagsnummer…"), self.programme_settings),
         ]
         for text, slot in entries:

@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, tr("&Afslut"), self.close, QKeySequence.StandardKey.Quit)
 
-        edit_menu = self.menuBar().addMenu(tr("&Rediger"))
+        edit_menu = self.menuBar().addMenu(tr("&Redigér"))
         undo = self.ctx.undo_stack.createUndoAction(self, tr("&Fortryd"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.ctx.undo_stack.createRedoAction(self, tr("&Gentag"))
