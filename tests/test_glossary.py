@@ -56,7 +56,8 @@ def visible_strings() -> Iterator[tuple[str, str]]:
                 and not IDENTIFIER.fullmatch(node.value)
             ):
                 yield f"{path.relative_to(ROOT)}:{node.lineno}", node.value
-    for path in sorted((ROOT / "resources" / "templates").glob("*.txt")):
+    guides = sorted((ROOT / "resources" / "hjaelp").glob("*.md"))
+    for path in sorted((ROOT / "resources" / "templates").glob("*.txt")) + guides:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             yield f"{path.relative_to(ROOT)}:{n}", line
 

@@ -66,3 +66,10 @@ def test_a_text_fields_context_menu_says_fortryd_and_gentag(
     actions = {a.text().split("\t")[0] for a in menu.actions() if a.text()}
     assert {"&Fortryd", "&Gentag", "K&lip", "&Kopiér", "&Sæt ind", "Markér alt"} <= actions
     menu.deleteLater()
+
+
+def test_the_desks_own_texts_pass_through_untouched(danish: DeskDanish) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("MainWindow", "Overblik") == "Overblik"
+    assert QCoreApplication.translate("FormDialog", "Gem") == "Gem"

@@ -107,7 +107,7 @@ def open_database(
     *,
     create: bool = False,
     user: str | None = None,
-    backup_keep: int = 20,
+    backup_keep: int | None = None,  # None: the file's own setting
     read_only: bool = False,
 ) -> Database:
     """Open (or with `create`, make) the database at `path`, migrated to the newest schema.
@@ -117,7 +117,9 @@ def open_database(
     that is not (0 bytes, another program's, from a newer desk) raises DatabaseFileError
     with a Danish message, and the file is left untouched.
     """
-    from .backup import make_backup  # backup recognises files through migrate's revisions
+    # backup recognises files through migrate's revisions, so it is imported here.
+    from .backup import backup_keep as keep_setting
+    from .backup import make_backup
 
     path = Path(path)
     is_new = not path.exists()
@@ -136,7 +138,8 @@ def open_database(
                     "filen er skrivebeskyttet). Åbn den først, hvor den kan gemmes."
                 )
             if not is_new:
-                make_backup(path, "foer-opgradering", keep=backup_keep)
+                keep = backup_keep if backup_keep is not None else keep_setting(path)
+                make_backup(path, "foer-opgradering", keep=keep)
             upgrade(db)
     except BaseException:
         db.dispose()

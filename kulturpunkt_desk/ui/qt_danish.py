@@ -40,9 +40,11 @@ class DeskDanish(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    ) -> str | None:
         text = self.qt.translate(context, source, disambiguation, n)
-        return SPELLING.get(text, text)
+        # None (a null QString) means "not mine": Qt then asks the next translator or keeps
+        # the source text; an empty string would blank every text Qt does not know.
+        return SPELLING.get(text, text) if text else None
 
     def isEmpty(self) -> bool:
         return self.qt.isEmpty()

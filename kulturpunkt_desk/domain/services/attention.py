@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from kulturpunkt_desk.storage.engine import Database
 
+from .. import settings
 from ..dates import short_date
 from ..models import (
     Area,
@@ -42,8 +43,6 @@ from ..money import format_kr
 from .meetings import absent_in, rounds_in
 
 AGREEMENT_REMINDER_DAYS = 30
-# Overblik also shows what falls due within this many days.
-COMING_DAYS = 14
 
 
 class AttentionKind(StrEnum):
@@ -220,10 +219,13 @@ def _item(
 
 
 def attention_items(
-    db: Database, programme_id: int, today: date, coming_days: int = COMING_DAYS
+    db: Database, programme_id: int, today: date, coming_days: int | None = None
 ) -> list[AttentionItem]:
     """What needs attention on `today`: overdue items, most overdue first, then what falls
-    due within `coming_days`, soonest first."""
+    due within `coming_days` (default: the team's setting, 14 days unless changed),
+    soonest first."""
+    if coming_days is None:
+        coming_days = settings.read(db, settings.COMING_DAYS)
     items = _late_records(db, programme_id, today)
     horizon = today + timedelta(days=coming_days)
     with db.read() as s:

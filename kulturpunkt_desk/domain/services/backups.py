@@ -15,8 +15,7 @@ from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.restore import backup_taken_at
 from kulturpunkt_desk.storage.startup import restore_in_place
 
-from ..errors import ValidationError
-from ..models import Setting
+from .. import settings
 
 # What the file-name reasons mean, for the list in the dialog.
 REASON_LABELS = {
@@ -56,12 +55,7 @@ def backup_keep(db: Database) -> int:
 
 
 def set_backup_keep(db: Database, keep: int) -> None:
-    if isinstance(keep, bool) or not isinstance(keep, int) or not 1 <= keep <= 1000:
-        raise ValidationError.single(
-            "backup_keep", "Antal sikkerhedskopier: skal være et helt tal mellem 1 og 1000."
-        )
-    with db.transaction() as s:
-        s.merge(Setting(key=storage_backup.KEEP_SETTING, value=keep))
+    settings.write(db, settings.BACKUP_KEEP, keep)
     storage_backup.prune_backups(db.path, keep)
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableView, QWidget
 
 from ..models.record_table import ID_ROLE, SORT_ROLE, RecordTableModel
@@ -89,6 +90,18 @@ class RecordTable(QTableView):
         self.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.doubleClicked.connect(self._emit_activated)
+        # Every list can go to Excel as shown (widgets/table_export.py): right click or Ctrl+E.
+        self.export_action = QAction("&Eksportér til Excel…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.export_action.triggered.connect(self.export_to_excel)
+        self.addAction(self.export_action)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def export_to_excel(self) -> None:
+        from .table_export import ask_and_export
+
+        ask_and_export(self)
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_id() is not None:
