@@ -46,8 +46,9 @@ def test_sparring_notes_and_activity_titles_are_found_and_open_their_record(
     hits = {h.kind: h for h in search(db, programme_id, "kajscene")}
     assert hits["sparring_session"].id == session_id
     assert hits["sparring_session"].snippet == "Talte om en ny kajscene"
-    assert (hits["activity"].id, hits["activity"].open_kind) == (activity_id, "area")
-    assert hits["activity"].open_id == area_id
+    # An activity opens the activity itself (on its area's page).
+    assert (hits["activity"].open_kind, hits["activity"].open_id) == ("activity", activity_id)
+    assert activities.activity_area_id(db, activity_id) == area_id
 
 
 def test_areas_of_another_programme_are_not_found(db: Database, programme_id: int) -> None:
@@ -67,3 +68,19 @@ def test_snippet_shows_the_words_around_the_match() -> None:
     text = "Indledning. " * 20 + "Her står om forankring efter projektet."
     piece = snippet(text, ["forankring"], width=40)
     assert piece.startswith("…") and "forankring" in piece
+
+
+def test_europaeisk_kulturregion_members_representatives_themes_and_eu_cases_are_found(
+    ekr_db: Database,
+) -> None:
+    def kinds(words: str) -> set[str]:
+        return {h.kind for h in search(ekr_db, 0, words)}
+
+    assert "ekr_member" in kinds("Aarhus")
+    assert "ekr_representative" in kinds("Ane Bakkegaard")
+    assert "ekr_theme" in kinds("Børn og unge")
+    assert "ekr_eu_case" in kinds("Genvej til Europa")
+    representative = next(
+        h for h in search(ekr_db, 0, "Ane Bakkegaard") if h.kind == "ekr_representative"
+    )
+    assert representative.open_kind == "ekr_member"  # shown on the member it represents

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from kulturpunkt_desk.domain.services import areas, people
+from kulturpunkt_desk.domain.services import activities, areas, people
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui.main_window import MainWindow
 from kulturpunkt_desk.ui.search_dialog import SearchDialog
@@ -43,7 +43,7 @@ def test_search_finds_a_person_and_opens_them(
     assert window.current_view_key() == "people"  # Personer og organisationer shows them
 
 
-def test_search_hit_on_an_activity_opens_its_area_page(
+def test_search_hit_on_an_activity_opens_its_area_page_from_the_keyboard(
     qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
     window = open_view(demo_db, active=True)[0]
@@ -56,7 +56,8 @@ def test_search_hit_on_an_activity_opens_its_area_page(
     qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
     view = window.view("areas")
     assert isinstance(view, AreasView)
-    assert window.current_view_key() == "areas" and view.page.area_id == hit.open_id
+    area_id = activities.activity_area_id(demo_db, hit.open_id)
+    assert window.current_view_key() == "areas" and view.page.area_id == area_id
 
 
 def test_ctrl_f_opens_the_search(qtbot: QtBot, demo_db: Database, open_view: ViewOpener) -> None:
@@ -118,3 +119,51 @@ def test_ctrl_n_in_lokalomraader_opens_the_new_area_form(
     QTimer.singleShot(50, close_it)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert seen == ["Nyt lokalområde"]
+
+
+def test_search_hit_on_an_activity_selects_the_activity_on_its_area_page(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    window = open_view(demo_db, active=True)[0]
+    dialog = search_for(qtbot, window, "koncert")
+    hit = next(h for h in dialog.model.rows if h.kind == "activity")
+    dialog.open_hit(hit)
+    view = window.view("areas")
+    assert isinstance(view, AreasView)
+    page = view.page
+    assert page.tabs.currentWidget() is page.sparring
+    chosen = page.sparring.activity_table.current_record()
+    assert chosen is not None and chosen.id == hit.id and chosen.title == "Koncert"
+
+
+@pytest.mark.parametrize(
+    ("words", "kind", "tab"),
+    [
+        ("aarhus", "ekr_member", "members"),
+        ("ane bakkegaard kulturchef", "ekr_representative", "members"),
+        ("børn og unge", "ekr_theme", "themes"),
+        ("genvej turn", "ekr_eu_case", "eu"),
+    ],
+)
+def test_search_finds_europaeisk_kulturregion_and_opens_the_record(
+    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener, words: str, kind: str, tab: str
+) -> None:
+    from kulturpunkt_desk.ui.views.ekr import EkrView
+
+    window = open_view(ekr_db, active=True)[0]
+    dialog = search_for(qtbot, window, words)
+    hit = next(h for h in dialog.model.rows if h.kind == kind)
+    dialog.open_hit(hit)
+    assert window.current_view_key() == "ekr"
+    view = window.view("ekr")
+    assert isinstance(view, EkrView)
+    assert view.tabs.currentWidget() is getattr(view, tab)
+    if tab == "members":
+        member = view.members.table.current_record()
+        assert member is not None and member.id == hit.open_id
+    elif tab == "eu":
+        case = view.eu.table.current_record()
+        assert case is not None and case.id == hit.open_id
+    else:
+        column = view.themes.view.currentIndex().column()
+        assert view.themes.model.grid.themes[column].theme_id == hit.open_id

@@ -163,3 +163,31 @@ def test_hjaelp_has_the_guide_on_f1_and_lists_the_shortcuts(
     assert rows["Ctrl+F"] == "Redigér ▸ Søg"
     assert rows["F1"] == "Hjælp ▸ Vejledning"
     assert rows["Ctrl+1"] == "Vis ▸ Overblik"
+
+
+def test_each_table_remembers_its_sort_order_and_column_widths(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from kulturpunkt_desk.ui.views.areas import AreasView
+
+    window, view = open_view(demo_db, "areas", AreasView)
+    view.table.horizontalHeader().resizeSection(1, 222)
+    view.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    window.close()
+
+    _, again = open_view(demo_db, "areas", AreasView)
+    header = again.table.horizontalHeader()
+    assert header.sectionSize(1) == 222
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        4,
+        Qt.SortOrder.DescendingOrder,
+    )
+    amounts = [
+        again.model.rows[again.proxy.mapToSource(again.proxy.index(r, 0)).row()]
+        for r in range(again.proxy.rowCount())
+    ]
+    assert [a.awarded_ore for a in amounts] == sorted(
+        (a.awarded_ore for a in amounts), reverse=True
+    )
