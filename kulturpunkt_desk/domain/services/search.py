@@ -189,15 +189,22 @@ def search(db: Database, programme_id: int, text: str, limit: int = 100) -> list
     return hits[:limit]
 
 
+# Europæisk Kulturregion's records found by their own columns: (kind, model, columns, the
+# column that is the hit's title). Each opens itself; a representative opens its member.
+PARTNERSHIP_RECORDS: list[tuple[str, Any, list[str], str]] = [
+    ("ekr_member", PartnerMember, ["name", "address", "notes"], "name"),
+    ("ekr_theme", Theme, ["name", "description"], "name"),
+    ("ekr_eu_case", EuCase, ["title", "applicant", "eu_programme", "notes"], "title"),
+]
+
+
 def _partnership_hits(rows: Any, add: Any) -> None:
     """Europæisk Kulturregion: members, their representatives, themes and EU cases."""
-    member_cols: list[InstrumentedAttribute[str]] = [
-        PartnerMember.name,
-        PartnerMember.address,
-        PartnerMember.notes,
-    ]
-    for m in rows(PartnerMember, member_cols):
-        add("ekr_member", m.id, m.name, [m.name, m.address, m.notes], ("ekr_member", m.id))
+    for kind, model, names, title in PARTNERSHIP_RECORDS:
+        columns = [getattr(model, name) for name in names]
+        for record in rows(model, columns):
+            fields = [getattr(record, name) for name in names]
+            add(kind, record.id, getattr(record, title), fields, (kind, record.id))
     # A representative is found by the person's name, e-mail or their title there.
     rep_cols: list[InstrumentedAttribute[str]] = [
         Person.name,
@@ -208,15 +215,3 @@ def _partnership_hits(rows: Any, add: Any) -> None:
         title = f"{r.person.name} ({r.member.name})"
         fields = [r.person.name, r.person.email, r.role_title]
         add("ekr_representative", r.id, title, fields, ("ekr_member", r.member_id))
-    theme_cols: list[InstrumentedAttribute[str]] = [Theme.name, Theme.description]
-    for t in rows(Theme, theme_cols):
-        add("ekr_theme", t.id, t.name, [t.name, t.description], ("ekr_theme", t.id))
-    case_cols: list[InstrumentedAttribute[str]] = [
-        EuCase.title,
-        EuCase.applicant,
-        EuCase.eu_programme,
-        EuCase.notes,
-    ]
-    for c in rows(EuCase, case_cols):
-        fields = [c.title, c.applicant, c.eu_programme, c.notes]
-        add("ekr_eu_case", c.id, c.title, fields, ("ekr_eu_case", c.id))
