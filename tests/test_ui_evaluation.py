@@ -29,7 +29,7 @@ def test_an_evaluation_is_registered_and_the_area_no_longer_missing(
         for a in evaluations.evaluation_overview(demo_db, pid)
         if not a.evaluations and a.agreement and a.agreement.signed_by_region_on
     )
-    assert status(view, area.id) in ("Mangler", "Afventer")
+    assert status(view, area.id).startswith(("Mangler", "Frist"))
     view.table.select_id(area.id)
     view.new_button.click()
     dialog = view.dialog
@@ -93,16 +93,30 @@ def test_deleting_an_evaluation_is_undone_with_ctrl_z(
     assert len(back.evaluations[0].answers) == answers
 
 
-def test_area_without_agreement_is_not_counted_as_missing(
+def test_who_owes_an_evaluation_is_the_same_rule_as_overbliks(
     qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    # Every demo agreement is signed (May 2025, as the seed has it): take one away.
+    """Skovkanten once owed an evaluation in Overblik and had "Ingen aftale" here: an area
+    with a grant owes one whether or not its agreement is signed; one without owes none."""
+    from datetime import date
+
+    from kulturpunkt_desk.domain.services import areas, attention
+    from kulturpunkt_desk.domain.services.areas import AreaData
+
     programme = programmes.current_programme(demo_db)
     assert programme is not None
     first = evaluations.evaluation_overview(demo_db, programme.id)
     bare = next(a for a in first if not a.evaluations)
     grants.delete_agreement(demo_db, bare.id)
-    window, view = open_view(demo_db, "evaluation", EvaluationView)
-    pid = window.ctx.programme_id
-    area = next(a for a in evaluations.evaluation_overview(demo_db, pid) if a.agreement is None)
-    assert status(view, area.id) == "Ingen aftale"
+    new = areas.create_area(demo_db, programme.id, AreaData("Nyby", "Læsø"))
+    _window, view = open_view(demo_db, "evaluation", EvaluationView)
+    states = attention.evaluation_states(demo_db, programme.id, date.today())
+    assert status(view, bare.id) == states[bare.id]
+    assert status(view, bare.id).startswith(("Mangler", "Frist"))
+    owing = {
+        i.area_id
+        for i in attention.attention_items(demo_db, programme.id, date(2026, 7, 1))
+        if i.kind == attention.AttentionKind.EVALUATION_MISSING
+    }
+    assert bare.id in owing and new not in owing
+    assert status(view, new) == "Intet tilskud"

@@ -7,6 +7,12 @@ so a message shared by many nouns stays grammatical with each of them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from operator import attrgetter
+from typing import TypeVar
+
+T = TypeVar("T")
+
 # Singular -> plural of the nouns the desk counts. A count of a noun not listed here fails
 # loudly in the tests rather than printing "1 grupper".
 PLURALS: dict[str, str] = {
@@ -57,3 +63,8 @@ def sort_key(text: str) -> str:
     kept = folded.translate(_LAST_LETTERS)
     plain = unicodedata.normalize("NFKD", kept)
     return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def by_name(items: Iterable[T], name: Callable[[T], str] = attrgetter("name")) -> list[T]:
+    """`items` in Danish alphabetical order of their name (SQL's ORDER BY puts Å before Æ)."""
+    return sorted(items, key=lambda item: sort_key(name(item)))

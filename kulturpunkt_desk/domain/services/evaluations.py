@@ -15,6 +15,7 @@ from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.paths import attachments_dir
 
 from .. import validation as v
+from ..danish import by_name
 from ..errors import Collector, ValidationError
 from ..models import (
     GOAL_RATING_LABELS,
@@ -138,7 +139,7 @@ def delete_evaluation(db: Database, evaluation_id: int) -> None:
 def evaluation_overview(db: Database, programme_id: int) -> list[Area]:
     """Every area with its submissions (and their answers) and its agreement loaded."""
     with db.read() as s:
-        return list(
+        return by_name(
             s.scalars(
                 select(Area)
                 .where(Area.programme_id == programme_id)
@@ -147,7 +148,6 @@ def evaluation_overview(db: Database, programme_id: int) -> list[Area]:
                     selectinload(Area.evaluations).selectinload(EvaluationSubmission.goal_answers),
                     selectinload(Area.agreement),
                 )
-                .order_by(Area.name)
             )
         )
 
