@@ -10,6 +10,7 @@ import threading
 from typing import Any
 
 import pytest
+from desk_window import ViewOpener
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -23,7 +24,6 @@ from kulturpunkt_desk.storage.failures import StorageError, user_error
 from kulturpunkt_desk.ui import failure
 from kulturpunkt_desk.ui.context import DeskContext
 from kulturpunkt_desk.ui.dialogs.area_dialogs import AreaDialog
-from kulturpunkt_desk.ui.main_window import MainWindow
 from kulturpunkt_desk.ui.views.areas import AreasView
 
 
@@ -111,13 +111,9 @@ def test_an_unexpected_error_while_saving_is_told_and_its_details_logged(
 
 
 def test_a_delete_that_failed_leaves_no_undo_entry(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
-    window = MainWindow(demo_db)
-    qtbot.addWidget(window)
-    window.show()
-    view = window.show_view("areas")
-    assert isinstance(view, AreasView)
+    window, view = open_view(demo_db, "areas", AreasView)
     target = areas.find_area(demo_db, window.ctx.programme_id, "Fjordglimt")
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
