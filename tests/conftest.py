@@ -32,10 +32,15 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(autouse=True)
 def private_qsettings(tmp_path: Path) -> Iterator[None]:
-    """Window size and last view are remembered in a temporary INI file per test."""
+    """Window size, last view and folders are remembered in a temporary INI file per test."""
     from PySide6.QtCore import QSettings
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
+    # Save dialogs start in a folder of the test's own, never the user's Documents.
+    from kulturpunkt_desk.domain.settings import DOCUMENTS_FOLDER
+    from kulturpunkt_desk.ui import preferences
+
+    preferences.set_text(DOCUMENTS_FOLDER, str(tmp_path / "Dokumenter"))
     yield
 
 

@@ -84,7 +84,7 @@ def test_the_dialog_saves_region_and_team_settings_which_the_cli_follows(
     window.ctx.undo_stack.undo()
     assert settings.read(demo_db, settings.COMING_DAYS) == 14
     assert backups.backup_keep(demo_db) == 20
-    assert preferences.text(settings.DOCUMENTS_FOLDER) == ""
+    assert preferences.text(settings.DOCUMENTS_FOLDER) == dialog.folder_before
 
 
 def test_a_bad_value_names_its_field_and_saves_nothing(
@@ -95,12 +95,13 @@ def test_a_bad_value_names_its_field_and_saves_nothing(
     qtbot.addWidget(dialog)
     dialog.edits["contact_cvr"].setText("123")
     dialog.numbers["overview.coming_days"].setValue(30)
+    dialog.folder.setText("/findes/ikke")
     dialog.try_save()
-    assert "CVR" in dialog.error_labels["contact_cvr"].text()
+    assert "CVR" in dialog.error_labels["contact_cvr"].text()  # every wrong field at once
+    assert dialog.error_labels["folders/documents"].text()
     assert settings.read(demo_db, settings.COMING_DAYS) == 14  # nothing half saved
     assert window.ctx.undo_stack.count() == 0
     dialog.edits["contact_cvr"].setText("29190941")
-    dialog.folder.setText("/findes/ikke")
     dialog.try_save()
     assert dialog.error_labels["folders/documents"].text() == (
         "Mappe til dokumenter: mappen findes ikke."

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from kulturpunkt_desk.domain import settings
-from kulturpunkt_desk.domain.errors import ValidationError
 from kulturpunkt_desk.domain.services import team_settings
 from kulturpunkt_desk.domain.services.team_settings import TeamSettings
 
@@ -94,10 +93,10 @@ class SettingsDialog(ProgrammeSettingsDialog):
             team_settings.save_team_settings(ctx.db, programme_id, team)
             preferences.set_text(settings.DOCUMENTS_FOLDER, folder)
 
-        if after[1] and not Path(after[1]).is_dir():
-            raise ValidationError.single(
-                settings.DOCUMENTS_FOLDER.key, "Mappe til dokumenter: mappen findes ikke."
-            )
+        folder = after[1]
+        if folder and folder != self.folder_before and not Path(folder).is_dir():
+            message = "Mappe til dokumenter: mappen findes ikke."
+            team_settings.check_team_settings(after[0], {settings.DOCUMENTS_FOLDER.key: message})
         store(after)  # a Danish message per field here, before the undo stack has it
         ctx.undo_stack.push(SaveSettingsCommand(ctx, "Ret indstillinger", store, before, after))
 

@@ -33,9 +33,9 @@ def team_settings(db: Database, programme_id: int) -> TeamSettings:
     return TeamSettings(programmes.programme_data(programme), values)
 
 
-def save_team_settings(db: Database, programme_id: int, data: TeamSettings) -> None:
-    """Check everything, then write: the programme, then each setting that changed."""
-    errors: dict[str, str] = {}
+def check_team_settings(data: TeamSettings, more: dict[str, str] | None = None) -> None:
+    """Raise one ValidationError naming every wrong field (with `more` from the caller)."""
+    errors: dict[str, str] = dict(more or {})
     try:
         data.programme.cleaned()
     except ValidationError as exc:
@@ -47,6 +47,11 @@ def save_team_settings(db: Database, programme_id: int, data: TeamSettings) -> N
             errors.update(exc.errors)
     if errors:
         raise ValidationError(errors)
+
+
+def save_team_settings(db: Database, programme_id: int, data: TeamSettings) -> None:
+    """Check everything, then write: the programme, then each setting that changed."""
+    check_team_settings(data)
     programmes.update_programme(db, programme_id, data.programme)
     for spec in TEAM_SETTINGS:
         value = data.values.get(spec.key, spec.default)
