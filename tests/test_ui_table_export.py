@@ -73,3 +73,20 @@ def test_sparring_dates_are_date_cells(
     assert all(isinstance(r[0], datetime) for r in rows[1:])
     book = load_workbook(saved_to)
     assert book.worksheets[0]["A2"].number_format == "DD.MM.YYYY"
+
+
+def test_people_and_organisations_are_listed_in_danish_order(db: Database) -> None:
+    from kulturpunkt_desk.domain.models import Sector
+    from kulturpunkt_desk.domain.services import people
+    from kulturpunkt_desk.domain.services.people import OrganisationData, PersonData
+
+    for name in reversed(DANISH_ORDER):
+        people.create_person(db, PersonData(name=f"{name} Hansen"))
+        people.create_organisation(
+            db, OrganisationData(f"{name} Kulturforening", Sector.ASSOCIATION)
+        )
+    listed = [p.name.removesuffix(" Hansen") for p in people.person_rows(db)]
+    assert listed == DANISH_ORDER
+    assert [p.name for p in people.list_people(db)] == [f"{n} Hansen" for n in DANISH_ORDER]
+    organisations = [o.name.removesuffix(" Kulturforening") for o in people.organisation_rows(db)]
+    assert organisations == DANISH_ORDER

@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
+from ..danish import by_name, sort_key
 from ..errors import Collector, NotFoundError
 from ..models import Area, AreaMember, Organisation, Person, Sector
 from .common import apply, get
@@ -111,7 +112,7 @@ def list_people(db: Database, text: str = "") -> list[Person]:
             query = query.where(
                 or_(Person.name.ilike(like), Person.email.ilike(like), Person.notes.ilike(like))
             )
-        return list(s.scalars(query))
+        return by_name(s.scalars(query))
 
 
 class PersonRow(NamedTuple):
@@ -160,16 +161,17 @@ def person_rows(db: Database) -> list[PersonRow]:
     )
     with db.read() as s:
         rows = s.execute(query).all()
-    return [
+    return by_name(
         PersonRow(row[0], row[1], row[2], row[3], row[4], row[5], _member_areas(row[6]))
         for row in rows
-    ]
+    )
 
 
 def _member_areas(packed: str | None) -> tuple[tuple[str, bool], ...]:
     if not packed or packed == "[]":
         return ()
-    return tuple(sorted((name, bool(primary)) for name, primary in json.loads(packed)))
+    pairs = ((name, bool(primary)) for name, primary in json.loads(packed))
+    return tuple(sorted(pairs, key=lambda pair: sort_key(pair[0])))
 
 
 def organisation_rows(db: Database) -> list[OrganisationRow]:
@@ -181,7 +183,7 @@ def organisation_rows(db: Database) -> list[OrganisationRow]:
         Organisation.municipality,
     ).order_by(Organisation.name)
     with db.read() as s:
-        return [OrganisationRow(*row) for row in s.execute(query)]
+        return by_name(OrganisationRow(*row) for row in s.execute(query))
 
 
 def get_organisation(db: Database, organisation_id: int) -> Organisation:
@@ -215,4 +217,4 @@ def list_organisations(db: Database, text: str = "") -> list[Organisation]:
         if text:
             like = f"%{text}%"
             query = query.where(or_(Organisation.name.ilike(like), Organisation.notes.ilike(like)))
-        return list(s.scalars(query))
+        return by_name(s.scalars(query))
