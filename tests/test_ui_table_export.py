@@ -90,3 +90,22 @@ def test_people_and_organisations_are_listed_in_danish_order(db: Database) -> No
     assert [p.name for p in people.list_people(db)] == [f"{n} Hansen" for n in DANISH_ORDER]
     organisations = [o.name.removesuffix(" Kulturforening") for o in people.organisation_rows(db)]
     assert organisations == DANISH_ORDER
+
+
+def test_overbliks_grouped_list_goes_to_excel_one_row_per_item(
+    demo_db: Database, open_view: ViewOpener, saved_to: Path
+) -> None:
+    from kulturpunkt_desk.ui.views.overview import OverviewView
+
+    _, view = open_view(demo_db, "overview", OverviewView)
+    items = [
+        view.items.topLevelItem(n).child(c)
+        for n in range(view.items.topLevelItemCount())
+        for c in range(view.items.topLevelItem(n).childCount())
+    ]
+    view.items.actions()[0].trigger()
+    rows = sheet_rows(saved_to)
+    assert rows[0] == ("Gruppe", "Lokalområde", "Frist", "Hvornår", "Hvad")
+    assert len(rows) - 1 == len(items) > 0
+    assert [r[1] for r in rows[1:]] == [i.text(0) for i in items]
+    assert all(isinstance(r[2], datetime) for r in rows[1:])  # the deadline as a date cell

@@ -40,6 +40,7 @@ from .. import palette, scale
 from ..accessibility import name_list
 from ..context import DeskContext
 from ..models.record_table import MUTED_COLOUR, WARNING_COLOUR
+from ..widgets.table_export import add_export_action
 from ..widgets.timeline_strip import Phase, TimelineStrip
 from ..widgets.week_panel import WeekPanel
 from .areas import STATUS_KIND
@@ -62,6 +63,7 @@ class OverviewView(View):
 
         self.items = QTreeWidget()
         name_list(self.items, self.tr("Kræver opmærksomhed"))
+        add_export_action(self.items)  # right click or Ctrl+E: the list to Excel
         self.items.setColumnCount(4)
         self.items.setHeaderLabels(
             [self.tr("Lokalområde"), self.tr("Frist"), self.tr("Hvornår"), self.tr("Hvad")]

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableView, QWidget
 
 from .. import preferences
@@ -93,13 +93,9 @@ class RecordTable(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.doubleClicked.connect(self._emit_activated)
         # Every list can go to Excel as shown (widgets/table_export.py): right click or Ctrl+E.
-        self.export_action = QAction("&Eksportér til Excel…", self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.export_action.triggered.connect(self.export_to_excel)
-        self.addAction(self.export_action)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        from .table_export import add_export_action
 
+        self.export_action = add_export_action(self)
         self._layout_restored = False
         header = self.horizontalHeader()
         header.sectionResized.connect(self._remember_layout)
@@ -124,11 +120,6 @@ class RecordTable(QTableView):
         key = self._layout_key()
         if key and self._layout_restored:  # not while Qt lays out a table not yet shown
             preferences.settings().setValue(key, self.horizontalHeader().saveState())
-
-    def export_to_excel(self) -> None:
-        from .table_export import ask_and_export
-
-        ask_and_export(self)
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_id() is not None:

@@ -1,5 +1,6 @@
 """Any list in the desk to an Excel sheet, as it is shown: the rows the filter lets through,
-in the order the user sorted them, every column with its header.
+in the order the user sorted them, every column with its header (`RecordTable`s, and the
+grouped lists of Overblik and Det kommende).
 
 Cells are typed from the column's own sort key, which the views already give for dates and
 amounts: a date is a date cell (dd.mm.åååå), an amount in øre shown as "kr." a number cell
@@ -10,11 +11,14 @@ autofilter, fitted columns, A4 print set-up, text that can never become a formul
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QTreeWidget
 
 from kulturpunkt_desk.storage.file_names import windows_file_name
 
@@ -24,6 +28,7 @@ if TYPE_CHECKING:
     from .record_table import RecordTable
 
 XLSX_FILTER = "Excel-regneark (*.xlsx)"
+DATE_TEXT = re.compile(r"\d{2}\.\d{2}\.\d{4}")
 
 
 def cell_value(column: Column[Any], row: Any) -> object:
@@ -55,26 +60,65 @@ def shown_rows(table: RecordTable) -> tuple[list[str], list[list[object]]]:
     return header, rows
 
 
-def export_table(table: RecordTable, out: Path, title: str) -> Path:
+def tree_rows(tree: QTreeWidget) -> tuple[list[str], list[list[object]]]:
+    """(header, rows) of a grouped list (Overblik): a row per item under its group's
+    heading; a column of dd.mm.åååå dates becomes date cells."""
+    header_item = tree.headerItem()
+    columns = [header_item.text(c) for c in range(tree.columnCount())]
+    grouped = any(tree.topLevelItem(n).childCount() for n in range(tree.topLevelItemCount()))
+    rows: list[list[object]] = []
+    for n in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(n)
+        items = [top.child(c) for c in range(top.childCount())] if grouped else [top]
+        for item in items:
+            cells: list[object] = [_typed(item.text(c)) for c in range(len(columns))]
+            rows.append([top.text(0), *cells] if grouped else cells)
+    return (["Gruppe", *columns] if grouped else columns), rows
+
+
+def _typed(text: str) -> object:
+    if DATE_TEXT.fullmatch(text):
+        return datetime.strptime(text, "%d.%m.%Y").date()
+    return text
+
+
+def export_rows(out: Path, title: str, header: list[str], rows: list[list[object]]) -> Path:
     from kulturpunkt_desk.documents.spreadsheet import write_xlsx
 
-    header, rows = shown_rows(table)
     return write_xlsx(out, [(title[:31] or "Liste", header, rows)], title=title)
 
 
-def ask_and_export(table: RecordTable) -> Path | None:
+def ask_and_export(view: QAbstractItemView) -> Path | None:
     """Eksportér til Excel…: a save dialog in the folder used last, then the file."""
     from ..documents_actions import ask_save_path, make_document
+    from .record_table import RecordTable
 
-    title = table.accessibleName() or table.window().windowTitle() or "Liste"
+    title = view.accessibleName() or view.window().windowTitle() or "Liste"
     suggested = windows_file_name(f"{title}.xlsx")
-    out = ask_save_path(table, "Eksportér til Excel", suggested, XLSX_FILTER)
+    out = ask_save_path(view, "Eksportér til Excel", suggested, XLSX_FILTER)
     if out is None:
         return None
     if out.suffix.lower() != ".xlsx":
         out = out.with_name(out.name + ".xlsx")
-    path = make_document(table, lambda: export_table(table, out, title))
-    window = table.window()
+    if isinstance(view, RecordTable):
+        header, rows = shown_rows(view)
+    elif isinstance(view, QTreeWidget):
+        header, rows = tree_rows(view)
+    else:
+        return None
+    path = make_document(view, lambda: export_rows(out, title, header, rows))
+    window = view.window()
     if path is not None and isinstance(window, QMainWindow):
         window.statusBar().showMessage(f"Gemt: {path}", 8000)
     return path
+
+
+def add_export_action(view: QAbstractItemView) -> QAction:
+    """Eksportér til Excel… in the list's right-click menu and on Ctrl+E while it has focus."""
+    action = QAction("&Eksportér til Excel…", view)
+    action.setShortcut(QKeySequence("Ctrl+E"))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(lambda: ask_and_export(view))
+    view.addAction(action)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return action

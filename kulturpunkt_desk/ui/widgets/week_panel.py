@@ -29,6 +29,7 @@ from kulturpunkt_desk.domain.services.week import AheadItem
 
 from .. import preferences
 from ..context import DeskContext
+from .table_export import add_export_action
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 WEEK, FORTNIGHT = 0, 1
@@ -57,6 +58,7 @@ class WeekPanel(QGroupBox):
         self.summary.setWordWrap(True)
         self.list = QTreeWidget()
         self.list.setAccessibleName("Det kommende")
+        add_export_action(self.list)  # right click or Ctrl+E: the list to Excel
         self.list.setColumnCount(3)
         # The area leads the description: the panel stands beside two others and is narrow.
         self.list.setHeaderLabels(["Dato", "Hvad", "Beskrivelse"])
