@@ -70,7 +70,7 @@ def _ids(start: int) -> Iterator[int]:
         n += 1
 
 
-def _record(row_id: int, rng: random.Random, **values: Any) -> dict[str, Any]:
+def _record(row_id: str, rng: random.Random, **values: Any) -> dict[str, Any]:
     uuid = f"{rng.getrandbits(128):032x}"
     uuid = f"{uuid[:8]}-{uuid[8:12]}-4{uuid[13:16]}-a{uuid[17:20]}-{uuid[20:]}"
     return {"id": row_id, "uuid": uuid, "created_at": STAMP, "updated_at": STAMP, **values}
@@ -82,7 +82,7 @@ def build(path: Path, seed: int = 2026) -> dict[str, int]:
     db = open_database(path, create=True, user="benchmark")
     try:
         body = default_agreement_text()
-        programme_ids: list[int] = []
+        programme_ids: list[str] = []
         for n in range(PROGRAMMES):
             # Oldest first, so the newest (2025-26) is created last and becomes current.
             # Two rounds a year (the desk accepts years from 2000), 2001 to 2025.
@@ -123,7 +123,7 @@ def build(path: Path, seed: int = 2026) -> dict[str, int]:
     return counts
 
 
-def _rows(db: Any, programme_ids: list[int], current: int, rng: random.Random) -> dict[Any, list]:
+def _rows(db: Any, programme_ids: list[str], current: int, rng: random.Random) -> dict[Any, list]:
     with db.engine.connect() as conn:
         templates = dict(
             conn.execute(text("SELECT programme_id, id FROM agreement_template")).all()

@@ -40,7 +40,10 @@ def register(
     look = sub.add_parser(
         "overblik",
         parents=[common],
-        help="det, der kræver opmærksomhed, og de kommende 14 dage (til en morgentjek)",
+        help=(
+            "det, der kræver opmærksomhed, og de kommende dage (14, medmindre andet er "
+            "valgt under Indstillinger; til en morgentjek)"
+        ),
     )
     look.add_argument("--date", type=_date, metavar="DD.MM.ÅÅÅÅ", help="dagen (standard: i dag)")
     look.add_argument("--json", action="store_true", help="ét JSON-objekt til et planlagt job")
@@ -129,7 +132,7 @@ def cmd_overblik(args: argparse.Namespace) -> int:
         print(f"Overblik {short_date(today)}")
         for title, items in (
             (f"Overskredet: {len(overdue)}", overdue),
-            (f"De næste {week.COMING_DAYS} dage: {len(upcoming)}", upcoming),
+            (f"De næste {week.coming_days(db)} dage: {len(upcoming)}", upcoming),
         ):
             print(f"\n{title}")
             groups: dict[str, list[dict[str, object]]] = {}

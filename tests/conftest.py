@@ -12,9 +12,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 # Set before anything imports Qt: tests never need a screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -103,6 +104,10 @@ def _on_server(request: pytest.FixtureRequest, template: str, fill: Any) -> Iter
             databases.in_use = False
 
 
+if TYPE_CHECKING:
+    from desk_window import ViewOpener
+
+
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Backups and the default database go to a temporary folder, never the user's."""
@@ -114,10 +119,15 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(autouse=True)
 def private_qsettings(tmp_path: Path) -> Iterator[None]:
-    """Window size and last view are remembered in a temporary INI file per test."""
+    """Window size, last view and folders are remembered in a temporary INI file per test."""
     from PySide6.QtCore import QSettings
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
+    # Save dialogs start in a folder of the test's own, never the user's Documents.
+    from kulturpunkt_desk.domain.settings import DOCUMENTS_FOLDER
+    from kulturpunkt_desk.ui import preferences
+
+    preferences.set_text(DOCUMENTS_FOLDER, str(tmp_path / "Dokumenter"))
     yield
 
 
@@ -130,6 +140,14 @@ def background_work_done() -> Iterator[None]:
 
     if QApplication.instance() is not None:
         QThreadPool.globalInstance().waitForDone(30_000)
+
+
+@pytest.fixture
+def open_view(qtbot: QtBot) -> ViewOpener:
+    """Opens the window on a database and shows a view (tests/desk_window.py)."""
+    from desk_window import view_opener
+
+    return view_opener(qtbot)
 
 
 @pytest.fixture

@@ -23,12 +23,12 @@ LONG_NOTE = ('Lang note med æøå & <tags> og "citater". ' * 60)[:2000]
 
 @dataclass
 class Made:
-    area_id: int
+    area_id: str
 
 
 def make_area(
     db: Database,
-    programme_id: int,
+    programme_id: str,
     name: str = "Fjordglimt",
     *,
     vision: str = "Vi samler unge og ældre om fjorden.",

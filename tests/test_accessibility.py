@@ -84,7 +84,7 @@ ARGUMENTS: dict[str, Callable[[DeskContext, str], Any]] = {
 }
 
 
-def sample_pdf(ctx: DeskContext, area_id: int) -> Path:
+def sample_pdf(ctx: DeskContext, area_id: str) -> Path:
     """A real PDF to preview: the area's agreement (a draft where it may have none)."""
     import tempfile
 

@@ -9,7 +9,7 @@ from kulturpunkt_desk.domain.services.people import PersonData
 from kulturpunkt_desk.storage.engine import Database
 
 
-def test_history_names_user_and_changed_fields(db: Database, programme_id: int) -> None:
+def test_history_names_user_and_changed_fields(db: Database, programme_id: str) -> None:
     area_id = areas.create_area(db, programme_id, AreaData("Fjordglimt", "Aalborg"))
     areas.update_area(db, area_id, AreaData("Fjordglimt", "Hjørring"))
     lines = area_history(db, area_id)
@@ -20,7 +20,7 @@ def test_history_names_user_and_changed_fields(db: Database, programme_id: int) 
     assert {line.user for line in lines} == {"testbruger"}
 
 
-def test_history_keeps_records_removed_from_the_area(db: Database, programme_id: int) -> None:
+def test_history_keeps_records_removed_from_the_area(db: Database, programme_id: str) -> None:
     area_id = areas.create_area(db, programme_id, AreaData("Fjordglimt", "Aalborg"))
     areas.add_new_person(db, area_id, PersonData("Ane Fisker"), MemberData("Formand", True, True))
     member = areas.area_people(db, area_id)[0]

@@ -14,7 +14,7 @@ from kulturpunkt_desk.domain.services.sparring import FollowUpData, SessionData
 from kulturpunkt_desk.storage.engine import Database
 
 
-def signed_area(db: Database, programme_id: int, name: str) -> int:
+def signed_area(db: Database, programme_id: str, name: str) -> int:
     area_id = areas.create_area(db, programme_id, AreaData(name, "Aalborg"))
     grants.record_interest(db, area_id, InterestData(date(2025, 4, 10)))
     grants.record_agreement(
@@ -24,12 +24,12 @@ def signed_area(db: Database, programme_id: int, name: str) -> int:
     return area_id
 
 
-def kinds(db: Database, programme_id: int, today: date) -> list[tuple[AttentionKind, str]]:
+def kinds(db: Database, programme_id: str, today: date) -> list[tuple[AttentionKind, str]]:
     return [(i.kind, i.area_name) for i in attention_items(db, programme_id, today)]
 
 
 def test_interest_missing_shows_only_once_the_deadline_is_near(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     areas.create_area(db, programme_id, AreaData("Bakkekammen", "Rebild"))
     assert kinds(db, programme_id, date(2025, 3, 1)) == []
@@ -41,7 +41,7 @@ def test_interest_missing_shows_only_once_the_deadline_is_near(
 
 
 def test_area_without_session_in_current_round_is_listed_until_it_has_one(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     area_id = signed_area(db, programme_id, "Fjordglimt")
     in_round_one = date(2025, 7, 20)
@@ -55,7 +55,7 @@ def test_area_without_session_in_current_round_is_listed_until_it_has_one(
     ]
 
 
-def test_instalments_due_soon_come_after_the_overdue_ones(db: Database, programme_id: int) -> None:
+def test_instalments_due_soon_come_after_the_overdue_ones(db: Database, programme_id: str) -> None:
     late = signed_area(db, programme_id, "Fjordglimt")
     soon = signed_area(db, programme_id, "Lyngbakken")
     grants.add_instalment(db, late, InstalmentData(kr(40_000), date(2025, 6, 30)))
@@ -72,7 +72,7 @@ def test_instalments_due_soon_come_after_the_overdue_ones(db: Database, programm
 
 
 def test_follow_up_opens_its_sparring_session_and_leaves_when_done(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     area_id = signed_area(db, programme_id, "Fjordglimt")
     session_id = sparring.log_session(
@@ -94,7 +94,7 @@ def test_follow_up_opens_its_sparring_session_and_leaves_when_done(
     assert attention_items(db, programme_id, date(2025, 7, 20)) == []
 
 
-def test_closed_and_declined_areas_ask_for_nothing(db: Database, programme_id: int) -> None:
+def test_closed_and_declined_areas_ask_for_nothing(db: Database, programme_id: str) -> None:
     closed = signed_area(db, programme_id, "Fjordglimt")
     areas.close_area(db, closed, date(2025, 6, 20))
     declined = areas.create_area(db, programme_id, AreaData("Bakkekammen", "Rebild"))

@@ -36,7 +36,7 @@ def _vobject_events(path: Path) -> list:  # type: ignore[type-arg]
     return list(cal.vevent_list)
 
 
-def _backdate(db: Database, table: str, record_id: int, days: int) -> None:
+def _backdate(db: Database, table: str, record_id: str, days: int) -> None:
     """Pretend the record was made `days` ago, so a save now is a later change."""
     with db.transaction() as s:
         then = (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%d %H:%M:%S")
@@ -47,7 +47,7 @@ def _backdate(db: Database, table: str, record_id: int, days: int) -> None:
 
 
 @pytest.fixture
-def filled(db: Database, programme_id: int) -> Database:
+def filled(db: Database, programme_id: str) -> Database:
     area_id = make_area(db, programme_id, "Fjordglimt")
     make_area(db, programme_id, "Østerø Havn")
     sparring.log_session(
@@ -69,7 +69,7 @@ def filled(db: Database, programme_id: int) -> Database:
 
 
 def test_programme_calendar_reads_back_with_icalendar_and_vobject(
-    filled: Database, programme_id: int, tmp_path: Path
+    filled: Database, programme_id: str, tmp_path: Path
 ) -> None:
     out = write_programme_calendar(filled, programme_id, tmp_path / "kalender.ics")
     events = _events(out)
@@ -98,7 +98,7 @@ def test_programme_calendar_reads_back_with_icalendar_and_vobject(
 
 
 def test_every_calendar_file_has_a_danish_time_zone_and_no_english(
-    filled: Database, programme_id: int, ekr_db: Database, tmp_path: Path
+    filled: Database, programme_id: str, ekr_db: Database, tmp_path: Path
 ) -> None:
     from icalendar import Calendar
 
@@ -123,7 +123,7 @@ def test_every_calendar_file_has_a_danish_time_zone_and_no_english(
 
 
 def test_a_moved_meeting_keeps_its_uid_and_gets_a_higher_sequence(
-    filled: Database, programme_id: int, tmp_path: Path
+    filled: Database, programme_id: str, tmp_path: Path
 ) -> None:
     meeting = meetings.list_meetings(filled, programme_id)[0]
     _backdate(filled, "network_meeting", meeting.id, days=3)
@@ -161,7 +161,7 @@ def test_the_wheel_calendar_shares_the_sequence_rule(ekr_db: Database, tmp_path:
 
 
 def test_one_area_or_one_consultant_gets_only_their_events(
-    filled: Database, programme_id: int, tmp_path: Path
+    filled: Database, programme_id: str, tmp_path: Path
 ) -> None:
     area = tmp_path / "område.ics"
     assert (

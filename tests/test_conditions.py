@@ -13,11 +13,11 @@ from kulturpunkt_desk.domain.services.people import OrganisationData, PersonData
 from kulturpunkt_desk.storage.engine import Database
 
 
-def met(db: Database, area_id: int) -> dict[str, bool]:
+def met(db: Database, area_id: str) -> dict[str, bool]:
     return {c.key: c.met for c in area_conditions(db, area_id)}
 
 
-def test_new_area_meets_no_condition(db: Database, programme_id: int) -> None:
+def test_new_area_meets_no_condition(db: Database, programme_id: str) -> None:
     area_id = areas.create_area(db, programme_id, AreaData("Fjordglimt", "Aalborg"))
     assert met(db, area_id) == {
         "partnership": False,
@@ -28,7 +28,7 @@ def test_new_area_meets_no_condition(db: Database, programme_id: int) -> None:
     }
 
 
-def test_area_that_did_everything_meets_every_condition(db: Database, programme_id: int) -> None:
+def test_area_that_did_everything_meets_every_condition(db: Database, programme_id: str) -> None:
     area_id = areas.create_area(db, programme_id, AreaData("Fjordglimt", "Aalborg"))
     for name, sector in (("Borgerforeningen", Sector.ASSOCIATION), ("Skolen", Sector.SCHOOL)):
         org = people.create_organisation(db, OrganisationData(name, sector))
@@ -46,7 +46,7 @@ def test_area_that_did_everything_meets_every_condition(db: Database, programme_
     assert "forening" in by_key["partnership"] and "skole" in by_key["partnership"]
 
 
-def test_one_organisation_is_not_yet_a_partnership(db: Database, programme_id: int) -> None:
+def test_one_organisation_is_not_yet_a_partnership(db: Database, programme_id: str) -> None:
     area_id = areas.create_area(db, programme_id, AreaData("Fjordglimt", "Aalborg"))
     org = people.create_organisation(db, OrganisationData("Borgerforeningen", Sector.ASSOCIATION))
     areas.add_partner(db, area_id, org)
@@ -54,7 +54,7 @@ def test_one_organisation_is_not_yet_a_partnership(db: Database, programme_id: i
     assert not check.met and "mindst 2" in check.detail
 
 
-def test_declined_interest_does_not_count_as_received(db: Database, programme_id: int) -> None:
+def test_declined_interest_does_not_count_as_received(db: Database, programme_id: str) -> None:
     area_id = areas.create_area(db, programme_id, AreaData("Fjordglimt", "Aalborg"))
     grants.record_interest(
         db, area_id, InterestData(date(2025, 4, 10), decision=InterestDecision.DECLINED)
@@ -64,7 +64,7 @@ def test_declined_interest_does_not_count_as_received(db: Database, programme_id
 
 
 def test_agreement_signed_by_one_party_names_who_is_missing(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     area_id = areas.create_area(db, programme_id, AreaData("Fjordglimt", "Aalborg"))
     grants.record_agreement(db, area_id, AgreementData(None, date(2025, 5, 20), date(2025, 6, 2)))

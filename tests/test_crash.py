@@ -57,7 +57,7 @@ while True:
 """
 
 
-def kill_at_random(path: Path, programme_id: int, round_no: int, rng: random.Random) -> list[str]:
+def kill_at_random(path: Path, programme_id: str, round_no: int, rng: random.Random) -> list[str]:
     """Start a writer, SIGKILL it at a random moment; return the lines it had confirmed."""
     child = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(path), str(programme_id), f"r{round_no}"],

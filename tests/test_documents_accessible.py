@@ -74,7 +74,7 @@ def assert_pdf_ua(path: Path) -> None:
 
 
 @pytest.fixture
-def two_areas(db: Database, programme_id: int) -> None:
+def two_areas(db: Database, programme_id: str) -> None:
     make_area(db, programme_id, "Fjordglimt", signed=False)
     paid = make_area(db, programme_id, "Østerø Havn")
     grants.mark_paid(db, grants.area_instalments(db, paid)[0].id, date(2025, 6, 28))
@@ -82,7 +82,7 @@ def two_areas(db: Database, programme_id: int) -> None:
 
 @pytest.mark.usefixtures("two_areas")
 def test_status_summary_is_tagged_pdf_ua_with_headings_tables_and_chart_text(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     out = export_status(db, programme_id, tmp_path / "status.pdf", SUMMER_2026)
     assert_pdf_ua(out)
@@ -101,7 +101,7 @@ def test_status_summary_is_tagged_pdf_ua_with_headings_tables_and_chart_text(
     assert "Østerø Havn: bevilget 50.000 kr., udbetalt 40.000 kr." in alt
 
 
-def test_header_cells_name_their_columns(db: Database, programme_id: int, tmp_path: Path) -> None:
+def test_header_cells_name_their_columns(db: Database, programme_id: str, tmp_path: Path) -> None:
     make_area(db, programme_id, "Fjordglimt")
     out = export_status(db, programme_id, tmp_path / "status.pdf", SUMMER_2026)
     pdf = pikepdf.open(out)
@@ -114,7 +114,7 @@ def test_header_cells_name_their_columns(db: Database, programme_id: int, tmp_pa
 
 @pytest.mark.usefixtures("two_areas")
 def test_evaluation_report_is_tagged_pdf_ua_with_one_heading_per_area(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     out = render_evaluation_report(db, programme_id, tmp_path / "e.pdf", date(2026, 7, 1))
     assert_pdf_ua(out)
@@ -126,7 +126,7 @@ def test_evaluation_report_is_tagged_pdf_ua_with_one_heading_per_area(
 
 
 def test_every_published_pdf_shows_its_title_not_its_file_name(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     status = export_status(db, programme_id, tmp_path / "s.pdf", SUMMER_2026)
     report = render_evaluation_report(db, programme_id, tmp_path / "e.pdf", SUMMER_2026)
@@ -156,7 +156,7 @@ def test_typed_text_is_printed_as_typed_never_read_as_layout_code(
 
 
 def test_a_programme_without_areas_still_gives_an_accessible_summary(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     out = export_status(db, programme_id, tmp_path / "status.pdf", SUMMER_2026)
     assert_pdf_ua(out)
@@ -171,7 +171,7 @@ def test_chart_description_names_each_area_and_both_amounts() -> None:
 
 
 def test_a_failed_render_leaves_no_partial_file(
-    db: Database, programme_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db: Database, programme_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import typst
 
@@ -186,7 +186,7 @@ def test_a_failed_render_leaves_no_partial_file(
 
 
 def test_a_character_the_fonts_cannot_draw_is_shown_as_its_code_and_told(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     make_area(db, programme_id, "Fjordglimt")
     before = pdf_body_text(export_status(db, programme_id, tmp_path / "før.pdf", SUMMER_2026))

@@ -23,14 +23,14 @@ from kulturpunkt_desk.resources import default_agreement_text
 from kulturpunkt_desk.storage.engine import Database
 
 
-def use_default_text(db: Database, programme_id: int) -> None:
+def use_default_text(db: Database, programme_id: str) -> None:
     save_template_version(
         db, programme_id, TemplateData("Samarbejdsaftale", default_agreement_text())
     )
 
 
 def test_agreement_holds_parties_grant_plan_timeline_and_signatures(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     use_default_text(db, programme_id)
     area_id = make_area(db, programme_id)
@@ -66,7 +66,7 @@ def test_agreement_holds_parties_grant_plan_timeline_and_signatures(
 
 
 def test_agreement_pdf_carries_metadata_and_embedded_fonts(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     area_id = make_area(db, programme_id)
     reader = PdfReader(str(render_agreement(db, area_id, tmp_path / "a.pdf")))
@@ -83,7 +83,7 @@ def test_agreement_pdf_carries_metadata_and_embedded_fonts(
 
 
 def test_user_text_appears_exactly_as_typed(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     area_id = make_area(
         db,
@@ -104,7 +104,7 @@ def test_user_text_appears_exactly_as_typed(
 
 
 def test_long_word_is_wrapped_inside_the_page(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     area_id = make_area(db, programme_id, vision=LONG_WORD)
     reader = PdfReader(str(render_agreement(db, area_id, tmp_path / "long.pdf")))
@@ -116,7 +116,7 @@ def test_long_word_is_wrapped_inside_the_page(
 
 
 def test_all_agreements_one_file_per_area_or_one_combined_pdf(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     make_area(db, programme_id, "Fjordglimt")
     make_area(db, programme_id, "Østerø Havn", recipient="Østerø Havneforening")
@@ -133,7 +133,7 @@ def test_all_agreements_one_file_per_area_or_one_combined_pdf(
 
 
 def test_draft_for_area_without_grant_shows_empty_fields_as_empty(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     from kulturpunkt_desk.domain.services import areas
     from kulturpunkt_desk.domain.services.areas import AreaData
@@ -146,7 +146,7 @@ def test_draft_for_area_without_grant_shows_empty_fields_as_empty(
 
 
 def test_region_contact_block_comes_from_the_programme_settings(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     current = programmes.current_programme(db)
     assert current is not None
@@ -160,7 +160,7 @@ def test_region_contact_block_comes_from_the_programme_settings(
 
 
 def test_area_names_become_safe_distinct_file_names(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     make_area(db, programme_id, "Nord/Syd")
     make_area(db, programme_id, "Nord:Syd")
@@ -169,7 +169,7 @@ def test_area_names_become_safe_distinct_file_names(
 
 
 def test_all_agreements_leave_out_areas_that_were_not_selected(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     from datetime import date
 
@@ -199,7 +199,7 @@ def test_programme_without_any_template_is_told_in_danish(db: Database, tmp_path
 
 
 def test_agreements_without_areas_say_so_instead_of_writing_an_empty_pdf(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     from kulturpunkt_desk.domain.errors import DeskError
 

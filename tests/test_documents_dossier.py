@@ -20,7 +20,7 @@ from kulturpunkt_desk.domain.services.grants import SpendingData
 from kulturpunkt_desk.storage.engine import Database
 
 
-def evaluated_area(db: Database, programme_id: int, name: str = "Fjordglimt") -> int:
+def evaluated_area(db: Database, programme_id: str, name: str = "Fjordglimt") -> int:
     area_id = make_area(db, programme_id, name, notes=LONG_NOTE)
     grants.mark_paid(db, grants.area_instalments(db, area_id)[0].id, date(2025, 6, 28))
     activities.add_activity(
@@ -52,7 +52,7 @@ def evaluated_area(db: Database, programme_id: int, name: str = "Fjordglimt") ->
 
 
 def test_evaluation_report_gives_totals_then_answers_by_core_element(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     evaluated_area(db, programme_id)
     make_area(db, programme_id, "Østerø Havn")
@@ -78,7 +78,7 @@ def test_evaluation_report_gives_totals_then_answers_by_core_element(
 
 
 def test_dossier_zip_holds_agreement_payments_spending_evaluation_and_attachments(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     area_id = evaluated_area(db, programme_id)
     receipt = tmp_path / "kvittering.txt"
@@ -131,7 +131,7 @@ def test_dossier_zip_holds_agreement_payments_spending_evaluation_and_attachment
 
 
 def test_dossier_marks_a_missing_attachment_file(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     area_id = make_area(db, programme_id)
     source = tmp_path / "bilag.pdf"
@@ -149,7 +149,7 @@ def test_dossier_marks_a_missing_attachment_file(
 
 
 def test_dossier_shows_paid_planned_outstanding_and_names_the_spending_difference(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     from kulturpunkt_desk.domain.services import areas
     from kulturpunkt_desk.domain.services.area_money import area_money
@@ -174,7 +174,7 @@ def test_dossier_shows_paid_planned_outstanding_and_names_the_spending_differenc
 
 
 def test_dossier_packs_only_unchanged_attachments_with_visible_names(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     """Content changed in the database behind the desk's back (it no longer has its hash) is
     never packed, and a file name with a direction override ("faktura‮fdp.exe" shows as

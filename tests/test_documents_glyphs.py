@@ -22,7 +22,7 @@ def test_mathematical_letters_become_plain_letters_and_emoji_a_visible_code() ->
 
 
 def test_an_agreement_with_emoji_shows_them_and_says_what_it_could_not_draw(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     area_id = make_area(db, programme_id, f"{BOLD_KULTUR}huset {THEATRE}")
     text = squeezed(pdf_text(render_agreement(db, area_id, tmp_path / "a.pdf")))
@@ -32,7 +32,7 @@ def test_an_agreement_with_emoji_shows_them_and_says_what_it_could_not_draw(
 
 
 def test_a_document_that_lost_nothing_does_not_say_it_did(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     area_id = make_area(db, programme_id, "Ærø Kulturhus")
     text = pdf_text(render_agreement(db, area_id, tmp_path / "a.pdf"))

@@ -23,20 +23,20 @@ from kulturpunkt_desk.resources import default_agreement_text
 from kulturpunkt_desk.storage.engine import Database
 
 
-def use_default_text(db: Database, programme_id: int) -> None:
+def use_default_text(db: Database, programme_id: str) -> None:
     save_template_version(
         db, programme_id, TemplateData("Samarbejdsaftale", default_agreement_text())
     )
 
 
-def pending_area(db: Database, programme_id: int, name: str = "Venteby") -> int:
+def pending_area(db: Database, programme_id: str, name: str = "Venteby") -> int:
     area_id = areas.create_area(db, programme_id, AreaData(name=name, municipality="Læsø"))
     grants.record_interest(db, area_id, InterestData(date(2025, 4, 20)))
     return area_id
 
 
 def test_area_without_accepted_interest_and_grant_is_refused_with_the_reason(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     area_id = pending_area(db, programme_id)
     with pytest.raises(DeskError) as caught:
@@ -48,7 +48,7 @@ def test_area_without_accepted_interest_and_grant_is_refused_with_the_reason(
 
 
 def test_draft_says_udkast_on_every_page_and_never_states_the_grant(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     use_default_text(db, programme_id)
     area_id = pending_area(db, programme_id)
@@ -66,7 +66,7 @@ def test_draft_says_udkast_on_every_page_and_never_states_the_grant(
 
 
 def test_all_agreements_name_the_areas_left_out_and_why(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     make_area(db, programme_id, "Fjordglimt")
     pending_area(db, programme_id, "Venteby")
@@ -108,7 +108,7 @@ def test_cli_all_prints_which_areas_it_left_out(
 
 
 def test_parties_signatories_place_and_letter_block_come_from_the_settings(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     programme = programmes.current_programme(db)
     assert programme is not None
@@ -155,7 +155,7 @@ def test_parties_signatories_place_and_letter_block_come_from_the_settings(
 
 
 def test_area_case_number_overrides_the_programme_case_number(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     area_id = make_area(db, programme_id)
     area = areas.get_area(db, area_id)
@@ -167,7 +167,7 @@ def test_area_case_number_overrides_the_programme_case_number(
 
 
 def test_bad_case_handler_phone_is_refused_naming_the_field(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     from kulturpunkt_desk.domain.errors import ValidationError
 
@@ -185,7 +185,7 @@ def test_bad_case_handler_phone_is_refused_naming_the_field(
 
 
 def test_combined_agreements_have_a_bookmark_each_starting_on_an_odd_page(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     use_default_text(db, programme_id)
     for name in ("Fjordglimt", "Havnestrøget", "Østerø Havn"):
@@ -208,7 +208,7 @@ def test_combined_agreements_have_a_bookmark_each_starting_on_an_odd_page(
 
 
 def test_agreement_text_tables_and_footer_share_one_left_edge(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     from kulturpunkt_desk.documents.layout import MARGIN_X
 

@@ -21,7 +21,7 @@ SUMMER_2026 = date(2026, 7, 15)
 
 
 def test_overdue_items_name_unsigned_agreements_unpaid_instalments_and_missing_evaluations(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     make_area(db, programme_id, "Fjordglimt", signed=False)
     kinds = {(i.area_name, i.kind) for i in overdue_items(db, programme_id, SUMMER_2026)}
@@ -36,12 +36,12 @@ def test_overdue_items_name_unsigned_agreements_unpaid_instalments_and_missing_e
     }
 
 
-def test_nothing_is_overdue_before_the_deadlines(db: Database, programme_id: int) -> None:
+def test_nothing_is_overdue_before_the_deadlines(db: Database, programme_id: str) -> None:
     make_area(db, programme_id, "Fjordglimt", signed=False)
     assert overdue_items(db, programme_id, date(2025, 4, 20)) == []
 
 
-def test_a_paid_instalment_is_no_longer_overdue(db: Database, programme_id: int) -> None:
+def test_a_paid_instalment_is_no_longer_overdue(db: Database, programme_id: str) -> None:
     area_id = make_area(db, programme_id)
     first = grants.area_instalments(db, area_id)[0]
     grants.mark_paid(db, first.id, date(2025, 6, 28))
@@ -54,7 +54,7 @@ def test_a_paid_instalment_is_no_longer_overdue(db: Database, programme_id: int)
 
 
 def test_csv_has_bom_semicolons_and_danish_amounts(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     make_area(db, programme_id)
     raw = export_status(db, programme_id, tmp_path / "status.csv", SUMMER_2026).read_bytes()
@@ -79,7 +79,7 @@ def test_csv_cells_that_look_like_formulas_get_an_apostrophe(text: str) -> None:
 
 
 def test_area_named_like_a_formula_is_plain_text_in_csv_and_xlsx(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     from openpyxl import load_workbook
 
@@ -97,7 +97,7 @@ def test_area_named_like_a_formula_is_plain_text_in_csv_and_xlsx(
 
 
 def test_xlsx_holds_areas_figures_and_overdue_items(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     from decimal import Decimal
 
@@ -119,7 +119,7 @@ def test_xlsx_holds_areas_figures_and_overdue_items(
 
 
 def test_status_pdf_has_figures_area_table_overdue_items_and_chart(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     make_area(db, programme_id, "Fjordglimt", signed=False)
     make_area(db, programme_id, "Østerø Havn")
@@ -149,7 +149,7 @@ def test_status_pdf_has_figures_area_table_overdue_items_and_chart(
 
 
 def test_status_pdf_stays_within_three_pages_with_many_overdue_items(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     for n in range(11):
         make_area(db, programme_id, f"Område {n:02d}", signed=False)
@@ -159,7 +159,7 @@ def test_status_pdf_stays_within_three_pages_with_many_overdue_items(
 
 
 def test_unknown_export_format_is_refused_in_danish(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     with pytest.raises(DeskError, match=r"\.pdf, \.csv eller \.xlsx"):
         export_status(db, programme_id, tmp_path / "status.docx")
@@ -175,7 +175,7 @@ def test_xlsx_writer_keeps_numbers_as_numbers(tmp_path: Path) -> None:
 
 
 def test_status_pdf_shows_nasty_and_very_long_names_as_typed(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     from documents_support import LONG_WORD, squeezed
 
@@ -189,7 +189,7 @@ def test_status_pdf_shows_nasty_and_very_long_names_as_typed(
 
 
 def test_xlsx_dates_are_real_dates_shown_the_danish_way(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     from datetime import datetime
 

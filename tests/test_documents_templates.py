@@ -52,7 +52,7 @@ def test_values_are_never_read_as_placeholders() -> None:
     assert templates.fill("{område}", {"område": "{beløb} & <b>"}) == "{beløb} & <b>"
 
 
-def test_editing_a_template_creates_a_new_version(db: Database, programme_id: int) -> None:
+def test_editing_a_template_creates_a_new_version(db: Database, programme_id: str) -> None:
     first = templates.latest_template(db, programme_id)
     assert first is not None and first.version == 1
     new_id = templates.save_template_version(
@@ -64,7 +64,7 @@ def test_editing_a_template_creates_a_new_version(db: Database, programme_id: in
     assert versions[1].id == new_id and versions[1].note == "Kortere"
 
 
-def test_saving_a_bad_template_writes_nothing(db: Database, programme_id: int) -> None:
+def test_saving_a_bad_template_writes_nothing(db: Database, programme_id: str) -> None:
     with pytest.raises(ValidationError) as caught:
         templates.save_template_version(db, programme_id, TemplateData("", "Hej {navn}"))
     assert set(caught.value.errors) == {"title", "body"}
@@ -72,7 +72,7 @@ def test_saving_a_bad_template_writes_nothing(db: Database, programme_id: int) -
 
 
 def test_reprinting_an_old_agreement_gives_its_own_version_text(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     templates.save_template_version(
         db, programme_id, TemplateData("Samarbejdsaftale", "Version et for {område}.")
@@ -87,7 +87,7 @@ def test_reprinting_an_old_agreement_gives_its_own_version_text(
 
 
 def test_placeholders_are_filled_from_the_area_and_programme(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     templates.save_template_version(
         db,

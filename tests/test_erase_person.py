@@ -47,7 +47,7 @@ def test_first_name_email_local_part_and_spaceless_name_are_erased_with_their_au
     assert result.file_purged
 
 
-def attach(db: Database, area_id: int, path: Path) -> int:
+def attach(db: Database, area_id: str, path: Path) -> int:
     return attachments.add_attachment(db, area_id, path)
 
 

@@ -10,6 +10,7 @@ import threading
 from typing import Any
 
 import pytest
+from desk_window import ViewOpener
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -23,7 +24,6 @@ from kulturpunkt_desk.storage.failures import StorageError, user_error
 from kulturpunkt_desk.ui import failure
 from kulturpunkt_desk.ui.context import DeskContext
 from kulturpunkt_desk.ui.dialogs.area_dialogs import AreaDialog
-from kulturpunkt_desk.ui.main_window import MainWindow
 from kulturpunkt_desk.ui.views.areas import AreasView
 
 
@@ -46,7 +46,7 @@ def big_area(name: str = "Klithuse") -> AreaData:
 
 @pytest.mark.sqlite_only
 def test_a_full_disk_is_told_in_danish_by_its_error_code_and_nothing_is_saved(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     fill_the_disk(db)
     with pytest.raises(StorageError, match="Disken er fuld") as raised:
@@ -74,7 +74,7 @@ def test_sqlite_errors_are_sorted_by_code_never_by_message_text() -> None:
 
 
 def test_a_failed_save_keeps_the_form_open_with_the_input_and_says_why(
-    qtbot: QtBot, db: Database, programme_id: int
+    qtbot: QtBot, db: Database, programme_id: str
 ) -> None:
     ctx = DeskContext(db)
     dialog = AreaDialog(ctx)
@@ -93,7 +93,7 @@ def test_a_failed_save_keeps_the_form_open_with_the_input_and_says_why(
 
 
 def test_an_unexpected_error_while_saving_is_told_and_its_details_logged(
-    qtbot: QtBot, db: Database, programme_id: int, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, db: Database, programme_id: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(*_args: object) -> int:
         raise KeyError("programme_id")
@@ -112,13 +112,9 @@ def test_an_unexpected_error_while_saving_is_told_and_its_details_logged(
 
 
 def test_a_delete_that_failed_leaves_no_undo_entry(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
-    window = MainWindow(demo_db)
-    qtbot.addWidget(window)
-    window.show()
-    view = window.show_view("areas")
-    assert isinstance(view, AreasView)
+    window, view = open_view(demo_db, "areas", AreasView)
     target = areas.find_area(demo_db, window.ctx.programme_id, "Fjordglimt")
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)

@@ -104,7 +104,7 @@ def test_names_that_differ_only_in_case_never_overwrite_each_other(areas: list[s
 
 
 def test_one_pdf_per_area_into_one_folder_keeps_names_equal_but_for_case_apart(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     make_area(db, programme_id, "Nord/Syd")
     make_area(db, programme_id, "nord:syd")

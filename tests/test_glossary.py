@@ -56,7 +56,8 @@ def visible_strings() -> Iterator[tuple[str, str]]:
                 and not IDENTIFIER.fullmatch(node.value)
             ):
                 yield f"{path.relative_to(ROOT)}:{node.lineno}", node.value
-    for path in sorted((ROOT / "resources" / "templates").glob("*.txt")):
+    guides = sorted((ROOT / "resources" / "hjaelp").glob("*.md"))
+    for path in sorted((ROOT / "resources" / "templates").glob("*.txt")) + guides:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             yield f"{path.relative_to(ROOT)}:{n}", line
 
@@ -109,3 +110,54 @@ def test_no_visible_text_uses_a_replaced_word() -> None:
         for word in rejected_in(text, entry)
     ]
     assert offenders == []
+
+
+def spellings() -> list[dict[str, object]]:
+    return list(tomllib.loads(GLOSSARY.read_text(encoding="utf-8"))["stavning"])
+
+
+def misspelt_in(text: str, entry: dict[str, object]) -> list[str]:
+    """The exact words (no endings: "redigeres" is right) spelt the other way."""
+    text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    found = []
+    for word in entry["erstatter"]:  # type: ignore[attr-defined]
+        pattern = rf"(?<!\w){re.escape(str(word))}(?!\w)"
+        found += [m.group(0) for m in re.finditer(pattern, text, re.IGNORECASE)]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("&Rediger", ["Rediger"]),
+        ("Redigér lokalomr&åde…", []),
+        ("hvor det kan redigeres", []),
+        ("Annuller", ["Annuller"]),
+        ("Indlæsningen er annulleret.", []),
+        ("&Omgør", ["Omgør"]),
+    ],
+)
+def test_the_spelling_check_catches_the_word_and_spares_its_inflections(
+    text: str, found: list[str]
+) -> None:
+    assert [w for entry in spellings() for w in misspelt_in(text, entry)] == found
+
+
+def test_every_visible_text_spells_each_word_one_way() -> None:
+    offenders = [
+        f"{where}: «{word}» (skriv «{entry['ord']}») i {text!r}"
+        for where, text in visible_strings()
+        # Qt's spellings, held there to be replaced by the desk's, never shown.
+        if not where.startswith("kulturpunkt_desk/ui/qt_danish.py")
+        for entry in spellings()
+        for word in misspelt_in(text, entry)
+    ]
+    assert offenders == []
+
+
+def test_qts_own_words_are_spelt_as_the_desks() -> None:
+    from kulturpunkt_desk.ui.qt_danish import SPELLING
+
+    for qt_word, desk_word in SPELLING.items():
+        assert not [w for e in spellings() for w in misspelt_in(desk_word, e)], desk_word
+        assert [w for e in spellings() for w in misspelt_in(qt_word, e)], qt_word

@@ -49,7 +49,7 @@ def test_the_project_level_names_the_seeds_four_goals() -> None:
     ]
 
 
-def test_strategy_level_is_the_programmes_text(db: Database, programme_id: int) -> None:
+def test_strategy_level_is_the_programmes_text(db: Database, programme_id: str) -> None:
     programme = programmes.current_programme(db)
     assert programme is not None
     assert programme.strategy_goal == (
@@ -59,7 +59,7 @@ def test_strategy_level_is_the_programmes_text(db: Database, programme_id: int) 
 
 
 def test_local_goals_rest_on_the_areas_challenges_potentials_and_ambitions(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     area_id = areas.create_area(
         db,
@@ -81,7 +81,7 @@ def test_local_goals_rest_on_the_areas_challenges_potentials_and_ambitions(
     )
 
 
-def evaluate(db: Database, area_id: int, ratings: dict[ProjectGoal, int | None]) -> int:
+def evaluate(db: Database, area_id: str, ratings: dict[ProjectGoal, int | None]) -> int:
     return evaluations.add_evaluation(
         db,
         area_id,
@@ -93,7 +93,7 @@ def evaluate(db: Database, area_id: int, ratings: dict[ProjectGoal, int | None])
 
 
 def test_evaluation_report_sums_each_project_goal_across_the_areas(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     evaluate(db, make_area(db, programme_id, "Fjordglimt"), {G.COMMUNITIES: 5, G.DRIVE: 3})
     evaluate(db, make_area(db, programme_id, "Lyngbakken"), {G.COMMUNITIES: 4, G.DRIVE: None})
@@ -110,7 +110,7 @@ def test_evaluation_report_sums_each_project_goal_across_the_areas(
     assert "Fællesskaber: i meget høj grad Om communities" in text
 
 
-def test_a_goal_rating_off_the_scale_is_refused(db: Database, programme_id: int) -> None:
+def test_a_goal_rating_off_the_scale_is_refused(db: Database, programme_id: str) -> None:
     area_id = make_area(db, programme_id)
     with pytest.raises(ValidationError) as caught:
         evaluate(db, area_id, {G.DRIVE: 9})
@@ -120,7 +120,7 @@ def test_a_goal_rating_off_the_scale_is_refused(db: Database, programme_id: int)
 
 
 def test_activities_record_origin_and_the_seeds_examples_and_the_report_counts_them(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     area_id = make_area(db, programme_id)
     for origin, examples in [
@@ -152,7 +152,7 @@ def test_activities_record_origin_and_the_seeds_examples_and_the_report_counts_t
 
 
 def test_undoing_a_deleted_evaluation_brings_its_goal_answers_back(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     from kulturpunkt_desk.domain.models import EvaluationSubmission
     from kulturpunkt_desk.domain.services import trash

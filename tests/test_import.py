@@ -42,12 +42,12 @@ def write_csv(
     return path
 
 
-def counts(db: Database, programme_id: int) -> tuple[int, int]:
+def counts(db: Database, programme_id: str) -> tuple[int, int]:
     return len(areas.list_areas(db, programme_id)), len(people.list_people(db))
 
 
 def test_danish_semicolon_csv_with_bom_imports_areas_with_primary_contacts(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     path = write_csv(tmp_path / "områder.csv", [DANISH, *GOOD_ROWS])
     preview = preview_import(db, programme_id, path)
@@ -65,7 +65,7 @@ def test_danish_semicolon_csv_with_bom_imports_areas_with_primary_contacts(
 
 
 def test_english_comma_csv_in_windows_1252_is_read(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     headers = ["  NAME ", "Municipality", "Recipient", "CVR", "Contact", "Email", "Phone"]
     path = write_csv(
@@ -77,7 +77,7 @@ def test_english_comma_csv_in_windows_1252_is_read(
 
 
 def test_xlsx_row_numbers_are_the_ones_excel_shows(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
@@ -95,7 +95,7 @@ def test_xlsx_row_numbers_are_the_ones_excel_shows(
 
 
 def test_every_bad_row_is_named_by_row_column_and_reason_and_nothing_is_written(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     areas.create_area(db, programme_id, areas.AreaData(name="Øvre Findes", municipality="Morsø"))
     rows = [
@@ -134,7 +134,7 @@ def test_every_bad_row_is_named_by_row_column_and_reason_and_nothing_is_written(
 
 
 def test_a_missing_required_column_is_reported_on_row_1(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     path = write_csv(tmp_path / "x.csv", [["Navn", "CVR"], ["Testrup", "30007921"]])
     preview = preview_import(db, programme_id, path)
@@ -144,7 +144,7 @@ def test_a_missing_required_column_is_reported_on_row_1(
 
 
 def test_a_file_that_is_no_spreadsheet_gets_a_danish_error(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     fake = tmp_path / "områder.xlsx"
     fake.write_bytes(b"not a zip file")
@@ -155,7 +155,7 @@ def test_a_file_that_is_no_spreadsheet_gets_a_danish_error(
 
 
 def test_import_checks_again_inside_its_transaction(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     path = write_csv(tmp_path / "områder.csv", [DANISH, *GOOD_ROWS])
     assert preview_import(db, programme_id, path).ok
@@ -256,7 +256,7 @@ rows_strategy = st.lists(
 )
 @given(rows=rows_strategy)
 def test_random_sheets_import_all_rows_or_none(
-    db: Database, programme_id: int, tmp_path: Path, rows: list[list[str]]
+    db: Database, programme_id: str, tmp_path: Path, rows: list[list[str]]
 ) -> None:
     # One database across examples on purpose: earlier imports make later names clash;
     # "#" names get a number never used before, so good sheets can import.

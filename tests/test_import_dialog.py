@@ -23,7 +23,7 @@ def load(qtbot: QtBot, dialog: ImportDialog, path: Path) -> None:
 
 
 def test_bad_rows_are_listed_and_import_is_disabled(
-    qtbot: QtBot, db: Database, programme_id: int, tmp_path: Path
+    qtbot: QtBot, db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     path = tmp_path / "områder.csv"
     path.write_text(HEADER + "Testrup;Rebild;;;;;\nFejlby;Thisted;;1234;;;\n", encoding="utf-8")
@@ -37,7 +37,7 @@ def test_bad_rows_are_listed_and_import_is_disabled(
 
 
 def test_good_file_is_imported_in_one_go(
-    qtbot: QtBot, db: Database, programme_id: int, tmp_path: Path
+    qtbot: QtBot, db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     path = tmp_path / "områder.csv"
     path.write_text(
@@ -55,7 +55,7 @@ def test_good_file_is_imported_in_one_go(
 
 
 def test_a_cancelled_import_saves_nothing_and_says_so(
-    qtbot: QtBot, db: Database, programme_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, db: Database, programme_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import threading
 

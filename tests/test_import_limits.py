@@ -44,7 +44,7 @@ def with_xml(
 
 
 def test_an_xlsx_with_a_stale_dimension_imports_every_row(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     stale = with_xml(
         six_areas_xlsx(tmp_path / "a.xlsx"),
@@ -61,7 +61,7 @@ def test_an_xlsx_with_a_stale_dimension_imports_every_row(
 
 
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     bomb = tmp_path / "bombe.xlsx"
     source = six_areas_xlsx(tmp_path / "a.xlsx")
@@ -75,7 +75,7 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_a_cell_longer_than_excel_allows_is_refused_by_row_and_column(
-    db: Database, programme_id: int, tmp_path: Path, suffix: str
+    db: Database, programme_id: str, tmp_path: Path, suffix: str
 ) -> None:
     huge = "ø" * (spreadsheet.MAX_CELL_CHARS + 10)
     path = tmp_path / f"stor{suffix}"
@@ -94,7 +94,7 @@ def test_a_cell_longer_than_excel_allows_is_refused_by_row_and_column(
 
 
 def test_too_many_rows_are_refused(
-    db: Database, programme_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db: Database, programme_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(spreadsheet, "MAX_ROWS", 50)  # a million rows, scaled down
     path = tmp_path / "mange.csv"
@@ -104,7 +104,7 @@ def test_too_many_rows_are_refused(
 
 
 def test_a_file_over_the_size_limit_is_refused_unread(
-    db: Database, programme_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db: Database, programme_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(spreadsheet, "MAX_FILE_BYTES", 1024)
     path = tmp_path / "stor.csv"
@@ -114,7 +114,7 @@ def test_a_file_over_the_size_limit_is_refused_unread(
 
 
 def test_control_characters_are_refused_and_named_by_row_and_column(
-    db: Database, programme_id: int, tmp_path: Path
+    db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     path = tmp_path / "styretegn.csv"
     path.write_text(
@@ -129,7 +129,7 @@ def test_control_characters_are_refused_and_named_by_row_and_column(
 
 
 def test_an_import_cancelled_halfway_writes_nothing(
-    db: Database, programme_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db: Database, programme_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from kulturpunkt_desk.domain.services import import_areas as importer
 

@@ -18,7 +18,7 @@ def test_money_totals_add_up_the_area_summaries(demo_db: Database) -> None:
     assert totals.left_to_pay_ore == totals.awarded_ore - totals.paid_ore
 
 
-def test_money_totals_of_an_empty_programme_are_zero(db: Database, programme_id: int) -> None:
+def test_money_totals_of_an_empty_programme_are_zero(db: Database, programme_id: str) -> None:
     totals = overview.money_totals(db, programme_id)
     assert (totals.awarded_ore, totals.paid_ore) == (0, 0)
     assert totals.unallocated_ore == totals.budget_ore == kr(550_000)

@@ -23,7 +23,7 @@ from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.migrate import open_database, upgrade
 
 
-def designated_with_person(db: Database, programme_id: int, name: str) -> tuple[int, int]:
+def designated_with_person(db: Database, programme_id: str, name: str) -> tuple[int, int]:
     area_id = areas.create_area(db, programme_id, AreaData(name, "Morsø"))
     grants.record_interest(
         db, area_id, InterestData(date(2025, 4, 20), decision=InterestDecision.ACCEPTED)
@@ -32,7 +32,7 @@ def designated_with_person(db: Database, programme_id: int, name: str) -> tuple[
     return area_id, person
 
 
-def test_the_programme_has_the_seeds_two_rounds(db: Database, programme_id: int) -> None:
+def test_the_programme_has_the_seeds_two_rounds(db: Database, programme_id: str) -> None:
     assert meetings.network_rounds(db, programme_id) == [
         NetworkRound(1, date(2025, 8, 1), date(2025, 11, 30)),
         NetworkRound(2, date(2026, 2, 1), date(2026, 3, 31)),
@@ -40,7 +40,7 @@ def test_the_programme_has_the_seeds_two_rounds(db: Database, programme_id: int)
 
 
 def test_a_meeting_takes_its_round_from_its_date_unless_one_is_chosen(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     autumn = meetings.create_meeting(db, programme_id, MeetingData("Møde", date(2025, 9, 24)))
     spring = meetings.create_meeting(db, programme_id, MeetingData("Møde", date(2026, 3, 5)))
@@ -56,7 +56,7 @@ def test_a_meeting_takes_its_round_from_its_date_unless_one_is_chosen(
 
 
 def test_overblik_warns_when_a_round_ends_with_an_area_at_none_of_its_meetings(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     came, person = designated_with_person(db, programme_id, "Fjordglimt")
     stayed_away, _ = designated_with_person(db, programme_id, "Skovkanten")

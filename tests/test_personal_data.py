@@ -31,13 +31,13 @@ TRACES = [NAME.encode(), EMAIL.encode(), PHONE.encode(), b"10987654", b"Testmand
 
 @dataclass
 class World:
-    area_id: int
-    person_id: int
-    other_id: int
+    area_id: str
+    person_id: str
+    other_id: str
 
 
 @pytest.fixture
-def world(db: Database, programme_id: int) -> World:
+def world(db: Database, programme_id: str) -> World:
     area_id = areas.create_area(
         db, programme_id, areas.AreaData(name="Testrup", municipality="Rebild")
     )
@@ -162,7 +162,7 @@ def test_anonymise_counts_backups_that_still_hold_the_old_values(
 # --- retention ------------------------------------------------------------------------
 
 
-def close_programme(db: Database, programme_id: int, closed_on: date, years: int) -> None:
+def close_programme(db: Database, programme_id: str, closed_on: date, years: int) -> None:
     current = programmes.list_programmes(db)[0]
     data = programmes.ProgrammeData(
         name=current.name,
@@ -176,14 +176,14 @@ def close_programme(db: Database, programme_id: int, closed_on: date, years: int
     programmes.update_programme(db, programme_id, data)
 
 
-def test_retention_date_is_closing_date_plus_the_years(db: Database, programme_id: int) -> None:
+def test_retention_date_is_closing_date_plus_the_years(db: Database, programme_id: str) -> None:
     assert retention_date(programmes.list_programmes(db)[0]) is None  # still running
     close_programme(db, programme_id, date(2026, 8, 31), 5)
     assert retention_date(programmes.list_programmes(db)[0]) == date(2031, 8, 31)
 
 
 def test_people_are_due_for_deletion_when_retention_has_run_out(
-    db: Database, programme_id: int, world: World
+    db: Database, programme_id: str, world: World
 ) -> None:
     assert people_due_for_deletion(db, date(2040, 1, 1)) == []  # programme still open
     close_programme(db, programme_id, date(2026, 8, 31), 5)

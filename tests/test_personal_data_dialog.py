@@ -15,7 +15,7 @@ from kulturpunkt_desk.ui.person_data_dialog import PersonDataDialog, RetentionDi
 
 
 @pytest.fixture
-def person_id(db: Database, programme_id: int) -> int:
+def person_id(db: Database, programme_id: str) -> int:
     area_id = areas.create_area(db, programme_id, areas.AreaData("Testrup", "Rebild"))
     return areas.add_new_person(
         db,
@@ -26,7 +26,7 @@ def person_id(db: Database, programme_id: int) -> int:
 
 
 def test_export_and_anonymise_from_the_dialog(
-    qtbot: QtBot, db: Database, person_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, db: Database, person_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = PersonDataDialog(db, person_id)
     qtbot.addWidget(dialog)
@@ -43,7 +43,7 @@ def test_export_and_anonymise_from_the_dialog(
 
 
 def test_retention_dialog_lists_who_is_due(
-    qtbot: QtBot, db: Database, programme_id: int, person_id: int
+    qtbot: QtBot, db: Database, programme_id: str, person_id: str
 ) -> None:
     current = programmes.list_programmes(db)[0]
     programmes.update_programme(
@@ -67,7 +67,7 @@ def test_retention_dialog_lists_who_is_due(
 
 
 def test_purge_button_appears_when_another_reader_kept_the_wal(
-    qtbot: QtBot, db: Database, person_id: int, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, db: Database, person_id: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import sqlite3
 

@@ -44,7 +44,7 @@ def area_id(demo_db: Database) -> int:
 
 
 def test_a_form_is_prefilled_and_carries_its_keys_read_only(
-    demo_db: Database, area_id: int, tmp_path: Path
+    demo_db: Database, area_id: str, tmp_path: Path
 ) -> None:
     out = render_form(demo_db, area_id, FormKind.INTEREST, tmp_path / "interesse.pdf")
     values = read_form(out)
@@ -60,7 +60,7 @@ def test_a_form_is_prefilled_and_carries_its_keys_read_only(
 
 
 def test_a_filled_evaluation_is_imported_with_the_pdf_as_attachment(
-    demo_db: Database, area_id: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Database, area_id: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     blank = render_form(demo_db, area_id, FormKind.EVALUATION, tmp_path / "evaluering.pdf")
     filled = fill(
@@ -95,7 +95,7 @@ def test_a_filled_evaluation_is_imported_with_the_pdf_as_attachment(
     assert [a.filename for a in kept] == ["evaluering udfyldt.pdf"]
 
 
-def _evaluations(db: Database, area_id: int) -> list:  # type: ignore[type-arg]
+def _evaluations(db: Database, area_id: str) -> list:  # type: ignore[type-arg]
     from sqlalchemy import select
     from sqlalchemy.orm import selectinload
 
@@ -112,7 +112,7 @@ def _evaluations(db: Database, area_id: int) -> list:  # type: ignore[type-arg]
 
 
 def test_bad_values_are_named_by_field_and_nothing_is_written(
-    demo_db: Database, area_id: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Database, area_id: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     blank = render_form(demo_db, area_id, FormKind.INTEREST, tmp_path / "interesse.pdf")
     bad = fill(
@@ -133,7 +133,7 @@ def test_bad_values_are_named_by_field_and_nothing_is_written(
 
 
 def test_a_good_interest_form_changes_the_area_and_its_contact(
-    demo_db: Database, area_id: int, tmp_path: Path
+    demo_db: Database, area_id: str, tmp_path: Path
 ) -> None:
     blank = render_form(demo_db, area_id, FormKind.INTEREST, tmp_path / "interesse.pdf")
     good = fill(
@@ -161,7 +161,7 @@ def test_a_good_interest_form_changes_the_area_and_its_contact(
 
 
 def test_a_form_for_another_area_programme_or_version_is_refused(
-    demo_db: Database, area_id: int, db: Database, programme_id: int, tmp_path: Path
+    demo_db: Database, area_id: str, db: Database, programme_id: str, tmp_path: Path
 ) -> None:
     form = render_form(demo_db, area_id, FormKind.EVALUATION, tmp_path / "e.pdf")
     values = read_form(fill(form, tmp_path / "f.pdf", {"signed_on": "01.06.2026"}))
@@ -176,7 +176,7 @@ def test_a_form_for_another_area_programme_or_version_is_refused(
 
 
 def test_a_count_that_is_not_a_number_is_refused_by_the_desks_rule(
-    demo_db: Database, area_id: int, tmp_path: Path
+    demo_db: Database, area_id: str, tmp_path: Path
 ) -> None:
     form = render_form(demo_db, area_id, FormKind.EVALUATION, tmp_path / "e.pdf")
     values = read_form(
@@ -227,7 +227,7 @@ def named_fonts(path: Path) -> list[tuple[str, bool]]:
 
 @pytest.mark.parametrize("kind", [FormKind.INTEREST, FormKind.EVALUATION])
 def test_a_form_embeds_every_font_it_names_fields_included(
-    demo_db: Database, area_id: int, kind: FormKind, tmp_path: Path
+    demo_db: Database, area_id: str, kind: FormKind, tmp_path: Path
 ) -> None:
     out = render_form(demo_db, area_id, kind, tmp_path / "skema.pdf")
     fonts = named_fonts(out)
@@ -241,7 +241,7 @@ def test_a_form_embeds_every_font_it_names_fields_included(
 
 
 def test_danish_letters_typed_into_a_form_come_back(
-    demo_db: Database, area_id: int, tmp_path: Path
+    demo_db: Database, area_id: str, tmp_path: Path
 ) -> None:
     form = render_form(demo_db, area_id, FormKind.INTEREST, tmp_path / "interesse.pdf")
     filled = fill(form, tmp_path / "udfyldt.pdf", {"vision": "Æblefest på Ærø – for alle"})
@@ -249,7 +249,7 @@ def test_danish_letters_typed_into_a_form_come_back(
 
 
 def test_a_form_that_fails_halfway_leaves_no_file(
-    demo_db: Database, area_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    demo_db: Database, area_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from kulturpunkt_desk.documents import fillable_forms
 

@@ -14,7 +14,7 @@ from kulturpunkt_desk.domain.services.sparring import SessionData
 from kulturpunkt_desk.storage.engine import Database
 
 
-def test_search_ignores_case_also_for_danish_letters(db: Database, programme_id: int) -> None:
+def test_search_ignores_case_also_for_danish_letters(db: Database, programme_id: str) -> None:
     area_id = areas.create_area(db, programme_id, AreaData("Østerø Havn", "Læsø"))
     areas.add_new_person(db, area_id, PersonData("Søren Ærø"), MemberData())
     assert [(h.kind, h.title) for h in search(db, programme_id, "SØREN")] == [
@@ -25,14 +25,14 @@ def test_search_ignores_case_also_for_danish_letters(db: Database, programme_id:
     assert search(db, programme_id, "Sxren") == []
 
 
-def test_every_word_must_occur(db: Database, programme_id: int) -> None:
+def test_every_word_must_occur(db: Database, programme_id: str) -> None:
     areas.create_area(db, programme_id, AreaData("Fjordglimt", "Aalborg", vision="Fjordfest"))
     assert len(search(db, programme_id, "fjord aalborg")) == 1
     assert search(db, programme_id, "fjord hjørring") == []
 
 
 def test_sparring_notes_and_activity_titles_are_found_and_open_their_record(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     area_id = areas.create_area(db, programme_id, AreaData("Fjordglimt", "Aalborg"))
     session_id = sparring.log_session(
@@ -46,11 +46,12 @@ def test_sparring_notes_and_activity_titles_are_found_and_open_their_record(
     hits = {h.kind: h for h in search(db, programme_id, "kajscene")}
     assert hits["sparring_session"].id == session_id
     assert hits["sparring_session"].snippet == "Talte om en ny kajscene"
-    assert (hits["activity"].id, hits["activity"].open_kind) == (activity_id, "area")
-    assert hits["activity"].open_id == area_id
+    # An activity opens the activity itself (on its area's page).
+    assert (hits["activity"].open_kind, hits["activity"].open_id) == ("activity", activity_id)
+    assert activities.activity_area_id(db, activity_id) == area_id
 
 
-def test_areas_of_another_programme_are_not_found(db: Database, programme_id: int) -> None:
+def test_areas_of_another_programme_are_not_found(db: Database, programme_id: str) -> None:
     template = programmes.kulturpunkt_2025_26()
     template.data.name = "Kulturpunkt 2027-28"
     other = programmes.create_programme(db, template)
@@ -67,3 +68,19 @@ def test_snippet_shows_the_words_around_the_match() -> None:
     text = "Indledning. " * 20 + "Her står om forankring efter projektet."
     piece = snippet(text, ["forankring"], width=40)
     assert piece.startswith("…") and "forankring" in piece
+
+
+def test_europaeisk_kulturregion_members_representatives_themes_and_eu_cases_are_found(
+    ekr_db: Database,
+) -> None:
+    def kinds(words: str) -> set[str]:
+        return {h.kind for h in search(ekr_db, 0, words)}
+
+    assert "ekr_member" in kinds("Aarhus")
+    assert "ekr_representative" in kinds("Ane Bakkegaard")
+    assert "ekr_theme" in kinds("Børn og unge")
+    assert "ekr_eu_case" in kinds("Genvej til Europa")
+    representative = next(
+        h for h in search(ekr_db, 0, "Ane Bakkegaard") if h.kind == "ekr_representative"
+    )
+    assert representative.open_kind == "ekr_member"  # shown on the member it represents

@@ -26,7 +26,7 @@ from kulturpunkt_desk.storage.migrate import open_database
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def designate(db: Database, programme_id: int, name: str) -> int:
+def designate(db: Database, programme_id: str, name: str) -> int:
     area_id = areas.create_area(db, programme_id, AreaData(name, "Thisted"))
     grants.record_interest(
         db,
@@ -42,7 +42,7 @@ def designate(db: Database, programme_id: int, name: str) -> int:
 
 
 def test_interest_records_the_teams_assessment_of_each_seed_criterion(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     """The three criteria each get a score on the short scale and a note, and the decision
     its reason."""
@@ -73,7 +73,7 @@ def test_interest_records_the_teams_assessment_of_each_seed_criterion(
 
 
 def test_a_score_off_the_scale_is_refused_naming_the_criterion(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     area_id = areas.create_area(db, programme_id, AreaData("Klitbyen", "Thisted"))
     with pytest.raises(ValidationError) as caught:
@@ -87,7 +87,7 @@ def test_a_score_off_the_scale_is_refused_naming_the_criterion(
 
 
 def test_the_programme_designates_eleven_areas_and_warns_before_a_twelfth(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     """ "11 lokalområder i Nordjylland udpeges som Kulturpunkt"."""
     assert selection.designation(db, programme_id).text == "0 af 11 lokalområder udpeget"
@@ -106,7 +106,7 @@ def test_the_programme_designates_eleven_areas_and_warns_before_a_twelfth(
     assert selection.is_designated(db, ids[0]) and not selection.is_designated(db, twelfth)
 
 
-def test_the_number_to_designate_is_a_programme_setting(db: Database, programme_id: int) -> None:
+def test_the_number_to_designate_is_a_programme_setting(db: Database, programme_id: str) -> None:
     programme = programmes.current_programme(db)
     assert programme is not None and programme.areas_to_designate == 11
     data = programmes.kulturpunkt_2025_26().data

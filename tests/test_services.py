@@ -43,7 +43,7 @@ def count(db: Database, model: type) -> int:
         return int(s.scalar(select(func.count()).select_from(model)) or 0)
 
 
-def make_area(db: Database, programme_id: int, name: str = "Fjordglimt") -> int:
+def make_area(db: Database, programme_id: str, name: str = "Fjordglimt") -> int:
     return areas.create_area(
         db,
         programme_id,
@@ -52,7 +52,7 @@ def make_area(db: Database, programme_id: int, name: str = "Fjordglimt") -> int:
 
 
 def test_area_with_bad_cvr_and_no_name_is_refused_with_both_fields(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     with pytest.raises(ValidationError) as err:
         areas.create_area(
@@ -64,7 +64,7 @@ def test_area_with_bad_cvr_and_no_name_is_refused_with_both_fields(
 
 
 def test_area_names_are_unique_within_a_programme_ignoring_case(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     make_area(db, programme_id)
     with pytest.raises(ValidationError, match="findes allerede"):
@@ -72,7 +72,7 @@ def test_area_names_are_unique_within_a_programme_ignoring_case(
     assert count(db, Area) == 1
 
 
-def test_area_can_have_only_one_primary_contact(db: Database, programme_id: int) -> None:
+def test_area_can_have_only_one_primary_contact(db: Database, programme_id: str) -> None:
     area_id = make_area(db, programme_id)
     areas.add_new_person(
         db, area_id, PersonData("Mette Kjærgaard"), MemberData("Formand", True, True)
@@ -86,7 +86,7 @@ def test_area_can_have_only_one_primary_contact(db: Database, programme_id: int)
     assert count(db, Person) == 1
 
 
-def test_primary_contact_can_be_moved(db: Database, programme_id: int) -> None:
+def test_primary_contact_can_be_moved(db: Database, programme_id: str) -> None:
     area_id = make_area(db, programme_id)
     areas.add_new_person(db, area_id, PersonData("Mette"), MemberData(is_primary_contact=True))
     jens = areas.add_new_person(db, area_id, PersonData("Jens"), MemberData())
@@ -95,7 +95,7 @@ def test_primary_contact_can_be_moved(db: Database, programme_id: int) -> None:
     assert primaries == ["Jens"]
 
 
-def test_person_with_bad_email_and_phone_writes_nothing(db: Database, programme_id: int) -> None:
+def test_person_with_bad_email_and_phone_writes_nothing(db: Database, programme_id: str) -> None:
     area_id = make_area(db, programme_id)
     with pytest.raises(ValidationError) as err:
         areas.add_new_person(
@@ -105,7 +105,7 @@ def test_person_with_bad_email_and_phone_writes_nothing(db: Database, programme_
     assert count(db, Person) == 0 and count(db, AreaMember) == 0
 
 
-def test_a_failure_midway_rolls_back_the_whole_session(db: Database, programme_id: int) -> None:
+def test_a_failure_midway_rolls_back_the_whole_session(db: Database, programme_id: str) -> None:
     area_id = make_area(db, programme_id)
     with pytest.raises(ValidationError):
         sparring.log_session(
@@ -117,7 +117,7 @@ def test_a_failure_midway_rolls_back_the_whole_session(db: Database, programme_i
 
 
 def test_sparring_session_is_logged_with_participants_and_follow_ups(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     area_id = make_area(db, programme_id)
     mette = areas.add_new_person(
@@ -143,7 +143,7 @@ def test_sparring_session_is_logged_with_participants_and_follow_ups(
     assert count(db, SessionParticipant) == 1
 
 
-def test_instalments_cannot_exceed_the_grant(db: Database, programme_id: int) -> None:
+def test_instalments_cannot_exceed_the_grant(db: Database, programme_id: str) -> None:
     area_id = make_area(db, programme_id)
     grants.award_grant(db, area_id, kr(50_000), date(2025, 5, 15))
     grants.add_instalment(db, area_id, InstalmentData(kr(40_000), date(2025, 6, 30)))
@@ -151,7 +151,7 @@ def test_instalments_cannot_exceed_the_grant(db: Database, programme_id: int) ->
         grants.add_instalment(db, area_id, InstalmentData(kr(10_001), date(2026, 6, 30)))
 
 
-def test_negative_or_float_money_is_refused(db: Database, programme_id: int) -> None:
+def test_negative_or_float_money_is_refused(db: Database, programme_id: str) -> None:
     area_id = make_area(db, programme_id)
     with pytest.raises(ValidationError):
         grants.award_grant(db, area_id, -1, None)
@@ -159,7 +159,7 @@ def test_negative_or_float_money_is_refused(db: Database, programme_id: int) -> 
         grants.award_grant(db, area_id, 5000.0, None)  # type: ignore[arg-type]
 
 
-def test_payment_needs_an_agreement_signed_by_both_parties(db: Database, programme_id: int) -> None:
+def test_payment_needs_an_agreement_signed_by_both_parties(db: Database, programme_id: str) -> None:
     area_id = make_area(db, programme_id)
     grants.award_grant(db, area_id, kr(50_000), None)
     rate = grants.add_instalment(db, area_id, InstalmentData(kr(50_000), date(2025, 6, 30)))
@@ -174,7 +174,7 @@ def test_payment_needs_an_agreement_signed_by_both_parties(db: Database, program
     assert overview.money_totals(db, programme_id).paid_ore == kr(50_000)
 
 
-def test_agreement_signed_before_it_was_sent_is_refused(db: Database, programme_id: int) -> None:
+def test_agreement_signed_before_it_was_sent_is_refused(db: Database, programme_id: str) -> None:
     area_id = make_area(db, programme_id)
     with pytest.raises(ValidationError) as err:
         grants.record_agreement(
@@ -185,7 +185,7 @@ def test_agreement_signed_before_it_was_sent_is_refused(db: Database, programme_
     assert list(err.value.errors) == ["signed_by_area_on"]
 
 
-def test_status_follows_the_area_through_the_programme(db: Database, programme_id: int) -> None:
+def test_status_follows_the_area_through_the_programme(db: Database, programme_id: str) -> None:
     area_id = make_area(db, programme_id)
     assert overview.area_status(db, area_id) == AreaStatus.AWAITING_INTEREST
     grants.record_interest(db, area_id, InterestData(received_on=date(2025, 4, 20)))
@@ -204,7 +204,7 @@ def test_status_follows_the_area_through_the_programme(db: Database, programme_i
     assert overview.area_status(db, area_id) == AreaStatus.AGREEMENT_SIGNED
 
 
-def test_agreement_remembers_the_template_version(db: Database, programme_id: int) -> None:
+def test_agreement_remembers_the_template_version(db: Database, programme_id: str) -> None:
     area_id = make_area(db, programme_id)
     grants.record_agreement(db, area_id, AgreementData(sent_on=date(2025, 5, 20)))
     agreement = areas.get_area(db, area_id).agreement
@@ -212,7 +212,7 @@ def test_agreement_remembers_the_template_version(db: Database, programme_id: in
     assert agreement.template.version == 1
 
 
-def test_attendance_only_for_people_of_the_area(db: Database, programme_id: int) -> None:
+def test_attendance_only_for_people_of_the_area(db: Database, programme_id: str) -> None:
     a = make_area(db, programme_id, "A")
     b = make_area(db, programme_id, "B")
     mette = areas.add_new_person(db, a, PersonData("Mette"), MemberData(is_primary_contact=True))
@@ -225,7 +225,7 @@ def test_attendance_only_for_people_of_the_area(db: Database, programme_id: int)
     assert [x.name for x in meetings.areas_not_represented(db, meeting)] == ["B"]
 
 
-def test_changes_are_audited_with_user_and_values(db: Database, programme_id: int) -> None:
+def test_changes_are_audited_with_user_and_values(db: Database, programme_id: str) -> None:
     area_id = make_area(db, programme_id)
     areas.update_area(db, area_id, AreaData(name="Fjordglimt", municipality="Rebild"))
     uuid = areas.get_area(db, area_id).id
@@ -236,7 +236,7 @@ def test_changes_are_audited_with_user_and_values(db: Database, programme_id: in
     assert count(db, AuditEntry) >= 2
 
 
-def test_deleting_an_area_removes_what_hangs_on_it(db: Database, programme_id: int) -> None:
+def test_deleting_an_area_removes_what_hangs_on_it(db: Database, programme_id: str) -> None:
     area_id = make_area(db, programme_id)
     areas.add_new_person(db, area_id, PersonData("Mette"), MemberData(is_primary_contact=True))
     sparring.log_session(db, area_id, SessionData(date(2025, 7, 1), SessionForm.PHONE))
@@ -246,14 +246,14 @@ def test_deleting_an_area_removes_what_hangs_on_it(db: Database, programme_id: i
     assert count(db, Person) == 1
 
 
-def test_every_record_gets_a_uuid_and_timestamps(db: Database, programme_id: int) -> None:
+def test_every_record_gets_a_uuid_and_timestamps(db: Database, programme_id: str) -> None:
     person_id = people.create_person(db, PersonData("Ida"))
     person = people.get_person(db, person_id)
     assert len(person.id) == 36 and person.created_at is not None and person.updated_at
 
 
 def test_a_deleted_person_comes_back_with_memberships_and_attendance(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     from kulturpunkt_desk.domain.models import MeetingAttendance
     from kulturpunkt_desk.domain.services import trash
@@ -278,7 +278,7 @@ def test_a_deleted_person_comes_back_with_memberships_and_attendance(
 
 
 def test_a_deleted_organisation_comes_back_and_people_point_to_it_again(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     from kulturpunkt_desk.domain.models import Sector
     from kulturpunkt_desk.domain.services import trash
@@ -298,7 +298,7 @@ def test_a_deleted_organisation_comes_back_and_people_point_to_it_again(
 
 
 def test_area_names_clash_regardless_of_case_in_danish_letters(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     make_area(db, programme_id, "Øster Åby")
     with pytest.raises(ValidationError, match="findes allerede"):

@@ -10,7 +10,7 @@ from kulturpunkt_desk.storage.engine import Database
 
 
 def test_sessions_belong_to_the_round_they_fall_in_or_the_one_before(
-    db: Database, programme_id: int
+    db: Database, programme_id: str
 ) -> None:
     programme = programmes.current_programme(db)
     assert programme is not None

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from desk_window import ViewOpener
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -14,18 +15,8 @@ from pytestqt.qtbot import QtBot
 from kulturpunkt_desk.domain.services import areas, overview, people
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui.dialogs.area_dialogs import AreaDialog, NewPersonDialog
-from kulturpunkt_desk.ui.main_window import MainWindow
 from kulturpunkt_desk.ui.views.areas import AreasView
 from kulturpunkt_desk.ui.widgets.form import FormDialog
-
-
-def open_window(qtbot: QtBot, db: Database) -> MainWindow:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitActive(window):  # shortcuts only reach the active window
-        window.activateWindow()
-    return window
 
 
 def when_dialog_opens(kind: type[FormDialog], fill: Callable[[Any], None]) -> list[str]:
@@ -54,9 +45,9 @@ def click_save(qtbot: QtBot, dialog: FormDialog) -> None:
 
 
 def test_new_area_with_steering_group_and_primary_contact_is_saved_and_shown(
-    qtbot: QtBot, db: Database, programme_id: int
+    qtbot: QtBot, db: Database, programme_id: str, open_view: ViewOpener
 ) -> None:
-    window = open_window(qtbot, db)
+    window = open_view(db, active=True)[0]
     view = window.show_view("areas")
     assert isinstance(view, AreasView)
 
@@ -98,7 +89,7 @@ def test_new_area_with_steering_group_and_primary_contact_is_saved_and_shown(
     ]
     window.close()
 
-    again = open_window(qtbot, db)
+    again = open_view(db, active=True)[0]
     again.open_record("area", area.id)
     page = again.show_view("areas").page  # type: ignore[attr-defined]
     assert page.title.text() == "Klithuse"
@@ -112,9 +103,9 @@ def test_new_area_with_steering_group_and_primary_contact_is_saved_and_shown(
 
 
 def test_bad_cvr_is_shown_beside_the_field_and_nothing_is_saved(
-    qtbot: QtBot, db: Database, programme_id: int
+    qtbot: QtBot, db: Database, programme_id: str, open_view: ViewOpener
 ) -> None:
-    window = open_window(qtbot, db)
+    window = open_view(db, active=True)[0]
     window.show_view("areas")
     seen: dict[str, object] = {}
 
@@ -135,8 +126,10 @@ def test_bad_cvr_is_shown_beside_the_field_and_nothing_is_saved(
     assert areas.list_areas(db, programme_id) == []
 
 
-def test_filters_narrow_the_list_and_money_sorts_by_amount(qtbot: QtBot, demo_db: Database) -> None:
-    window = open_window(qtbot, demo_db)
+def test_filters_narrow_the_list_and_money_sorts_by_amount(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    window = open_view(demo_db, active=True)[0]
     view = window.show_view("areas")
     assert isinstance(view, AreasView)
     proxy = view.table.model()
@@ -158,9 +151,9 @@ def test_filters_narrow_the_list_and_money_sorts_by_amount(qtbot: QtBot, demo_db
 
 
 def test_delete_key_deletes_the_area_and_ctrl_z_brings_it_back(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
-    window = open_window(qtbot, demo_db)
+    window = open_view(demo_db, active=True)[0]
     view = window.show_view("areas")
     assert isinstance(view, AreasView)
     programme_id = window.ctx.programme_id
@@ -179,9 +172,9 @@ def test_delete_key_deletes_the_area_and_ctrl_z_brings_it_back(
 
 
 def test_area_page_opens_on_enter_and_escape_returns_to_the_list(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    window = open_window(qtbot, demo_db)
+    window = open_view(demo_db, active=True)[0]
     view = window.show_view("areas")
     assert isinstance(view, AreasView)
     target = areas.find_area(demo_db, window.ctx.programme_id, "Havnestrøget")
@@ -200,11 +193,11 @@ def test_area_page_opens_on_enter_and_escape_returns_to_the_list(
 
 
 def test_activity_is_added_edited_and_deleted_on_the_area_page(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
     from kulturpunkt_desk.ui.dialogs.activity import ActivityDialog
 
-    window = open_window(qtbot, demo_db)
+    window = open_view(demo_db, active=True)[0]
     area = areas.find_area(demo_db, window.ctx.programme_id, "Engholm")
     window.open_record("area", area.id)
     page = window.show_view("areas").page  # type: ignore[attr-defined]
@@ -242,11 +235,11 @@ def test_activity_is_added_edited_and_deleted_on_the_area_page(
 
 
 def test_payment_registered_on_the_page_moves_the_money_and_the_status(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
     from kulturpunkt_desk.ui.dialogs.grants import PaymentDialog
 
-    window = open_window(qtbot, demo_db)
+    window = open_view(demo_db, active=True)[0]
     area = areas.find_area(demo_db, window.ctx.programme_id, "Møllehøj")
     window.open_record("area", area.id)
     page = window.show_view("areas").page  # type: ignore[attr-defined]
@@ -260,14 +253,18 @@ def test_payment_registered_on_the_page_moves_the_money_and_the_status(
 
 
 def test_attachment_is_copied_beside_the_database_and_listed_with_the_evaluation(
-    qtbot: QtBot, demo_db: Database, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_db: Database,
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    open_view: ViewOpener,
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     source = tmp_path / "program.txt"
     source.write_text("Fjordfest 2026", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
-    window = open_window(qtbot, demo_db)
+    window = open_view(demo_db, active=True)[0]
     area = areas.find_area(demo_db, window.ctx.programme_id, "Fjordglimt")
     window.open_record("area", area.id)
     page = window.show_view("areas").page  # type: ignore[attr-defined]
@@ -283,11 +280,11 @@ def test_attachment_is_copied_beside_the_database_and_listed_with_the_evaluation
 
 
 def test_existing_person_joins_becomes_primary_contact_and_leaves_with_undo(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
     from kulturpunkt_desk.ui.dialogs.area_dialogs import ExistingPersonDialog
 
-    window = open_window(qtbot, demo_db)
+    window = open_view(demo_db, active=True)[0]
     area = areas.find_area(demo_db, window.ctx.programme_id, "Bakkekammen")
     window.open_record("area", area.id)
     page = window.show_view("areas").page  # type: ignore[attr-defined]
@@ -327,11 +324,11 @@ def test_existing_person_joins_becomes_primary_contact_and_leaves_with_undo(
 
 
 def test_area_form_saves_signatory_and_case_number_and_keeps_them_on_edit(
-    qtbot: QtBot, db: Database, programme_id: int
+    qtbot: QtBot, db: Database, programme_id: str, open_view: ViewOpener
 ) -> None:
     from kulturpunkt_desk.ui.context import DeskContext
 
-    window = open_window(qtbot, db)
+    window = open_view(db, active=True)[0]
     ctx: DeskContext = window.ctx
     new = AreaDialog(ctx, window)
     qtbot.addWidget(new)
@@ -356,7 +353,11 @@ def test_area_form_saves_signatory_and_case_number_and_keeps_them_on_edit(
 
 
 def test_an_attachment_changed_behind_the_desks_back_is_never_opened(
-    qtbot: QtBot, demo_db: Database, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_db: Database,
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    open_view: ViewOpener,
 ) -> None:
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QFileDialog
@@ -373,7 +374,7 @@ def test_an_attachment_changed_behind_the_desks_back_is_never_opened(
     warned: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
-    window = open_window(qtbot, demo_db)
+    window = open_view(demo_db, active=True)[0]
     area = areas.find_area(demo_db, window.ctx.programme_id, "Fjordglimt")
     window.open_record("area", area.id)
     page = window.show_view("areas").page  # type: ignore[attr-defined]

@@ -6,11 +6,12 @@ import gc
 from collections.abc import Iterator
 
 import pytest
+from desk_window import ViewOpener
 from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui import collection
-from kulturpunkt_desk.ui.main_window import VIEWS, MainWindow
+from kulturpunkt_desk.ui.main_window import VIEWS
 
 
 @pytest.fixture
@@ -23,11 +24,9 @@ def restored_collector() -> Iterator[None]:
 
 
 def test_every_view_refreshes_with_the_collector_held_off_and_restored(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
-    window = MainWindow(demo_db)
-    qtbot.addWidget(window)
-    window.show()
+    window, _ = open_view(demo_db)
     seen: list[bool] = []
     original = gc.isenabled
 

@@ -15,7 +15,7 @@ from kulturpunkt_desk.ui.widgets.timeline_strip import DONE_MARK, Phase, Timelin
 
 @dataclass(frozen=True)
 class Row:
-    id: int
+    id: str
     due: str
     late: bool
 

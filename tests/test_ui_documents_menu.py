@@ -69,7 +69,7 @@ def trigger(window: MainWindow, text: str) -> None:
     action.trigger()
 
 
-def area_id(db: Database, programme_id: int, name: str) -> int:
+def area_id(db: Database, programme_id: str, name: str) -> int:
     return area_service.find_area(db, programme_id, name).id
 
 
@@ -83,7 +83,7 @@ def test_menu_lists_every_document_before_help(window: MainWindow) -> None:
         "Statusoverblik…",
         "Evalueringsrapport (udkast)…",
         "Revisionsmappe for lokalområde (ZIP)…",
-        "Rediger aftaleskabelon…",
+        "Redigér aftaleskabelon…",
         "Regionens oplysninger og sagsnummer…",
     ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from desk_window import ViewOpener
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
@@ -12,25 +13,17 @@ from pytestqt.qtbot import QtBot
 from kulturpunkt_desk.domain.models import EngagementLevel, WheelMeetingKind
 from kulturpunkt_desk.domain.services import ekr_funding, ekr_partnership, ekr_themes, ekr_wheel
 from kulturpunkt_desk.storage.engine import Database
-from kulturpunkt_desk.ui.main_window import MainWindow
 from kulturpunkt_desk.ui.views.ekr import EkrView
-
-
-def open_view(qtbot: QtBot, db: Database) -> EkrView:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    view = window.show_view("ekr")
-    assert isinstance(view, EkrView)
-    return view
 
 
 def _member(db: Database, pid: int, prefix: str) -> int:
     return next(m.id for m in ekr_partnership.list_members(db, pid) if m.name.startswith(prefix))
 
 
-def test_a_payment_is_recorded_from_the_funding_table(qtbot: QtBot, ekr_db: Database) -> None:
-    view = open_view(qtbot, ekr_db)
+def test_a_payment_is_recorded_from_the_funding_table(
+    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener
+) -> None:
+    view = open_view(ekr_db, "ekr", EkrView)[1]
     tab = view.funding
     view.tabs.setCurrentWidget(tab)
     assert tab.year.currentData() == 2026
@@ -50,18 +43,18 @@ def test_a_payment_is_recorded_from_the_funding_table(qtbot: QtBot, ekr_db: Data
 
 
 def test_a_payment_without_a_chosen_municipality_is_explained(
-    qtbot: QtBot, ekr_db: Database
+    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener
 ) -> None:
-    view = open_view(qtbot, ekr_db)
+    view = open_view(ekr_db, "ekr", EkrView)[1]
     view.funding.table.clearSelection()
     view.funding.pay_button.click()
     assert "Vælg den kommune" in view.funding.message.text()
 
 
 def test_the_wheel_is_adjusted_and_the_chair_follows_the_new_host(
-    qtbot: QtBot, ekr_db: Database
+    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener
 ) -> None:
-    view = open_view(qtbot, ekr_db)
+    view = open_view(ekr_db, "ekr", EkrView)[1]
     tab = view.wheel
     view.tabs.setCurrentWidget(tab)
     pid = view.partnership_id
@@ -83,8 +76,10 @@ def test_the_wheel_is_adjusted_and_the_chair_follows_the_new_host(
     assert moved.minutes == "Referat: handleplanen er vedtaget."
 
 
-def test_next_years_wheel_is_proposed_from_the_rotation(qtbot: QtBot, ekr_db: Database) -> None:
-    view = open_view(qtbot, ekr_db)
+def test_next_years_wheel_is_proposed_from_the_rotation(
+    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener
+) -> None:
+    view = open_view(ekr_db, "ekr", EkrView)[1]
     tab = view.wheel
     view.tabs.setCurrentWidget(tab)
     assert tab.propose_button.text() == "Foreslå årshjul for 2027"
@@ -95,8 +90,10 @@ def test_next_years_wheel_is_proposed_from_the_rotation(qtbot: QtBot, ekr_db: Da
     assert hosts == ["Herning Kommune", "Holstebro Kommune"]  # after Favrskov, Hedensted
 
 
-def test_attendance_is_taken_and_keeping_away_shows(qtbot: QtBot, ekr_db: Database) -> None:
-    view = open_view(qtbot, ekr_db)
+def test_attendance_is_taken_and_keeping_away_shows(
+    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener
+) -> None:
+    view = open_view(ekr_db, "ekr", EkrView)[1]
     tab = view.wheel
     view.tabs.setCurrentWidget(tab)
     pid = view.partnership_id
@@ -113,8 +110,10 @@ def test_attendance_is_taken_and_keeping_away_shows(qtbot: QtBot, ekr_db: Databa
     assert tab.away.text().startswith("Holder sig væk:")
 
 
-def test_an_engagement_level_is_set_in_the_grid_in_place(qtbot: QtBot, ekr_db: Database) -> None:
-    view = open_view(qtbot, ekr_db)
+def test_an_engagement_level_is_set_in_the_grid_in_place(
+    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener
+) -> None:
+    view = open_view(ekr_db, "ekr", EkrView)[1]
     tab = view.themes
     view.tabs.setCurrentWidget(tab)
     model = tab.model
@@ -136,8 +135,10 @@ def test_an_engagement_level_is_set_in_the_grid_in_place(qtbot: QtBot, ekr_db: D
     assert index.data(Qt.ItemDataRole.UserRole) == "leading"
 
 
-def test_adding_a_representative_clears_the_warning(qtbot: QtBot, ekr_db: Database) -> None:
-    view = open_view(qtbot, ekr_db)
+def test_adding_a_representative_clears_the_warning(
+    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener
+) -> None:
+    view = open_view(ekr_db, "ekr", EkrView)[1]
     tab = view.members
     pid = view.partnership_id
     assert "Samsø Kommune har ingen fast repræsentant" in tab.warning_label.text()
@@ -152,8 +153,10 @@ def test_adding_a_representative_clears_the_warning(qtbot: QtBot, ekr_db: Databa
     )
 
 
-def test_an_empty_database_offers_to_create_the_partnership(qtbot: QtBot, db: Database) -> None:
-    view = open_view(qtbot, db)
+def test_an_empty_database_offers_to_create_the_partnership(
+    qtbot: QtBot, db: Database, open_view: ViewOpener
+) -> None:
+    view = open_view(db, "ekr", EkrView)[1]
     assert view.stack.currentIndex() == 0
     view.create_button.click()
     assert view.stack.currentIndex() == 1
@@ -161,9 +164,9 @@ def test_an_empty_database_offers_to_create_the_partnership(qtbot: QtBot, db: Da
 
 
 def test_a_new_year_copies_the_key_and_its_frame_can_be_changed(
-    qtbot: QtBot, ekr_db: Database
+    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener
 ) -> None:
-    view = open_view(qtbot, ekr_db)
+    view = open_view(ekr_db, "ekr", EkrView)[1]
     tab = view.funding
     view.tabs.setCurrentWidget(tab)
     assert not tab.frame_button.isEnabled()  # 2026 is invoiced: locked
@@ -180,9 +183,9 @@ def test_a_new_year_copies_the_key_and_its_frame_can_be_changed(
 
 
 def test_the_default_frame_is_a_setting_used_by_the_next_new_year(
-    qtbot: QtBot, ekr_db: Database
+    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener
 ) -> None:
-    view = open_view(qtbot, ekr_db)
+    view = open_view(ekr_db, "ekr", EkrView)[1]
     view.members.settings_button.click()
     dialog = view.members.settings_dialog
     assert dialog is not None and dialog.frame.text() == "1.300.000"
@@ -200,8 +203,10 @@ def test_the_default_frame_is_a_setting_used_by_the_next_new_year(
     assert table.frame_ore == table.total_ore == 135_000_000
 
 
-def test_a_members_letter_address_is_saved(qtbot: QtBot, ekr_db: Database) -> None:
-    view = open_view(qtbot, ekr_db)
+def test_a_members_letter_address_is_saved(
+    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener
+) -> None:
+    view = open_view(ekr_db, "ekr", EkrView)[1]
     tab = view.members
     odder = _member(ekr_db, view.partnership_id, "Odder")
     assert tab.table.select_id(odder)

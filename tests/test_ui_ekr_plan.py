@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from desk_window import ViewOpener
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
@@ -23,25 +24,15 @@ from kulturpunkt_desk.domain.services import (
     ekr_wheel,
 )
 from kulturpunkt_desk.storage.engine import Database
-from kulturpunkt_desk.ui.main_window import MainWindow
 from kulturpunkt_desk.ui.views.ekr import EkrView
 
 
-def open_view(qtbot: QtBot, db: Database) -> EkrView:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    view = window.show_view("ekr")
-    assert isinstance(view, EkrView)
-    return view
-
-
 def test_the_funding_tab_shows_the_rule_as_the_status_summary_does(
-    qtbot: QtBot, ekr_db: Database
+    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener
 ) -> None:
     """Seed: "1 kr. pr. år pr. indbygger" ... "folketal minus ca. 1%" - one sentence from
     ekr_frame_rule, in the window, the status summary and the command line."""
-    view = open_view(qtbot, ekr_db)
+    view = open_view(ekr_db, "ekr", EkrView)[1]
     tab = view.funding
     view.tabs.setCurrentWidget(tab)
     rule = ekr_frame_rule.frame_rule(ekr_db, view.partnership_id, 2026)
@@ -60,9 +51,13 @@ def test_the_funding_tab_shows_the_rule_as_the_status_summary_does(
 
 
 def test_a_file_with_two_periods_asks_which_and_names_what_it_lacks(
-    qtbot: QtBot, ekr_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    ekr_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    open_view: ViewOpener,
 ) -> None:
-    view = open_view(qtbot, ekr_db)
+    view = open_view(ekr_db, "ekr", EkrView)[1]
     tab = view.funding
     view.tabs.setCurrentWidget(tab)
     tab.new_year_button.click()
@@ -86,8 +81,10 @@ def test_a_file_with_two_periods_asks_which_and_names_what_it_lacks(
     assert aarhus.population == 336411 and table.basis_date == date(2018, 1, 1)
 
 
-def test_a_budget_line_is_made_in_its_form_and_undone(qtbot: QtBot, ekr_db: Database) -> None:
-    view = open_view(qtbot, ekr_db)
+def test_a_budget_line_is_made_in_its_form_and_undone(
+    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener
+) -> None:
+    view = open_view(ekr_db, "ekr", EkrView)[1]
     tab = view.budget
     view.tabs.setCurrentWidget(tab)
     assert tab.year.year() == date.today().year or tab.year.year() in (2026, 2027)
@@ -113,8 +110,10 @@ def test_a_budget_line_is_made_in_its_form_and_undone(qtbot: QtBot, ekr_db: Data
     assert len(ekr_budget.budget_overview(ekr_db, view.partnership_id, 2026).lines) == 8
 
 
-def test_an_effort_needs_a_responsible_member(qtbot: QtBot, ekr_db: Database) -> None:
-    view = open_view(qtbot, ekr_db)
+def test_an_effort_needs_a_responsible_member(
+    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener
+) -> None:
+    view = open_view(ekr_db, "ekr", EkrView)[1]
     tab = view.plan
     view.tabs.setCurrentWidget(tab)
     tab.year.setCurrentIndex(tab.year.findData(2026))
@@ -137,10 +136,10 @@ def test_an_effort_needs_a_responsible_member(qtbot: QtBot, ekr_db: Database) ->
 
 
 def test_a_stand_in_at_the_secretariat_is_pointed_out_and_presence_undone(
-    qtbot: QtBot, ekr_db: Database
+    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener
 ) -> None:
     """Seed: "det fast er de samme en til to person/er, som deltager i fællessekretariat"."""
-    view = open_view(qtbot, ekr_db)
+    view = open_view(ekr_db, "ekr", EkrView)[1]
     tab = view.people
     view.tabs.setCurrentWidget(tab)
     tab.year.setCurrentIndex(tab.year.findData(2026))
@@ -162,11 +161,11 @@ def test_a_stand_in_at_the_secretariat_is_pointed_out_and_presence_undone(
 
 
 def test_a_representatives_mandate_is_recorded_and_the_warning_goes(
-    qtbot: QtBot, ekr_db: Database
+    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener
 ) -> None:
     """Seed: "Repræsentanterne i fællessekretariatet skal have beslutningsmandat med fra eget
     bagland"."""
-    view = open_view(qtbot, ekr_db)
+    view = open_view(ekr_db, "ekr", EkrView)[1]
     tab = view.members
     pid = view.partnership_id
     assert "har intet beslutningsmandat" in tab.mandate_label.text()
@@ -182,9 +181,9 @@ def test_a_representatives_mandate_is_recorded_and_the_warning_goes(
 
 
 def test_a_secretariat_meeting_starts_from_the_fixed_people_and_a_stand_in_is_added(
-    qtbot: QtBot, ekr_db: Database
+    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener
 ) -> None:
-    view = open_view(qtbot, ekr_db)
+    view = open_view(ekr_db, "ekr", EkrView)[1]
     tab = view.people
     view.tabs.setCurrentWidget(tab)
     pid = view.partnership_id
@@ -213,12 +212,12 @@ def test_a_secretariat_meeting_starts_from_the_fixed_people_and_a_stand_in_is_ad
 
 
 def test_an_effort_and_kulturforum_are_edited_and_the_edits_undone(
-    qtbot: QtBot, ekr_db: Database
+    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener
 ) -> None:
     """Seed: Kulturforum is "mødested og prioriteringsrum for politikerne"."""
     from kulturpunkt_desk.domain.models import ActionStatus
 
-    view = open_view(qtbot, ekr_db)
+    view = open_view(ekr_db, "ekr", EkrView)[1]
     pid = view.partnership_id
     tab = view.plan
     view.tabs.setCurrentWidget(tab)

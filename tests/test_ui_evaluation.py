@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from desk_window import ViewOpener
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -11,34 +12,24 @@ from kulturpunkt_desk.domain.money import kr
 from kulturpunkt_desk.domain.services import evaluations, grants, programmes
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui.dialogs.evaluation import EvaluationDialog
-from kulturpunkt_desk.ui.main_window import MainWindow
 from kulturpunkt_desk.ui.views.evaluation import EvaluationView
 
 
-def open_view(qtbot: QtBot, db: Database) -> tuple[MainWindow, EvaluationView]:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    view = window.show_view("evaluation")
-    assert isinstance(view, EvaluationView)
-    return window, view
-
-
-def status(view: EvaluationView, area_id: int) -> str:
+def status(view: EvaluationView, area_id: str) -> str:
     return str(view.model.index(view.model.row_of_id(area_id), 1).data())
 
 
 def test_an_evaluation_is_registered_and_the_area_no_longer_missing(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "evaluation", EvaluationView)
     pid = window.ctx.programme_id
     area = next(
         a
         for a in evaluations.evaluation_overview(demo_db, pid)
         if not a.evaluations and a.agreement and a.agreement.signed_by_region_on
     )
-    assert status(view, area.id) in ("Mangler", "Afventer")
+    assert status(view, area.id).startswith(("Mangler", "Frist"))
     view.table.select_id(area.id)
     view.new_button.click()
     dialog = view.dialog
@@ -62,15 +53,15 @@ def test_an_evaluation_is_registered_and_the_area_no_longer_missing(
     assert "Foreningen fortsaetter festen." in view.details.toPlainText()
 
     window.close()
-    again, view2 = open_view(qtbot, demo_db)
+    again, view2 = open_view(demo_db, "evaluation", EvaluationView)
     again.open_record("evaluation", submission.id)
     assert view2.table.current_id() == area.id
 
 
 def test_bad_spending_is_shown_beside_the_field_and_nothing_saved(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "evaluation", EvaluationView)
     pid = window.ctx.programme_id
     area = next(a for a in evaluations.evaluation_overview(demo_db, pid) if not a.evaluations)
     view.table.select_id(area.id)
@@ -86,9 +77,9 @@ def test_bad_spending_is_shown_beside_the_field_and_nothing_saved(
 
 
 def test_deleting_an_evaluation_is_undone_with_ctrl_z(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "evaluation", EvaluationView)
     pid = window.ctx.programme_id
     area = next(a for a in evaluations.evaluation_overview(demo_db, pid) if a.evaluations)
     answers = len(area.evaluations[0].answers)
@@ -102,14 +93,30 @@ def test_deleting_an_evaluation_is_undone_with_ctrl_z(
     assert len(back.evaluations[0].answers) == answers
 
 
-def test_area_without_agreement_is_not_counted_as_missing(qtbot: QtBot, demo_db: Database) -> None:
-    # Every demo agreement is signed (May 2025, as the seed has it): take one away.
+def test_who_owes_an_evaluation_is_the_same_rule_as_overbliks(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    """Skovkanten once owed an evaluation in Overblik and had "Ingen aftale" here: an area
+    with a grant owes one whether or not its agreement is signed; one without owes none."""
+    from datetime import date
+
+    from kulturpunkt_desk.domain.services import areas, attention
+    from kulturpunkt_desk.domain.services.areas import AreaData
+
     programme = programmes.current_programme(demo_db)
     assert programme is not None
     first = evaluations.evaluation_overview(demo_db, programme.id)
     bare = next(a for a in first if not a.evaluations)
     grants.delete_agreement(demo_db, bare.id)
-    window, view = open_view(qtbot, demo_db)
-    pid = window.ctx.programme_id
-    area = next(a for a in evaluations.evaluation_overview(demo_db, pid) if a.agreement is None)
-    assert status(view, area.id) == "Ingen aftale"
+    new = areas.create_area(demo_db, programme.id, AreaData("Nyby", "Læsø"))
+    _window, view = open_view(demo_db, "evaluation", EvaluationView)
+    states = attention.evaluation_states(demo_db, programme.id, date.today())
+    assert status(view, bare.id) == states[bare.id]
+    assert status(view, bare.id).startswith(("Mangler", "Frist"))
+    owing = {
+        i.area_id
+        for i in attention.attention_items(demo_db, programme.id, date(2026, 7, 1))
+        if i.kind == attention.AttentionKind.EVALUATION_MISSING
+    }
+    assert bare.id in owing and new not in owing
+    assert status(view, new) == "Intet tilskud"

@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from desk_window import ViewOpener
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.domain.services import areas
 from kulturpunkt_desk.storage.engine import Database
-from kulturpunkt_desk.ui.main_window import VIEWS, MainWindow
+from kulturpunkt_desk.ui.main_window import VIEWS
 
 UI = Path(__file__).resolve().parent.parent / "kulturpunkt_desk" / "ui"
 # A laptop's screen, the smallest the desk is made for.
@@ -42,11 +43,9 @@ def large_font(qapp: QApplication) -> Iterator[float]:
 
 
 def test_with_an_18_point_font_names_are_whole_and_headings_larger(
-    qtbot: QtBot, demo_db: Database, large_font: float
+    qtbot: QtBot, demo_db: Database, large_font: float, open_view: ViewOpener
 ) -> None:
-    window = MainWindow(demo_db)
-    qtbot.addWidget(window)
-    window.show()
+    window, _ = open_view(demo_db)
     nav = window.nav
     for row in range(nav.count()):
         item = nav.item(row)

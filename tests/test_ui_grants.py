@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from desk_window import ViewOpener
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -15,22 +16,12 @@ from kulturpunkt_desk.domain.services.areas import AreaData
 from kulturpunkt_desk.domain.services.grants import AgreementData
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui.dialogs.grants import InstalmentDialog, PaymentDialog, PlanDialog
-from kulturpunkt_desk.ui.main_window import MainWindow
 from kulturpunkt_desk.ui.views.grants import GrantsView
 
 PAID, LEFT = 3, 4  # columns of the area table
 
 
-def open_view(qtbot: QtBot, db: Database) -> tuple[MainWindow, GrantsView]:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    view = window.show_view("grants")
-    assert isinstance(view, GrantsView)
-    return window, view
-
-
-def cell(view: GrantsView, area_id: int, column: int) -> str:
+def cell(view: GrantsView, area_id: str, column: int) -> str:
     return str(view.model.index(view.model.row_of_id(area_id), column).data())
 
 
@@ -40,7 +31,7 @@ def demo_programme(db: Database) -> int:
     return programme.id
 
 
-def signed_unpaid_area(db: Database, programme_id: int) -> int:
+def signed_unpaid_area(db: Database, programme_id: str) -> int:
     return next(
         a.id
         for a in grants.grant_overview(db, programme_id)
@@ -52,8 +43,10 @@ def signed_unpaid_area(db: Database, programme_id: int) -> int:
     )
 
 
-def test_registering_a_payment_changes_paid_and_left(qtbot: QtBot, demo_db: Database) -> None:
-    window, view = open_view(qtbot, demo_db)
+def test_registering_a_payment_changes_paid_and_left(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    window, view = open_view(demo_db, "grants", GrantsView)
     pid = window.ctx.programme_id
     area_id = signed_unpaid_area(demo_db, pid)
     first = grants.area_instalments(demo_db, area_id)[0]
@@ -78,17 +71,17 @@ def test_registering_a_payment_changes_paid_and_left(qtbot: QtBot, demo_db: Data
     assert "udbetalt 250.000 kr." in view.totals.text()
 
     window.close()  # a new window on the same file shows the payment
-    _, view2 = open_view(qtbot, demo_db)
+    _, view2 = open_view(demo_db, "grants", GrantsView)
     assert cell(view2, area_id, PAID) == "40.000 kr."
 
 
 def test_payment_before_the_agreement_is_signed_is_refused_beside_the_field(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
     # The demo's agreements are all signed (May 2025, as the seed has it): unsign one.
     unsigned = areas.find_area(demo_db, demo_programme(demo_db), "Møllehøj")
     grants.record_agreement(demo_db, unsigned.id, AgreementData(sent_on=date(2025, 5, 12)))
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "grants", GrantsView)
     pid = window.ctx.programme_id
     area = next(
         a
@@ -107,9 +100,9 @@ def test_payment_before_the_agreement_is_signed_is_refused_beside_the_field(
 
 
 def test_bad_amount_is_shown_next_to_the_field_and_nothing_saved(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "grants", GrantsView)
     area_id = signed_unpaid_area(demo_db, window.ctx.programme_id)
     before = len(grants.area_instalments(demo_db, area_id))
     view.table.select_id(area_id)
@@ -125,8 +118,10 @@ def test_bad_amount_is_shown_next_to_the_field_and_nothing_saved(
     assert len(grants.area_instalments(demo_db, area_id)) == before
 
 
-def test_award_and_plan_instalments_for_a_new_area(qtbot: QtBot, demo_db: Database) -> None:
-    window, view = open_view(qtbot, demo_db)
+def test_award_and_plan_instalments_for_a_new_area(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    window, view = open_view(demo_db, "grants", GrantsView)
     area_id = areas.create_area(demo_db, window.ctx.programme_id, AreaData("Nyby", "Læsø"))
     window.ctx.changed()
     view.table.select_id(area_id)
@@ -148,9 +143,9 @@ def test_award_and_plan_instalments_for_a_new_area(qtbot: QtBot, demo_db: Databa
 
 
 def test_deleting_an_instalment_is_undone_with_ctrl_z(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "grants", GrantsView)
     area_id = signed_unpaid_area(demo_db, window.ctx.programme_id)
     last = grants.area_instalments(demo_db, area_id)[-1]
     window.open_record("instalment", last.id)
@@ -164,11 +159,13 @@ def test_deleting_an_instalment_is_undone_with_ctrl_z(
     assert view.instalments.row_of_id(last.id) >= 0
 
 
-def test_agreement_dates_are_edited_in_the_agreements_tab(qtbot: QtBot, demo_db: Database) -> None:
+def test_agreement_dates_are_edited_in_the_agreements_tab(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
     # Every demo agreement is signed (May 2025, as the seed has it): start one afresh.
     area_id = areas.find_area(demo_db, demo_programme(demo_db), "Engholm").id
     grants.delete_agreement(demo_db, area_id)
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "grants", GrantsView)
     window.open_record("agreement", area_id)
     assert view.tabs.currentWidget() is view.agreements
     assert view.agreements.table.current_id() == area_id
@@ -194,9 +191,9 @@ def test_agreement_dates_are_edited_in_the_agreements_tab(qtbot: QtBot, demo_db:
 
 
 def test_deleting_an_agreement_then_undo_restores_its_dates(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "grants", GrantsView)
     area_id = signed_unpaid_area(demo_db, window.ctx.programme_id)
     window.open_record("agreement", area_id)
     row = view.agreements.model.row_of_id(area_id)
@@ -213,9 +210,9 @@ def test_deleting_an_agreement_then_undo_restores_its_dates(
 
 
 def test_deleting_a_grant_takes_its_instalments_and_undo_brings_them_back(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "grants", GrantsView)
     area_id = signed_unpaid_area(demo_db, window.ctx.programme_id)
     before = [i.id for i in grants.area_instalments(demo_db, area_id)]
     view.table.select_id(area_id)

@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
+from desk_window import ViewOpener
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.domain.models import Area
 from kulturpunkt_desk.domain.services import overview
 from kulturpunkt_desk.storage.engine import Database
-from kulturpunkt_desk.ui.main_window import VIEWS, MainWindow
+from kulturpunkt_desk.ui.main_window import VIEWS
 from kulturpunkt_desk.ui.undo import confirm_and_delete
 from kulturpunkt_desk.ui.views.areas import AreasView
 
 
-def open_window(qtbot: QtBot, db: Database) -> MainWindow:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def test_main_window_shows_programme_and_areas(qtbot: QtBot, demo_db: Database) -> None:
-    window = open_window(qtbot, demo_db)
+def test_main_window_shows_programme_and_areas(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    window = open_view(demo_db)[0]
     assert "Kulturpunkt 2025-26" in window.windowTitle()
     view = window.show_view("areas")
     assert isinstance(view, AreasView)
@@ -33,23 +29,25 @@ def test_main_window_shows_programme_and_areas(qtbot: QtBot, demo_db: Database) 
     assert "Afsluttet" in statuses
 
 
-def test_window_remembers_size_and_last_view(qtbot: QtBot, demo_db: Database) -> None:
-    window = open_window(qtbot, demo_db)
+def test_window_remembers_size_and_last_view(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    window = open_view(demo_db)[0]
     # The offscreen screen is 800x600; a larger window would be clamped on restore.
     last = next(s.key for s in VIEWS[1:] if s.key != VIEWS[0].key)
     window.show_view(last)
     window.resize(max(window.minimumSizeHint().width(), 700), 560)
     size = (window.width(), window.height())
     window.close()
-    again = open_window(qtbot, demo_db)
+    again = open_view(demo_db)[0]
     assert again.current_view_key() == last
     assert (again.width(), again.height()) == size
 
 
 def test_delete_asks_first_and_ctrl_z_brings_it_back(
-    qtbot: QtBot, demo_db: Database, monkeypatch: object
+    qtbot: QtBot, demo_db: Database, monkeypatch: object, open_view: ViewOpener
 ) -> None:
-    window = open_window(qtbot, demo_db)
+    window = open_view(demo_db)[0]
     rows = overview.area_summaries(demo_db, window.ctx.programme_id)
     target = next(r for r in rows if r.name == "Fjordglimt")
     import pytest

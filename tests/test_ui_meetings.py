@@ -3,29 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from desk_window import ViewOpener
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.domain.services import areas, meetings
 from kulturpunkt_desk.storage.engine import Database
-from kulturpunkt_desk.ui.main_window import MainWindow
 from kulturpunkt_desk.ui.views.meetings import MeetingsView
 
 
-def open_view(qtbot: QtBot, db: Database) -> tuple[MainWindow, MeetingsView]:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    view = window.show_view("meetings")
-    assert isinstance(view, MeetingsView)
-    return window, view
-
-
 def test_new_meeting_attendance_shows_the_areas_not_represented(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "meetings", MeetingsView)
     pid = window.ctx.programme_id
     view.new_record()
     dialog = view.dialog
@@ -68,7 +59,7 @@ def test_new_meeting_attendance_shows_the_areas_not_represented(
     assert not view.save_button.isEnabled()
 
     window.close()
-    again, view2 = open_view(qtbot, demo_db)
+    again, view2 = open_view(demo_db, "meetings", MeetingsView)
     again.open_record("network_meeting", meeting_id)
     assert view2.table.current_id() == meeting_id
     assert set(view2.grid.attendees()) == {
@@ -79,9 +70,9 @@ def test_new_meeting_attendance_shows_the_areas_not_represented(
 
 
 def test_a_meeting_without_title_is_refused_beside_the_field(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "meetings", MeetingsView)
     before = len(meetings.list_meetings(demo_db, window.ctx.programme_id))
     view.new_record()
     dialog = view.dialog
@@ -93,9 +84,9 @@ def test_a_meeting_without_title_is_refused_beside_the_field(
 
 
 def test_deleting_a_meeting_takes_its_attendance_and_ctrl_z_brings_both_back(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "meetings", MeetingsView)
     pid = window.ctx.programme_id
     first = min(meetings.list_meetings(demo_db, pid), key=lambda m: m.held_on)
     attended = len(first.attendance)

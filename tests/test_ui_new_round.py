@@ -3,18 +3,18 @@ shows it, and Ctrl+Z takes it away again."""
 
 from __future__ import annotations
 
+from desk_window import ViewOpener
 from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.domain.services import areas, programmes
 from kulturpunkt_desk.storage.engine import Database
-from kulturpunkt_desk.ui.main_window import MainWindow
 from kulturpunkt_desk.ui.new_round_dialog import NewRoundDialog
 
 
-def test_new_round_is_created_shown_and_undone(qtbot: QtBot, demo_db: Database) -> None:
-    window = MainWindow(demo_db)
-    qtbot.addWidget(window)
-    window.show()
+def test_new_round_is_created_shown_and_undone(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    window, _ = open_view(demo_db)
     old_id = window.ctx.programme_id
     dialog = NewRoundDialog(window.ctx, window)
     qtbot.addWidget(dialog)

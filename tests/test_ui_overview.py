@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from desk_window import ViewOpener
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.domain.services import areas
 from kulturpunkt_desk.domain.services.attention import AttentionKind
 from kulturpunkt_desk.storage.engine import Database
-from kulturpunkt_desk.ui.main_window import VIEWS, MainWindow
+from kulturpunkt_desk.ui.main_window import VIEWS
 from kulturpunkt_desk.ui.views.areas import AreasView
 from kulturpunkt_desk.ui.views.overview import OverviewView
 
@@ -21,23 +22,14 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(OverviewView, "today", staticmethod(lambda: date(2026, 11, 23)))
 
 
-def open_overview(qtbot: QtBot, db: Database) -> tuple[MainWindow, OverviewView]:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    view = window.show_view("overview")
-    assert isinstance(view, OverviewView)
-    return window, view
-
-
 def test_overview_comes_first_in_the_navigation() -> None:
     assert VIEWS[0].key == "overview" and VIEWS[1].key == "areas"
 
 
 def test_items_are_grouped_with_counts_most_urgent_group_first(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    _window, view = open_overview(qtbot, demo_db)
+    _window, view = open_view(demo_db, "overview", OverviewView)
     headings = [view.items.topLevelItem(n).text(0) for n in range(view.items.topLevelItemCount())]
     assert headings[0] == "Rate ikke udbetalt (10)"
     assert "Ikke med til netværksmøde i runden (5)" in headings
@@ -49,8 +41,10 @@ def test_items_are_grouped_with_counts_most_urgent_group_first(
     assert view.money_labels["budget"].text() == "550.000 kr."
 
 
-def test_an_item_opens_the_area_it_is_about(qtbot: QtBot, demo_db: Database) -> None:
-    window, view = open_overview(qtbot, demo_db)
+def test_an_item_opens_the_area_it_is_about(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    window, view = open_view(demo_db, "overview", OverviewView)
     group = next(
         view.items.topLevelItem(n)
         for n in range(view.items.topLevelItemCount())
@@ -71,17 +65,19 @@ def test_an_item_opens_the_area_it_is_about(qtbot: QtBot, demo_db: Database) -> 
     )
 
 
-def test_a_follow_up_asks_for_its_sparring_session(qtbot: QtBot, demo_db: Database) -> None:
-    window, view = open_overview(qtbot, demo_db)
+def test_a_follow_up_asks_for_its_sparring_session(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    window, view = open_view(demo_db, "overview", OverviewView)
     with qtbot.waitSignal(window.ctx.open_requested) as signal:
         assert view.open_item_at(AttentionKind.FOLLOW_UP_DUE, "Fjordglimt")
     assert signal.args is not None and signal.args[0] == "sparring_session"
 
 
 def test_status_count_shows_the_list_filtered_by_that_status(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    window, view = open_overview(qtbot, demo_db)
+    window, view = open_view(demo_db, "overview", OverviewView)
     button = next(b for b in view.status_buttons if b.text() == "Tilskud udbetalt: 2")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     areas_view = window.view("areas")
@@ -93,9 +89,9 @@ def test_status_count_shows_the_list_filtered_by_that_status(
 
 
 def test_money_and_evaluation_items_open_where_they_are_registered(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    window, view = open_overview(qtbot, demo_db)
+    window, view = open_view(demo_db, "overview", OverviewView)
     assert view.open_item_at(AttentionKind.INSTALMENT_UNPAID, "Møllehøj")
     assert window.current_view_key() == "grants"
     window.show_view("overview")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from desk_window import ViewOpener
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -10,23 +11,13 @@ from pytestqt.qtbot import QtBot
 from kulturpunkt_desk.domain.services import people
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui.dialogs.people import OrganisationDialog, PersonDialog
-from kulturpunkt_desk.ui.main_window import MainWindow
 from kulturpunkt_desk.ui.views.people import PeopleView
 
 
-def open_view(qtbot: QtBot, db: Database) -> tuple[MainWindow, PeopleView]:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    view = window.show_view("people")
-    assert isinstance(view, PeopleView)
-    return window, view
-
-
 def test_bad_email_and_phone_are_shown_beside_their_fields_and_nothing_saved(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    _, view = open_view(qtbot, demo_db)
+    _, view = open_view(demo_db, "people", PeopleView)
     count = len(people.list_people(demo_db))
     view.new_record()
     dialog = view.dialog
@@ -55,9 +46,9 @@ def test_bad_email_and_phone_are_shown_beside_their_fields_and_nothing_saved(
 
 
 def test_an_organisation_with_a_bad_cvr_is_refused_then_saved_and_found_again(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "people", PeopleView)
     view.tabs.setCurrentWidget(view.organisations_tab)
     view.new_record()
     dialog = view.dialog
@@ -74,14 +65,16 @@ def test_an_organisation_with_a_bad_cvr_is_refused_then_saved_and_found_again(
     assert saved.municipality == "Morsø"
 
     window.close()
-    again, view2 = open_view(qtbot, demo_db)
+    again, view2 = open_view(demo_db, "people", PeopleView)
     again.open_record("organisation", saved.id)
     assert view2.tabs.currentWidget() is view2.organisations_tab
     assert view2.organisations_tab.table.current_record().name == "Testhuset"
 
 
-def test_filter_narrows_the_list_and_open_record_clears_it(qtbot: QtBot, demo_db: Database) -> None:
-    window, view = open_view(qtbot, demo_db)
+def test_filter_narrows_the_list_and_open_record_clears_it(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    window, view = open_view(demo_db, "people", PeopleView)
     tab = view.people_tab
     total = tab.table.proxy.rowCount()
     qtbot.keyClicks(tab.filter, "fjordglimt")  # matches the Lokalområder column
@@ -99,9 +92,9 @@ def test_filter_narrows_the_list_and_open_record_clears_it(qtbot: QtBot, demo_db
 
 
 def test_deleting_a_person_is_undone_with_ctrl_z_memberships_included(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "people", PeopleView)
     person = next(p for p in people.list_people(demo_db) if p.memberships)
     window.open_record("person", person.id)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
@@ -115,9 +108,9 @@ def test_deleting_a_person_is_undone_with_ctrl_z_memberships_included(
 
 
 def test_delete_key_deletes_only_from_the_list_not_while_typing_in_the_filter(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "people", PeopleView)
     asked: list[str] = []
 
     def answer_no(*args: object, **kwargs: object) -> QMessageBox.StandardButton:

@@ -21,7 +21,7 @@ from kulturpunkt_desk.ui.print_preview import PrintPreview
 
 
 @pytest.fixture
-def combined(db: Database, programme_id: int, tmp_path: Path) -> Path:
+def combined(db: Database, programme_id: str, tmp_path: Path) -> Path:
     for name in ("Fjordglimt", "Havnestrøget"):
         make_area(db, programme_id, name)
     (path,) = render_all_agreements(db, programme_id, tmp_path / "alle.pdf", combined=True)

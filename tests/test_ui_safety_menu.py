@@ -51,6 +51,8 @@ def test_safety_actions_sit_in_filer_before_afslut(window: MainWindow) -> None:
     assert file_actions(window) == [
         "Åbn database…",
         "Ny database fra programskabelon…",
+        "Seneste databaser",
+        "Indstillinger…",
         "---",
         "Sikkerhedskopier og gendan…",
         "Importér lokalområder fra regneark…",

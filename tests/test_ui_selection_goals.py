@@ -13,10 +13,11 @@ from datetime import date
 from typing import Any
 
 import pytest
+from desk_window import ViewOpener
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from test_ui_areas import click_save, open_window, when_dialog_opens
+from test_ui_areas import click_save, when_dialog_opens
 
 from kulturpunkt_desk.documents.evaluation_data import goal_data
 from kulturpunkt_desk.domain.models import (
@@ -49,9 +50,9 @@ def answer(
 
 
 def test_interest_form_records_the_assessment_and_warns_before_a_twelfth_area(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
-    window = open_window(qtbot, demo_db)
+    window = open_view(demo_db, active=True)[0]
     pid = window.ctx.programme_id
     area_id = areas.create_area(demo_db, pid, AreaData("Nyby", "Læsø"))
     window.ctx.changed()
@@ -97,8 +98,10 @@ def test_interest_form_records_the_assessment_and_warns_before_a_twelfth_area(
     assert overview.designation_button.text() == expected
 
 
-def test_area_page_shows_the_three_levels_of_goals(qtbot: QtBot, demo_db: Database) -> None:
-    window = open_window(qtbot, demo_db)
+def test_area_page_shows_the_three_levels_of_goals(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    window = open_view(demo_db, active=True)[0]
     window.open_record("area", areas.find_area(demo_db, window.ctx.programme_id, "Fjordglimt").id)
     page = window.show_view("areas").page  # type: ignore[attr-defined]
     text = page.goals.text()
@@ -113,8 +116,10 @@ def test_area_page_shows_the_three_levels_of_goals(qtbot: QtBot, demo_db: Databa
         assert expected in text, expected
 
 
-def test_evaluation_form_asks_about_each_project_goal(qtbot: QtBot, demo_db: Database) -> None:
-    window = open_window(qtbot, demo_db)
+def test_evaluation_form_asks_about_each_project_goal(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    window = open_view(demo_db, active=True)[0]
     area = areas.get_area(
         demo_db, areas.find_area(demo_db, window.ctx.programme_id, "Vesterhede").id
     )
@@ -146,9 +151,9 @@ def test_evaluation_form_asks_about_each_project_goal(qtbot: QtBot, demo_db: Dat
 
 
 def test_activity_form_records_origin_and_the_seeds_examples(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    window = open_window(qtbot, demo_db)
+    window = open_view(demo_db, active=True)[0]
     area_id = areas.find_area(demo_db, window.ctx.programme_id, "Engholm").id
     dialog = ActivityDialog(window.ctx, area_id, parent=window)
     qtbot.addWidget(dialog)
@@ -166,9 +171,9 @@ def test_activity_form_records_origin_and_the_seeds_examples(
 
 
 def test_meetings_view_lists_each_rounds_absent_areas_as_overblik_does(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    window = open_window(qtbot, demo_db)
+    window = open_view(demo_db, active=True)[0]
     pid = window.ctx.programme_id
     view = window.show_view("meetings")
     assert isinstance(view, MeetingsView)

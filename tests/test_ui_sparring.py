@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from desk_window import ViewOpener
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -30,15 +31,6 @@ def patient_type_ahead(qapp: QApplication) -> Iterator[None]:
     QApplication.setKeyboardInputInterval(60_000)
     yield
     QApplication.setKeyboardInputInterval(interval)
-
-
-def open_view(qtbot: QtBot, db: Database) -> tuple[MainWindow, SparringView]:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    view = window.show_view("sparring")
-    assert isinstance(view, SparringView)
-    return window, view
 
 
 def focused() -> QWidget:
@@ -66,9 +58,9 @@ def start_new_session(qtbot: QtBot, window: MainWindow, view: SparringView) -> S
 
 
 def test_a_session_is_logged_from_the_keyboard_and_shown_in_the_log(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "sparring", SparringView)
     before = view.model.rowCount()
     dialog = start_new_session(qtbot, window, view)
 
@@ -130,9 +122,9 @@ def test_a_session_is_logged_from_the_keyboard_and_shown_in_the_log(
 
 
 def test_a_session_without_area_is_refused_and_nothing_saved(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "sparring", SparringView)
     before = len(sparring.list_sessions(demo_db, window.ctx.programme_id))
     dialog = start_new_session(qtbot, window, view)
     qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)
@@ -142,8 +134,10 @@ def test_a_session_without_area_is_refused_and_nothing_saved(
     assert len(sparring.list_sessions(demo_db, window.ctx.programme_id)) == before
 
 
-def test_participants_follow_the_chosen_area(qtbot: QtBot, demo_db: Database) -> None:
-    window, view = open_view(qtbot, demo_db)
+def test_participants_follow_the_chosen_area(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    window, view = open_view(demo_db, "sparring", SparringView)
     dialog = start_new_session(qtbot, window, view)
     pid = window.ctx.programme_id
     for name in ("Fjordglimt", "Bakkekammen"):
@@ -158,9 +152,9 @@ def test_participants_follow_the_chosen_area(qtbot: QtBot, demo_db: Database) ->
 
 
 def test_follow_up_is_marked_done_and_session_deleted_then_undone(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "sparring", SparringView)
     pid = window.ctx.programme_id
     session = next(
         s
@@ -188,9 +182,9 @@ def test_follow_up_is_marked_done_and_session_deleted_then_undone(
 
 
 def test_filters_by_area_and_round_and_data_survives_a_new_window(
-    qtbot: QtBot, demo_db: Database
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
 ) -> None:
-    window, view = open_view(qtbot, demo_db)
+    window, view = open_view(demo_db, "sparring", SparringView)
     pid = window.ctx.programme_id
     area = areas.find_area(demo_db, pid, "Fjordglimt")
     view.area_filter.setCurrentIndex(view.area_filter.findData(area.id))
@@ -205,15 +199,17 @@ def test_filters_by_area_and_round_and_data_survives_a_new_window(
     dialog.notes.setPlainText("Rettet efter mødet.")
     dialog.try_save()
     window.close()
-    again, view2 = open_view(qtbot, demo_db)
+    again, view2 = open_view(demo_db, "sparring", SparringView)
     notes = {s.notes for s in sparring.list_sessions(demo_db, pid) if s.area_id == area.id}
     assert "Rettet efter mødet." in notes
     assert again.open_record("sparring_session", view.model.rows[0].id) is None
     assert view2.table.current_record().notes == "Rettet efter mødet."
 
 
-def test_the_consultant_is_remembered_for_the_next_session(qtbot: QtBot, demo_db: Database) -> None:
-    _, view = open_view(qtbot, demo_db)
+def test_the_consultant_is_remembered_for_the_next_session(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    _, view = open_view(demo_db, "sparring", SparringView)
     view.new_record()
     dialog = view.dialog
     assert dialog is not None and dialog.consultant.text() == ""

@@ -1,4 +1,4 @@
-"""Rediger aftaleskabelon: placeholders are checked, saving adds a version, old ones stay."""
+"""Redigér aftaleskabelon: placeholders are checked, saving adds a version, old ones stay."""
 
 from __future__ import annotations
 

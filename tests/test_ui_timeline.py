@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from desk_window import ViewOpener
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -13,17 +14,7 @@ from kulturpunkt_desk.domain.models import Milestone, MilestoneKind
 from kulturpunkt_desk.domain.services import programmes
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui.dialogs.milestone import MilestoneDialog
-from kulturpunkt_desk.ui.main_window import MainWindow
 from kulturpunkt_desk.ui.views.timeline import TimelineView
-
-
-def open_view(qtbot: QtBot, db: Database) -> tuple[MainWindow, TimelineView]:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    view = window.show_view("timeline")
-    assert isinstance(view, TimelineView)
-    return window, view
 
 
 def milestones(db: Database) -> list[Milestone]:
@@ -33,9 +24,9 @@ def milestones(db: Database) -> list[Milestone]:
 
 
 def test_a_milestone_around_today_is_added_and_highlighted(
-    qtbot: QtBot, db: Database, programme_id: int
+    qtbot: QtBot, db: Database, programme_id: str, open_view: ViewOpener
 ) -> None:
-    _window, view = open_view(qtbot, db)
+    _window, view = open_view(db, "timeline", TimelineView)
     before = view.model.rowCount()
     view.new_record()
     dialog = view.dialog
@@ -65,9 +56,9 @@ def test_a_milestone_around_today_is_added_and_highlighted(
 
 
 def test_end_before_start_is_refused_beside_the_field(
-    qtbot: QtBot, db: Database, programme_id: int
+    qtbot: QtBot, db: Database, programme_id: str, open_view: ViewOpener
 ) -> None:
-    _window, view = open_view(qtbot, db)
+    _window, view = open_view(db, "timeline", TimelineView)
     count = len(milestones(db))
     view.new_record()
     dialog = view.dialog
@@ -82,9 +73,13 @@ def test_end_before_start_is_refused_beside_the_field(
 
 
 def test_edit_delete_and_undo_a_milestone_and_reopen(
-    qtbot: QtBot, db: Database, programme_id: int, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    db: Database,
+    programme_id: str,
+    monkeypatch: pytest.MonkeyPatch,
+    open_view: ViewOpener,
 ) -> None:
-    window, view = open_view(qtbot, db)
+    window, view = open_view(db, "timeline", TimelineView)
     kickoff = next(m for m in milestones(db) if m.kind == MilestoneKind.KICKOFF)
     window.open_record("milestone", kickoff.id)
     view.edit_selected()
@@ -103,6 +98,6 @@ def test_edit_delete_and_undo_a_milestone_and_reopen(
     window.undo_action.trigger()
     assert view.model.rowCount() == count
     window.close()
-    again, view2 = open_view(qtbot, db)
+    again, view2 = open_view(db, "timeline", TimelineView)
     again.open_record("milestone", kickoff.id)
     assert view2.table.current_record().starts_on == date(2025, 6, 19)

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from desk_window import ViewOpener
 from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.storage.engine import Database
-from kulturpunkt_desk.ui.main_window import MainWindow
 
 VIEWS = ["sparring", "meetings", "grants", "evaluation", "timeline", "people"]
 
 
 @pytest.mark.parametrize("key", VIEWS)
 def test_view_opens_on_an_empty_programme_and_new_record_does_not_fail(
-    qtbot: QtBot, db: Database, programme_id: int, key: str
+    qtbot: QtBot, db: Database, programme_id: str, key: str, open_view: ViewOpener
 ) -> None:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    view = window.show_view(key)
+    window, view = open_view(db, key)
     view.refresh()
     view.new_record()
     dialog = getattr(view, "dialog", None)

@@ -8,6 +8,7 @@ from email import policy
 from pathlib import Path
 
 import pytest
+from desk_window import ViewOpener
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
@@ -33,10 +34,8 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return handed
 
 
-def _menu(qtbot: QtBot, db: Database) -> tuple[MainWindow, WeekMenu]:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
+def _menu(open_view: ViewOpener, db: Database) -> tuple[MainWindow, WeekMenu]:
+    window, _ = open_view(db)
     menu = window.week_menu  # type: ignore[attr-defined]
     assert isinstance(menu, WeekMenu)
     return window, menu
@@ -48,8 +47,10 @@ def _pid(db: Database) -> int:
     return programme.id
 
 
-def test_the_menu_offers_calendar_mail_and_addresses(qtbot: QtBot, demo_db: Database) -> None:
-    window, menu = _menu(qtbot, demo_db)
+def test_the_menu_offers_calendar_mail_and_addresses(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    window, menu = _menu(open_view, demo_db)
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles.index("&Planlægning") == titles.index("&Dokumenter") - 1
     entries = [a.text() for a in menu.menu.actions()]
@@ -57,7 +58,11 @@ def test_the_menu_offers_calendar_mail_and_addresses(qtbot: QtBot, demo_db: Data
 
 
 def test_calendar_action_writes_one_areas_events(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    open_view: ViewOpener,
 ) -> None:
     from icalendar import Calendar
 
@@ -70,7 +75,7 @@ def test_calendar_action_writes_one_areas_events(
 
     monkeypatch.setattr(week_menu, "ask_calendar", choose_fjordglimt)
     monkeypatch.setattr(week_menu, "ask_save_path", lambda *a: out)
-    window, menu = _menu(qtbot, demo_db)
+    window, menu = _menu(open_view, demo_db)
     assert menu.calendar_file() == out
     summaries = [str(e["SUMMARY"]) for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")]
     assert summaries and all("Fjordglimt" in s for s in summaries)
@@ -78,7 +83,11 @@ def test_calendar_action_writes_one_areas_events(
 
 
 def test_agreement_mail_opens_an_eml_draft_with_the_edited_subject(
-    qtbot: QtBot, demo_db: Database, opened: list[str], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_db: Database,
+    opened: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    open_view: ViewOpener,
 ) -> None:
     area = areas.find_area(demo_db, _pid(demo_db), "Fjordglimt")
     monkeypatch.setattr(week_menu, "choose_area", lambda *_a: (area.id, area.name))
@@ -89,7 +98,7 @@ def test_agreement_mail_opens_an_eml_draft_with_the_edited_subject(
         qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
 
     monkeypatch.setattr(mail_dialog, "show_draft_dialog", edit_and_open)
-    _window, menu = _menu(qtbot, demo_db)
+    _window, menu = _menu(open_view, demo_db)
     menu.mail_agreement()
     (url,) = opened
     path = Path(QUrl(url).toLocalFile())
@@ -99,29 +108,35 @@ def test_agreement_mail_opens_an_eml_draft_with_the_edited_subject(
 
 
 def test_reminder_without_attachment_opens_a_mailto_link(
-    qtbot: QtBot, demo_db: Database, opened: list[str], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_db: Database,
+    opened: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    open_view: ViewOpener,
 ) -> None:
     monkeypatch.setattr(mail_dialog, "show_draft_dialog", lambda d: d.open_in_mail())
-    _window, menu = _menu(qtbot, demo_db)
+    _window, menu = _menu(open_view, demo_db)
     menu.mail_reminder()
     (url,) = opened
     assert url.startswith("mailto:?bcc=") and "subject=" in url
 
 
 def test_a_meetings_invitees_are_copied_in_one_click(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
     meeting = meetings.list_meetings(demo_db, _pid(demo_db))[0]
     monkeypatch.setattr(week_menu, "choose_meeting", lambda *_a: meeting.id)
-    window, menu = _menu(qtbot, demo_db)
+    window, menu = _menu(open_view, demo_db)
     menu.copy_invitees()
     found, _missing = mail.invitees(demo_db, meeting.id)
     assert QGuiApplication.clipboard().text() == "; ".join(found)
     assert window.statusBar().currentMessage().startswith(f"{len(found)} e-mailadresser")
 
 
-def test_a_saved_mail_template_can_be_undone(qtbot: QtBot, demo_db: Database) -> None:
-    window, _ = _menu(qtbot, demo_db)
+def test_a_saved_mail_template_can_be_undone(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    window, _ = _menu(open_view, demo_db)
     dialog = mail_dialog.MailTemplateDialog(window.ctx, window)
     qtbot.addWidget(dialog)
     dialog.subject.setText("Aftale {omraade}")
@@ -135,7 +150,11 @@ def test_a_saved_mail_template_can_be_undone(qtbot: QtBot, demo_db: Database) ->
 
 
 def test_an_areas_page_writes_its_agreement_mail_and_copies_its_steering_group(
-    qtbot: QtBot, demo_db: Database, opened: list[str], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo_db: Database,
+    opened: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    open_view: ViewOpener,
 ) -> None:
     from PySide6.QtWidgets import QPushButton
 
@@ -143,7 +162,7 @@ def test_an_areas_page_writes_its_agreement_mail_and_copies_its_steering_group(
 
     shown: list[mail_dialog.MailDraftDialog] = []
     monkeypatch.setattr(mail_dialog, "show_draft_dialog", shown.append)
-    window, _ = _menu(qtbot, demo_db)
+    window, _ = _menu(open_view, demo_db)
     view = window.show_view("areas")
     assert isinstance(view, AreasView)
     area_id = areas.find_area(demo_db, _pid(demo_db), "Fjordglimt").id
@@ -158,7 +177,7 @@ def test_an_areas_page_writes_its_agreement_mail_and_copies_its_steering_group(
 
 
 def test_overblik_writes_the_evaluation_reminder(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
     from datetime import date
 
@@ -167,7 +186,7 @@ def test_overblik_writes_the_evaluation_reminder(
     monkeypatch.setattr(OverviewView, "today", staticmethod(lambda: date(2026, 11, 23)))
     shown: list[mail_dialog.MailDraftDialog] = []
     monkeypatch.setattr(mail_dialog, "show_draft_dialog", shown.append)
-    window, _ = _menu(qtbot, demo_db)
+    window, _ = _menu(open_view, demo_db)
     view = window.show_view("overview")
     assert isinstance(view, OverviewView)
     view.week.reminder_requested.emit()

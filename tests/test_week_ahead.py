@@ -7,6 +7,7 @@ import json
 from datetime import date
 
 import pytest
+from desk_window import ViewOpener
 from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.cli import main
@@ -84,14 +85,10 @@ def test_overblik_prints_groups_with_counts(
 
 
 def test_overview_shows_this_week_and_the_next_14_days(
-    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
     monkeypatch.setattr(OverviewView, "today", staticmethod(lambda: SESSION_WEEK))
-    window = MainWindow(demo_db)
-    qtbot.addWidget(window)
-    window.show()
-    view = window.show_view("overview")
-    assert isinstance(view, OverviewView)
+    window, view = open_view(demo_db, "overview", OverviewView)
     panel = view.week
     assert panel.list.topLevelItemCount() == 3 and panel.list.topLevelItem(0).text(0) == "i dag"
     assert panel.summary.text() == "3 punkter denne uge; 1 i dag."

@@ -7,6 +7,12 @@ so a message shared by many nouns stays grammatical with each of them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from operator import attrgetter
+from typing import TypeVar
+
+T = TypeVar("T")
+
 # Singular -> plural of the nouns the desk counts. A count of a noun not listed here fails
 # loudly in the tests rather than printing "1 grupper".
 PLURALS: dict[str, str] = {
@@ -40,3 +46,25 @@ def pronoun(definite_noun: str) -> str:
     if last == "n":
         return "Den"
     raise ValueError(f"not a definite singular noun: {definite_noun!r}")
+
+
+# Danish alphabetical order: ... x y z æ ø å, with the old spelling "aa" as "å" (Aabenraa
+# after Ørsted, as in the phone book and Danske Stednavne). Other accents sort with their
+# base letter (é as e), ä/ö with æ/ø and ü with y, as Dansk Sprognævn's rules say.
+_LAST_LETTERS = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}", "ü": "y"})
+
+
+def sort_key(text: str) -> str:
+    """A key that sorts names the Danish way (Ærø, Østerø, Åby; Aalborg after Åby), for
+    Python's sorted() and for Qt's sort role alike (a plain string: no locale needed)."""
+    import unicodedata
+
+    folded = text.casefold().replace("aa", "å")
+    kept = folded.translate(_LAST_LETTERS)
+    plain = unicodedata.normalize("NFKD", kept)
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def by_name(items: Iterable[T], name: Callable[[T], str] = attrgetter("name")) -> list[T]:
+    """`items` in Danish alphabetical order of their name (SQL's ORDER BY puts Å before Æ)."""
+    return sorted(items, key=lambda item: sort_key(name(item)))

@@ -154,7 +154,7 @@ def open_database(
     *,
     create: bool = False,
     user: str | None = None,
-    backup_keep: int = 20,
+    backup_keep: int | None = None,  # None: the file's own setting
     read_only: bool = False,
 ) -> Database:
     """Open (or with `create`, make) the database at `path`, migrated to the newest schema.
@@ -164,7 +164,9 @@ def open_database(
     that is not (0 bytes, another program's, from a newer desk) raises DatabaseFileError
     with a Danish message, and the file is left untouched.
     """
-    from .backup import make_backup  # backup recognises files through migrate's revisions
+    # backup recognises files through migrate's revisions, so it is imported here.
+    from .backup import backup_keep as keep_setting
+    from .backup import make_backup
 
     if is_server_url(path):
         return open_server_database(str(path), user=user, read_only=read_only)
@@ -188,7 +190,8 @@ def open_database(
                 with db.engine.begin() as conn:
                     create_schema(conn)
             else:
-                make_backup(path, "foer-opgradering", keep=backup_keep)
+                keep = backup_keep if backup_keep is not None else keep_setting(path)
+                make_backup(path, "foer-opgradering", keep=keep)
                 upgrade(db)
     except BaseException:
         db.dispose()

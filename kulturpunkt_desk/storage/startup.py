@@ -26,7 +26,14 @@ from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
-from .backup import BackupError, adopt_legacy_backups, backup_keep, list_backups, make_backup
+from .backup import (
+    DEFAULT_KEEP,
+    BackupError,
+    adopt_legacy_backups,
+    backup_keep,
+    list_backups,
+    make_backup,
+)
 from .desk_lock import (
     DeskLock,
     DeskLockedError,
@@ -147,7 +154,7 @@ def start_desk(
     db: Database | None = None
     try:
         try:
-            keep = backup_keep(path) if path.exists() else 20
+            keep = backup_keep(path) if path.exists() else DEFAULT_KEEP
             db = open_database(
                 path, create=create, user=user, backup_keep=keep, read_only=read_only
             )

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 
@@ -15,6 +15,7 @@ from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.resources import resource
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui import collection, palette
+from kulturpunkt_desk.ui.qt_danish import install_qt_danish
 
 if TYPE_CHECKING:
     from kulturpunkt_desk.ui.main_window import MainWindow
@@ -37,12 +38,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(QIcon(str(resource("icons", "kulturpunkt.png"))))
     QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
     palette.apply_to(app)  # placeholder text dark enough to read (4.5:1)
-    # Qt's own dialogs (file chooser, message boxes) in Danish.
-    qt_da = QTranslator(app)
-    if qt_da.load(
-        QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
-        app.installTranslator(qt_da)
+    # Qt's own dialogs (file chooser, message boxes) in the desk's Danish.
+    install_qt_danish(app)
     return app
 
 

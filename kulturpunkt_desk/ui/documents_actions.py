@@ -10,6 +10,9 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QCursor, QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
+from kulturpunkt_desk.domain.settings import DOCUMENTS_FOLDER
+
+from . import preferences
 from .failure import attempt, in_box
 
 
@@ -18,17 +21,24 @@ def tr(text: str) -> str:
 
 
 def documents_folder() -> Path:
-    """Where documents are suggested saved: the user's Documents/Kulturpunkt."""
+    """Where documents are saved first: the folder chosen under Indstillinger, else the
+    user's Documents/Kulturpunkt."""
+    chosen = preferences.text(DOCUMENTS_FOLDER)
+    if chosen:
+        return Path(chosen)
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(base or Path.home()) / "Kulturpunkt"
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> Path | None:
-    """A save dialog starting in the documents folder; None when the user cancels."""
-    folder = documents_folder()
-    folder.mkdir(parents=True, exist_ok=True)
+    """A save dialog in the folder used last (else the documents folder); None when the
+    user cancels."""
+    folder = preferences.start_folder(documents_folder())
     chosen, _ = QFileDialog.getSaveFileName(parent, title, str(folder / suggested), filters)
-    return Path(chosen) if chosen else None
+    if not chosen:
+        return None
+    preferences.remember_folder(Path(chosen).parent)
+    return Path(chosen)
 
 
 def make_document(parent: QWidget | None, make: Callable[[], Path]) -> Path | None:

@@ -23,6 +23,7 @@ from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.services import programmes
 from kulturpunkt_desk.storage.engine import Database
 
+from . import preferences
 from .area_choice import choose_area
 from .background import BackgroundTask, Progress, run_with_progress
 from .context import DeskContext
@@ -46,16 +47,17 @@ def tr(text: str) -> str:
 
 
 def ask_save(parent: QWidget | None, title: str, suggested: str, filters: list[str]) -> Path | None:
-    """A save dialog in the documents folder. A name typed without an extension gets the
-    chosen filter's, so «status» with the Excel filter becomes status.xlsx."""
-    folder = documents_folder()
-    folder.mkdir(parents=True, exist_ok=True)
+    """A save dialog in the folder used last (else the documents folder). A name typed
+    without an extension gets the chosen filter's, so «status» with the Excel filter
+    becomes status.xlsx."""
+    folder = preferences.start_folder(documents_folder())
     chosen, selected = QFileDialog.getSaveFileName(
         parent, title, str(folder / suggested), ";;".join(tr(f) for f in filters)
     )
     if not chosen:
         return None
     path = Path(chosen)
+    preferences.remember_folder(path.parent)
     if not path.suffix:
         suffix = selected.rpartition("*")[2].rstrip(")") if "*" in selected else ""
         path = path.with_name(path.name + (suffix or Path(suggested).suffix))
@@ -63,10 +65,12 @@ def ask_save(parent: QWidget | None, title: str, suggested: str, filters: list[s
 
 
 def ask_folder(parent: QWidget | None, title: str) -> Path | None:
-    folder = documents_folder()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = preferences.start_folder(documents_folder())
     chosen = QFileDialog.getExistingDirectory(parent, title, str(folder))
-    return Path(chosen) if chosen else None
+    if not chosen:
+        return None
+    preferences.remember_folder(Path(chosen))
+    return Path(chosen)
 
 
 def ask_combined(parent: QWidget | None, left_out: list[str]) -> bool | None:
@@ -159,7 +163,7 @@ class DocumentsMenu(QObject):
             (tr("&Evalueringsrapport (udkast)…"), self.evaluation_report),
             (tr("&Revisionsmappe for lokalområde (ZIP)…"), self.dossier),
             ("", lambda: None),
-            (tr("Re&diger aftaleskabelon…"), self.edit_template),
+            (tr("Re&digér aftaleskabelon…"), self.edit_template),
             (tr("Regionens &oplysninger og sagsnummer…"), self.programme_settings),
         ]
         for text, slot in entries:

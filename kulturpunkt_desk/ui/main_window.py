@@ -137,6 +137,11 @@ class MainWindow(QMainWindow):
         """F5: read everything again (a colleague may have changed the file)."""
         self.ctx.changed()
 
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
     def open_search(self) -> None:
         from .search_dialog import SearchDialog
 
@@ -158,7 +163,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, tr("&Afslut"), self.close, QKeySequence.StandardKey.Quit)
 
-        edit_menu = self.menuBar().addMenu(tr("&Rediger"))
+        edit_menu = self.menuBar().addMenu(tr("&Redigér"))
         undo = self.ctx.undo_stack.createUndoAction(self, tr("&Fortryd"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.ctx.undo_stack.createRedoAction(self, tr("&Gentag"))
@@ -188,6 +193,9 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu(tr("&Hjælp"))
         self._action(help_menu, tr("&Om Kulturpunkt Desk"), self.about)
+        from .help_menu import install_help_menu
+
+        install_help_menu(self, help_menu)
 
         from .documents_menu import install_documents_menu
         from .safety_menu import install_safety_menu
@@ -197,6 +205,9 @@ class MainWindow(QMainWindow):
         from .week_menu import install_week_menu
 
         install_week_menu(self)
+        from .recent_files import install_recent_files
+
+        install_recent_files(self)
 
     def _action(
         self,

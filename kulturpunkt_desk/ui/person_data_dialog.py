@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -172,13 +171,14 @@ class PersonDataDialog(QDialog):
         self.anonymise_button.setEnabled(not anonymised and not self.db.read_only)
 
     def _target(self, suffix: str, kind: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
+        from .documents_actions import ask_save_path  # opens in the folder used last
+
+        return ask_save_path(
             self,
             self.tr("Gem personoplysninger"),
             f"personoplysninger-{self.person_id}.{suffix}",
             f"{kind} (*.{suffix})",
         )
-        return Path(name) if name else None
 
     def save_json(self) -> None:
         target = self._target("json", "JSON")

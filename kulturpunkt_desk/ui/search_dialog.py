@@ -1,5 +1,6 @@
-"""Søg (Ctrl+F): type a few words, see every area, person, organisation, note and
-activity that holds them, and open one with Enter or a double click."""
+"""Søg (Ctrl+F): type a few words, see every area, person, organisation, note, activity
+and Europæisk Kulturregion record that holds them, and open one with Enter or a double
+click."""
 
 from __future__ import annotations
 
@@ -25,7 +26,12 @@ class SearchDialog(QDialog):
         self.setWindowTitle(self.tr("Søg"))
         self.query = QLineEdit()
         self.query.setPlaceholderText(
-            self.tr("Søg i lokalområder, personer, organisationer, noter og aktiviteter…")
+            self.tr(
+                self.tr(
+                    "Søg i lokalområder, personer, organisationer, noter, aktiviteter og "
+                    "Europæisk Kulturregion…"
+                )
+            )
         )
         self.query.setClearButtonEnabled(True)
         self.query.setAccessibleName(self.tr("Søg efter"))

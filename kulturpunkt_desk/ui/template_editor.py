@@ -1,4 +1,4 @@
-"""Rediger aftaleskabelon: the collaboration agreement's text, its placeholders and versions.
+"""Redigér aftaleskabelon: the collaboration agreement's text, its placeholders and versions.
 
 Saving never changes a stored version: it adds the next one (services.templates), and each
 agreement keeps the version it was made from. A text with an unknown placeholder is refused
@@ -131,7 +131,7 @@ class TemplateEditor(QDialog):
         self.ctx = ctx
         self.versions: list[AgreementTemplate] = []
         self.preview_task: BackgroundTask | None = None
-        self.setWindowTitle(self.tr("Rediger aftaleskabelon"))
+        self.setWindowTitle(self.tr("Redigér aftaleskabelon"))
 
         self.editing = QLabel()
         self.editing.setWordWrap(True)

@@ -70,3 +70,9 @@ def update_activity(db: Database, activity_id: str, data: ActivityData) -> None:
 def delete_activity(db: Database, activity_id: str) -> None:
     with db.transaction() as s:
         s.delete(get(s, Activity, activity_id, "Aktiviteten"))
+
+
+def activity_area_id(db: Database, activity_id: str) -> str:
+    """The area an activity belongs to (its page shows the activity)."""
+    with db.read() as s:
+        return get(s, Activity, activity_id, "Aktiviteten").area_id

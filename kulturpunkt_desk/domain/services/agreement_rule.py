@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from kulturpunkt_desk.storage.engine import Database
 
+from ..danish import by_name
 from ..models import Area, InterestDecision
 
 
@@ -57,9 +58,7 @@ class AgreementCandidates:
 def agreement_candidates(db: Database, programme_id: str) -> AgreementCandidates:
     """Every area of the programme by name, sorted into agreements and areas left out."""
     with db.read() as s:
-        areas = s.scalars(
-            _with_facts().where(Area.programme_id == programme_id).order_by(Area.name)
-        ).all()
+        areas = by_name(s.scalars(_with_facts().where(Area.programme_id == programme_id)))
         ready, left_out = [], []
         for area in areas:
             refusal = agreement_refusal(area)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
+from ..danish import by_name
 from ..errors import Collector, NotFoundError, ValidationError
 from ..models import (
     Area,
@@ -168,9 +169,7 @@ def get_area(db: Database, area_id: str) -> Area:
 
 def list_areas(db: Database, programme_id: str) -> list[Area]:
     with db.read() as s:
-        return list(
-            s.scalars(select(Area).where(Area.programme_id == programme_id).order_by(Area.name))
-        )
+        return by_name(s.scalars(select(Area).where(Area.programme_id == programme_id)))
 
 
 def find_area(db: Database, programme_id: str, name: str) -> Area:

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from kulturpunkt_desk.storage.engine import Database
 
+from .. import settings
 from ..dates import short_date
 from ..models import (
     Area,
@@ -42,8 +43,6 @@ from ..money import format_kr
 from .meetings import absent_in, rounds_in
 
 AGREEMENT_REMINDER_DAYS = 30
-# Overblik also shows what falls due within this many days.
-COMING_DAYS = 14
 
 
 class AttentionKind(StrEnum):
@@ -163,30 +162,22 @@ def _late_records(db: Database, programme_id: str, today: date) -> list[Attentio
                     ("instalment", row.instalment_id),
                 )
             )
-        collection_end = _collection_end(s, programme_id)
-        if collection_end is not None and collection_end < today:
-            evaluated = set(s.scalars(select(EvaluationSubmission.area_id)))
-            # Only areas that got a grant owe an evaluation.
-            for granted in s.execute(
-                select(Area.id, Area.name, Area.closed_on).join(Grant).where(in_programme)
-            ):
-                if (
-                    granted.id in evaluated
-                    or granted.id in declined
-                    or granted.closed_on is not None
-                ):
-                    continue
-                items.append(
-                    _item(
-                        granted,
-                        AttentionKind.EVALUATION_MISSING,
-                        collection_end,
-                        today,
-                        f"Evalueringsmaterialet skulle være afleveret senest "
-                        f"{short_date(collection_end)}.",
-                        ("evaluation_area", granted.id),
-                    )
+        # Evaluations: the one rule of who owes one (evaluation_parts_in).
+        parts = evaluation_parts_in(s, programme_id, today)
+        for named in s.execute(select(Area.id, Area.name).where(in_programme)):
+            state, deadline = parts.get(named.id, ("", None))
+            if state != MISSING or deadline is None:
+                continue
+            items.append(
+                _item(
+                    named,
+                    AttentionKind.EVALUATION_MISSING,
+                    deadline,
+                    today,
+                    f"Evalueringsmaterialet skulle være afleveret senest {short_date(deadline)}.",
+                    ("evaluation_area", named.id),
                 )
+            )
     return items
 
 
@@ -220,10 +211,13 @@ def _item(
 
 
 def attention_items(
-    db: Database, programme_id: str, today: date, coming_days: int = COMING_DAYS
+    db: Database, programme_id: str, today: date, coming_days: int | None = None
 ) -> list[AttentionItem]:
     """What needs attention on `today`: overdue items, most overdue first, then what falls
-    due within `coming_days`, soonest first."""
+    due within `coming_days` (default: the team's setting, 14 days unless changed),
+    soonest first."""
+    if coming_days is None:
+        coming_days = settings.read(db, settings.COMING_DAYS)
     items = _late_records(db, programme_id, today)
     horizon = today + timedelta(days=coming_days)
     with db.read() as s:
@@ -281,17 +275,14 @@ def _coming_money(s: Session, programme_id: str, today: date, horizon: date) -> 
             )
     end = _collection_end(s, programme_id)
     if end is not None and today <= end <= horizon:
-        evaluated = select(EvaluationSubmission.area_id)
-        for area in s.scalars(
-            select(Area)
-            .join(Grant)
-            .where(Area.programme_id == programme_id, ~Area.id.in_(evaluated))
-        ):
-            if area.id not in skipped:
+        parts = evaluation_parts_in(s, programme_id, today)
+        in_programme = Area.programme_id == programme_id
+        for named in s.execute(select(Area.id, Area.name).where(in_programme)):
+            if parts.get(named.id, ("", None))[0] == DUE:
                 text = f"Evalueringsmaterialet skal afleveres senest {short_date(end)}."
-                record = ("evaluation_area", area.id)
+                record = ("evaluation_area", named.id)
                 items.append(
-                    _item(area, AttentionKind.EVALUATION_MISSING, end, today, text, record)
+                    _item(named, AttentionKind.EVALUATION_MISSING, end, today, text, record)
                 )
     return items
 
@@ -433,9 +424,14 @@ def evaluation_states(db: Database, programme_id: str, today: date | None = None
 def _state_text(state: str, day: date | None) -> str:
     if day is None:
         return state
-    if state == "Mangler":
+    if state == MISSING:
         return f"Mangler (frist {short_date(day)})"
     return f"{state} {short_date(day)}"
+
+
+# The evaluation states, as every screen and document words them.
+RECEIVED, MISSING, DUE, NOT_RECEIVED = "Modtaget", "Mangler", "Frist", "Ikke modtaget"
+NO_GRANT, NOT_RELEVANT = "Intet tilskud", "Ikke relevant"
 
 
 def evaluation_state_parts(
@@ -443,32 +439,42 @@ def evaluation_state_parts(
 ) -> dict[str, tuple[str, date | None]]:
     """Each area's evaluation state and its date apart (received on, or the deadline), for
     spreadsheets that keep one kind of value per column."""
-    today = today or date.today()
     with db.read() as s:
-        received: dict[str, date] = {}
-        for area_id, day in s.execute(
-            select(EvaluationSubmission.area_id, EvaluationSubmission.received_on)
-            .join(Area)
-            .where(Area.programme_id == programme_id)
-        ):
-            received[area_id] = max(day, received.get(area_id, day))
-        with_grant = set(
-            s.scalars(select(Grant.area_id).join(Area).where(Area.programme_id == programme_id))
-        )
-        deadline = _collection_end(s, programme_id)
-        states: dict[str, tuple[str, date | None]] = {}
-        for area_id in s.scalars(select(Area.id).where(Area.programme_id == programme_id)):
-            if area_id in received:
-                states[area_id] = ("Modtaget", received[area_id])
-            elif area_id not in with_grant:
-                states[area_id] = ("Ikke relevant", None)
-            elif deadline is None:
-                states[area_id] = ("Ikke modtaget", None)
-            elif deadline < today:
-                states[area_id] = ("Mangler", deadline)
-            else:
-                states[area_id] = ("Frist", deadline)
-        return states
+        return evaluation_parts_in(s, programme_id, today or date.today())
+
+
+def evaluation_parts_in(
+    s: Session, programme_id: str, today: date
+) -> dict[str, tuple[str, date | None]]:
+    """The one rule of who owes an evaluation: an area that got a grant (the money is what
+    is accounted for), was not declined and is not closed. Overblik, Evaluering, the status
+    summary and `overblik` all read it from here."""
+    in_programme = Area.programme_id == programme_id
+    received: dict[str, date] = {}
+    for area_id, day in s.execute(
+        select(EvaluationSubmission.area_id, EvaluationSubmission.received_on)
+        .join(Area)
+        .where(in_programme)
+    ):
+        received[area_id] = max(day, received.get(area_id, day))
+    granted = set(s.scalars(select(Grant.area_id).join(Area).where(in_programme)))
+    skipped = _skipped_areas(s, programme_id)
+    deadline = _collection_end(s, programme_id)
+    states: dict[str, tuple[str, date | None]] = {}
+    for area_id in s.scalars(select(Area.id).where(in_programme)):
+        if area_id in received:
+            states[area_id] = (RECEIVED, received[area_id])
+        elif area_id in skipped:
+            states[area_id] = (NOT_RELEVANT, None)
+        elif area_id not in granted:
+            states[area_id] = (NO_GRANT, None)
+        elif deadline is None:
+            states[area_id] = (NOT_RECEIVED, None)
+        elif deadline < today:
+            states[area_id] = (MISSING, deadline)
+        else:
+            states[area_id] = (DUE, deadline)
+    return states
 
 
 def _collection_end(s: Session, programme_id: str) -> date | None:

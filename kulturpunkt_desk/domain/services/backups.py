@@ -16,8 +16,7 @@ from kulturpunkt_desk.storage.paths import backup_dir
 from kulturpunkt_desk.storage.restore import backup_taken_at
 from kulturpunkt_desk.storage.startup import restore_in_place
 
-from ..errors import ValidationError
-from ..models import Setting
+from .. import settings
 
 # What the file-name reasons mean, for the list in the dialog.
 REASON_LABELS = {
@@ -57,12 +56,7 @@ def backup_keep(db: Database) -> int:
 
 
 def set_backup_keep(db: Database, keep: int) -> None:
-    if isinstance(keep, bool) or not isinstance(keep, int) or not 1 <= keep <= 1000:
-        raise ValidationError.single(
-            "backup_keep", "Antal sikkerhedskopier: skal være et helt tal mellem 1 og 1000."
-        )
-    with db.transaction() as s:
-        s.merge(Setting(key=storage_backup.KEEP_SETTING, value=keep))
+    settings.write(db, settings.BACKUP_KEEP, keep)
     storage_backup.prune_backups(db.path, keep)
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
+from ..danish import sort_key
 from ..dates import short_date
 from ..errors import Collector, ValidationError
 from ..models import (
@@ -193,7 +194,7 @@ def action_plan(db: Database, partnership_id: str, year: int) -> ActionPlan:
                     heading,
                     a.title,
                     a.responsible.name if a.responsible else "",
-                    tuple(sorted(p.member.name for p in a.participants)),
+                    tuple(sorted((p.member.name for p in a.participants), key=sort_key)),
                     a.status,
                     a.deadline,
                     a.description,

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
+from ..danish import sort_key
 from ..dates import short_date
 from ..errors import Collector, ValidationError
 from ..models import (
@@ -279,7 +280,7 @@ def known_people(db: Database, partnership_id: str) -> list[tuple[str, str]]:
             s.scalars(select(Representative.person_id).where(Representative.member_id.in_(members)))
         ) | set(s.scalars(select(Participant.person_id).where(Participant.member_id.in_(members))))
         people = s.scalars(select(Person).where(Person.id.in_(ids))).all()
-        return sorted(((p.id, p.name) for p in people), key=lambda x: x[1].casefold())
+        return sorted(((p.id, p.name) for p in people), key=lambda x: sort_key(x[1]))
 
 
 def meeting_warnings(db: Database, meeting_id: str) -> list[str]:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
+from ..danish import sort_key
 from ..errors import ValidationError
 from ..models import (
     Contribution,
@@ -205,7 +206,7 @@ def import_populations(
     with db.read() as s:
         funding_year = get(s, FundingYear, funding_year_id, "Budgetåret")
         members = _municipalities(s, funding_year.partnership_id)
-    names = sorted(m.name for m in members.values())
+    names = sorted((m.name for m in members.values()), key=sort_key)
     result = parse_population_csv(text, names, period)
     by_name = {m.name: m.id for m in members.values()}
     set_populations(

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
+from ..danish import sort_key
 from ..errors import Collector, ValidationError
 from ..models import MemberKind, PartnerMember, Partnership, Person, Representative
 from ..money import check_ore, kr
@@ -237,7 +238,7 @@ def list_members(db: Database, partnership_id: str) -> list[PartnerMember]:
             .where(PartnerMember.partnership_id == partnership_id)
             .options(selectinload(PartnerMember.representatives).joinedload(Representative.person))
         ).all()
-        return sorted(members, key=lambda m: (order[m.kind], m.rotation_order, m.name))
+        return sorted(members, key=lambda m: (order[m.kind], m.rotation_order, sort_key(m.name)))
 
 
 def municipalities(db: Database, partnership_id: str) -> list[PartnerMember]:

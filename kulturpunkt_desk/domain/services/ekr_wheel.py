@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
+from ..danish import sort_key
 from ..dates import short_date
 from ..errors import Collector, ValidationError
 from ..models import (
@@ -376,4 +377,4 @@ def absence_report(db: Database, partnership_id: str, year: int | None = None) -
             1 for m in recorded for a in m.attendance if a.member_id == member.id and a.present
         )
         rows.append(AbsenceRow(member.id, member.name, len(recorded), came))
-    return sorted(rows, key=lambda r: (-r.absent, r.name))
+    return sorted(rows, key=lambda r: (-r.absent, sort_key(r.name)))

@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
+from ..danish import by_name
 from ..errors import Collector
 from ..models import (
     GOAL_RATING_LABELS,
@@ -133,7 +134,7 @@ def delete_evaluation(db: Database, evaluation_id: str) -> None:
 def evaluation_overview(db: Database, programme_id: str) -> list[Area]:
     """Every area with its submissions (and their answers) and its agreement loaded."""
     with db.read() as s:
-        return list(
+        return by_name(
             s.scalars(
                 select(Area)
                 .where(Area.programme_id == programme_id)
@@ -142,6 +143,5 @@ def evaluation_overview(db: Database, programme_id: str) -> list[Area]:
                     selectinload(Area.evaluations).selectinload(EvaluationSubmission.goal_answers),
                     selectinload(Area.agreement),
                 )
-                .order_by(Area.name)
             )
         )

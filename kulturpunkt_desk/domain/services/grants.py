@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
+from ..danish import by_name
 from ..errors import Collector, ValidationError
 from ..models import (
     AgreementTemplate,
@@ -350,7 +351,7 @@ def area_instalments(db: Database, area_id: str) -> list[Instalment]:
 def grant_overview(db: Database, programme_id: str) -> list[Area]:
     """Every area with its interest, agreement, grant, instalments and spending loaded."""
     with db.read() as s:
-        return list(
+        return by_name(
             s.scalars(
                 select(Area)
                 .where(Area.programme_id == programme_id)
@@ -360,6 +361,5 @@ def grant_overview(db: Database, programme_id: str) -> list[Area]:
                     selectinload(Area.grant).selectinload(Grant.instalments),
                     selectinload(Area.spending),
                 )
-                .order_by(Area.name)
             )
         )

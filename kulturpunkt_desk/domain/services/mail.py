@@ -20,6 +20,7 @@ from sqlalchemy.orm import selectinload
 
 from kulturpunkt_desk.storage.engine import Database
 
+from ..danish import by_name
 from ..dates import long_date
 from ..errors import Collector, DeskError
 from ..models import MEETING_KIND_LABELS, Area, AreaMember, NetworkMeeting, Programme, Setting
@@ -241,10 +242,9 @@ def invitees(db: Database, meeting_id: str) -> tuple[list[str], list[str]]:
                 .join(Area)
                 .where(Area.programme_id == meeting.programme_id, Area.closed_on.is_(None))
                 .options(selectinload(AreaMember.person), selectinload(AreaMember.area))
-                .order_by(Area.name)
             )
         )
-        return _addresses(members)
+        return _addresses(by_name(members, lambda m: m.area.name))
 
 
 def steering_group_addresses(db: Database, area_id: str) -> tuple[list[str], list[str]]:

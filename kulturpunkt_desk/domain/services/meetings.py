@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
+from ..danish import by_name
 from ..errors import Collector, ValidationError
 from ..models import (
     Area,
@@ -240,13 +241,11 @@ def areas_not_represented(db: Database, meeting_id: str) -> list[Area]:
     with db.read() as s:
         meeting = get(s, NetworkMeeting, meeting_id, "Mødet")
         present = {a.area_id for a in meeting.attendance}
-        return [
+        return by_name(
             a
-            for a in s.scalars(
-                select(Area).where(Area.programme_id == meeting.programme_id).order_by(Area.name)
-            )
+            for a in s.scalars(select(Area).where(Area.programme_id == meeting.programme_id))
             if a.id not in present
-        ]
+        )
 
 
 class MemberRow(NamedTuple):
@@ -293,19 +292,17 @@ def absent_in(s: Session, programme_id: str, round_number: int) -> list[Area]:
         .where(NetworkMeeting.programme_id == programme_id, NetworkMeeting.round == round_number)
     )
     designated = designated_ids_in(s, programme_id)
-    return [
+    return by_name(
         area
         for area in s.scalars(
-            select(Area)
-            .where(
+            select(Area).where(
                 Area.programme_id == programme_id,
                 Area.closed_on.is_(None),
                 ~Area.id.in_(came),
             )
-            .order_by(Area.name)
         )
         if area.id in designated
-    ]
+    )
 
 
 def areas_absent_from_round(db: Database, programme_id: str, round_number: int) -> list[Area]:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from kulturpunkt_desk.storage.engine import Database
 
+from ..danish import by_name
 from ..models import (
     Activity,
     Area,
@@ -58,9 +59,7 @@ def area_summaries(db: Database, programme_id: str) -> list[AreaSummary]:
 
 def summaries_in(s: Session, programme_id: str) -> list[AreaSummary]:
     """All areas of a programme with derived status; one query per fact, not per area."""
-    areas = list(
-        s.scalars(select(Area).where(Area.programme_id == programme_id).order_by(Area.name))
-    )
+    areas = by_name(s.scalars(select(Area).where(Area.programme_id == programme_id)))
     in_programme = select(Area.id).where(Area.programme_id == programme_id).scalar_subquery()
 
     def grouped(query: Select[*tuple[Any, ...]]) -> dict[str, Any]:

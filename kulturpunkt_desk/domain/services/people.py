@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
+from ..danish import by_name, sort_key
 from ..errors import Collector, NotFoundError
 from ..models import Area, AreaMember, Organisation, Person, Sector
 from .common import apply, get
@@ -110,7 +111,7 @@ def list_people(db: Database, text: str = "") -> list[Person]:
             query = query.where(
                 or_(Person.name.ilike(like), Person.email.ilike(like), Person.notes.ilike(like))
             )
-        return list(s.scalars(query))
+        return by_name(s.scalars(query))
 
 
 class PersonRow(NamedTuple):
@@ -158,7 +159,10 @@ def person_rows(db: Database) -> list[PersonRow]:
         areas_of: dict[object, list[tuple[str, bool]]] = {}
         for person_id, area_name, primary in s.execute(memberships):
             areas_of.setdefault(person_id, []).append((area_name, bool(primary)))
-    return [PersonRow(*row, tuple(sorted(areas_of.get(row[0], ())))) for row in rows]
+    return by_name(
+        PersonRow(*row, tuple(sorted(areas_of.get(row[0], ()), key=lambda a: sort_key(a[0]))))
+        for row in rows
+    )
 
 
 def organisation_rows(db: Database) -> list[OrganisationRow]:
@@ -170,7 +174,7 @@ def organisation_rows(db: Database) -> list[OrganisationRow]:
         Organisation.municipality,
     ).order_by(Organisation.name)
     with db.read() as s:
-        return [OrganisationRow(*row) for row in s.execute(query)]
+        return by_name(OrganisationRow(*row) for row in s.execute(query))
 
 
 def get_organisation(db: Database, organisation_id: str) -> Organisation:
@@ -204,4 +208,4 @@ def list_organisations(db: Database, text: str = "") -> list[Organisation]:
         if text:
             like = f"%{text}%"
             query = query.where(or_(Organisation.name.ilike(like), Organisation.notes.ilike(like)))
-        return list(s.scalars(query))
+        return by_name(s.scalars(query))

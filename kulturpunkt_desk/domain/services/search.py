@@ -1,4 +1,5 @@
-"""Search across the programme: areas, people, organisations, notes and activity titles.
+"""Search across the programme: areas, people, organisations, notes and activity titles,
+and Europæisk Kulturregion's members, representatives, themes and EU cases.
 
 A plain case-insensitive LIKE (ILIKE) per table: a programme holds hundreds of rows, not millions,
 so an index would cost more to keep in step than it saves. SQLite's LIKE folds only ASCII
@@ -19,10 +20,14 @@ from kulturpunkt_desk.storage.engine import Database
 from ..models import (
     Activity,
     Area,
+    EuCase,
     NetworkMeeting,
     Organisation,
+    PartnerMember,
     Person,
+    Representative,
     SparringSession,
+    Theme,
 )
 
 # Record kinds, as the window's open_record(kind, id) knows them.
@@ -33,6 +38,10 @@ KIND_LABELS: dict[str, str] = {
     "sparring_session": "Sparringsmøde",
     "network_meeting": "Netværksmøde",
     "activity": "Aktivitet",
+    "ekr_member": "EKR-medlem",
+    "ekr_representative": "EKR-repræsentant",
+    "ekr_theme": "EKR-tema",
+    "ekr_eu_case": "EU-sag",
 }
 
 SNIPPET_WIDTH = 90
@@ -44,7 +53,7 @@ class SearchHit:
     id: str
     title: str
     snippet: str  # where the words were found, shortened around the first match
-    # The record to open: activities open on their area's page.
+    # The record to open (a representative opens on their member).
     open_kind: str
     open_id: str
 
@@ -85,9 +94,15 @@ def search(db: Database, programme_id: str, text: str, limit: int = 100) -> list
     with db.read() as s:
 
         def rows(
-            model: type[Any], columns: list[InstrumentedAttribute[str]], *where: Any
+            model: type[Any],
+            columns: list[InstrumentedAttribute[str]],
+            *where: Any,
+            join: type[Any] | None = None,
         ) -> list[Any]:
-            query: Select[Any] = select(model).where(*where)
+            query: Select[Any] = select(model)
+            if join is not None:
+                query = query.join(join)
+            query = query.where(*where)
             for word in words:
                 query = query.where(_matches(columns, word))
             return list(s.scalars(query.limit(limit)))
@@ -170,5 +185,34 @@ def search(db: Database, programme_id: str, text: str, limit: int = 100) -> list
             Activity, activity_cols, Activity.area_id.in_(select(Area.id).where(in_programme))
         ):
             title = f"{act.title} ({act.area.name}, {act.held_on:%d.%m.%Y})"
-            add("activity", act.id, title, [act.title, act.description], ("area", act.area_id))
+            add("activity", act.id, title, [act.title, act.description], ("activity", act.id))
+        _partnership_hits(rows, add)
     return hits[:limit]
+
+
+# Europæisk Kulturregion's records found by their own columns: (kind, model, columns, the
+# column that is the hit's title). Each opens itself; a representative opens its member.
+PARTNERSHIP_RECORDS: list[tuple[str, Any, list[str], str]] = [
+    ("ekr_member", PartnerMember, ["name", "address", "notes"], "name"),
+    ("ekr_theme", Theme, ["name", "description"], "name"),
+    ("ekr_eu_case", EuCase, ["title", "applicant", "eu_programme", "notes"], "title"),
+]
+
+
+def _partnership_hits(rows: Any, add: Any) -> None:
+    """Europæisk Kulturregion: members, their representatives, themes and EU cases."""
+    for kind, model, names, title in PARTNERSHIP_RECORDS:
+        columns = [getattr(model, name) for name in names]
+        for record in rows(model, columns):
+            fields = [getattr(record, name) for name in names]
+            add(kind, record.id, getattr(record, title), fields, (kind, record.id))
+    # A representative is found by the person's name, e-mail or their title there.
+    rep_cols: list[InstrumentedAttribute[str]] = [
+        Person.name,
+        Person.email,
+        Representative.role_title,
+    ]
+    for r in rows(Representative, rep_cols, Person.anonymised_at.is_(None), join=Person):
+        title = f"{r.person.name} ({r.member.name})"
+        fields = [r.person.name, r.person.email, r.role_title]
+        add("ekr_representative", r.id, title, fields, ("ekr_member", r.member_id))

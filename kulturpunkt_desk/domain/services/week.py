@@ -1,9 +1,10 @@
 """The week ahead: meetings, sparring sessions, timeline dates and what falls due.
 
-Overblik's "Denne uge" / "Næste 14 dage", the start-up message and the `overblik` command
-all read this list. It joins two rules without repeating them: what falls due comes from
-attention_items (instalments, evaluations, interest, sparring, follow-ups), the dated
-events from the programme's calendar (calendar.programme_events).
+Overblik's "Denne uge" / "Næste 14 dage" (the setting `overview.coming_days`), the start-up
+message and the `overblik` command all read this list. It joins two rules without
+repeating them: what falls due comes from attention_items (instalments, evaluations,
+interest, sparring, follow-ups), the dated events from the programme's calendar
+(calendar.programme_events).
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from sqlalchemy import select
 
 from kulturpunkt_desk.storage.engine import Database
 
+from .. import settings
 from ..dates import short_date
 from ..models import MEETING_KIND_LABELS, Area, Milestone, NetworkMeeting, SparringSession
-from .attention import ATTENTION_LABELS, COMING_DAYS, AttentionItem, attention_items
+from .attention import ATTENTION_LABELS, AttentionItem, attention_items
 
-__all__ = ["COMING_DAYS", "AheadItem", "ahead", "due_counts", "week_end"]
+__all__ = ["AheadItem", "ahead", "coming_days", "due_counts", "week_end"]
 
 MEETING_GROUP = "Møde"
 SESSION_GROUP = "Sparringsmøde"
@@ -35,6 +37,11 @@ class AheadItem:
     record: tuple[str, str] | None = None  # what opens it, as for AttentionItem
 
 
+def coming_days(db: Database) -> int:
+    """How far ahead Overblik looks: the team's setting (Indstillinger), 14 days unless set."""
+    return settings.read(db, settings.COMING_DAYS)
+
+
 def week_end(today: date) -> date:
     """The Sunday of today's week (Danish weeks start on Monday)."""
     return today + timedelta(days=6 - today.weekday())
@@ -44,12 +51,14 @@ def ahead(
     db: Database,
     programme_id: str,
     today: date,
-    days: int = COMING_DAYS,
+    days: int | None = None,
     attention: list[AttentionItem] | None = None,
 ) -> list[AheadItem]:
     """Everything from `today` to `days` days later, soonest first. `attention`: the
     day's attention_items when the caller has them already (Overblik), so they are not
     asked for twice."""
+    if days is None:
+        days = coming_days(db)
     horizon = today + timedelta(days=days)
     if attention is None:
         attention = attention_items(db, programme_id, today, days)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kulturpunkt_desk.domain.models import Area, Instalment
+from kulturpunkt_desk.domain.services.area_money import left_to_pay
 
 
 @dataclass(frozen=True)
@@ -19,8 +20,8 @@ class GrantRow:
 
     @property
     def left(self) -> int:
-        """Awarded and not yet paid out."""
-        return self.awarded - self.paid
+        """Awarded and not yet paid out (the one rule, domain/services/area_money.py)."""
+        return left_to_pay(self.awarded, self.paid)
 
     @property
     def overdue(self) -> bool:

@@ -21,6 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF
 
+from kulturpunkt_desk.domain.danish import sort_key
+
 from .. import palette
 
 T = TypeVar("T")
@@ -138,7 +140,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
 
 
 def _sortable(key: Any) -> Any:
-    """Keys Qt can compare: dates as day numbers, no date first, text without case."""
+    """Keys Qt can compare: dates as day numbers, no date first, text in Danish order."""
     if key is None:
         return -1
     if isinstance(key, date):
@@ -146,5 +148,5 @@ def _sortable(key: Any) -> Any:
     if isinstance(key, bool):
         return int(key)
     if isinstance(key, str):
-        return key.lower()
+        return sort_key(key)  # Danish order: ... z æ ø å
     return key

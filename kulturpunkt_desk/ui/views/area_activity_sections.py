@@ -138,7 +138,9 @@ class SparringSection(Section):
     def load(self, area: Area) -> None:
         super().load(area)
         self.sessions.set_rows(sorted(area.sessions, key=lambda s: s.held_on, reverse=True))
+        keep = self.activity_table.keep_selection()  # a reload keeps the chosen activity
         self.activities.set_rows(list(area.activities))
+        self.activity_table.restore_selection(keep)
         self.session_table.fit_columns()
         self.activity_table.fit_columns()
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.money import format_kr
-from kulturpunkt_desk.domain.services import overview, selection
+from kulturpunkt_desk.domain.services import activities, overview, selection
 from kulturpunkt_desk.domain.services.overview import AreaSummary
 from kulturpunkt_desk.domain.status import STATUS_LABELS, STATUS_ORDER, AreaStatus
 
@@ -262,6 +262,10 @@ class AreasView(View):
                 self.refresh()
             self.show_area(record_id)
             return True
+        if kind == "activity":  # its area's page, on the activity (from Søg)
+            self.open_record("area", activities.activity_area_id(self.ctx.db, record_id))
+            self.page.tabs.setCurrentWidget(self.page.sparring)
+            return self.page.sparring.activity_table.select_id(record_id)
         if kind == STATUS_KIND:  # -1: every status
             self.refresh()
             self.show_list()

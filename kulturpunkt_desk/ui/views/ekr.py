@@ -108,3 +108,19 @@ class EkrView(View):
             return
         self.ctx.changed()
         self.refresh()
+
+    def open_record(self, kind: str, record_id: str) -> bool:
+        """A member, theme or EU case (from Søg) on its tab, selected."""
+        tabs = {"ekr_member": self.members, "ekr_theme": self.themes, "ekr_eu_case": self.eu}
+        tab = tabs.get(kind)
+        if tab is None:
+            return False
+        if self._stale or not self.partnership_id:  # loaded now, not again when shown
+            self._stale = False
+            self.refresh()
+        self.tabs.setCurrentWidget(tab)
+        if tab is self.members:
+            return self.members.table.select_id(record_id)
+        if tab is self.eu:
+            return self.eu.table.select_id(record_id)
+        return self.themes.select_theme(record_id)

@@ -27,9 +27,9 @@ from kulturpunkt_desk.domain.services import ekr_frame_rule, ekr_funding
 from kulturpunkt_desk.domain.services.ekr_funding import ContributionRow, ContributionTable
 from kulturpunkt_desk.domain.services.ekr_population_csv import decode, file_periods
 
-from .. import palette
+from .. import palette, preferences
 from ..context import DeskContext
-from ..documents_actions import ask_save_path, make_document, open_document
+from ..documents_actions import ask_save_path, documents_folder, make_document, open_document
 from ..failure import told_on_failure
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
 from ..widgets.fields import DateField
@@ -394,7 +394,12 @@ class FundingTab(EkrTab):
         year = self.year.currentData()
         if year is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Mappe til bidragsbrevene"))
+        start = preferences.start_folder(documents_folder())  # the folder used last
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Mappe til bidragsbrevene"), str(start)
+        )
+        if folder:
+            preferences.remember_folder(Path(folder))
         if folder and make_document(
             self,
             lambda: render_all_letters(self.ctx.db, self.partnership_id, int(year), Path(folder))[

@@ -185,3 +185,13 @@ class EngagementTab(EkrTab):
         grid = ekr_themes.engagement_grid(self.ctx.db, self.partnership_id)
         self.model.set_grid(grid)
         self.empty.setVisible(not grid.themes)
+
+    def select_theme(self, theme_id: str) -> bool:
+        """Put the cursor in the theme's column (found by Søg)."""
+        themes = self.model.grid.themes
+        column = next((n for n, t in enumerate(themes) if t.theme_id == theme_id), -1)
+        if column < 0 or self.model.rowCount() == 0:
+            return False
+        self.view.setCurrentIndex(self.model.index(0, column))
+        self.view.setFocus()
+        return True

@@ -1,7 +1,9 @@
 """Evaluering: which areas have sent their evaluation, and what it says.
 
-An area without an evaluation is "Mangler" in red once the programme's collection period
-has ended, otherwise "Afventer". The selected area's answers are shown below the list.
+Who owes an evaluation is the domain's one rule (attention.evaluation_parts_in): an area
+without one is "Mangler" in red once the collection period has ended, otherwise it shows
+its deadline; an area without a grant owes none. The selected area's answers
+are shown below the list.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from kulturpunkt_desk.domain.models import (
     MilestoneKind,
 )
 from kulturpunkt_desk.domain.money import format_kr
-from kulturpunkt_desk.domain.services import evaluations, goals, programmes
+from kulturpunkt_desk.domain.services import attention, evaluations, goals, programmes
 
 from ..context import DeskContext
 from ..dialogs.evaluation import EvaluationDialog
@@ -38,12 +40,6 @@ from ..models.record_table import MUTED_COLOUR, WARNING_COLOUR, Column, RecordTa
 from ..undo import confirm_and_delete
 from ..widgets.record_table import RecordTable
 from .base import View
-
-
-def expected(area: Area) -> bool:
-    """Only an area with a signed agreement owes the programme an evaluation."""
-    agreement = area.agreement
-    return bool(agreement and agreement.signed_by_area_on and agreement.signed_by_region_on)
 
 
 def latest(area: Area) -> EvaluationSubmission | None:
@@ -57,20 +53,16 @@ class EvaluationView(View):
         self.due: date | None = None
         self.areas: list[Area] = []
 
+        # Who owes an evaluation is the domain's one rule (attention.evaluation_parts_in),
+        # the same as Overblik's and the status summary's.
         def status(area: Area) -> str:
-            submission = latest(area)
-            if submission is not None:
-                return self.tr("Modtaget {0}").format(short_date(submission.received_on))
-            if not expected(area):
-                return self.tr("Ingen aftale")
-            return self.tr("Mangler") if self._late() else self.tr("Afventer")
+            return self.states.get(area.id, "")
 
         def colour(area: Area) -> object:
-            if latest(area) is not None:
+            state = self.parts.get(area.id, ("", None))[0]
+            if state == attention.RECEIVED:
                 return None
-            if not expected(area):
-                return MUTED_COLOUR
-            return WARNING_COLOUR if self._late() else MUTED_COLOUR
+            return WARNING_COLOUR if state == attention.MISSING else MUTED_COLOUR
 
         def figure(name: str) -> Column[Area]:
             return Column(
@@ -134,9 +126,6 @@ class EvaluationView(View):
         layout.addWidget(self.goals_label)
         layout.addWidget(splitter)
 
-    def _late(self) -> bool:
-        return self.due is not None and date.today() > self.due
-
     def refresh(self) -> None:
         programme = programmes.current_programme(self.ctx.db)
         ends = [
@@ -146,14 +135,18 @@ class EvaluationView(View):
         ]
         self.due = max(ends) if ends else None
         keep = self.table.keep_selection()
+        today = date.today()
+        self.parts = attention.evaluation_state_parts(self.ctx.db, self.ctx.programme_id, today)
+        self.states = attention.evaluation_states(self.ctx.db, self.ctx.programme_id, today)
         self.areas = evaluations.evaluation_overview(self.ctx.db, self.ctx.programme_id)
         self.model.set_rows(self.areas)
         self.table.fit_columns()
         self.table.restore_selection(keep)
         if self.table.current_id() is None and self.areas:
             self.table.selectRow(0)
-        received = sum(1 for a in self.areas if a.evaluations)
-        owing = sum(1 for a in self.areas if a.evaluations or expected(a))
+        states = [state for state, _day in self.parts.values()]
+        received = states.count(attention.RECEIVED)
+        owing = sum(1 for st in states if st not in (attention.NO_GRANT, attention.NOT_RELEVANT))
         text = self.tr("{0} af {1} modtaget").format(received, count(owing, "evaluering"))
         if self.due is not None:
             text += self.tr(" · frist {0}").format(short_date(self.due))

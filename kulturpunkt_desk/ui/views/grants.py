@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.models import Area, Grant, Instalment, SpendingItem
 from kulturpunkt_desk.domain.money import format_kr
-from kulturpunkt_desk.domain.services import grants, programmes
+from kulturpunkt_desk.domain.services import grants, overview, programmes
 
 from ..context import DeskContext
 from ..dialogs.grants import (
@@ -205,12 +205,14 @@ class GrantsView(View):
             self.table.selectRow(0)
         self._show_area()
         self.instalment_table.restore_selection(keep_rate)
-        programme = programmes.current_programme(self.ctx.db)
-        budget = programme.total_budget_ore if programme else 0
-        awarded, paid = sum(r.awarded for r in rows), sum(r.paid for r in rows)
+        # The programme's totals from the one function Overblik and the status summary use.
+        money = overview.money_totals(self.ctx.db, self.ctx.programme_id)
         self.totals.setText(
             self.tr("Budget {0} · bevilget {1} · udbetalt {2} · tilbage {3}").format(
-                format_kr(budget), format_kr(awarded), format_kr(paid), format_kr(awarded - paid)
+                format_kr(money.budget_ore),
+                format_kr(money.awarded_ore),
+                format_kr(money.paid_ore),
+                format_kr(money.left_to_pay_ore),
             )
         )
         self.agreements.load(self.areas)

@@ -40,6 +40,7 @@ from .. import palette, scale
 from ..accessibility import name_list
 from ..context import DeskContext
 from ..models.record_table import MUTED_COLOUR, WARNING_COLOUR
+from ..widgets.table_export import add_export_action
 from ..widgets.timeline_strip import Phase, TimelineStrip
 from ..widgets.week_panel import WeekPanel
 from .areas import STATUS_KIND
@@ -62,6 +63,7 @@ class OverviewView(View):
 
         self.items = QTreeWidget()
         name_list(self.items, self.tr("Kræver opmærksomhed"))
+        add_export_action(self.items)  # right click or Ctrl+E: the list to Excel
         self.items.setColumnCount(4)
         self.items.setHeaderLabels(
             [self.tr("Lokalområde"), self.tr("Frist"), self.tr("Hvornår"), self.tr("Hvad")]
@@ -148,10 +150,11 @@ class OverviewView(View):
         today = self.today()
         self.heading.setText(self.tr("Overblik – {0}").format(long_date(today)))
         self._show_timeline(today)
-        items = attention.attention_items(self.ctx.db, self.ctx.programme_id, today)
+        days = week.coming_days(self.ctx.db)
+        items = attention.attention_items(self.ctx.db, self.ctx.programme_id, today, days)
         self._show_items(items)
-        ahead = week.ahead(self.ctx.db, self.ctx.programme_id, today, attention=items)
-        self.week.show_items(ahead, today)
+        ahead = week.ahead(self.ctx.db, self.ctx.programme_id, today, days, attention=items)
+        self.week.show_items(ahead, today, days)
         self._show_money()
         self._show_statuses()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -12,8 +13,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableView, QWidget
 
+from .. import preferences
 from ..models.record_table import ID_ROLE, SORT_ROLE, RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -89,6 +92,34 @@ class RecordTable(QTableView):
         self.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.doubleClicked.connect(self._emit_activated)
+        # Every list can go to Excel as shown (widgets/table_export.py): right click or Ctrl+E.
+        from .table_export import add_export_action
+
+        self.export_action = add_export_action(self)
+        self._layout_restored = False
+        header = self.horizontalHeader()
+        header.sectionResized.connect(self._remember_layout)
+        header.sortIndicatorChanged.connect(self._remember_layout)
+
+    # --- remembered layout: each table's column widths and sort order, per laptop --------
+
+    def _layout_key(self) -> str:
+        name = self.accessibleName()
+        return f"{preferences.TABLES}/{name}/header" if name else ""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._layout_restored:
+            self._layout_restored = True
+            key = self._layout_key()
+            state = preferences.settings().value(key) if key else None
+            if isinstance(state, QByteArray) and self.horizontalHeader().restoreState(state):
+                self._fitted = True  # the user's widths, not the contents', from now on
+        super().showEvent(event)
+
+    def _remember_layout(self, *_args: object) -> None:
+        key = self._layout_key()
+        if key and self._layout_restored:  # not while Qt lays out a table not yet shown
+            preferences.settings().setValue(key, self.horizontalHeader().saveState())
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_id() is not None:

@@ -1,4 +1,4 @@
-"""Overblik's "Det kommende" panel (Denne uge / Næste 14 dage) and the once-a-day word at
+"""Overblik's "Det kommende" panel (Denne uge / Næste 14 dage, or as set) and the once-a-day word at
 start about what falls due today and this week. The list comes from services/week.py."""
 
 from __future__ import annotations
@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain import settings
 from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.services import week
 from kulturpunkt_desk.domain.services.week import AheadItem
 
 from .. import preferences
 from ..context import DeskContext
+from .table_export import add_export_action
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 WEEK, FORTNIGHT = 0, 1
@@ -44,6 +46,7 @@ class WeekPanel(QGroupBox):
         super().__init__("Det kommende", parent)
         self.items: list[AheadItem] = []
         self.today = date.today()
+        self.days = settings.COMING_DAYS.default
         self.this_week = QRadioButton("Denne &uge")
         self.fortnight = QRadioButton("Næste &14 dage")
         self.this_week.setChecked(True)
@@ -55,6 +58,7 @@ class WeekPanel(QGroupBox):
         self.summary.setWordWrap(True)
         self.list = QTreeWidget()
         self.list.setAccessibleName("Det kommende")
+        add_export_action(self.list)  # right click or Ctrl+E: the list to Excel
         self.list.setColumnCount(3)
         # The area leads the description: the panel stands beside two others and is narrow.
         self.list.setHeaderLabels(["Dato", "Hvad", "Beskrivelse"])
@@ -79,9 +83,12 @@ class WeekPanel(QGroupBox):
         reminder.clicked.connect(self.reminder_requested)
         layout.addWidget(reminder)
 
-    def show_items(self, items: list[AheadItem], today: date) -> None:
-        """`items`: the next 14 days; "Denne uge" shows those up to Sunday."""
+    def show_items(self, items: list[AheadItem], today: date, days: int | None = None) -> None:
+        """`items`: the next `days` days (the team's setting); "Denne uge" shows those up
+        to Sunday."""
         self.items, self.today = items, today
+        self.days = days if days is not None else self.days
+        self.fortnight.setText(f"Næste &{self.days} dage")
         self._fill()
 
     def shown(self) -> list[AheadItem]:
@@ -100,7 +107,7 @@ class WeekPanel(QGroupBox):
             row.setData(0, ITEM_ROLE, item)
             row.setToolTip(2, text)
         today_n, _week_n = week.due_counts(self.items, self.today)
-        span = "denne uge" if self.span.checkedId() == WEEK else "de næste 14 dage"
+        span = "denne uge" if self.span.checkedId() == WEEK else f"de næste {self.days} dage"
         self.summary.setText(
             f"{len(items)} punkter {span}; {today_n} i dag." if items else f"Intet {span}."
         )
