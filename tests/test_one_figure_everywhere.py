@@ -110,7 +110,7 @@ def build(db: Database, plan: list[tuple[str, dict[str, Any]]]) -> int:
 def cli_overblik(db: Database, today: date) -> dict[str, Any]:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        code = main(["overblik", "--db", str(db.path), "--date", f"{today:%d.%m.%Y}", "--json"])
+        code = main(["overblik", "--db", str(db.target), "--date", f"{today:%d.%m.%Y}", "--json"])
     assert code == 0
     return dict(json.loads(out.getvalue()))
 
