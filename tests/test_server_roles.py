@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
-from server_fixture import PgServer, pg_server  # noqa: F401  (fixture)
+from server_fixture import ADMIN_PASSWORD, PgServer, pg_server, server_db  # noqa: F401
 from sqlalchemy import text
 from sqlalchemy.exc import ProgrammingError
 
@@ -18,22 +16,13 @@ from kulturpunkt_desk.storage.server_roles import (
     team_logins,
 )
 
-ADMIN_PASSWORD = "it-admin-adgangskode"
-
 
 @pytest.fixture
-def team_db(pg_server: PgServer) -> ServerAddress:  # noqa: F811
-    """A fresh database owned by an IT administrator with CREATEROLE, holding one table."""
-    name = f"kp_{uuid.uuid4().hex[:8]}"
-    pg_server.psql(
-        "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='it_admin') THEN "
-        f"CREATE ROLE it_admin LOGIN CREATEROLE PASSWORD '{ADMIN_PASSWORD}'; END IF; END$$"
-    )
-    pg_server.psql(f"CREATE DATABASE {name} OWNER it_admin")
-    admin = ServerAddress(host=str(pg_server.socket_dir), database=name, user="it_admin")
-    with server_engine(admin, ADMIN_PASSWORD).begin() as conn:
+def team_db(server_db: ServerAddress) -> ServerAddress:  # noqa: F811
+    """The administrator's fresh database, holding one table."""
+    with server_engine(server_db, ADMIN_PASSWORD).begin() as conn:
         conn.exec_driver_sql("CREATE TABLE area (id text PRIMARY KEY, name text)")
-    return admin
+    return server_db
 
 
 def test_a_consultant_logs_in_with_own_login_and_may_write_rows_but_not_drop_tables(
