@@ -37,19 +37,19 @@ def db_option() -> argparse.ArgumentParser:
     parent = DanishArgumentParser(add_help=False)
     parent.add_argument(
         "--db",
-        type=Path,
         default=argparse.SUPPRESS,
         metavar="STI",
-        help="databasefilen (standard: KULTURPUNKT_DB eller filen i brugerens datamappe)",
+        help="databasefilen eller en server (postgresql+psycopg://login@vært/database); "
+        "standard: KULTURPUNKT_DB eller filen i brugerens datamappe",
     )
     return parent
 
 
-def resolve_db(args: argparse.Namespace) -> Path:
-    from kulturpunkt_desk.storage.paths import default_db_path
+def resolve_db(args: argparse.Namespace) -> Path | str:
+    """The --db file (a Path) or server URL (text), else KULTURPUNKT_DB, else the default."""
+    from kulturpunkt_desk.storage.paths import db_target
 
-    path = getattr(args, "db", None)
-    return Path(path) if path else default_db_path()
+    return db_target(getattr(args, "db", None))
 
 
 def open_session(args: argparse.Namespace, *, writes: bool, create: bool = False) -> DeskSession:
@@ -66,7 +66,8 @@ def open_session(args: argparse.Namespace, *, writes: bool, create: bool = False
     path = resolve_db(args)
     try:
         # A backup before a command writes; a file just made needs none.
-        return start_desk(path, create=create, startup_backup=writes and path.exists())
+        exists = isinstance(path, Path) and path.exists()
+        return start_desk(path, create=create, startup_backup=writes and exists)
     except (DeskLockedError, LockUnavailableError):
         if writes:
             raise
@@ -110,9 +111,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     from kulturpunkt_desk.domain.services import programmes
     from kulturpunkt_desk.resources import default_agreement_text
 
-    path = resolve_db(args)
     session = open_session(args, writes=True, create=True)
     db = session.db
+    path = db.name if isinstance(resolve_db(args), str) else resolve_db(args)
     try:
         if programmes.list_programmes(db):
             print(
@@ -135,9 +136,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from kulturpunkt_desk.storage.check import check_server
     from kulturpunkt_desk.storage.restore import check_and_offer
 
-    report = check_and_offer(resolve_db(args))
+    target = resolve_db(args)
+    report = check_server(target) if isinstance(target, str) else check_and_offer(target)
     for line in report.lines:
         print(line)
     return 0 if report.sound else 1

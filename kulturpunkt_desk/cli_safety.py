@@ -46,13 +46,14 @@ def register(
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from kulturpunkt_desk.cli import open_session
-    from kulturpunkt_desk.storage.backup import copy_database
 
     # The one start-up path refuses a damaged or foreign file before anything is copied;
     # beside an open desk the backup only reads.
     session = open_session(args, writes=False)
     try:
-        target = copy_database(session.path, Path(args.out)) if args.out else session.backup_now()
+        # The engine makes the copy: SQLite's backup API for a file (storage/engines/).
+        out = Path(args.out) if args.out else None
+        target = session.db.backend.backup(out) if out else session.backup_now()
     finally:
         session.close()
     print(f"Sikkerhedskopi gemt: {target}")

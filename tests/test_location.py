@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from kulturpunkt_desk.storage import engine as engine_module
 from kulturpunkt_desk.storage import location
 from kulturpunkt_desk.storage.engine import Database
+from kulturpunkt_desk.storage.engines import sqlite as engine_module
 from kulturpunkt_desk.storage.location import (
     DRIVE_REMOTE,
     Surroundings,

@@ -21,7 +21,6 @@ from windows_sharing import windows_file_sharing  # noqa: F401
 
 from kulturpunkt_desk.domain.models import Person
 from kulturpunkt_desk.domain.services import people
-from kulturpunkt_desk.storage import engine as engine_module
 from kulturpunkt_desk.storage.desk_lock import (
     DeskLock,
     DeskLockedError,
@@ -33,6 +32,7 @@ from kulturpunkt_desk.storage.desk_lock import (
     this_host,
 )
 from kulturpunkt_desk.storage.engine import Database, DatabaseBusyError
+from kulturpunkt_desk.storage.engines import sqlite as engine_module
 from kulturpunkt_desk.storage.migrate import open_database
 from kulturpunkt_desk.storage.startup import start_desk
 

@@ -20,6 +20,7 @@ from kulturpunkt_desk.storage.migrate import (
     head_revision,
     open_database,
     schema_revision,
+    upgrade,
 )
 
 # Windows refuses to rename or delete a file open anywhere; the storage tests hold to that.
@@ -28,8 +29,21 @@ pytestmark = pytest.mark.usefixtures("windows_file_sharing")
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def test_models_match_the_migrations(db: Database) -> None:
-    """A model change without a migration is caught here."""
+def test_models_match_the_migrations(db_path: Path) -> None:
+    """A model change without a migration is caught here. (A new database is made from the
+    models, so this one is built by running every migration on an empty file.)"""
+    db = Database(db_path, create=True)
+    try:
+        upgrade(db)
+        with db.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    finally:
+        db.dispose()
+    assert diff == []
+
+
+def test_a_new_database_is_made_from_the_models_at_the_newest_revision(db: Database) -> None:
+    assert schema_revision(db) == head_revision()
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []

@@ -1,4 +1,4 @@
-"""`check`: is this file a sound Kulturpunkt database, and at which schema version?
+"""`check`: is this file (or server database) a sound Kulturpunkt database, at which schema?
 
 Reads only; never migrates or repairs, so it is safe on a file someone worries about.
 The judgement itself is storage/recognise.examine, the same one every opening uses.
@@ -50,4 +50,50 @@ def check_file(path: Path) -> CheckReport:
         report.lines.append(
             f"Skemaversion: {found.revision}; opgraderes til {head} næste gang filen åbnes."
         )
+    return report
+
+
+def check_server(url: str) -> CheckReport:
+    """`check` of a server database: reachable, ours, at a known schema, nothing invalid.
+    Reads only (a read-only connection), so it never creates or migrates the schema."""
+    from .engine import Database
+    from .failures import connection_error
+    from .migrate import known_revisions, schema_revision
+
+    report = CheckReport()
+    db = Database(url, read_only=True)
+    report.lines += db.backend.describe()
+    try:
+        with db.engine.connect() as conn:
+            version = conn.exec_driver_sql("SHOW server_version").scalar_one()
+        report.lines.append(f"PostgreSQL-version: {version}")
+        revision = schema_revision(db)
+        head = head_revision()
+        if revision is None:
+            report.fail(f"FEJL: {db.name} er ikke en Kulturpunkt-database (ingen skemaversion).")
+        elif revision not in known_revisions():
+            report.fail(
+                f"FEJL: skemaversion {revision} er fra en nyere version af Kulturpunkt Desk."
+            )
+        else:
+            problems = db.backend.integrity_report(db.engine)
+            if problems:
+                report.fail(f"FEJL: kontrollen fandt {len(problems)} problem(er):")
+                report.lines += [f"  {p}" for p in problems[:20]]
+            else:
+                report.lines.append("Integritet: ok")
+            report.lines.append("Henvisninger (fremmednøgler): håndhæves af serveren")
+            if revision == head:
+                report.lines.append(f"Skemaversion: {revision} (nyeste)")
+            else:
+                report.lines.append(
+                    f"Skemaversion: {revision}; opgraderes til {head} næste gang den åbnes."
+                )
+    except Exception as exc:
+        known = connection_error(exc, db.name)
+        if known is None:
+            raise
+        report.fail(f"FEJL: {known}")
+    finally:
+        db.dispose()
     return report

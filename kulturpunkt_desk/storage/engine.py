@@ -1,83 +1,21 @@
-"""The SQLAlchemy engine over one SQLite file, and the transaction every service runs in."""
+"""An open database (a SQLite file or a server database), and the transaction every service
+runs in. What differs between the engines lives in storage/engines/."""
 
 from __future__ import annotations
 
 import getpass
-import logging
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool
+
+from .engines import Backend, backend_for
 
 # Re-exported: callers have always caught the busy error from here.
 from .failures import DatabaseBusyError as DatabaseBusyError
 from .failures import user_error
-from .location import journal_mode_for
-from .sqlite_files import connect, connect_to_read
-
-log = logging.getLogger(__name__)
-
-BUSY_TIMEOUT_MS = 5000
-
-
-def _casefold(value: object) -> object:
-    return value.casefold() if isinstance(value, str) else value
-
-
-def make_engine(path: Path, read_only: bool = False, create: bool = False) -> Engine:
-    """An engine whose connections open `path` itself, whatever characters it holds.
-
-    The connections come from sqlite_files.connect rather than from a URL with the path
-    pasted in; "rw" never creates a file, so only `create` can make a new database.
-    """
-
-    def open_connection() -> Any:
-        if read_only:
-            return connect_to_read(path)
-        # Once made, the file is never made again: a file gone missing is an error.
-        return connect(path, "rwc" if create and not path.exists() else "rw")
-
-    engine = create_engine("sqlite://", creator=open_connection, poolclass=QueuePool)
-    # WAL needs shared memory between the processes using the file, which a network
-    # drive does not give; there a rollback journal is what SQLite supports.
-    journal_mode = journal_mode_for(path)
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin.
-        dbapi_conn.isolation_level = None
-        # SQLite's lower() folds only ASCII; names like «Øster Hede» need Python's casefold.
-        dbapi_conn.create_function("casefold", 1, _casefold, deterministic=True)
-        cursor = dbapi_conn.cursor()
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if not read_only:  # a read-only connection cannot change the journal mode
-            try:
-                cursor.execute(f"PRAGMA journal_mode = {journal_mode}")
-            except sqlite3.OperationalError:
-                # Changing the mode needs the file alone; another desk has it open in its
-                # mode, so this connection keeps that mode rather than failing to open.
-                log.warning("Journaltilstanden for %s kunne ikke sættes til %s", path, journal_mode)
-        # FULL: a save the user saw confirmed survives a power cut too, not only a crash.
-        cursor.execute("PRAGMA synchronous = FULL")
-        if read_only:
-            # Defence in depth: even a write that slips past Database.transaction fails.
-            cursor.execute("PRAGMA query_only = ON")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        # IMMEDIATE takes the write lock up front: two desks on one file queue instead of
-        # one failing halfway through a save.
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("write") else "BEGIN")
-
-    return engine
 
 
 def current_user() -> str:
@@ -88,14 +26,23 @@ def current_user() -> str:
 
 
 class Database:
-    """One open database file. Services get their sessions from here."""
+    """One open database. Services get their sessions from here.
+
+    `target` is a file path or a server URL (storage/engines picks the engine); `path` is
+    the file, or for a server the place on this laptop its attachments are kept under.
+    """
 
     def __init__(
-        self, path: Path, user: str | None = None, read_only: bool = False, create: bool = False
+        self,
+        target: Path | str | Backend,
+        user: str | None = None,
+        read_only: bool = False,
+        create: bool = False,
     ) -> None:
-        self.path = Path(path)
+        self.backend = backend_for(target)
+        self.path = self.backend.path
         self.read_only = read_only
-        self.engine = make_engine(self.path, read_only=read_only, create=create)
+        self.engine = self.backend.make_engine(read_only=read_only, create=create)
         self.user = user or current_user()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # Called before every write transaction; the desk lock sets it so that a desk
@@ -119,7 +66,7 @@ class Database:
                         session.commit()
                     except BaseException as exc:
                         session.rollback()
-                        # Disk full, read-only, busy, damaged: a Danish error by SQLite's code.
+                        # Disk full, read-only, busy, damaged, server gone: a Danish error by code.
                         known = user_error(exc) if isinstance(exc, DBAPIError) else None
                         if known is not None and known is not exc:
                             raise known from exc
@@ -133,6 +80,16 @@ class Database:
         expire them); nothing is ever committed from here."""
         with self._sessions(autoflush=False) as session:
             yield session
+
+    @property
+    def target(self) -> Path | str:
+        """What to open again for the same database (a worker thread's own Database)."""
+        return self.backend.target
+
+    @property
+    def name(self) -> str:
+        """The database as messages call it: the file's name, or "db på server"."""
+        return self.backend.name
 
     def dispose(self) -> None:
         """Close the connections (they reopen on the next query); the desk keeps its lock."""

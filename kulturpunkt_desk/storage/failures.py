@@ -6,12 +6,15 @@ Messages differ between versions and languages, codes do not. `user_error` turns
 failures a user can act on (disk full, read-only file, busy, damaged file, a vanished
 drive, a file in use) into a Danish `DeskError`; anything else is a bug and returns None,
 so the caller logs it with its traceback and says that something unexpected happened.
+A server database (PostgreSQL) says why by SQLSTATE: a lost connection, a conflicting
+transaction, a full disk, a read-only login each get their Danish sentence too.
 """
 
 from __future__ import annotations
 
 import errno
 import sqlite3
+import sys
 
 from kulturpunkt_desk.domain.errors import DeskError
 
@@ -96,6 +99,88 @@ _BY_ERRNO: dict[int, str] = {
 _FILE_OTHER = "«{0}» kunne ikke læses eller skrives ({1})."
 
 
+# PostgreSQL says why by SQLSTATE (https://www.postgresql.org/docs/current/errcodes-appendix.html).
+SERVER_LOST = (
+    "Forbindelsen til databaseserveren blev afbrudt, så ændringen kunne ikke gemmes. "
+    + NOTHING_SAVED
+    + " Kontrollér netværksforbindelsen og prøv igen."
+)
+SERVER_BUSY = (
+    "En kollega gemte i de samme data i samme øjeblik, så ændringen kunne ikke gemmes. "
+    + NOTHING_SAVED
+    + " Prøv igen."
+)
+SERVER_FULL = (
+    "Databaseserverens disk er fuld, så ændringen kunne ikke gemmes. "
+    + NOTHING_SAVED
+    + " Bed IT om at give serveren mere plads."
+)
+SERVER_READ_ONLY = (
+    "Databasen på serveren er kun til læsning for dit login, så ændringen kunne ikke gemmes. "
+    + NOTHING_SAVED
+    + " Bed IT om skriveadgang."
+)
+_BY_SQLSTATE_CLASS: dict[str, str] = {"08": SERVER_LOST, "57": SERVER_LOST, "40": SERVER_BUSY}
+_BY_SQLSTATE: dict[str, str] = {
+    "53100": SERVER_FULL,  # disk_full
+    "25006": SERVER_READ_ONLY,  # read_only_sql_transaction
+    "42501": SERVER_READ_ONLY,  # insufficient_privilege
+}
+
+
+def server_error_of(exc: BaseException) -> Exception | None:
+    """The psycopg error behind `exc`, if any (psycopg is only imported for a server)."""
+    if "psycopg" not in sys.modules:
+        return None
+    import psycopg
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, psycopg.Error):
+            return current
+        orig = getattr(current, "orig", None)
+        if isinstance(orig, psycopg.Error):
+            return orig
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _server_message(error: Exception) -> str | None:
+    import psycopg
+
+    state = getattr(error, "sqlstate", None) or ""
+    if state in _BY_SQLSTATE:
+        return _BY_SQLSTATE[state]
+    if state[:2] in _BY_SQLSTATE_CLASS:
+        return _BY_SQLSTATE_CLASS[state[:2]]
+    # No SQLSTATE: the client lost the connection (closed socket, server gone, timeout).
+    if not state and isinstance(error, psycopg.OperationalError):
+        return SERVER_LOST
+    return None
+
+
+def connection_error(exc: BaseException, name: str) -> DeskError | None:
+    """Opening a server database failed: the Danish reason (no server, no login, no such
+    database), or None when it is no connection problem."""
+    error = server_error_of(exc)
+    import psycopg
+
+    if error is None or not isinstance(error, psycopg.OperationalError):
+        return None
+    state = getattr(error, "sqlstate", None) or ""
+    if state and state[:2] not in ("08", "28", "3D", "57"):
+        return None
+    # The server's own text says which of them it was (it names no password).
+    reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return StorageError(
+        state or "connect",
+        f"Kunne ikke forbinde til databasen {name}: {reason}. Kontrollér adressen, dit "
+        "login og netværksforbindelsen.",
+    )
+
+
 def sqlite_error_of(exc: BaseException) -> sqlite3.Error | None:
     """The sqlite3 error behind `exc`: itself, SQLAlchemy's `.orig`, or a cause."""
     seen: set[int] = set()
@@ -131,6 +216,12 @@ def user_error(exc: BaseException) -> DeskError | None:
         if message is not None:
             return StorageError(getattr(error, "sqlite_errorname", str(code)), message)
         return None
+    server = server_error_of(exc)
+    if server is not None:
+        message = _server_message(server)
+        if message is None:
+            return None
+        return StorageError(getattr(server, "sqlstate", None) or "connection", message)
     if isinstance(exc, OSError) and exc.errno is not None:
         name = exc.filename if exc.filename is not None else "filen"
         text = _BY_ERRNO.get(exc.errno, _FILE_OTHER).format(name, exc.strerror or exc)

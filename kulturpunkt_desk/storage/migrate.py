@@ -1,16 +1,21 @@
-"""Opening a database file: recognise it, back it up, bring its schema up to date.
+"""Opening a database: recognise it, back it up, bring its schema up to date.
 
 The schema only ever changes here, through Alembic; a user never recreates a database.
+A NEW database (a file or a server database) is made from the models and stamped at the
+newest revision; the migrations are for existing databases. On a server the schema is
+created or migrated under an advisory lock (storage/engines/postgresql.py).
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy import Connection, inspect
+
 from .engine import Database
+from .engines import backend_for, is_server_url
 from .recognise import DatabaseFileError, looks_like_sqlite, require_ours
 
 __all__ = ["DatabaseFileError", "looks_like_sqlite", "open_database", "upgrade"]
@@ -72,22 +77,20 @@ def known_revisions() -> set[str]:
 
 
 def schema_revision(db: Database) -> str | None:
-    """The file's schema version from Alembic's own table (None: not versioned yet)."""
+    """The database's schema version from Alembic's own table (None: not versioned yet)."""
     with db.engine.connect() as conn:
-        versioned = conn.exec_driver_sql(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        ).scalar_one()
-        rows = (
-            [
-                str(r)
-                for r in conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars()
-            ]
-            if versioned
-            else []
-        )
+        return _revision_of(conn, db.name)
+
+
+def _revision_of(conn: Connection, name: str) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    rows = [
+        str(r) for r in conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars()
+    ]
     if len(rows) > 1:
         raise DatabaseFileError(
-            f"Databasen {db.path.name} har flere skemaversioner ({', '.join(rows)}) "
+            f"Databasen {name} har flere skemaversioner ({', '.join(rows)}) "
             "og kan ikke åbnes af denne version af Kulturpunkt Desk."
         )
     return rows[0] if rows else None
@@ -97,13 +100,23 @@ def upgrade(db: Database, revision: str = "head") -> None:
     from alembic import command
 
     cfg = alembic_config()
-    with db.engine.begin() as conn:
+    with db.engine.begin() as conn, db.backend.migration_lock(conn):
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 
 
+def create_schema(conn: Connection) -> None:
+    """A new database's tables from the models, stamped at the newest revision."""
+    from alembic import command
+
+    cfg = alembic_config()
+    cfg.attributes["connection"] = conn
+    cfg.attributes["create_from_models"] = True  # read by migrations/env.py
+    command.stamp(cfg, "head")
+
+
 def open_database(
-    path: Path,
+    path: Path | str,
     *,
     create: bool = False,
     user: str | None = None,
@@ -119,6 +132,8 @@ def open_database(
     """
     from .backup import make_backup  # backup recognises files through migrate's revisions
 
+    if is_server_url(path):
+        return open_server_database(str(path), user=user, read_only=read_only)
     path = Path(path)
     is_new = not path.exists()
     if is_new and not create:
@@ -135,24 +150,76 @@ def open_database(
                     "men den kan kun åbnes til læsning her (den er åben et andet sted, eller "
                     "filen er skrivebeskyttet). Åbn den først, hvor den kan gemmes."
                 )
-            if not is_new:
+            if is_new:
+                with db.engine.begin() as conn:
+                    create_schema(conn)
+            else:
                 make_backup(path, "foer-opgradering", keep=backup_keep)
-            upgrade(db)
+                upgrade(db)
     except BaseException:
         db.dispose()
         raise
     return db
 
 
-def integrity_report(db: Database) -> list[str]:
-    """Problems SQLite finds in the file (empty when sound)."""
-    problems: list[str] = []
+def open_server_database(url: str, *, user: str | None = None, read_only: bool = False) -> Database:
+    """Open a database on a PostgreSQL server, creating the schema in an empty one.
+
+    Another desk may be creating or migrating it right now: the check is made again under
+    the migration lock, so only one of them does the work. A database from a newer desk
+    (or another program's) is refused with a Danish message and left untouched.
+    """
+    from .failures import connection_error
+
+    db = Database(backend_for(url), user=user, read_only=read_only)
     try:
-        with db.engine.connect() as conn:
-            rows = conn.exec_driver_sql("PRAGMA integrity_check").scalars().all()
-            problems += [str(r) for r in rows if r != "ok"]
-            fk = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
-            problems += [f"Fremmednøgle brudt: tabel {r[0]}, række {r[1]} -> {r[2]}" for r in fk]
-    except sqlite3.DatabaseError as exc:
-        problems.append(str(exc))
-    return problems
+        try:
+            revision = schema_revision(db)
+            if revision != head_revision():
+                _refuse_unknown(db, revision)
+                if read_only:
+                    raise DatabaseFileError(
+                        f"Databasen {db.name} skal opgraderes til denne version af programmet, "
+                        "men den er åbnet kun til læsning."
+                    )
+                with db.engine.begin() as conn, db.backend.migration_lock(conn):
+                    revision = _revision_of(conn, db.name)  # another desk may have done it
+                    _refuse_unknown(db, revision, conn)
+                    if revision is None:
+                        create_schema(conn)
+                    elif revision != head_revision():
+                        cfg = alembic_config()
+                        cfg.attributes["connection"] = conn
+                        from alembic import command
+
+                        command.upgrade(cfg, "head")
+        except DatabaseFileError:
+            raise
+        except Exception as exc:
+            known = connection_error(exc, db.name)
+            if known is None:
+                raise
+            raise known from exc
+    except BaseException:
+        db.dispose()
+        raise
+    return db
+
+
+def _refuse_unknown(db: Database, revision: str | None, conn: Connection | None = None) -> None:
+    """Refuse a database from a newer desk, or one that holds tables but is not ours."""
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseFileError(
+            f"Databasen {db.name} er lavet af en nyere version af Kulturpunkt Desk "
+            f"(skemaversion {revision}). Opdatér programmet for at åbne den."
+        )
+    if revision is None and conn is not None and inspect(conn).get_table_names():
+        raise DatabaseFileError(
+            f"Databasen {db.name} indeholder tabeller, men er ikke fra Kulturpunkt Desk. "
+            "Den er ikke ændret."
+        )
+
+
+def integrity_report(db: Database) -> list[str]:
+    """Problems the engine finds in the stored data (empty when sound)."""
+    return db.backend.integrity_report(db.engine)

@@ -14,6 +14,8 @@ import platformdirs
 APP_NAME = "KulturpunktDesk"
 APP_AUTHOR = "RegionNordjylland"
 DB_FILENAME = "kulturpunkt.sqlite"
+# How a server database's URL starts (storage/engines/postgresql.py connects to it).
+SERVER_SCHEMES = ("postgresql+psycopg://", "postgresql://", "postgres://")
 
 
 def data_dir() -> Path:
@@ -27,6 +29,17 @@ def default_db_path() -> Path:
     """KULTURPUNKT_DB if set, else the database file in the user's data folder."""
     named = os.environ.get("KULTURPUNKT_DB")
     return Path(named) if named else data_dir() / DB_FILENAME
+
+
+def db_target(named: str | Path | None) -> Path | str:
+    """What --db or KULTURPUNKT_DB names: a server URL stays text, anything else is a file
+    path; nothing named means the database file in the user's data folder."""
+    named = named or os.environ.get("KULTURPUNKT_DB")
+    if not named:
+        return data_dir() / DB_FILENAME
+    if isinstance(named, str) and named.strip().lower().startswith(SERVER_SCHEMES):
+        return named.strip()
+    return Path(named)
 
 
 # Characters kept in the readable part of a backup folder's or file's name: letters

@@ -37,6 +37,7 @@ from .desk_lock import (
 )
 from .desk_log import configure_logging
 from .engine import Database, current_user
+from .engines import is_server_url
 from .location import location_warning
 from .migrate import head_revision, open_database, schema_revision, upgrade
 from .recognise import DatabaseFileError, examine
@@ -63,6 +64,8 @@ class DeskSession:
 
     @property
     def read_only(self) -> bool:
+        if not self.db.backend.file_lock:  # a server database has no desk lock
+            return self.db.read_only
         return self.lock is None
 
     @property
@@ -71,6 +74,8 @@ class DeskSession:
 
     def backup_now(self) -> Path:
         """A backup on demand (allowed read-only too: it only reads)."""
+        if not self.db.backend.file_lock:  # a server: the engine's own copy, or a refusal
+            return self.db.backend.backup(self.path.with_suffix(".sqlite"))
         return make_backup(self.path, "manuel", keep=backup_keep(self.path))
 
     def backups(self) -> list[Path]:
@@ -104,7 +109,7 @@ def _refuse(path: Path, message: str, cause: BaseException | None = None) -> Dat
 
 
 def start_desk(
-    path: Path,
+    path: Path | str,
     *,
     create: bool = True,
     user: str | None = None,
@@ -114,11 +119,14 @@ def start_desk(
     """Open `path` for the desk. See the module docstring for the order of the steps.
 
     `create` makes a new database only where no file exists; `startup_backup=False` is
-    for commands that only read.
+    for commands that only read. A server URL opens the server database (no lock file,
+    no file checks, no start-up backup: the server is backed up on its own).
     """
-    path = Path(path)
     configure_logging()
     user = user or current_user()
+    if is_server_url(path):
+        return start_server_desk(str(path), user=user, read_only=read_only)
+    path = Path(path)
     log.info("Starter med %s (SQLite %s, bruger %s)", path, sqlite3.sqlite_version, user)
     _finish_interrupted_restore(path, user)
     adopt_legacy_backups(path)
@@ -179,6 +187,14 @@ def start_desk(
         if lock is not None:
             lock.release()
         raise
+
+
+def start_server_desk(url: str, *, user: str, read_only: bool = False) -> DeskSession:
+    """Open a database on a PostgreSQL server: the schema is checked (and created in an
+    empty database, or migrated under the server's advisory lock) by open_database."""
+    db = open_database(url, user=user, read_only=read_only)
+    log.info("Åbnet %s (PostgreSQL, bruger %s)", db.name, user)
+    return DeskSession(db=db, lock=None)
 
 
 def _finish_interrupted_restore(path: Path, user: str) -> None:

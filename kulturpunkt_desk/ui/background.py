@@ -100,7 +100,7 @@ class BackgroundTask(QObject):
     def __init__(
         self,
         job: Job,
-        db_path: Path,
+        db_path: Path | str,
         *,
         user: str | None = None,
         read_only: bool = False,
@@ -109,7 +109,8 @@ class BackgroundTask(QObject):
     ) -> None:
         super().__init__(parent)
         self.job = job
-        self.db_path = Path(db_path)
+        # A file path, or a server URL (kept as text: a URL is no path).
+        self.db_path = db_path if isinstance(db_path, str) else Path(db_path)
         self.user = user
         self.read_only = read_only
         self.write_guard = write_guard
@@ -129,7 +130,7 @@ class BackgroundTask(QObject):
         db = ctx if isinstance(ctx, Database) else ctx.db
         return cls(
             job,
-            db.path,
+            db.target,
             user=db.user,
             read_only=db.read_only,
             write_guard=db.write_guard,

@@ -88,6 +88,8 @@ class AreaMember(Record):
             "area_id",
             unique=True,
             sqlite_where=text("is_primary_contact = 1"),
+            # PostgreSQL has a real boolean (= 1 is a type error there).
+            postgresql_where=text("is_primary_contact"),
         ),
     )
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kulturpunkt_desk.storage.engine import Database
@@ -157,7 +157,11 @@ def area_history(db: Database, area_id: int) -> list[HistoryLine]:
             uuids.update(s.scalars(select(Instalment.uuid).where(Instalment.grant_id == grant_id)))
         # Records since deleted: their create/delete snapshots carry the area id, and
         # their updates are found through the uuid those snapshots name.
-        owned = func.json_extract(AuditEntry.changes, "$.area_id") == area_id
+        # The JSON path the engine's own way (json_extract on SQLite, ->> on PostgreSQL),
+        # read as the key's type: an integer today, a UUID text once keys are UUIDs.
+        in_snapshot = AuditEntry.changes["area_id"]
+        value = in_snapshot.as_string() if isinstance(area_id, str) else in_snapshot.as_integer()
+        owned = value == area_id
         uuids.update(s.scalars(select(AuditEntry.entity_uuid).where(owned)))
         entries = s.scalars(
             select(AuditEntry)

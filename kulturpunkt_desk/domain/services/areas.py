@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from kulturpunkt_desk.storage.engine import Database
@@ -24,7 +24,7 @@ from ..models import (
     Programme,
     SparringSession,
 )
-from .common import apply, check_unique_name, get
+from .common import apply, check_unique_name, get, same_name_ids
 from .people import PersonData
 
 
@@ -175,12 +175,8 @@ def list_areas(db: Database, programme_id: int) -> list[Area]:
 
 def find_area(db: Database, programme_id: int, name: str) -> Area:
     with db.read() as s:
-        area = s.scalar(
-            select(Area).where(
-                Area.programme_id == programme_id,
-                func.casefold(Area.name) == name.strip().casefold(),
-            )
-        )
+        found = same_name_ids(s, Area.id, Area.name, name, Area.programme_id == programme_id)
+        area = s.get(Area, next(iter(found))) if found else None
         if area is None:
             raise NotFoundError(f"Der findes intet lokalområde ved navn «{name}».")
         return area

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ..danish import pronoun
@@ -31,6 +31,25 @@ def apply(obj: Record, values: dict[str, Any]) -> None:
         setattr(obj, key, value)
 
 
+def same_name_ids(
+    s: Session,
+    id_column: InstrumentedAttribute[Any],
+    name_column: InstrumentedAttribute[str],
+    name: str,
+    *scope: ColumnElement[bool],
+) -> set[Any]:
+    """The ids of records in `scope` named `name`, whatever the case.
+
+    Folded in Python, not in SQL: SQLite's lower() leaves Æ, Ø and Å alone and
+    PostgreSQL's depends on the server's locale, while str.casefold is the same
+    everywhere. A scope (one programme's areas, one partnership's members) holds at most
+    a few hundred names, so reading them costs nothing.
+    """
+    folded = name.strip().casefold()
+    rows = s.execute(select(id_column, name_column).where(*scope))
+    return {row_id for row_id, row_name in rows if row_name.strip().casefold() == folded}
+
+
 def check_unique_name(
     s: Session,
     id_column: InstrumentedAttribute[int],
@@ -41,14 +60,9 @@ def check_unique_name(
     *scope: ColumnElement[bool],
     where: str = "",
 ) -> None:
-    """Refuse `name` when another record in `scope` has it; case is folded the Danish way
-    (the engine's casefold function), so «Øster Åby» and «øster åby» clash."""
-    clash = s.scalar(
-        select(id_column).where(
-            *scope, func.casefold(name_column) == name.casefold(), id_column != (own_id or -1)
-        )
-    )
-    if clash is not None:
+    """Refuse `name` when another record in `scope` has it; case is folded the Danish way,
+    so «Øster Åby» and «øster åby» clash (on either engine: see same_name_ids)."""
+    if same_name_ids(s, id_column, name_column, name, *scope) - {own_id}:
         raise ValidationError.single(
             "name", f"Navn: der findes allerede {what} ved navn «{name}»{where}."
         )

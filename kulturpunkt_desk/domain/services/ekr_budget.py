@@ -20,7 +20,7 @@ from .. import validation as v
 from ..errors import Collector, ValidationError
 from ..models import BudgetLine, FundingYear, Partnership
 from ..money import check_ore, format_kr
-from .common import apply, get
+from .common import apply, get, same_name_ids
 from .ekr_eu import EuYearFigure, eu_money_vs_budget
 
 # The lines the strategy names, plus the secretariat's meetings and the communication the
@@ -152,15 +152,8 @@ def update_line(db: Database, line_id: int, data: BudgetLineData) -> None:
 
 
 def _check_unique(s: Session, partnership_id: int, year: int, name: str, own: int | None) -> None:
-    clash = s.scalar(
-        select(BudgetLine.id).where(
-            BudgetLine.partnership_id == partnership_id,
-            BudgetLine.year == year,
-            func.casefold(BudgetLine.name) == name.casefold(),
-            BudgetLine.id != (own or -1),
-        )
-    )
-    if clash is not None:
+    scope = (BudgetLine.partnership_id == partnership_id, BudgetLine.year == year)
+    if same_name_ids(s, BudgetLine.id, BudgetLine.name, name, *scope) - {own}:
         raise ValidationError.single("name", f"Budgetpost: «{name}» findes allerede i {year}.")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from kulturpunkt_desk.storage.engine import Database
@@ -19,7 +19,7 @@ from ..errors import Collector, ValidationError
 from ..models import MemberKind, PartnerMember, Partnership, Person, Representative
 from ..money import check_ore, kr
 from .case_file import case_file_values
-from .common import apply, check_unique_name, get
+from .common import apply, check_unique_name, get, same_name_ids
 
 DEFAULT_FRAME_ORE = kr(1_300_000)
 DEFAULT_MARGIN_PCT = 2
@@ -212,7 +212,8 @@ def _check_member(
         PartnerMember.partnership_id == partnership_id, PartnerMember.id != (own_id or -1)
     )
     name = str(values["name"])
-    if s.scalar(others.where(func.casefold(PartnerMember.name) == name.casefold())) is not None:
+    in_partnership = PartnerMember.partnership_id == partnership_id
+    if same_name_ids(s, PartnerMember.id, PartnerMember.name, name, in_partnership) - {own_id}:
         raise ValidationError.single("name", f"Navn: «{name}» er allerede medlem.")
     # The region hosts the digital meetings and matches the frame: there is one.
     if (

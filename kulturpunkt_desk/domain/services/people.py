@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -137,14 +136,8 @@ class OrganisationRow(NamedTuple):
 
 
 def person_rows(db: Database) -> list[PersonRow]:
-    """Everyone, by name, with their organisation's name and their areas, in one query."""
-    areas = (
-        select(func.json_group_array(func.json_array(Area.name, AreaMember.is_primary_contact)))
-        .select_from(AreaMember)
-        .join(Area, AreaMember.area_id == Area.id)
-        .where(AreaMember.person_id == Person.id)
-        .scalar_subquery()
-    )
+    """Everyone, by name, with their organisation's name and their areas, in two queries
+    (the areas grouped here rather than by SQLite's json_group_array, for every engine)."""
     query = (
         select(
             Person.id,
@@ -153,23 +146,19 @@ def person_rows(db: Database) -> list[PersonRow]:
             Person.phone,
             Person.title,
             func.coalesce(Organisation.name, ""),
-            areas,
         )
         .outerjoin(Organisation, Person.organisation_id == Organisation.id)
         .order_by(Person.name)
     )
+    memberships = select(AreaMember.person_id, Area.name, AreaMember.is_primary_contact).join(
+        Area, AreaMember.area_id == Area.id
+    )
     with db.read() as s:
         rows = s.execute(query).all()
-    return [
-        PersonRow(row[0], row[1], row[2], row[3], row[4], row[5], _member_areas(row[6]))
-        for row in rows
-    ]
-
-
-def _member_areas(packed: str | None) -> tuple[tuple[str, bool], ...]:
-    if not packed or packed == "[]":
-        return ()
-    return tuple(sorted((name, bool(primary)) for name, primary in json.loads(packed)))
+        areas_of: dict[object, list[tuple[str, bool]]] = {}
+        for person_id, area_name, primary in s.execute(memberships):
+            areas_of.setdefault(person_id, []).append((area_name, bool(primary)))
+    return [PersonRow(*row, tuple(sorted(areas_of.get(row[0], ())))) for row in rows]
 
 
 def organisation_rows(db: Database) -> list[OrganisationRow]:

@@ -82,9 +82,10 @@ def attachments_mentioning(
     return found
 
 
-def traces_in_file(db_path: Path, patterns: list[re.Pattern[str]]) -> bool:
-    """True when the database file or its -wal still holds text matching `patterns`."""
-    for path in (db_path, db_path.with_name(db_path.name + "-wal")):
+def traces_in_files(files: list[Path], patterns: list[re.Pattern[str]]) -> bool:
+    """True when one of the database's files (the file and its -wal) still holds text
+    matching `patterns`."""
+    for path in files:
         if not path.is_file():
             continue
         raw = path.read_bytes()

@@ -3,9 +3,9 @@
 Anonymising replaces the person's name, e-mail, phone, title and notes, keeps the row (so
 areas, agreements, grants and attendance keep their shape and their numbers), scrubs the
 erased values from every other text in the file (free-text notes, the audit log's JSON),
-and then makes sure no copy survives in the file itself: the transaction runs with
-`PRAGMA secure_delete`, then VACUUM rewrites the file without free pages and a TRUNCATE
-checkpoint empties the -wal journal. Backups made before keep the old values until they
+and then makes sure no copy survives in the database itself (the engine's way, see
+storage/engines: on a file `PRAGMA secure_delete`, VACUUM and a TRUNCATE checkpoint that
+empties the -wal; on a server VACUUM FULL). Backups made before keep the old values until they
 roll out of the rotation; `anonymise_person` says how many there are.
 """
 
@@ -36,7 +36,7 @@ from ..models import (
     SessionParticipant,
 )
 from .common import get
-from .person_traces import AttachmentMention, attachments_mentioning, traces_in_file
+from .person_traces import AttachmentMention, attachments_mentioning, traces_in_files
 
 ERASED = "[anonymiseret]"
 PERSONAL_FIELDS = ("name", "email", "phone", "title", "notes")
@@ -282,20 +282,13 @@ def _scrub_audit(s: Session, person: Person, patterns: list[re.Pattern[str]]) ->
 
 
 def purge_free_pages(db: Database, traces: list[re.Pattern[str]] | None = None) -> bool:
-    """VACUUM, then empty the -wal; True only when that worked and, given `traces`, the file
-    holds none of them. A desk reading the file holds the -wal: the checkpoint then waits
-    for it (the busy timeout) and otherwise says the purge is still pending."""
-    raw = db.engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        cursor.execute("VACUUM")  # rewrites every page: no free page keeps old bytes
-        busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        cursor.close()
-    finally:
-        raw.close()
-    if busy != 0:
+    """Rewrite the storage so no freed space keeps old bytes (the engine's way: VACUUM and
+    an emptied -wal for a file, VACUUM FULL on a server); True only when that worked and,
+    given `traces`, a database file holds none of them. A desk reading the file holds the
+    -wal: the checkpoint then waits for it and otherwise says the purge is still pending."""
+    if not db.backend.purge_free_pages(db.engine):
         return False
-    return not (traces and traces_in_file(db.path, traces))
+    return not (traces and traces_in_files(db.backend.stored_files(), traces))
 
 
 def anonymise_person(db: Database, person_id: int) -> AnonymiseResult:
@@ -305,8 +298,7 @@ def anonymise_person(db: Database, person_id: int) -> AnonymiseResult:
         attachments = attachments_mentioning(db, _patterns(person))
         strong = _patterns(person, strong_only=True)
     with db.transaction() as s:
-        # Freed cells and pages are overwritten with zeros instead of left as they were.
-        s.connection().exec_driver_sql("PRAGMA secure_delete = ON")
+        db.backend.erase_on_delete(s.connection())
         person = get(s, Person, person_id, "Personen")
         patterns = _patterns(person)
         mentions = _mentions(s, patterns, {"person", "audit_entry"})

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import Text, func, select, type_coerce
+from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session, selectinload
 
 from kulturpunkt_desk.storage.engine import Database
@@ -28,9 +28,6 @@ from ..models import (
     SparringSession,
 )
 from .common import apply, get
-
-# Joins the participants' names in one column; a name never holds this control character.
-_NAME_SEPARATOR = "\x1f"
 
 
 class FollowUpRow(NamedTuple):
@@ -193,28 +190,12 @@ def get_session(db: Database, session_id: int) -> SparringSession:
 
 
 def session_rows(db: Database, programme_id: int) -> list[SessionRow]:
-    """The programme's sessions as the sparring view lists them, newest first, in one query."""
-    names = (
-        select(func.group_concat(Person.name, _NAME_SEPARATOR))
-        .join(SessionParticipant, SessionParticipant.person_id == Person.id)
-        .where(SessionParticipant.session_id == SparringSession.id)
-        .scalar_subquery()
-    )
-    actions = (
-        select(
-            func.json_group_array(
-                func.json_array(
-                    FollowUpAction.id,
-                    FollowUpAction.description,
-                    FollowUpAction.responsible,
-                    FollowUpAction.due_on,
-                    FollowUpAction.done_on,
-                )
-            )
-        )
-        .where(FollowUpAction.session_id == SparringSession.id)
-        .scalar_subquery()
-    )
+    """The programme's sessions as the sparring view lists them, newest first.
+
+    Three plain queries (sessions, their participants, their follow-ups) grouped here,
+    rather than SQLite's group_concat/json_group_array, so it runs on every engine.
+    """
+    in_programme = select(SparringSession.id).join(Area).where(Area.programme_id == programme_id)
     with db.read() as s:
         milestones = list(
             s.scalars(select(Milestone).where(Milestone.programme_id == programme_id))
@@ -227,15 +208,32 @@ def session_rows(db: Database, programme_id: int) -> list[SessionRow]:
                 SparringSession.held_on,
                 SparringSession.form,
                 # The JSON text as stored: a few distinct lists, each parsed once below.
-                type_coerce(SparringSession.core_elements, Text),
+                cast(SparringSession.core_elements, Text),
                 SparringSession.notes,
-                names,
-                actions,
             )
             .join(Area)
             .where(Area.programme_id == programme_id)
             .order_by(SparringSession.held_on.desc())
         ).all()
+        participants: dict[object, list[str]] = {}
+        for session_id, name in s.execute(
+            select(SessionParticipant.session_id, Person.name)
+            .join(Person, SessionParticipant.person_id == Person.id)
+            .where(SessionParticipant.session_id.in_(in_programme))
+        ):
+            participants.setdefault(session_id, []).append(name)
+        follow_ups: dict[object, list[FollowUpRow]] = {}
+        for action in s.execute(
+            select(
+                FollowUpAction.session_id,
+                FollowUpAction.id,
+                FollowUpAction.description,
+                FollowUpAction.responsible,
+                FollowUpAction.due_on,
+                FollowUpAction.done_on,
+            ).where(FollowUpAction.session_id.in_(in_programme))
+        ):
+            follow_ups.setdefault(action[0], []).append(FollowUpRow(*action[1:]))
     round_on = round_finder(milestones)
     elements: dict[str | None, tuple[str, ...]] = {}
     for raw in {row[5] for row in rows}:
@@ -248,28 +246,18 @@ def session_rows(db: Database, programme_id: int) -> list[SessionRow]:
             held_on=row[3],
             form=row[4],
             round=round_on(row[3]),
-            participants=tuple(row[7].split(_NAME_SEPARATOR)) if row[7] else (),
+            participants=tuple(participants.get(row[0], ())),
             core_elements=elements[row[5]],
             notes=row[6],
-            follow_ups=_follow_up_rows(row[8]),
+            follow_ups=_sorted_follow_ups(follow_ups.get(row[0], [])),
         )
         for row in rows
     ]
 
 
-def _follow_up_rows(packed: str | None) -> tuple[FollowUpRow, ...]:
-    if not packed or packed == "[]":
-        return ()
-    found = [
-        FollowUpRow(n, text, who, _day(due), _day(done))
-        for n, text, who, due, done in json.loads(packed)
-    ]
+def _sorted_follow_ups(found: list[FollowUpRow]) -> tuple[FollowUpRow, ...]:
     found.sort(key=lambda a: (a.due_on is not None, a.due_on or date.min))
     return tuple(found)
-
-
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
 
 
 def round_finder(milestones: list[Milestone]) -> Callable[[date], int | None]:

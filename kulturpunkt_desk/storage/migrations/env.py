@@ -16,4 +16,8 @@ context.configure(
     compare_type=True,
 )
 with context.begin_transaction():
+    if config.attributes.get("create_from_models"):
+        # A new database is made from the models and only stamped at the newest revision:
+        # the migrations are for databases that exist (storage/migrate.create_schema).
+        Base.metadata.create_all(connection)
     context.run_migrations()
