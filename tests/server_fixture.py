@@ -1,94 +1,73 @@
-"""A throwaway PostgreSQL 15 for the team-server tests (temporary: replaced by i11pg's).
-
-Started as the postgres user on a private Unix socket (no TCP), with passwords required
-for every login but the postgres superuser, so wrong passwords are really refused.
+"""The team's server in the tests: i11pg's PostgreSQL test server, with passwords required
+for the IT administrator and the team's logins (everyone else keeps i11pg's trust), so a
+wrong password is really refused.
 """
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from postgres_server import PostgresServer, find_bin
 
-from kulturpunkt_desk.storage.server_connection import ServerAddress
-
-BIN = Path("/usr/lib/postgresql/15/bin")
+from kulturpunkt_desk.storage.server_connection import ServerAddress, forget_session_logins
 
 
 @dataclass
 class PgServer:
-    socket_dir: Path
-    data_dir: Path
+    server: PostgresServer
+
+    @property
+    def socket_dir(self) -> Path:
+        return self.server.socket_dir
 
     def psql(self, sql: str, database: str = "postgres") -> str:
-        return subprocess.run(
-            [
-                "runuser",
-                "-u",
-                "postgres",
-                "--",
-                str(BIN / "psql"),
-                "-h",
-                str(self.socket_dir),
-                "-d",
-                database,
-                "-tAc",
-                sql,
-            ],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
+        command = [
+            str(self.server.bin_dir / "psql"),
+            "-h",
+            str(self.socket_dir),
+            "-U",
+            self.server.user,
+            "-d",
+            database,
+            "-tAc",
+            sql,
+        ]
+        if self.server.as_root:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        done = subprocess.run(command, check=True, capture_output=True, text=True)
+        return done.stdout.strip()
 
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
-    if not (BIN / "initdb").exists() or shutil.which("runuser") is None:
-        pytest.skip("PostgreSQL 15 er ikke installeret")
-    root = Path(tempfile.mkdtemp(prefix="kp-pg-"))
-    shutil.chown(root, "postgres", "postgres")
-    data, sock = root / "data", root / "sock"
-    sock.mkdir()
-    shutil.chown(sock, "postgres", "postgres")
-    run = ["runuser", "-u", "postgres", "--"]
-    subprocess.run(
-        [*run, str(BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"],
-        check=True,
-        capture_output=True,
-    )
-    (data / "pg_hba.conf").write_text(
-        "local all postgres trust\nlocal all all scram-sha-256\n", encoding="utf-8"
-    )
-    subprocess.run(
-        [
-            *run,
-            str(BIN / "pg_ctl"),
-            "-D",
-            str(data),
-            "-l",
-            str(root / "log"),
-            "-w",
-            "-o",
-            f"-c listen_addresses='' -c unix_socket_directories='{sock}' -c fsync=off",
-            "start",
-        ],
-        check=True,
-        capture_output=True,
-    )
+    bin_dir = find_bin()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL er ikke installeret")
+    server = PostgresServer(bin_dir)
+    server.start()
     try:
-        yield PgServer(sock, data)
+        hba = server.data / "pg_hba.conf"
+        # First match wins: these logins must give their password; the rest stays trusted.
+        own = "local all it_admin scram-sha-256\nlocal all +kulturpunkt_team scram-sha-256\n"
+        hba.write_text(own + hba.read_text(encoding="utf-8"), encoding="utf-8")
+        wrapper = PgServer(server)
+        wrapper.psql("SELECT pg_reload_conf()")
+        yield wrapper
     finally:
-        subprocess.run(
-            [*run, str(BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-            capture_output=True,
-        )
-        shutil.rmtree(root, ignore_errors=True)
+        server.stop()
+
+
+@pytest.fixture(autouse=True)
+def no_remembered_logins() -> Iterator[None]:
+    """Typed passwords and TLS choices live in the process: none leaks between tests."""
+    forget_session_logins()
+    yield
+    forget_session_logins()
 
 
 ADMIN = "it_admin"
@@ -109,21 +88,10 @@ def server_db(pg_server: PgServer) -> ServerAddress:
 
 @pytest.fixture
 def schema_db(server_db: ServerAddress) -> ServerAddress:
-    """`server_db` at the newest schema (temporary: create_all, until i11pg's engine)."""
-    from kulturpunkt_desk.domain.models import Base
-    from kulturpunkt_desk.storage.migrate import head_revision
-    from kulturpunkt_desk.storage.server_probe import server_engine
+    """`server_db` at the newest schema, made by the desk's own start on a server."""
+    from kulturpunkt_desk.storage.migrate import open_database
+    from kulturpunkt_desk.storage.server_connection import use_password
 
-    engine = server_engine(server_db, ADMIN_PASSWORD)
-    with engine.begin() as conn:
-        Base.metadata.create_all(conn)
-        # The SQLite-only partial index, as i11pg's storage will make it on PostgreSQL.
-        conn.exec_driver_sql("DROP INDEX uq_area_member_primary_contact")
-        conn.exec_driver_sql(
-            "CREATE UNIQUE INDEX uq_area_member_primary_contact ON area_member (area_id) "
-            "WHERE is_primary_contact"
-        )
-        conn.exec_driver_sql("CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY)")
-        conn.exec_driver_sql(f"INSERT INTO alembic_version VALUES ('{head_revision()}')")
-    engine.dispose()
+    use_password(server_db, ADMIN_PASSWORD)
+    open_database(server_db.text()).dispose()
     return server_db

@@ -72,9 +72,10 @@ class ServerAddress:
     ca_file: Path | None = None
 
     @classmethod
-    def from_url(cls, url: str, *, tls: bool = True) -> tuple[ServerAddress, str | None]:
+    def from_url(cls, url: str, *, tls: bool | None = None) -> tuple[ServerAddress, str | None]:
         """The address in a `postgresql+psycopg://login@host[:port]/database` URL and the
-        password typed into it, if any (to be used once, never stored)."""
+        password typed into it, if any (to be used once, never stored). `tls` None: as
+        this process was told (`allow_without_tls`), else required away from here."""
         try:
             parsed = make_url(url)
         except ArgumentError as exc:
@@ -95,12 +96,19 @@ class ServerAddress:
             database=parsed.database or "",
             user=parsed.username or "",
             port=parsed.port or DEFAULT_PORT,
-            tls=tls,
             sslmode=_single(query.get("sslmode")),
             ca_file=Path(ca_file) if ca_file and ca_file != SYSTEM_CA else None,
         )
+        if tls is None:
+            tls = address.keyring_user not in _WITHOUT_TLS
+        address = replace(address, tls=tls)
         address.validate()
         return address, parsed.password if isinstance(parsed.password, str) else None
+
+    def password(self) -> str | None:
+        """The password typed in this process, else the keyring's; None: libpq's own
+        places (PGPASSWORD, .pgpass) or no password at all."""
+        return _TYPED.get(self.keyring_user) or stored_password(self)
 
     def validate(self) -> None:
         """Every part there; a weak TLS mode away from this machine only when chosen knowingly."""
@@ -204,6 +212,39 @@ def _single(value: object) -> str | None:
     if isinstance(value, tuple):
         value = value[0] if value else None
     return str(value) if value else None
+
+
+# --- this process's logins ---------------------------------------------------------------
+
+# Passwords typed once (at a prompt, in the dialog, in a URL) and TLS turned off knowingly,
+# by keyring user. Only in this process's memory: never written anywhere.
+_TYPED: dict[str, str] = {}
+_WITHOUT_TLS: set[str] = set()
+
+
+def use_password(address: ServerAddress, password: str) -> None:
+    """Use `password` for this login for as long as the desk runs (not kept afterwards)."""
+    _TYPED[address.keyring_user] = password
+
+
+def allow_without_tls(address: ServerAddress) -> str:
+    """Let this process connect to `address` unencrypted; returns the warning to show."""
+    _WITHOUT_TLS.add(address.keyring_user)
+    return NO_TLS_WARNING.format(where=address.describe())
+
+
+def login_for(url: str) -> ServerAddress:
+    """The address in `url`, remembering a password typed into it for this process."""
+    address, typed = ServerAddress.from_url(url)
+    if typed:
+        use_password(address, typed)
+    return address
+
+
+def forget_session_logins() -> None:
+    """Forget typed passwords and TLS choices (the tests start each from nothing)."""
+    _TYPED.clear()
+    _WITHOUT_TLS.clear()
 
 
 # --- passwords --------------------------------------------------------------------------

@@ -71,10 +71,12 @@ def grant_team_rights(conn: Connection) -> None:
         f"GRANT CONNECT, TEMPORARY ON DATABASE {database} TO {team}",
         f"GRANT USAGE ON SCHEMA public TO {team}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {team}",
-        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {team}",
+        # UPDATE: a restore sets integer keys' sequences above the rows it put back.
+        f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {team}",
         "ALTER DEFAULT PRIVILEGES IN SCHEMA public "
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {team}",
-        f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {team}",
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA public "
+        f"GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {team}",
     ):
         conn.exec_driver_sql(statement)
 

@@ -66,9 +66,18 @@ def set_backup_keep(db: Database, keep: int) -> None:
 
 
 def backup_now(db: Database) -> Path:
+    if not db.backend.file_lock:  # the team's server: a checked SQLite copy of it
+        from .team_backup import backup_into_folder
+
+        return backup_into_folder(db, "manuel")
     return storage_backup.make_backup(db.path, "manuel", keep=backup_keep(db))
 
 
 def restore(db: Database, backup: Path) -> Path | None:
-    """Put `backup` in place of the open file; the replaced file becomes a backup too."""
+    """Put `backup` in place of the open file; the replaced file becomes a backup too.
+    On the team's server every row is replaced in one transaction, after a backup."""
+    if not db.backend.file_lock:
+        from .team_backup import restore_into_server
+
+        return restore_into_server(db, backup).safety_backup
     return restore_in_place(db, backup)

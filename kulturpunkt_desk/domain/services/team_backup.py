@@ -30,6 +30,7 @@ from sqlalchemy.exc import DBAPIError
 
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import Base
+from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.migrate import head_revision, open_database
 from kulturpunkt_desk.storage.recognise import examine
 
@@ -262,8 +263,23 @@ def _at_head(source: Path) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def safety_backup_name(database: str, when: datetime) -> str:
-    """A Windows-safe name for the copy taken before a restore."""
-    from kulturpunkt_desk.storage.file_names import windows_file_name
+def backup_into_folder(db: Database, reason: str) -> Path:
+    """A copy of the server database `db` into the data folder's backups, named and kept
+    (the newest N) as the copies of a file are, so the backup dialog lists them too."""
+    from kulturpunkt_desk.storage.backup import DEFAULT_KEEP, prune_backups
+    from kulturpunkt_desk.storage.paths import backup_dir, backup_file_stem
 
-    return windows_file_name(f"server-{database}-foer-gendannelse-{when:%Y%m%d-%H%M%S}.sqlite")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backup_dir(db.path) / f"{backup_file_stem(db.path)}-{stamp}-{reason}.sqlite"
+    backup_server(db.engine, target)
+    prune_backups(db.path, DEFAULT_KEEP)
+    return target
+
+
+def restore_into_server(db: Database, source: Path) -> RestoreReport:
+    """`restore_server` on the open server database `db`, its safety copy in its backups."""
+    from kulturpunkt_desk.storage.paths import backup_dir, backup_file_stem
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    safety = backup_dir(db.path) / f"{backup_file_stem(db.path)}-{stamp}-foer-gendannelse.sqlite"
+    return restore_server(db.engine, source, safety)

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, create_engine, make_url, text
 from sqlalchemy.engine import URL
 
 from ..paths import data_dir
+from ..server_connection import login_for
 from .backend import Backend
 
 DRIVER = "postgresql+psycopg"
@@ -51,8 +52,11 @@ class PostgresBackend(Backend):
     file_lock: ClassVar[bool] = False
 
     def __init__(self, url: str) -> None:
-        self.url = server_url(url)
-        self.target = self.url.render_as_string(hide_password=False)
+        # The login, TLS and password rules (storage/server_connection.py): a password typed
+        # into the URL is kept in this process only, so `target` and `url` never hold one.
+        self.address = login_for(server_url(url).render_as_string(hide_password=False))
+        self.url = self.address.url()
+        self.target = self.address.text()
         database = self.url.database or ""
         self.name = f"{database} på {host_of(self.url)}"
         # Attachments and the like of this server database are kept in the data folder
@@ -78,6 +82,8 @@ class PostgresBackend(Backend):
         }
         if options:
             connect_args["options"] = options
+        # TLS away from this machine, the password from this process or the keyring.
+        connect_args.update(self.address.connect_args(self.address.password()))
         # pre_ping: a pooled connection the server dropped (a restart, a laptop asleep)
         # is replaced before a query, not reported as a failed save.
         return create_engine(self.url, pool_pre_ping=True, connect_args=connect_args)

@@ -1,0 +1,137 @@
+"""The team on one server from the command line: IT sets it up, consultants log in as
+themselves, backups come out as SQLite files and go back only when confirmed."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from keyring_memory import MemoryKeyring, memory_keyring  # noqa: F401  (fixture)
+from server_fixture import (  # noqa: F401  (fixtures)
+    ADMIN_PASSWORD,
+    PgServer,
+    no_remembered_logins,
+    pg_server,
+    server_db,
+)
+
+from kulturpunkt_desk.cli import main
+from kulturpunkt_desk.domain.models import AuditEntry
+from kulturpunkt_desk.domain.services import areas, programmes
+from kulturpunkt_desk.storage.server_connection import (
+    KEYRING_SERVICE,
+    ServerAddress,
+    remember_password,
+)
+from kulturpunkt_desk.storage.startup import start_desk
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def team(
+    server_db: ServerAddress,  # noqa: F811
+    memory_keyring: MemoryKeyring,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> ServerAddress:
+    """IT has run `server init --demo` and `server add-user anne.<n>` (logins are the
+    whole server's, so each test's is its own)."""
+    login = f"anne.{server_db.database[-8:]}"
+    remember_password(server_db, ADMIN_PASSWORD)
+    admin_url = server_db.text()
+    code, out, err = run(capsys, "server", "init", "--db", admin_url, "--demo")
+    assert code == 0, err
+    assert "kulturpunkt_team" in out
+    monkeypatch.setattr("sys.stdin", io.StringIO("annes-lange-kode\n"))
+    code, out, err = run(capsys, "server", "add-user", login, "--password-stdin", "--db", admin_url)
+    assert code == 0, err
+    assert "annes-lange-kode" not in out + err
+    anne = ServerAddress(host=server_db.host, database=server_db.database, user=login)
+    memory_keyring.set_password(KEYRING_SERVICE, anne.keyring_user, "annes-lange-kode")
+    return anne
+
+
+def test_a_consultant_works_on_the_server_under_her_own_login(team: ServerAddress) -> None:
+    session = start_desk(team.text())
+    try:
+        assert session.db.user == team.user
+        programme = programmes.current_programme(session.db)
+        assert programme is not None
+        assert len(areas.list_areas(session.db, programme.id)) == 11
+        area_id = areas.create_area(
+            session.db, programme.id, areas.AreaData(name="Nyt Område", municipality="Hjørring")
+        )
+        uuid = areas.get_area(session.db, area_id).uuid
+        with session.db.read() as s:
+            who = {e.entity_uuid: e.user for e in s.query(AuditEntry)}
+        # The audit log's "who" is the login; the demo was made by IT's administrator.
+        assert who[uuid] == team.user
+        assert set(who.values()) == {"it_admin", team.user}
+    finally:
+        session.close()
+
+
+def test_backup_then_restore_only_with_the_confirmation_flag(
+    team: ServerAddress, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    url = team.text()
+    out = tmp_path / "team.sqlite"
+    code, printed, err = run(capsys, "backup", "--db", url, "--out", str(out))
+    assert code == 0, err
+    assert "annes-lange-kode" not in printed + err
+    session = start_desk(out, create=False)  # opened like any file
+    try:
+        programme = programmes.current_programme(session.db)
+        assert programme is not None
+        assert len(areas.list_areas(session.db, programme.id)) == 11
+    finally:
+        session.close()
+
+    code, printed, err = run(capsys, "restore", "--db", url, "--from", str(out))
+    assert code == 1
+    assert "--erstat-serverens-data" in err and "Intet er ændret" in err
+
+    code, printed, err = run(
+        capsys, "restore", "--db", url, "--from", str(out), "--erstat-serverens-data"
+    )
+    assert code == 0, err
+    assert "Sikkerhedskopi af serveren fra før" in printed
+
+
+def test_a_consultant_cannot_set_up_the_server(
+    team: ServerAddress, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "server", "init", "--db", team.text())
+    assert code == 1
+    assert "må ikke oprette logins" in err
+    assert "Traceback" not in err
+
+
+def test_a_wrong_password_is_told_in_danish_without_the_password(
+    team: ServerAddress,
+    memory_keyring: MemoryKeyring,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    memory_keyring.set_password(KEYRING_SERVICE, team.keyring_user, "gammel-forkert-kode")
+    code, out, err = run(capsys, "check", "--db", team.text())
+    assert code == 1
+    assert "adgangskoden er forkert" in out + err
+    assert "gammel-forkert-kode" not in out + err
+    code, _, err = run(capsys, "overblik", "--db", team.text())
+    assert code == 1
+    assert "adgangskoden er forkert" in err
+
+
+def test_an_unencrypted_connection_elsewhere_needs_uden_tls(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    url = "postgresql+psycopg://anne@db.rn.dk/kp?sslmode=disable"
+    code, _, err = run(capsys, "check", "--db", url)
+    assert code == 1
+    assert "--uden-tls" in err and "Traceback" not in err
