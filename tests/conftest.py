@@ -17,6 +17,9 @@ from kulturpunkt_desk.domain.services import programmes
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.migrate import open_database
 
+# The team server's fixtures (a PostgreSQL with password logins, an in-memory keyring).
+pytest_plugins = ["keyring_memory", "server_fixture"]
+
 
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -5,6 +5,7 @@ wrong password is really refused.
 
 from __future__ import annotations
 
+import io
 import subprocess
 import uuid
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from keyring_memory import MemoryKeyring
 from postgres_server import PostgresServer, find_bin
 
 from kulturpunkt_desk.storage.server_connection import ServerAddress, forget_session_logins
@@ -95,3 +97,31 @@ def schema_db(server_db: ServerAddress) -> ServerAddress:
     use_password(server_db, ADMIN_PASSWORD)
     open_database(server_db.text()).dispose()
     return server_db
+
+
+ANNE_PASSWORD = "annes-lange-kode"
+
+
+@pytest.fixture
+def team(
+    server_db: ServerAddress,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> ServerAddress:
+    """IT has run `server init --demo` and `server add-user anne.<n>`, and Anne's password
+    is in the (in-memory) keyring. Logins are the whole server's, so each test has its own."""
+    from kulturpunkt_desk.cli import main
+    from kulturpunkt_desk.storage.server_connection import KEYRING_SERVICE, remember_password
+
+    login = f"anne.{server_db.database[-8:]}"
+    remember_password(server_db, ADMIN_PASSWORD)
+    admin_url = server_db.text()
+    assert main(["server", "init", "--db", admin_url, "--demo"]) == 0, capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO(ANNE_PASSWORD + "\n"))
+    assert main(["server", "add-user", login, "--password-stdin", "--db", admin_url]) == 0
+    printed = capsys.readouterr()
+    assert "kulturpunkt_team" in printed.out and ANNE_PASSWORD not in printed.out + printed.err
+    anne = ServerAddress(host=server_db.host, database=server_db.database, user=login)
+    memory_keyring.set_password(KEYRING_SERVICE, anne.keyring_user, ANNE_PASSWORD)
+    return anne

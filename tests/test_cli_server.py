@@ -3,18 +3,10 @@ themselves, backups come out as SQLite files and go back only when confirmed."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
-from keyring_memory import MemoryKeyring, memory_keyring  # noqa: F401  (fixture)
-from server_fixture import (  # noqa: F401  (fixtures)
-    ADMIN_PASSWORD,
-    PgServer,
-    no_remembered_logins,
-    pg_server,
-    server_db,
-)
+from keyring_memory import MemoryKeyring
 
 from kulturpunkt_desk.cli import main
 from kulturpunkt_desk.domain.models import AuditEntry
@@ -22,7 +14,6 @@ from kulturpunkt_desk.domain.services import areas, programmes
 from kulturpunkt_desk.storage.server_connection import (
     KEYRING_SERVICE,
     ServerAddress,
-    remember_password,
 )
 from kulturpunkt_desk.storage.startup import start_desk
 
@@ -31,30 +22,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-@pytest.fixture
-def team(
-    server_db: ServerAddress,  # noqa: F811
-    memory_keyring: MemoryKeyring,  # noqa: F811
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> ServerAddress:
-    """IT has run `server init --demo` and `server add-user anne.<n>` (logins are the
-    whole server's, so each test's is its own)."""
-    login = f"anne.{server_db.database[-8:]}"
-    remember_password(server_db, ADMIN_PASSWORD)
-    admin_url = server_db.text()
-    code, out, err = run(capsys, "server", "init", "--db", admin_url, "--demo")
-    assert code == 0, err
-    assert "kulturpunkt_team" in out
-    monkeypatch.setattr("sys.stdin", io.StringIO("annes-lange-kode\n"))
-    code, out, err = run(capsys, "server", "add-user", login, "--password-stdin", "--db", admin_url)
-    assert code == 0, err
-    assert "annes-lange-kode" not in out + err
-    anne = ServerAddress(host=server_db.host, database=server_db.database, user=login)
-    memory_keyring.set_password(KEYRING_SERVICE, anne.keyring_user, "annes-lange-kode")
-    return anne
 
 
 def test_a_consultant_works_on_the_server_under_her_own_login(team: ServerAddress) -> None:
@@ -115,7 +82,7 @@ def test_a_consultant_cannot_set_up_the_server(
 
 def test_a_wrong_password_is_told_in_danish_without_the_password(
     team: ServerAddress,
-    memory_keyring: MemoryKeyring,  # noqa: F811
+    memory_keyring: MemoryKeyring,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     memory_keyring.set_password(KEYRING_SERVICE, team.keyring_user, "gammel-forkert-kode")

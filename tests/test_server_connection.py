@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from keyring_memory import MemoryKeyring, memory_keyring  # noqa: F401  (fixture)
+from keyring_memory import MemoryKeyring
 
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.storage.server_connection import (
@@ -92,7 +92,7 @@ def test_an_incomplete_address_names_what_is_missing(url: str, part: str) -> Non
 
 
 def test_password_is_kept_in_the_keyring_under_login_host_port_database(
-    memory_keyring: MemoryKeyring,  # noqa: F811
+    memory_keyring: MemoryKeyring,
 ) -> None:
     address, _ = ServerAddress.from_url("postgresql+psycopg://anne@db.rn.dk/kp")
     assert stored_password(address) is None

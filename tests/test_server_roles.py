@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from server_fixture import ADMIN_PASSWORD, PgServer, pg_server, server_db  # noqa: F401
+from server_fixture import ADMIN_PASSWORD, PgServer
 from sqlalchemy import text
 from sqlalchemy.exc import ProgrammingError
 
@@ -18,7 +18,7 @@ from kulturpunkt_desk.storage.server_roles import (
 
 
 @pytest.fixture
-def team_db(server_db: ServerAddress) -> ServerAddress:  # noqa: F811
+def team_db(server_db: ServerAddress) -> ServerAddress:
     """The administrator's fresh database, holding one table."""
     with server_engine(server_db, ADMIN_PASSWORD).begin() as conn:
         conn.exec_driver_sql("CREATE TABLE area (id text PRIMARY KEY, name text)")
@@ -44,7 +44,7 @@ def test_a_consultant_logs_in_with_own_login_and_may_write_rows_but_not_drop_tab
 
 def test_the_server_receives_only_the_hash_of_a_new_password(
     team_db: ServerAddress,
-    pg_server: PgServer,  # noqa: F811
+    pg_server: PgServer,
 ) -> None:
     with server_engine(team_db, ADMIN_PASSWORD).begin() as conn:
         grant_team_rights(conn)

@@ -7,13 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from server_fixture import (  # noqa: F401  (fixtures)
-    ADMIN_PASSWORD,
-    PgServer,
-    pg_server,
-    schema_db,
-    server_db,
-)
+from server_fixture import ADMIN_PASSWORD
 from sqlalchemy import Connection, Engine, select, text
 
 from kulturpunkt_desk.domain.services import programmes, team_backup
@@ -29,7 +23,7 @@ from kulturpunkt_desk.storage.startup import start_desk
 
 
 @pytest.fixture
-def engine(schema_db: ServerAddress) -> Iterator[Engine]:  # noqa: F811
+def engine(schema_db: ServerAddress) -> Iterator[Engine]:
     engine = server_engine(schema_db, ADMIN_PASSWORD)
     yield engine
     engine.dispose()

@@ -170,6 +170,10 @@ class ServerAddress:
         socket = self.host.startswith("/")
         if socket:
             query["host"] = self.host
+        if self.sslmode is not None:
+            query["sslmode"] = self.sslmode
+        if self.ca_file is not None:
+            query["sslrootcert"] = str(self.ca_file)
         return URL.create(
             DRIVER,
             username=self.user,

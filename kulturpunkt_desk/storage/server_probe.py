@@ -28,6 +28,10 @@ class ServerConnectionError(DeskError):
         super().__init__(message)
 
 
+UNKNOWN_HOST = (
+    "Serveren {host} findes ikke (navnet kunne ikke slås op). Tjek værtsnavnet og om "
+    "computeren er på regionens netværk (VPN)."
+)
 # (phrase in libpq's message, code, Danish message); the first match wins.
 _FAILURES: list[tuple[str, str, str]] = [
     (
@@ -42,10 +46,14 @@ _FAILURES: list[tuple[str, str, str]] = [
         "Serveren kræver en adgangskode for login {user}. Skriv den i feltet Adgangskode.",
     ),
     (
-        "could not translate host name",
+        "could not translate host name",  # libpq's own lookup
         "vært",
-        "Serveren {host} findes ikke (navnet kunne ikke slås op). Tjek værtsnavnet og om "
-        "computeren er på regionens netværk (VPN).",
+        UNKNOWN_HOST,
+    ),
+    (
+        "failed to resolve host",  # psycopg 3.1+ looks the name up itself
+        "vært",
+        UNKNOWN_HOST,
     ),
     (
         "server does not support ssl",
