@@ -204,9 +204,9 @@ class ServerAddress:
             return "Krypteret (TLS), og serverens certifikat kontrolleres"
         if mode in ("verify-ca", "require"):
             return "Krypteret (TLS), men serverens navn kontrolleres ikke"
-        if mode == "disable" or not self.tls:
-            return "IKKE krypteret: slået fra med vilje"
-        return "Denne computer: kryptering ikke nødvendig"
+        if mode is None and self.is_local:
+            return "Denne computer: kryptering ikke nødvendig"
+        return "IKKE krypteret: slået fra med vilje"
 
     def without_tls(self) -> ServerAddress:
         return replace(self, tls=False)

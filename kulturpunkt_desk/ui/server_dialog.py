@@ -78,14 +78,14 @@ class ServerDialog(QDialog):
         self.tls_state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.test_button = QPushButton("&Test forbindelsen")
         self.test_button.clicked.connect(self.test_connection)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setAccessibleName("Resultat af testen")
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        self.outcome.setAccessibleName("Resultat af testen")
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
 
         form = QFormLayout()
         for text, field in (
-            ("Vær&t:", self.host),
+            ("Væ&rt:", self.host),
             ("&Port:", self.port),
             ("&Database:", self.database),
             ("&Login:", self.user),
@@ -109,7 +109,7 @@ class ServerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         buttons = ok_cancel(self, "&Forbind", self.connect_and_accept)
         layout.addWidget(buttons)
 
@@ -192,9 +192,9 @@ class ServerDialog(QDialog):
             finally:
                 QGuiApplication.restoreOverrideCursor()
         except DeskError as exc:
-            self.result.setText(f"Fejl: {exc}")
+            self.outcome.setText(f"Fejl: {exc}")
             return None
-        self.result.setText(found.message)
+        self.outcome.setText(found.message)
         self.tls_state.setText(
             "Forbindelsen er krypteret (TLS)."
             if found.encrypted
