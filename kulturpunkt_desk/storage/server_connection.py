@@ -262,7 +262,7 @@ def stored_password(address: ServerAddress) -> str | None:
     try:
         return keyring.get_password(KEYRING_SERVICE, address.keyring_user)
     except KeyringError as exc:
-        log.warning("Nøgleringen kunne ikke læses: %s", exc)
+        log.info("Nøgleringen kunne ikke læses: %s", exc)  # no keyring: asked instead
         return None
 
 

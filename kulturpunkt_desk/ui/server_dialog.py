@@ -73,8 +73,8 @@ class ServerDialog(QDialog):
         self.choose_ca.setAccessibleName("Vælg CA-certifikat")
         self.choose_ca.clicked.connect(self._choose_ca)
         self.without_tls = QCheckBox("Forbind &uden kryptering (frarådes)")
+        # One line (a wrapped label in a form row gets cut at large fonts).
         self.tls_state = QLabel()
-        self.tls_state.setWordWrap(True)
         self.tls_state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.test_button = QPushButton("&Test forbindelsen")
         self.test_button.clicked.connect(self.test_connection)
@@ -195,10 +195,9 @@ class ServerDialog(QDialog):
             self.outcome.setText(f"Fejl: {exc}")
             return None
         self.outcome.setText(found.message)
+        # What the server says about this very connection, not only what was asked for.
         self.tls_state.setText(
-            "Forbindelsen er krypteret (TLS)."
-            if found.encrypted
-            else address.tls_state() + " Forbindelsen er ikke krypteret."
+            "Forbindelsen er krypteret (TLS)." if found.encrypted else address.tls_state() + "."
         )
         return address, found
 
