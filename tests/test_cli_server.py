@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from keyring_memory import MemoryKeyring
+from server_fixture import PgServer
 
 from kulturpunkt_desk.cli import main
 from kulturpunkt_desk.domain.models import AuditEntry
@@ -102,3 +103,19 @@ def test_an_unencrypted_connection_elsewhere_needs_uden_tls(
     code, _, err = run(capsys, "check", "--db", url)
     assert code == 1
     assert "--uden-tls" in err and "Traceback" not in err
+
+
+def test_only_it_upgrades_the_schema_on_the_server(
+    team: ServerAddress, pg_server: PgServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kulturpunkt_desk.storage.migrate import head_revision
+
+    before = pg_server.psql("SELECT count(*) FROM information_schema.tables", team.database)
+    pg_server.psql("UPDATE alembic_version SET version_num = '0007'", team.database)
+    code, _, err = run(capsys, "overblik", "--db", team.text())
+    assert code == 1
+    assert "Bed IT om at køre kulturpunkt-desk server init" in err
+    assert pg_server.psql("SELECT version_num FROM alembic_version", team.database) == "0007"
+    after = pg_server.psql("SELECT count(*) FROM information_schema.tables", team.database)
+    assert after == before
+    assert head_revision() != "0007"
