@@ -1,10 +1,18 @@
-"""Test setup: offscreen Qt, a private data folder, a fresh database per test."""
+"""Test setup: offscreen Qt, a private data folder, a fresh database per test.
+
+The database fixtures (`db`, `programme_id`, `demo_db`, `ekr_db`) run every test that
+uses them twice: on a SQLite file and on a real PostgreSQL server (tests/postgres_server.py,
+started once per run). Tests that drive the window (qtbot) and tests marked
+`sqlite_only` (about the file itself: its journal, its lock file, its backups) run on
+SQLite alone.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,12 +21,84 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never the user's real keyring: a test that needs one installs an in-memory backend.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
+from postgres_server import REQUIRE_ENV, Databases, PostgresServer, find_bin
+
 from kulturpunkt_desk.domain.services import programmes
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.migrate import open_database
 
 # The team server's fixtures (a PostgreSQL with password logins, an in-memory keyring).
 pytest_plugins = ["keyring_memory", "server_fixture"]
+
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only: the test is about the SQLite file; it runs on SQLite alone"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test on a database fixture runs on both engines, apart from window tests."""
+    if "db_engine" not in metafunc.fixturenames:
+        return
+    if "qtbot" in metafunc.fixturenames or metafunc.definition.get_closest_marker("sqlite_only"):
+        return  # db_engine's default: SQLite
+    metafunc.parametrize("db_engine", ENGINES, indirect=True)
+
+
+@pytest.fixture
+def db_engine(request: pytest.FixtureRequest) -> str:
+    """Which engine the test's database is on: "sqlite" or "postgresql"."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[Databases]:
+    """A PostgreSQL server for the whole run (skipped without one; in CI a failure)."""
+    bin_dir = find_bin()
+    if bin_dir is None:
+        reason = (
+            "PostgreSQL er ikke installeret (Debian-pakken postgresql); "
+            "testene på PostgreSQL springes over"
+        )
+        if os.environ.get(REQUIRE_ENV):
+            pytest.fail(f"{reason}, men {REQUIRE_ENV} kræver dem.")
+        pytest.skip(reason)
+    server = PostgresServer(bin_dir)
+    server.start()
+    try:
+        yield Databases(server)
+    finally:
+        server.stop()
+
+
+def _on_server(request: pytest.FixtureRequest, template: str, fill: Any) -> Iterator[Database]:
+    """The test server's working database as `template` holds it (filled once by `fill`)."""
+    databases: Databases = request.getfixturevalue("postgres_server")
+
+    def build(url: str) -> None:
+        database = open_database(url, user="demo")
+        fill(database)
+        database.dispose()
+
+    # A test with two database fixtures (the demo and the partnership) gets a database
+    # of its own for the second: the working database holds the first.
+    second = databases.in_use
+    url = databases.fresh() if second else databases.work(template, build)
+    if second:
+        build(url)
+    databases.in_use = True
+    database = open_database(url, user="testbruger")
+    try:
+        yield database
+    finally:
+        database.dispose()
+        if second:
+            databases.drop(url)
+        else:
+            databases.in_use = False
 
 
 @pytest.fixture(autouse=True)
@@ -56,11 +136,24 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    """An empty database at the newest schema."""
-    database = open_database(db_path, create=True, user="testbruger")
+def db(db_engine: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """An empty database at the newest schema, on the engine `db_engine` names."""
+    if db_engine == "postgresql":
+        yield from _on_server(request, "kp_empty", lambda database: None)
+        return
+    database = open_database(request.getfixturevalue("db_path"), create=True, user="testbruger")
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def db_target(db_engine: str, request: pytest.FixtureRequest) -> str:
+    """What a CLI test passes as --db: a file path that does not exist yet, or the URL of
+    an empty database on the test server."""
+    if db_engine == "postgresql":
+        databases: Databases = request.getfixturevalue("postgres_server")
+        return databases.work("empty", lambda url: open_database(url).dispose())
+    return str(request.getfixturevalue("db_path"))
 
 
 @pytest.fixture
@@ -73,20 +166,28 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo database, made once per run and copied by `demo_db`."""
     folder = tmp_path_factory.mktemp("demo")
     os.environ["KULTURPUNKT_DATA_DIR"] = str(folder / "data")
-    from kulturpunkt_desk.domain.demo import load_demo
-
     path = folder / "demo.sqlite"
     database = open_database(path, create=True, user="demo")
-    pid = programmes.create_programme(database, programmes.kulturpunkt_2025_26(), "Aftale")
-    load_demo(database, pid)
+    _fill_demo(database)
     database.dispose()
     return path
 
 
+def _fill_demo(database: Database) -> None:
+    from kulturpunkt_desk.domain.demo import load_demo
+
+    pid = programmes.create_programme(database, programmes.kulturpunkt_2025_26(), "Aftale")
+    load_demo(database, pid)
+
+
 @pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+def demo_db(db_engine: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     from kulturpunkt_desk.storage.backup import copy_database
 
+    if db_engine == "postgresql":
+        yield from _on_server(request, "kp_demo", _fill_demo)
+        return
+    demo_template = request.getfixturevalue("demo_template")
     path = copy_database(demo_template, tmp_path / "demo.sqlite")
     database = open_database(path, user="testbruger")
     yield database
@@ -106,9 +207,14 @@ def ekr_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def ekr_db(ekr_template: Path, tmp_path: Path) -> Iterator[Database]:
+def ekr_db(db_engine: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    from kulturpunkt_desk.domain.ekr_demo import load_ekr_demo
     from kulturpunkt_desk.storage.backup import copy_database
 
+    if db_engine == "postgresql":
+        yield from _on_server(request, "kp_ekr", load_ekr_demo)
+        return
+    ekr_template = request.getfixturevalue("ekr_template")
     path = copy_database(ekr_template, tmp_path / "ekr.sqlite")
     database = open_database(path, user="testbruger")
     yield database

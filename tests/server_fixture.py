@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from keyring_memory import MemoryKeyring
-from postgres_server import PostgresServer, find_bin
+from postgres_server import Databases, PostgresServer
 
 from kulturpunkt_desk.storage.server_connection import ServerAddress, forget_session_logins
 
@@ -46,22 +46,16 @@ class PgServer:
 
 
 @pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
-    bin_dir = find_bin()
-    if bin_dir is None:
-        pytest.skip("PostgreSQL er ikke installeret")
-    server = PostgresServer(bin_dir)
-    server.start()
-    try:
-        hba = server.data / "pg_hba.conf"
-        # First match wins: these logins must give their password; the rest stays trusted.
-        own = "local all it_admin scram-sha-256\nlocal all +kulturpunkt_team scram-sha-256\n"
-        hba.write_text(own + hba.read_text(encoding="utf-8"), encoding="utf-8")
-        wrapper = PgServer(server)
-        wrapper.psql("SELECT pg_reload_conf()")
-        yield wrapper
-    finally:
-        server.stop()
+def pg_server(postgres_server: Databases) -> PgServer:
+    """i11pg's test server (conftest's `postgres_server`), asking these logins for passwords."""
+    server = postgres_server.server
+    hba = server.data / "pg_hba.conf"
+    # First match wins: these logins must give their password; the rest stays trusted.
+    own = "local all it_admin scram-sha-256\nlocal all +kulturpunkt_team scram-sha-256\n"
+    hba.write_text(own + hba.read_text(encoding="utf-8"), encoding="utf-8")
+    wrapper = PgServer(server)
+    wrapper.psql("SELECT pg_reload_conf()")
+    return wrapper
 
 
 @pytest.fixture(autouse=True)

@@ -24,7 +24,8 @@ from kulturpunkt_desk.storage.restore import RestoreError, restore_backup
 from kulturpunkt_desk.storage.startup import start_desk
 
 # Windows refuses to rename or delete a file open anywhere; the storage tests hold to that.
-pytestmark = pytest.mark.usefixtures("windows_file_sharing")
+# Backups copy the SQLite file itself (a server database is backed up on the server).
+pytestmark = [pytest.mark.usefixtures("windows_file_sharing"), pytest.mark.sqlite_only]
 
 
 def names_in(path: Path) -> list[str]:

@@ -165,7 +165,7 @@ def test_one_area_or_one_consultant_gets_only_their_events(
 ) -> None:
     area = tmp_path / "område.ics"
     assert (
-        main(["calendar", "--db", str(filled.path), "--out", str(area), "--area", "Østerø Havn"])
+        main(["calendar", "--db", str(filled.target), "--out", str(area), "--area", "Østerø Havn"])
         == 0
     )
     assert sorted(str(e["SUMMARY"]) for e in _events(area)) == [
@@ -173,7 +173,7 @@ def test_one_area_or_one_consultant_gets_only_their_events(
         "Rate til Østerø Havn: 40.000 kr.",
     ]
     mine = tmp_path / "mine.ics"
-    assert main(["calendar", "--db", str(filled.path), "--out", str(mine), "--mine", "ea"]) == 0
+    assert main(["calendar", "--db", str(filled.target), "--out", str(mine), "--mine", "ea"]) == 0
     assert sorted(str(e["SUMMARY"]) for e in _events(mine)) == [
         "Opfølgning, Fjordglimt: Send foreningslisten",
         "Sparringsmøde med Fjordglimt",
@@ -184,11 +184,11 @@ def test_calendar_cli_refuses_a_wrong_extension_and_writes_nothing(
     filled: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "kalender.txt"
-    assert main(["calendar", "--db", str(filled.path), "--out", str(out)]) == 1
+    assert main(["calendar", "--db", str(filled.target), "--out", str(out)]) == 1
     assert ".ics" in capsys.readouterr().err and not out.exists()
     nobody = tmp_path / "ingen.ics"
     assert (
-        main(["calendar", "--db", str(filled.path), "--out", str(nobody), "--mine", "Ingen"]) == 1
+        main(["calendar", "--db", str(filled.target), "--out", str(nobody), "--mine", "Ingen"]) == 1
     )
     assert "ingen datoer" in capsys.readouterr().err and not nobody.exists()
 

@@ -12,10 +12,10 @@ from kulturpunkt_desk.storage.migrate import open_database
 
 
 def test_init_demo_creates_a_programme_in_mid_flight(
-    db_path: Path, capsys: pytest.CaptureFixture[str]
+    db_target: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["init", "--db", str(db_path), "--demo"]) == 0
-    db = open_database(db_path)
+    assert main(["init", "--db", db_target, "--demo"]) == 0
+    db = open_database(db_target)
     try:
         programme = programmes.current_programme(db)
         assert programme is not None and programme.name == "Kulturpunkt 2025-26"
@@ -30,16 +30,16 @@ def test_init_demo_creates_a_programme_in_mid_flight(
         db.dispose()
 
 
-def test_init_never_overwrites_an_existing_programme(db_path: Path) -> None:
-    assert main(["init", "--db", str(db_path)]) == 0
-    assert main(["init", "--db", str(db_path), "--demo"]) == 1
+def test_init_never_overwrites_an_existing_programme(db_target: str) -> None:
+    assert main(["init", "--db", db_target]) == 0
+    assert main(["init", "--db", db_target, "--demo"]) == 1
 
 
 def test_check_says_a_sound_file_is_sound(
-    db_path: Path, capsys: pytest.CaptureFixture[str]
+    db_target: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    main(["init", "--db", str(db_path)])
-    assert main(["check", "--db", str(db_path)]) == 0
+    main(["init", "--db", db_target])
+    assert main(["check", "--db", db_target]) == 0
     out = capsys.readouterr().out
     assert "Integritet: ok" in out and "Skemaversion" in out
 

@@ -14,13 +14,14 @@ from kulturpunkt_desk.storage.engine import Database
 
 
 @pytest.fixture
-def demo_path(demo_db: Database) -> Path:
-    path = demo_db.path
-    demo_db.dispose()  # the command opens the file itself
-    return path
+def demo_path(demo_db: Database) -> Path | str:
+    """The demo file, or the demo database's URL on the test server."""
+    target = demo_db.target
+    demo_db.dispose()  # the command opens the database itself
+    return target
 
 
-def test_agreement_for_one_area_by_name(demo_path: Path, tmp_path: Path) -> None:
+def test_agreement_for_one_area_by_name(demo_path: Path | str, tmp_path: Path) -> None:
     out = tmp_path / "aftale.pdf"
     assert (
         main(["agreement", "--db", str(demo_path), "--area", "fjordglimt", "--out", str(out)]) == 0
@@ -30,7 +31,7 @@ def test_agreement_for_one_area_by_name(demo_path: Path, tmp_path: Path) -> None
 
 
 def test_agreement_for_all_areas_as_files_or_one_combined_pdf(
-    demo_path: Path, tmp_path: Path
+    demo_path: Path | str, tmp_path: Path
 ) -> None:
     # Every demo area is designated and has its grant, so each gets its agreement.
     folder = tmp_path / "aftaler"
@@ -43,21 +44,21 @@ def test_agreement_for_all_areas_as_files_or_one_combined_pdf(
 
 
 def test_agreement_for_an_unknown_area_fails_in_danish(
-    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_path: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     args = ["agreement", "--db", str(demo_path), "--area", "Atlantis", "--out", str(tmp_path)]
     assert main(args) == 1
     assert "Der findes intet lokalområde ved navn «Atlantis»" in capsys.readouterr().err
 
 
-def test_agreement_needs_area_or_all(demo_path: Path, tmp_path: Path) -> None:
+def test_agreement_needs_area_or_all(demo_path: Path | str, tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
         main(["agreement", "--db", str(demo_path), "--out", str(tmp_path / "x.pdf")])
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".csv", ".xlsx"])
 def test_export_status_picks_the_format_from_the_extension(
-    demo_path: Path, tmp_path: Path, suffix: str
+    demo_path: Path | str, tmp_path: Path, suffix: str
 ) -> None:
     out = tmp_path / f"status{suffix}"
     assert main(["export", "status", "--db", str(demo_path), "--out", str(out)]) == 0
@@ -66,7 +67,7 @@ def test_export_status_picks_the_format_from_the_extension(
 
 
 def test_export_status_refuses_an_unknown_format(
-    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_path: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "status.txt"
     assert main(["export", "status", "--db", str(demo_path), "--out", str(out)]) == 1
@@ -74,7 +75,7 @@ def test_export_status_refuses_an_unknown_format(
     assert not out.exists()
 
 
-def test_export_evaluation_and_dossier(demo_path: Path, tmp_path: Path) -> None:
+def test_export_evaluation_and_dossier(demo_path: Path | str, tmp_path: Path) -> None:
     report = tmp_path / "evaluering.pdf"
     assert main(["export", "evaluation", "--db", str(demo_path), "--out", str(report)]) == 0
     assert len(PdfReader(str(report)).pages) >= 2

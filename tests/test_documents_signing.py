@@ -100,7 +100,7 @@ def test_cli_all_prints_which_areas_it_left_out(
     assert current is not None
     areas.create_area(demo_db, current.id, AreaData("Nyby", "Læsø"))  # a candidate, no interest
     demo_db.dispose()  # the command opens the file itself
-    args = ["agreement", "--db", str(demo_db.path), "--all", "--out", str(tmp_path / "ud")]
+    args = ["agreement", "--db", str(demo_db.target), "--all", "--out", str(tmp_path / "ud")]
     assert main(args) == 0
     out = capsys.readouterr().out
     assert out.count("Udeladt: «") == 1

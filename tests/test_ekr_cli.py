@@ -12,9 +12,9 @@ from kulturpunkt_desk.domain.services import ekr_funding, ekr_partnership, progr
 from kulturpunkt_desk.storage.migrate import open_database
 
 
-def test_init_demo_makes_kulturpunkt_and_the_partnership_in_one_file(db_path: Path) -> None:
-    assert main(["init", "--db", str(db_path), "--demo"]) == 0
-    db = open_database(db_path)
+def test_init_demo_makes_kulturpunkt_and_the_partnership_in_one_file(db_target: str) -> None:
+    assert main(["init", "--db", db_target, "--demo"]) == 0
+    db = open_database(db_target)
     try:
         assert programmes.current_programme(db) is not None
         partnership = ekr_partnership.current_partnership(db)
@@ -24,9 +24,9 @@ def test_init_demo_makes_kulturpunkt_and_the_partnership_in_one_file(db_path: Pa
 
 
 def test_setup_then_a_year_then_the_exports(
-    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(db_path)
+    db = db_target
     assert main(["ekr", "setup", "--db", db]) == 0
     assert main(["ekr", "setup", "--db", db]) == 1  # never twice
     assert main(["ekr", "year", "--db", db, "--year", "2027"]) == 0
@@ -47,11 +47,11 @@ def test_setup_then_a_year_then_the_exports(
     assert len(list(Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))) == 6
 
 
-def test_invoice_pay_and_unpaid(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(db_path)
+def test_invoice_pay_and_unpaid(db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
+    db = db_target
     main(["ekr", "setup", "--db", db])
     main(["ekr", "year", "--db", db, "--year", "2025"])
-    database = open_database(db_path)
+    database = open_database(db_target)
     try:
         pid = ekr_partnership.current_partnership(database).id  # type: ignore[union-attr]
         members = ekr_partnership.municipalities(database, pid)

@@ -73,6 +73,7 @@ def test_attachments_that_mention_the_person_are_listed_to_delete_or_keep(
     assert sum(p.exists() for p in stored) == 2
 
 
+@pytest.mark.sqlite_only
 def test_the_file_is_called_purged_only_when_no_trace_remains(
     db: Database,
     world: World,
@@ -118,7 +119,7 @@ def test_the_whole_flow_can_be_scripted_export_anonymise_and_retention(
     letter = tmp_path / "brev.txt"
     letter.write_text(f"Kære {NAME}", encoding="utf-8")
     attach(db, world.area_id, letter)
-    path = str(db.path)
+    path = str(db.target)
     db.dispose()
     out = tmp_path / "indsigt.json"
     assert (

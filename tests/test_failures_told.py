@@ -44,6 +44,7 @@ def big_area(name: str = "Klithuse") -> AreaData:
     return AreaData(name=name, municipality="Hjørring", notes="referat " * 2_000)
 
 
+@pytest.mark.sqlite_only
 def test_a_full_disk_is_told_in_danish_by_its_error_code_and_nothing_is_saved(
     db: Database, programme_id: int
 ) -> None:

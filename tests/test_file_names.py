@@ -114,6 +114,7 @@ def test_one_pdf_per_area_into_one_folder_keeps_names_equal_but_for_case_apart(
     assert "Samarbejdsaftale - Con.pdf" in names
 
 
+@pytest.mark.sqlite_only
 def test_backup_file_names_are_names_windows_accepts(db: Database) -> None:
     for reason in ("opstart", "foer-opgradering", "manuel"):
         assert windows_accepts(make_backup(db.path, reason).name)

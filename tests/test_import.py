@@ -177,7 +177,7 @@ def test_cli_dry_run_previews_and_writes_nothing(
     path = write_csv(tmp_path / "områder.csv", [DANISH, *GOOD_ROWS])
     demo_db.dispose()
     before = len(people.list_people(demo_db))
-    assert main(["import", "areas", str(path), "--db", str(demo_db.path), "--dry-run"]) == 0
+    assert main(["import", "areas", str(path), "--db", str(demo_db.target), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "række 2: Testrup By (Rebild), kontakt: Anna Testesen" in out
     assert "intet er gemt" in out
@@ -191,7 +191,7 @@ def test_cli_refuses_bad_input_with_exit_1_and_writes_nothing(
     path = write_csv(tmp_path / "fejl.csv", rows)
     before = len(people.list_people(demo_db))
     demo_db.dispose()
-    assert main(["import", "areas", str(path), "--db", str(demo_db.path)]) == 1
+    assert main(["import", "areas", str(path), "--db", str(demo_db.target)]) == 1
     err = capsys.readouterr().err
     assert "Række 3, kolonne «CVR»: Tilskudsmodtagers CVR-nummer: skal være 8 cifre." in err
     assert len(people.list_people(demo_db)) == before
@@ -202,17 +202,18 @@ def test_cli_imports_good_input(
 ) -> None:
     path = write_csv(tmp_path / "områder.csv", [DANISH, *GOOD_ROWS])
     demo_db.dispose()
-    assert main(["import", "areas", str(path), "--db", str(demo_db.path)]) == 0
+    assert main(["import", "areas", str(path), "--db", str(demo_db.target)]) == 0
     assert "Importeret: 3 lokalområde(r)" in capsys.readouterr().out
 
 
+@pytest.mark.sqlite_only
 def test_cli_backup_writes_a_consistent_copy(
     demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "kopi" / "demo-kopi.sqlite"
-    assert main(["backup", "--db", str(demo_db.path), "--out", str(out)]) == 0
+    assert main(["backup", "--db", str(demo_db.target), "--out", str(out)]) == 0
     assert main(["check", "--db", str(out)]) == 0
-    assert main(["backup", "--db", str(demo_db.path)]) == 0
+    assert main(["backup", "--db", str(demo_db.target)]) == 0
     assert "Sikkerhedskopi gemt" in capsys.readouterr().out
     assert main(["backup", "--db", str(tmp_path / "findes-ikke.sqlite")]) == 1
 
@@ -275,6 +276,7 @@ def test_random_sheets_import_all_rows_or_none(
         assert counts(db, programme_id) == (before[0] + len(rows), before[1] + contacts)
 
 
+@pytest.mark.sqlite_only
 def test_cli_import_is_refused_while_a_desk_has_the_file_open(
     demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -284,9 +286,9 @@ def test_cli_import_is_refused_while_a_desk_has_the_file_open(
     demo_db.dispose()
     desk = start_desk(demo_db.path, user="kollega")
     try:
-        assert main(["import", "areas", str(path), "--db", str(demo_db.path)]) == 1
+        assert main(["import", "areas", str(path), "--db", str(demo_db.target)]) == 1
         assert "allerede åben hos kollega" in capsys.readouterr().err
         # A dry run only reads, so it may look while the desk is open.
-        assert main(["import", "areas", str(path), "--db", str(demo_db.path), "--dry-run"]) == 0
+        assert main(["import", "areas", str(path), "--db", str(demo_db.target), "--dry-run"]) == 0
     finally:
         desk.close()

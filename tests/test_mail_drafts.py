@@ -48,7 +48,7 @@ def test_agreement_draft_goes_to_the_primary_contact_with_the_pdf(
     demo_db: Database, tmp_path: Path
 ) -> None:
     out = tmp_path / "aftale.eml"
-    argv = ["mail", "agreement", "--db", str(demo_db.path), "--area", "Fjordglimt"]
+    argv = ["mail", "agreement", "--db", str(demo_db.target), "--area", "Fjordglimt"]
     assert main([*argv, "--out", str(out)]) == 0
     message = _read(out)
     assert message["X-Unsent"] == "1"
@@ -137,7 +137,7 @@ def test_mail_cli_refuses_a_wrong_extension_and_an_unknown_meeting(
     demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "aftale.txt"
-    argv = ["mail", "agreement", "--db", str(demo_db.path), "--area", "Fjordglimt"]
+    argv = ["mail", "agreement", "--db", str(demo_db.target), "--area", "Fjordglimt"]
     assert main([*argv, "--out", str(out)]) == 1
     assert ".eml" in capsys.readouterr().err and not out.exists()
     eml = tmp_path / "invitation.eml"
@@ -145,7 +145,7 @@ def test_mail_cli_refuses_a_wrong_extension_and_an_unknown_meeting(
         "mail",
         "invitation",
         "--db",
-        str(demo_db.path),
+        str(demo_db.target),
         "--meeting",
         "Intet",
         "--out",

@@ -90,6 +90,7 @@ def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
     assert path.read_bytes().startswith(b"PK")
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_is_set_up_for_safety(db: Database) -> None:
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

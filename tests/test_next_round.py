@@ -128,7 +128,7 @@ def test_a_start_before_the_old_round_or_a_taken_name_is_refused(demo_db: Databa
 def test_new_round_cli_prints_the_moved_timeline(
     demo_db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    argv = ["programme", "new-round", "--db", str(demo_db.path), "--from", "Kulturpunkt 2025-26"]
+    argv = ["programme", "new-round", "--db", str(demo_db.target), "--from", "Kulturpunkt 2025-26"]
     assert main([*argv, "--name", "Kulturpunkt 2027-28", "--start", "01.03.2027"]) == 0
     out = capsys.readouterr().out
     assert "26.04.2027–26.04.2027  Frist for interessetilkendegivelse" in out

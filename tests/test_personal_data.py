@@ -98,6 +98,7 @@ def test_export_holds_everything_about_the_person(
     assert actions[:2] == ["create", "update"] and all(e["bruger"] for e in record["ændringslog"])
 
 
+@pytest.mark.sqlite_only
 def test_anonymising_leaves_no_trace_in_the_raw_file(db: Database, world: World) -> None:
     before = raw_bytes(db)
     assert all(trace in before for trace in TRACES)  # the test can see them when present
@@ -150,6 +151,7 @@ def test_export_after_anonymising_holds_nothing_personal(db: Database, world: Wo
     assert NAME not in text and EMAIL not in text and PHONE not in text
 
 
+@pytest.mark.sqlite_only
 def test_anonymise_counts_backups_that_still_hold_the_old_values(
     db: Database, world: World
 ) -> None:
@@ -205,6 +207,7 @@ def test_readable_pdf_export_holds_the_same_facts(
         assert fact in text
 
 
+@pytest.mark.sqlite_only
 def test_a_reader_holding_the_wal_is_reported_and_the_purge_can_be_repeated(
     db: Database, world: World
 ) -> None:

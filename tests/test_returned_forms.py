@@ -79,7 +79,7 @@ def test_a_filled_evaluation_is_imported_with_the_pdf_as_attachment(
             "signed_on": "12.06.2026",
         },
     )
-    assert main(["import", "form", str(filled), "--db", str(demo_db.path)]) == 0
+    assert main(["import", "form", str(filled), "--db", str(demo_db.target)]) == 0
     out = capsys.readouterr().out
     assert "Evaluering fra Østerø Havn" in out and "48.250,50 kr." in out
     area = areas.get_area(demo_db, area_id)
@@ -122,7 +122,7 @@ def test_bad_values_are_named_by_field_and_nothing_is_written(
     )
     before = areas.get_area(demo_db, area_id)
     attachments = len(before.attachments)
-    assert main(["import", "form", str(bad), "--db", str(demo_db.path)]) == 1
+    assert main(["import", "form", str(bad), "--db", str(demo_db.target)]) == 1
     err = capsys.readouterr().err
     assert "CVR-nummer" in err and "E-mail" in err
     with pytest.raises(ValidationError) as caught:
@@ -194,7 +194,7 @@ def test_form_cli_checks_the_extension_and_writes_the_form(
     demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "skema.docx"
-    argv = ["form", "interest", "--db", str(demo_db.path), "--area", "Fjordglimt"]
+    argv = ["form", "interest", "--db", str(demo_db.target), "--area", "Fjordglimt"]
     assert main([*argv, "--out", str(out)]) == 1 and not out.exists()
     assert ".pdf" in capsys.readouterr().err
     pdf = tmp_path / "skema.pdf"

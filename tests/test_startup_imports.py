@@ -36,6 +36,7 @@ print(json.dumps({"heavy": heavy, "views": sorted(window.views)}))
 """
 
 
+@pytest.mark.sqlite_only
 def test_showing_the_main_window_loads_no_document_library(
     demo_db: Database, tmp_path: Path
 ) -> None:
@@ -67,6 +68,7 @@ print(json.dumps("alembic" in sys.modules))
 """
 
 
+@pytest.mark.sqlite_only
 def test_a_database_at_the_newest_schema_opens_without_importing_alembic(
     demo_db: Database,
 ) -> None:

@@ -56,7 +56,7 @@ def test_a_coming_instalment_comes_from_the_attention_rule(demo_db: Database) ->
 def test_overblik_json_counts_what_the_status_summary_counts(
     demo_db: Database, day: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["overblik", "--db", str(demo_db.path), "--date", day, "--json"]) == 0
+    assert main(["overblik", "--db", str(demo_db.target), "--date", day, "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     d, m, y = (int(x) for x in day.split("."))
     today = date(y, m, d)
@@ -74,7 +74,7 @@ def test_overblik_json_counts_what_the_status_summary_counts(
 def test_overblik_prints_groups_with_counts(
     demo_db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["overblik", "--db", str(demo_db.path), "--date", "20.01.2026"]) == 0
+    assert main(["overblik", "--db", str(demo_db.target), "--date", "20.01.2026"]) == 0
     out = capsys.readouterr().out
     # The demo follows the seed's timeline: on 20.01.2026 three instalments are late and one
     # designated area missed every meeting of the first network round.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, event, inspect, select
+from sqlalchemy import Table, event, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from kulturpunkt_desk.storage.engine import Database
@@ -125,6 +125,11 @@ def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     insert would store it, without SQLAlchemy's per-row statement bookkeeping."""
     connection = session.connection()
     dialect = connection.dialect
+    if dialect.paramstyle != "qmark":
+        # Not sqlite3: SQLAlchemy's own executemany (psycopg adapts JSON and the rest
+        # through the dialect, and batches the rows itself).
+        connection.execute(insert(table), rows)
+        return
     keys = list(rows[0])
     processors = [table.c[k].type.bind_processor(dialect) for k in keys]
     names = ", ".join(dialect.identifier_preparer.quote(k) for k in keys)

@@ -1,6 +1,6 @@
 """Search across the programme: areas, people, organisations, notes and activity titles.
 
-A plain case-insensitive LIKE per table: a programme holds hundreds of rows, not millions,
+A plain case-insensitive LIKE (ILIKE) per table: a programme holds hundreds of rows, not millions,
 so an index would cost more to keep in step than it saves. SQLite's LIKE folds only ASCII
 letters, so a non-ASCII letter (æ, ø, å, é...) becomes the one-character wildcard `_` in
 SQL and the candidates are then checked in Python with casefold(): "Søren" finds "SØREN".
@@ -57,7 +57,8 @@ def like_pattern(word: str) -> str:
 
 def _matches(columns: list[InstrumentedAttribute[str]], word: str) -> ColumnElement[bool]:
     pattern = like_pattern(word)
-    return or_(*(c.like(pattern, escape="\\") for c in columns))
+    # ILIKE: PostgreSQL's LIKE heeds case; on SQLite it is lower(..) LIKE lower(..).
+    return or_(*(c.ilike(pattern, escape="\\") for c in columns))
 
 
 def _found(text: str, words: list[str]) -> bool:

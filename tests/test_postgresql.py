@@ -1,0 +1,218 @@
+"""The team's database on a PostgreSQL server: every command by URL, the schema checked and
+created under a lock, and a connection lost mid-save that loses nothing and says so."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from postgres_server import Databases, database_of
+from sqlalchemy import event, func, select, text
+
+from kulturpunkt_desk.cli import main
+from kulturpunkt_desk.domain.errors import DeskError
+from kulturpunkt_desk.domain.models import Area
+from kulturpunkt_desk.domain.services import areas, programmes
+from kulturpunkt_desk.domain.services.areas import AreaData
+from kulturpunkt_desk.storage.engine import Database
+from kulturpunkt_desk.storage.engines.postgresql import MIGRATION_LOCK_KEY
+from kulturpunkt_desk.storage.migrate import (
+    DatabaseFileError,
+    head_revision,
+    open_database,
+    schema_revision,
+)
+from kulturpunkt_desk.storage.startup import start_desk
+
+
+@pytest.fixture
+def empty_url(postgres_server: Databases) -> Iterator[str]:
+    """A new database on the test server with nothing in it, not even the schema."""
+    url = postgres_server.fresh()
+    yield url
+    postgres_server.drop(url)
+
+
+def raw(databases: Databases, url: str) -> psycopg.Connection[Any]:
+    """A plain connection beside the desk's (another desk, or the server's admin)."""
+    server = databases.server
+    return psycopg.connect(
+        host=str(server.socket_dir), user=server.user, dbname=database_of(url), autocommit=True
+    )
+
+
+def wait_for(condition: Callable[[], bool], what: str) -> None:
+    """Wait until `condition` holds (a generous limit: the machine may be busy)."""
+    deadline = time.monotonic() + 60
+    while not condition():
+        assert time.monotonic() < deadline, f"{what} skete aldrig"
+        time.sleep(0.05)
+
+
+def test_init_demo_check_export_and_agreement_work_on_a_server_url(
+    empty_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["init", "--db", empty_url, "--demo"]) == 0
+    assert "Oprettede Kulturpunkt 2025-26 med demodata" in capsys.readouterr().out
+    assert main(["check", "--db", empty_url]) == 0
+    out = capsys.readouterr().out
+    assert "PostgreSQL-version" in out and "Integritet: ok" in out and "(nyeste)" in out
+    status = tmp_path / "status.xlsx"
+    assert main(["export", "status", "--db", empty_url, "--out", str(status)]) == 0
+    assert status.stat().st_size > 0
+    agreement = tmp_path / "aftale.pdf"
+    argv = ["agreement", "--db", empty_url, "--area", "fjordglimt", "--out", str(agreement)]
+    assert main(argv) == 0
+    assert agreement.read_bytes().startswith(b"%PDF")
+    # Nothing of the server database was written as a file on the laptop.
+    assert not list(tmp_path.glob("**/*.sqlite"))
+
+
+def test_the_url_can_come_from_the_environment(
+    empty_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("KULTURPUNKT_DB", empty_url)
+    assert main(["init"]) == 0
+    assert main(["check"]) == 0
+    assert "Skemaversion" in capsys.readouterr().out
+
+
+def test_the_window_start_up_opens_a_server_database_without_a_lock_file(
+    empty_url: str, private_data_dir: Path
+) -> None:
+    session = start_desk(empty_url, user="ea")
+    try:
+        assert not session.read_only and session.lock is None
+        programmes.create_programme(session.db, programmes.kulturpunkt_2025_26(), "Aftale")
+        assert programmes.current_programme(session.db) is not None
+        assert "på" in session.db.name  # "kp_… på /tmp/…/socket", never a file name
+    finally:
+        session.close()
+    assert not list(private_data_dir.glob("**/*.lock"))
+
+
+def test_a_server_database_from_a_newer_desk_is_refused_and_left_alone(
+    empty_url: str, postgres_server: Databases, capsys: pytest.CaptureFixture[str]
+) -> None:
+    open_database(empty_url).dispose()
+    with raw(postgres_server, empty_url) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099_fremtid'")
+    with pytest.raises(DatabaseFileError, match="nyere version af Kulturpunkt Desk"):
+        open_database(empty_url)
+    assert main(["check", "--db", empty_url]) == 1
+    assert "skemaversion 0099_fremtid er fra en nyere version" in capsys.readouterr().out
+    with raw(postgres_server, empty_url) as conn:
+        found = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+    assert found == [("0099_fremtid",)]
+
+
+def test_a_server_database_holding_other_tables_is_refused(
+    empty_url: str, postgres_server: Databases
+) -> None:
+    with raw(postgres_server, empty_url) as conn:
+        conn.execute("CREATE TABLE kunder (navn text)")
+    with pytest.raises(DatabaseFileError, match="ikke fra Kulturpunkt Desk"):
+        open_database(empty_url)
+
+
+def test_an_unreachable_server_is_told_in_danish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"postgresql+psycopg://ingen@/ingen?host={tmp_path}"  # no server listens there
+    assert main(["overblik", "--db", url]) == 1
+    err = capsys.readouterr().err
+    assert (
+        err.startswith("Fejl: Kunne ikke forbinde til databasen ingen") and "Traceback" not in err
+    )
+
+
+def test_the_schema_is_created_under_the_migration_lock_by_one_desk_only(
+    empty_url: str, postgres_server: Databases
+) -> None:
+    """Two desks start on an empty server database while a third holds the lock: both
+    wait, then one creates the schema and the other finds it made."""
+    opened: list[Database] = []
+    failed: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            opened.append(open_database(empty_url))
+        except BaseException as exc:  # handed to the test thread
+            failed.append(exc)
+
+    with raw(postgres_server, empty_url) as holder:
+        holder.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK_KEY,))
+        desks = [threading.Thread(target=start) for _ in range(2)]
+        for desk in desks:
+            desk.start()
+
+        def both_wait() -> bool:
+            waiting = holder.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'advisory'"
+            ).fetchone()
+            return waiting is not None and waiting[0] == 2
+
+        wait_for(both_wait, "at begge skriveborde venter på låsen")
+        made = holder.execute("SELECT to_regclass('public.alembic_version')").fetchone()
+        assert made == (None,)  # nothing created while the lock is held
+        holder.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK_KEY,))
+    for desk in desks:
+        desk.join()
+    assert failed == []
+    try:
+        assert [schema_revision(db) for db in opened] == [head_revision()] * 2
+    finally:
+        for db in opened:
+            db.dispose()
+
+
+def test_a_connection_lost_during_a_save_rolls_back_and_says_so(
+    empty_url: str, postgres_server: Databases
+) -> None:
+    db = open_database(empty_url, user="ea")
+    try:
+        programme_id = programmes.create_programme(
+            db, programmes.kulturpunkt_2025_26(), "Aftale {område}"
+        )
+
+        def cut_the_line(session: Any) -> None:
+            # The server ends this desk's connection after the rows are sent, before the
+            # commit: as when the network drops in the middle of a save.
+            pid = session.connection().execute(text("SELECT pg_backend_pid()")).scalar_one()
+            with raw(postgres_server, empty_url) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+
+        event.listen(db._sessions, "before_commit", cut_the_line)
+        try:
+            with pytest.raises(DeskError) as told:
+                areas.create_area(db, programme_id, AreaData("Øster Åby", "Læsø"))
+        finally:
+            event.remove(db._sessions, "before_commit", cut_the_line)
+        assert "Forbindelsen til databaseserveren blev afbrudt" in str(told.value)
+        assert "Intet er gemt" in str(told.value)
+        # Nothing half saved, and the desk goes on working on a new connection.
+        with db.read() as s:
+            assert s.scalar(select(func.count()).select_from(Area)) == 0
+        areas.create_area(db, programme_id, AreaData("Øster Åby", "Læsø"))
+        assert [a.name for a in areas.list_areas(db, programme_id)] == ["Øster Åby"]
+    finally:
+        db.dispose()
+
+
+def test_danish_names_clash_whatever_their_case_on_the_server(
+    empty_url: str,
+) -> None:
+    db = open_database(empty_url)
+    try:
+        programme_id = programmes.create_programme(db, programmes.kulturpunkt_2025_26(), "A")
+        areas.create_area(db, programme_id, AreaData("Øster Åby", "Læsø"))
+        with pytest.raises(DeskError, match="Navn: der findes allerede"):
+            areas.create_area(db, programme_id, AreaData("ØSTER ÅBY", "Læsø"))
+        assert areas.find_area(db, programme_id, "øster åby").name == "Øster Åby"
+    finally:
+        db.dispose()
