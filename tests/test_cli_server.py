@@ -119,3 +119,23 @@ def test_only_it_upgrades_the_schema_on_the_server(
     after = pg_server.psql("SELECT count(*) FROM information_schema.tables", team.database)
     assert after == before
     assert head_revision() != "0007"
+
+
+def test_a_password_typed_into_the_address_is_used_but_never_written_anywhere(
+    team: ServerAddress,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    private_data_dir: Path,
+) -> None:
+    memory_keyring.store.clear()
+    secret = "annes-lange-kode"
+    url = team.text().replace(f"{team.user}@", f"{team.user}:{secret}@")
+    code, out, err = run(capsys, "overblik", "--db", url, "--json")
+    assert code == 0, err
+    code, out2, err2 = run(capsys, "check", "--db", url)
+    assert code == 0, out2 + err2
+    assert secret not in out + err + out2 + err2
+    written = [p for p in private_data_dir.rglob("*") if p.is_file()]
+    assert any(p.suffix == ".log" for p in written)
+    assert not [p for p in written if secret.encode() in p.read_bytes()]
+    assert memory_keyring.store == {}  # used for this run, never kept

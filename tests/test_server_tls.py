@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from postgres_server import PostgresServer, find_bin
 
+from kulturpunkt_desk.cli import main
 from kulturpunkt_desk.storage.server_connection import ServerAddress
 from kulturpunkt_desk.storage.server_probe import ServerConnectionError, probe
 
@@ -176,7 +177,7 @@ def test_a_certificate_for_another_name_is_refused(tls_server: TlsServer) -> Non
 
 
 def test_a_server_without_tls_is_refused_unless_the_user_chose_so(
-    tls_server: TlsServer,
+    tls_server: TlsServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     tls_server.set_ssl(False)
     try:
@@ -185,5 +186,14 @@ def test_a_server_without_tls_is_refused_unless_the_user_chose_so(
         found = probe(tls_server.address(tls=False), None)  # --uden-tls
         assert not found.encrypted
         assert "ikke krypteret" in found.message
+        # The same from the command line: refused, then allowed with --uden-tls and a warning.
+        url = tls_server.address().text()
+        assert main(["check", "--db", url]) == 1
+        refused = capsys.readouterr()
+        assert "tilbyder ikke kryptering" in refused.out + refused.err
+        main(["check", "--db", url, "--uden-tls"])
+        allowed = capsys.readouterr()
+        assert "Advarsel: forbindelsen til" in allowed.err
+        assert "PostgreSQL-version" in allowed.out
     finally:
         tls_server.set_ssl(True)

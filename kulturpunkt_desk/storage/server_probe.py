@@ -1,8 +1,10 @@
 """Test a connection to the team's server, and say in Danish why one failed.
 
-libpq reports a failed connection (unknown host, refused, no TLS, wrong password) before
-the server has a session, so those errors carry no SQLSTATE: they are told apart by the
-fixed English phrases libpq itself writes (not the server's, whose language may be set).
+A failed connection (unknown host, refused, no TLS, a certificate, a wrong password) ends
+before there is a session, so psycopg gives no SQLSTATE: the cases are told apart by the
+fixed English phrases libpq and psycopg write, and the server's FATAL line for a wrong
+password (English unless IT set the server's lc_messages otherwise; then the message
+falls back to the general one, with the server's own words).
 Every message is passed through `redact`, so no password ever reaches the user or a log.
 """
 
