@@ -79,24 +79,17 @@ def cmd_server_init(args: argparse.Namespace) -> int:
     from kulturpunkt_desk.cli import fill_new_database, open_session
     from kulturpunkt_desk.domain.services import programmes
     from kulturpunkt_desk.storage.server_connection import login_for
-    from kulturpunkt_desk.storage.server_probe import server_engine
-    from kulturpunkt_desk.storage.server_roles import TEAM_ROLE, check_may_administer
+    from kulturpunkt_desk.storage.server_probe import server_transaction
+    from kulturpunkt_desk.storage.server_roles import (
+        TEAM_ROLE,
+        check_may_administer,
+        grant_team_rights,
+    )
 
     url = server_target(args, "server init")
-    address = login_for(url)
     # The administrator's rights first: a consultant's login never creates the schema.
-    engine = server_engine(address, address.password())
-    try:
-        with engine.connect() as conn:
-            check_may_administer(conn)
-    except DeskError:
-        raise
-    except Exception as exc:
-        from kulturpunkt_desk.storage.server_probe import explain_connection_error
-
-        raise explain_connection_error(exc, address, address.password()) from exc
-    finally:
-        engine.dispose()
+    with server_transaction(login_for(url)) as conn:
+        check_may_administer(conn)
     session = open_session(args, writes=True, create=True)  # creates or upgrades the schema
     db = session.db
     try:
@@ -104,8 +97,6 @@ def cmd_server_init(args: argparse.Namespace) -> int:
             print(fill_new_database(db, demo=args.demo))
         elif args.demo:
             print("Databasen har allerede et program; der er ikke fyldt demodata på.")
-        from kulturpunkt_desk.storage.server_roles import grant_team_rights
-
         with db.engine.begin() as conn:
             grant_team_rights(conn)
     finally:
@@ -128,18 +119,14 @@ def _new_password(args: argparse.Namespace, name: str) -> str:
 
 def cmd_server_add_user(args: argparse.Namespace) -> int:
     from kulturpunkt_desk.storage.server_connection import login_for
-    from kulturpunkt_desk.storage.server_probe import server_engine
+    from kulturpunkt_desk.storage.server_probe import server_transaction
     from kulturpunkt_desk.storage.server_roles import add_login, check_login_name
 
     address = login_for(server_target(args, "server add-user"))
     check_login_name(args.name)
     password = _new_password(args, args.name)
-    engine = server_engine(address, address.password())
-    try:
-        with engine.begin() as conn:
-            add_login(conn, args.name, password)
-    finally:
-        engine.dispose()
+    with server_transaction(address) as conn:
+        add_login(conn, args.name, password)
     print(
         f"Login {args.name} er oprettet i teamet. Giv konsulenten adgangskoden ad en sikker "
         "vej; den skrives i Filer > Forbind til server… og kan gemmes i nøgleringen."

@@ -3,6 +3,7 @@ themselves, backups come out as SQLite files and go back only when confirmed."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,36 @@ def test_a_password_typed_into_the_address_is_used_but_never_written_anywhere(
     assert any(p.suffix == ".log" for p in written)
     assert not [p for p in written if secret.encode() in p.read_bytes()]
     assert memory_keyring.store == {}  # used for this run, never kept
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["server", "init", "--db", "kulturpunkt.sqlite"], "database på en server"),
+        (["restore", "--db", "kulturpunkt.sqlite", "--from", "x.sqlite"], "database på en server"),
+    ],
+)
+def test_server_commands_refuse_a_file(
+    argv: list[str], says: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    argv = [str(tmp_path / a) if a.endswith(".sqlite") else a for a in argv]
+    code, _, err = run(capsys, *argv)
+    assert code == 1
+    assert says in err and "Traceback" not in err
+    assert not list(tmp_path.glob("*.sqlite"))
+
+
+def test_a_wrong_administrator_password_is_told_when_adding_a_login(
+    team: ServerAddress,
+    server_db: ServerAddress,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    memory_keyring.set_password(KEYRING_SERVICE, server_db.keyring_user, "ikke-admins-kode")
+    monkeypatch.setattr("sys.stdin", io.StringIO("bos-lange-kode-1\n"))
+    code, _, err = run(
+        capsys, "server", "add-user", "bo.x", "--password-stdin", "--db", server_db.text()
+    )
+    assert code == 1
+    assert "adgangskoden er forkert" in err and "ikke-admins-kode" not in err

@@ -10,10 +10,12 @@ Every message is passed through `redact`, so no password ever reaches the user o
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.pool import NullPool
 
@@ -134,6 +136,23 @@ def server_engine(address: ServerAddress, password: str | None) -> Engine:
     return create_engine(
         address.url(), connect_args=address.connect_args(password), poolclass=NullPool
     )
+
+
+@contextmanager
+def server_transaction(address: ServerAddress) -> Iterator[Connection]:
+    """One transaction as `address`'s login (its password from this process or the
+    keyring); a failed login raises ServerConnectionError in Danish."""
+    password = address.password()
+    engine = server_engine(address, password)
+    try:
+        try:
+            conn = engine.connect()
+        except OperationalError as exc:
+            raise explain_connection_error(exc, address, password) from None
+        with conn, conn.begin():
+            yield conn
+    finally:
+        engine.dispose()
 
 
 @dataclass(frozen=True)
