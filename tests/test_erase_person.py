@@ -25,6 +25,7 @@ SPACELESS = NAME.replace(" ", "")  # ZachariasTestmand
 NOTE = f"Ring til {FIRST.lower()}; skrev til {LOCAL}; {SPACELESS.upper()} svarede. Annasvej 3."
 
 
+@pytest.mark.sqlite_only  # reads the raw file
 def test_first_name_email_local_part_and_spaceless_name_are_erased_with_their_audit_entries(
     db: Database,
     world: World,

@@ -216,3 +216,17 @@ def test_danish_names_clash_whatever_their_case_on_the_server(
         assert areas.find_area(db, programme_id, "øster åby").name == "Øster Åby"
     finally:
         db.dispose()
+
+
+def test_a_save_is_stamped_in_utc_whatever_the_servers_time_zone(db: Database) -> None:
+    """The test server runs in Europe/Copenhagen; the desk's UTC times are not shifted."""
+    from datetime import UTC, datetime, timedelta
+
+    from kulturpunkt_desk.domain.models import AuditEntry
+
+    before = datetime.now(UTC).replace(tzinfo=None)
+    programmes.create_programme(db, programmes.kulturpunkt_2025_26(), "Aftale")
+    with db.read() as s:
+        stamped = s.scalars(select(AuditEntry.at)).first()
+    assert stamped is not None
+    assert abs(stamped.replace(tzinfo=None) - before) < timedelta(minutes=30)

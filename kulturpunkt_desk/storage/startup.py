@@ -64,7 +64,7 @@ class DeskSession:
 
     @property
     def read_only(self) -> bool:
-        if not self.db.backend.file_lock:  # a server database has no desk lock
+        if not self.db.backend.is_file:  # a server database has no desk lock
             return self.db.read_only
         return self.lock is None
 
@@ -74,7 +74,7 @@ class DeskSession:
 
     def backup_now(self) -> Path:
         """A backup on demand (allowed read-only too: it only reads)."""
-        if not self.db.backend.file_lock:  # a server: the engine's own copy, or a refusal
+        if not self.db.backend.is_file:  # a server: the engine's own copy, or a refusal
             return self.db.backend.backup(self.path.with_suffix(".sqlite"))
         return make_backup(self.path, "manuel", keep=backup_keep(self.path))
 

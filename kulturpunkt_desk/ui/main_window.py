@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
             tr("Om Kulturpunkt Desk"),
             tr(
                 "Kulturpunkt Desk {0}\n\nRegion Nordjylland, Regional Udvikling.\nDatabase: {1}"
-            ).format(__version__, self.ctx.db.path),
+            ).format(__version__, self.ctx.db.backend.shown),
         )
 
     # --- remembered layout --------------------------------------------------------------

@@ -66,7 +66,7 @@ def set_backup_keep(db: Database, keep: int) -> None:
 
 
 def backup_now(db: Database) -> Path:
-    if not db.backend.file_lock:  # the team's server: a checked SQLite copy of it
+    if not db.backend.is_file:  # the team's server: a checked SQLite copy of it
         from .team_backup import backup_into_folder
 
         return backup_into_folder(db, "manuel")

@@ -21,6 +21,8 @@ class Backend(ABC):
     """
 
     kind: ClassVar[str]
+    # The database is one file on this computer: backups copy it, restores replace it.
+    is_file: ClassVar[bool]
     # A desk lock file next to the database: only a file needs one (a server serialises
     # writers itself and takes an advisory lock for migrations).
     file_lock: ClassVar[bool]
@@ -28,6 +30,7 @@ class Backend(ABC):
     target: str | Path
     path: Path
     name: str
+    shown: str  # the full place for "Om" and logs: a path, or a URL without its password
 
     @abstractmethod
     def exists(self) -> bool:

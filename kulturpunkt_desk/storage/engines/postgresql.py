@@ -50,6 +50,7 @@ def host_of(url: URL) -> str:
 class PostgresBackend(Backend):
     kind: ClassVar[str] = "postgresql"
     file_lock: ClassVar[bool] = False
+    is_file: ClassVar[bool] = False
 
     def __init__(self, url: str) -> None:
         # The login, TLS and password rules (storage/server_connection.py): a password typed
@@ -61,27 +62,25 @@ class PostgresBackend(Backend):
         self.name = f"{database} på {host_of(self.url)}"
         # Attachments and the like of this server database are kept in the data folder
         # under a name per server and database (never a file of its own).
-        shown = self.url.render_as_string(hide_password=True)
+        shown = self.shown = self.url.render_as_string(hide_password=True)
         digest = hashlib.sha256(shown.encode("utf-8")).hexdigest()[:10]
         stem = f"{database}@{host_of(self.url)}".translate(_SAFE)[:40]
         self.path = data_dir() / "servere" / f"{stem}-{digest}.server"
-
-    @property
-    def shown_url(self) -> str:
-        """The URL for messages and logs: never with a password in it."""
-        return self.url.render_as_string(hide_password=True)
 
     def exists(self) -> bool:
         return True  # the server says at connect time whether the database is there
 
     def make_engine(self, *, read_only: bool, create: bool) -> Engine:
-        options = "-c default_transaction_read_only=on" if read_only else ""
+        # The desk writes its timestamps in UTC into columns without a zone, as in a file;
+        # the server's own time zone (Europe/Copenhagen at the region) must not shift them.
+        options = "-c timezone=UTC"
+        if read_only:
+            options += " -c default_transaction_read_only=on"
         connect_args: dict[str, Any] = {
             "application_name": "Kulturpunkt Desk",
             "connect_timeout": CONNECT_TIMEOUT_S,
+            "options": options,
         }
-        if options:
-            connect_args["options"] = options
         # TLS away from this machine, the password from this process or the keyring.
         connect_args.update(self.address.connect_args(self.address.password()))
         # pre_ping: a pooled connection the server dropped (a restart, a laptop asleep)
@@ -113,12 +112,14 @@ class PostgresBackend(Backend):
         yield
 
     def backup(self, out: Path) -> Path:
-        # [i11srv] The server -> SQLite copy (`backup --db URL --out FILE.sqlite`) goes here.
+        # The server -> SQLite copy copies every table through the models' column types,
+        # so it lives above storage: domain/services/team_backup.py, which `backup --db URL`
+        # and Filer > Sikkerhedskopier (services/backups.backup_now) call.
         from ..backup import BackupError
 
         raise BackupError(
-            f"Databasen {self.name} ligger på en server; den kopieres ikke som en fil. "
-            "Serverens egne sikkerhedskopier dækker den."
+            f"Databasen {self.name} ligger på en server. Tag kopien med kulturpunkt-desk "
+            "backup --db ADRESSE --out FIL.sqlite eller under Filer > Sikkerhedskopier."
         )
 
     def purge_free_pages(self, engine: Engine) -> bool:
@@ -135,4 +136,4 @@ class PostgresBackend(Backend):
         return []
 
     def describe(self) -> list[str]:
-        return [f"Server: {self.shown_url}"]
+        return [f"Server: {self.shown}"]

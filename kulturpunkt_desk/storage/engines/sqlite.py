@@ -72,10 +72,12 @@ def make_engine(path: Path, read_only: bool = False, create: bool = False) -> En
 class SqliteBackend(Backend):
     kind: ClassVar[str] = "sqlite"
     file_lock: ClassVar[bool] = True
+    is_file: ClassVar[bool] = True
 
     def __init__(self, path: Path) -> None:
         self.target = self.path = Path(path)
         self.name = self.path.name
+        self.shown = str(self.path)
 
     def exists(self) -> bool:
         return self.path.exists()
