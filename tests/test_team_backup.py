@@ -123,3 +123,26 @@ def test_a_foreign_file_is_never_restored(engine: Engine, tmp_path: Path) -> Non
     with pytest.raises(TeamBackupError, match="Intet er gendannet"):
         restore_server(engine, foreign, tmp_path / "foer.sqlite")
     assert not (tmp_path / "foer.sqlite").exists()
+
+
+def test_the_backup_dialogs_services_back_the_server_up_and_restore_it(
+    team: ServerAddress, tmp_path: Path
+) -> None:
+    from kulturpunkt_desk.domain.services import areas, backups
+
+    session = start_desk(team.text())
+    db = session.db
+    try:
+        programme = programmes.current_programme(db)
+        assert programme is not None
+        taken = backups.backup_now(db)
+        assert [b.path for b in backups.list_backup_files(db)] == [taken]
+        areas.create_area(
+            db, programme.id, areas.AreaData(name="Efter kopien", municipality="Læsø")
+        )
+        assert len(areas.list_areas(db, programme.id)) == 12
+        safety = backups.restore(db, taken)
+        assert len(areas.list_areas(db, programme.id)) == 11
+        assert safety is not None and rows_of_file(safety)["area"] != rows_of_file(taken)["area"]
+    finally:
+        session.close()
