@@ -3,6 +3,7 @@ created under a lock, and a connection lost mid-save that loses nothing and says
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -12,6 +13,7 @@ from typing import Any
 import psycopg
 import pytest
 from postgres_server import Databases, database_of
+from pytestqt.qtbot import QtBot
 from sqlalchemy import event, func, select, text
 
 from kulturpunkt_desk.cli import main
@@ -230,3 +232,25 @@ def test_a_save_is_stamped_in_utc_whatever_the_servers_time_zone(db: Database) -
         stamped = s.scalars(select(AuditEntry.at)).first()
     assert stamped is not None
     assert abs(stamped.replace(tzinfo=None) - before) < timedelta(minutes=30)
+
+
+def test_the_window_opens_on_a_server_database_and_names_it(
+    qtbot: QtBot, empty_url: str, tmp_path: Path
+) -> None:
+    from kulturpunkt_desk.ui.app import open_or_explain
+    from kulturpunkt_desk.ui.main_window import MainWindow
+
+    db = open_or_explain(empty_url)  # the window's start-up path, with its first programme
+    assert db is not None
+    try:
+        window = MainWindow(db)
+        qtbot.addWidget(window)
+        window.show()
+        assert window.windowTitle().startswith("Kulturpunkt 2025-26 – ")
+        assert db.name in window.windowTitle() and "postgresql" not in window.windowTitle()
+        shots = os.environ.get("KULTURPUNKT_SHOTS")
+        if shots:  # for looking at it by eye; not part of the check
+            window.grab().save(str(Path(shots) / "vindue-server.png"))
+        window.close()
+    finally:
+        db.close()

@@ -46,7 +46,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_or_explain(path: Path) -> Database | None:
+def open_or_explain(path: Path | str) -> Database | None:
     """Open the database, creating it on first start; explain in Danish what went wrong."""
     from kulturpunkt_desk.domain.services import programmes
     from kulturpunkt_desk.resources import default_agreement_text
@@ -71,7 +71,7 @@ def open_or_explain(path: Path) -> Database | None:
         return None
 
 
-def run(path: Path, *, smoke_test: bool = False) -> int:
+def run(path: Path | str, *, smoke_test: bool = False) -> int:
     from kulturpunkt_desk.ui.failure import install_crash_handler
     from kulturpunkt_desk.ui.main_window import MainWindow
 

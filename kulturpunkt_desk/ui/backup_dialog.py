@@ -191,7 +191,7 @@ class BackupDialog(QDialog):
 
 
 def open_desk(
-    path: Path, parent: QWidget | None = None, *, create: bool = True
+    path: Path | str, parent: QWidget | None = None, *, create: bool = True
 ) -> DeskSession | None:
     """Open `path` with the desk lock and the start-up checks, asking the user when needed.
 
