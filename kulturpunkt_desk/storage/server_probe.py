@@ -96,6 +96,11 @@ _FAILURES: list[tuple[str, str, str]] = [
         "at oprette den (kulturpunkt-desk server init).",
     ),
     (
+        "no such file or directory",  # a socket folder where no server listens
+        "forbindelse",
+        "Der kører ingen databaseserver i {host}. Tjek adressen, eller om serveren kører.",
+    ),
+    (
         "connection refused",
         "forbindelse",
         "Serveren {host} svarer ikke på port {port}. Tjek port og værtsnavn, eller om "
@@ -121,12 +126,15 @@ def explain_connection_error(
         "port": address.port,
         "database": address.database,
     }
+    # The same opening as every failure to reach a server database (storage/failures.py).
+    opening = f"Kunne ikke forbinde til databasen {address.database} på {address.host}: "
     for phrase, code, message in _FAILURES:
         if phrase in lowered and (phrase != "database" or "does not exist" in lowered):
-            return ServerConnectionError(message.format(**values), code)
-    detail = redact(raw.strip().splitlines()[-1] if raw.strip() else type(exc).__name__, password)
+            return ServerConnectionError(opening + message.format(**values), code)
+    lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    detail = redact(lines[0] if lines else type(exc).__name__, password)
     return ServerConnectionError(
-        f"Forbindelsen til {address.describe()} mislykkedes: {detail}", "ukendt"
+        f"{opening}{detail}. Kontrollér adressen, dit login og netværksforbindelsen.", "ukendt"
     )
 
 
