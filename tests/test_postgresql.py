@@ -52,8 +52,16 @@ def wait_for(condition: Callable[[], bool], what: str) -> None:
     """Wait until `condition` holds (a generous limit: the machine may be busy)."""
     deadline = time.monotonic() + 60
     while not condition():
-        assert time.monotonic() < deadline, f"{what} skete aldrig"
+        assert time.monotonic() < deadline, f"never saw {what}"
         time.sleep(0.05)
+
+
+def waiting_for_the_lock(holder: psycopg.Connection[Any]) -> int:
+    """How many connections wait for an advisory lock (the migration lock) right now."""
+    found = holder.execute(
+        "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'advisory'"
+    ).fetchone()
+    return int(found[0]) if found is not None else 0
 
 
 def test_init_demo_check_export_and_agreement_work_on_a_server_url(
@@ -153,13 +161,7 @@ def test_the_schema_is_created_under_the_migration_lock_by_one_desk_only(
         for desk in desks:
             desk.start()
 
-        def both_wait() -> bool:
-            waiting = holder.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'advisory'"
-            ).fetchone()
-            return waiting is not None and waiting[0] == 2
-
-        wait_for(both_wait, "at begge skriveborde venter på låsen")
+        wait_for(lambda: waiting_for_the_lock(holder) == 2, "two desks waiting for the lock")
         made = holder.execute("SELECT to_regclass('public.alembic_version')").fetchone()
         assert made == (None,)  # nothing created while the lock is held
         holder.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK_KEY,))
@@ -254,3 +256,35 @@ def test_the_window_opens_on_a_server_database_and_names_it(
         window.close()
     finally:
         db.close()
+
+
+def test_an_older_server_database_is_migrated_under_the_lock(
+    empty_url: str, postgres_server: Databases
+) -> None:
+    """A server database one migration behind (0008 adds an index) waits for the lock,
+    then the migration runs on PostgreSQL and the database is at the newest revision."""
+    open_database(empty_url).dispose()
+    with raw(postgres_server, empty_url) as conn:
+        conn.execute("DROP INDEX ix_meeting_attendance_area_id_meeting_id")
+        conn.execute("UPDATE alembic_version SET version_num = '0007'")
+    opened: list[Database] = []
+    with raw(postgres_server, empty_url) as holder:
+        holder.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK_KEY,))
+        desk = threading.Thread(target=lambda: opened.append(open_database(empty_url)))
+        desk.start()
+
+        wait_for(lambda: waiting_for_the_lock(holder) == 1, "the desk waiting for the lock")
+        still = holder.execute("SELECT version_num FROM alembic_version").fetchone()
+        assert still == ("0007",)
+        holder.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK_KEY,))
+    desk.join()
+    assert len(opened) == 1
+    try:
+        assert schema_revision(opened[0]) == head_revision()
+        with opened[0].engine.connect() as conn:
+            index = conn.execute(
+                text("SELECT to_regclass('ix_meeting_attendance_area_id_meeting_id')")
+            ).scalar_one()
+        assert index is not None
+    finally:
+        opened[0].dispose()
