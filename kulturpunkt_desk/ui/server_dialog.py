@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -192,14 +192,19 @@ class ServerDialog(QDialog):
             finally:
                 QGuiApplication.restoreOverrideCursor()
         except DeskError as exc:
-            self.outcome.setText(f"Fejl: {exc}")
+            self._say(f"Fejl: {exc}")
             return None
-        self.outcome.setText(found.message)
+        self._say(found.message)
         # What the server says about this very connection, not only what was asked for.
         self.tls_state.setText(
             "Forbindelsen er krypteret (TLS)." if found.encrypted else address.tls_state() + "."
         )
         return address, found
+
+    def _say(self, text: str) -> None:
+        """Show the outcome and have a screen reader say it (a status message, WCAG 4.1.3)."""
+        self.outcome.setText(text)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.outcome, text))
 
     def test_connection(self) -> None:
         self._probe()
