@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -206,7 +207,8 @@ def prepare_server_login(args: argparse.Namespace) -> None:
     if getattr(args, "uden_tls", False):
         print(allow_without_tls(ServerAddress.from_url(target, tls=False)[0]), file=sys.stderr)
     address = login_for(target)
-    if address.password() is None and sys.stdin.isatty():
+    # PGPASSWORD: a script's password, read by libpq itself.
+    if address.password() is None and sys.stdin.isatty() and "PGPASSWORD" not in os.environ:
         import getpass
 
         typed = getpass.getpass(f"Adgangskode for {address.describe()}: ")

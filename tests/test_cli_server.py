@@ -173,3 +173,25 @@ def test_a_wrong_administrator_password_is_told_when_adding_a_login(
     )
     assert code == 1
     assert "adgangskoden er forkert" in err and "ikke-admins-kode" not in err
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_without_a_kept_password_the_terminal_asks_for_it(
+    team: ServerAddress,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    memory_keyring.store.clear()
+    asked: list[str] = []
+    monkeypatch.setattr("sys.stdin", Terminal())
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setattr("getpass.getpass", lambda q: asked.append(q) or "annes-lange-kode")
+    code, _, err = run(capsys, "overblik", "--db", team.text())
+    assert code == 0, err
+    assert asked == [f"Adgangskode for {team.describe()}: "]
+    assert memory_keyring.store == {}
