@@ -146,3 +146,34 @@ def test_the_backup_dialogs_services_back_the_server_up_and_restore_it(
         assert safety is not None and rows_of_file(safety)["area"] != rows_of_file(taken)["area"]
     finally:
         session.close()
+
+
+def test_a_save_during_the_backup_is_not_half_in_it(
+    team: ServerAddress, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup reads one snapshot: an area saved by a colleague after the first table
+    was copied is in neither its table nor the audit log of the copy."""
+    from kulturpunkt_desk.domain.services import areas
+
+    session = start_desk(team.text())
+    db = session.db
+    programme = programmes.current_programme(db)
+    assert programme is not None
+    real_copy_rows = team_backup.copy_rows
+    saved: list[str] = []
+
+    def copy_while_a_colleague_saves(source: Connection, target: Connection) -> dict[str, int]:
+        area_id = areas.create_area(
+            db, programme.id, areas.AreaData(name="Gemt undervejs", municipality="Læsø")
+        )
+        saved.append(areas.get_area(db, area_id).uuid)
+        return real_copy_rows(source, target)
+
+    monkeypatch.setattr(team_backup, "copy_rows", copy_while_a_colleague_saves)
+    try:
+        out = backup_server(db.engine, tmp_path / "kopi.sqlite")
+    finally:
+        session.close()
+    rows = rows_of_file(out.path)
+    assert saved and not any(saved[0] in row for table in rows.values() for row in table)
+    assert len(rows["area"]) == 11
