@@ -288,3 +288,24 @@ def test_an_older_server_database_is_migrated_under_the_lock(
         assert index is not None
     finally:
         opened[0].dispose()
+
+
+def test_two_desks_saving_the_same_new_name_at_once_make_no_duplicate(
+    empty_url: str,
+) -> None:
+    """Saves run SERIALIZABLE on a server: a desk that checked the names before a
+    colleague saved the same one is told to try again; nothing twice."""
+    first, second = open_database(empty_url, user="ea"), open_database(empty_url, user="bo")
+    try:
+        programme_id = programmes.create_programme(first, programmes.kulturpunkt_2025_26(), "A")
+        colleague_first = pytest.raises(DeskError, match="En kollega gemte i de samme data")
+        with colleague_first, first.transaction() as s:
+            taken = {a.name for a in s.scalars(select(Area))}  # the uniqueness check
+            assert "Øster Åby" not in taken
+            areas.create_area(second, programme_id, AreaData("Øster Åby", "Læsø"))
+            # The same name in capitals: no unique index catches it, only the service's check.
+            s.add(Area(programme_id=programme_id, name="ØSTER ÅBY", municipality="Læsø"))
+        assert [a.name for a in areas.list_areas(first, programme_id)] == ["Øster Åby"]
+    finally:
+        first.dispose()
+        second.dispose()
