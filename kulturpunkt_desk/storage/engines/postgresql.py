@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
 
-from sqlalchemy import Connection, Engine, create_engine, make_url, text
+from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
 
 from ..paths import data_dir
@@ -85,7 +85,17 @@ class PostgresBackend(Backend):
         connect_args.update(self.address.connect_args(self.address.password()))
         # pre_ping: a pooled connection the server dropped (a restart, a laptop asleep)
         # is replaced before a query, not reported as a failed save.
-        return create_engine(self.url, pool_pre_ping=True, connect_args=connect_args)
+        engine = create_engine(self.url, pool_pre_ping=True, connect_args=connect_args)
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            # A save runs SERIALIZABLE, as writers on a file run one at a time (BEGIN
+            # IMMEDIATE): a check-then-write (a unique name) that races a colleague's
+            # save fails with 40001 and is told "try again", never a duplicate.
+            if conn.info.get("write"):
+                conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE")
+
+        return engine
 
     def integrity_report(self, engine: Engine) -> list[str]:
         """The server checks pages and keys itself; what can still be wrong is an index
