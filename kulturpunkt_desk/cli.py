@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,6 +17,7 @@ from kulturpunkt_desk import __version__
 from kulturpunkt_desk.cli_parser import DanishArgumentParser, check_out_option
 
 if TYPE_CHECKING:
+    from kulturpunkt_desk.storage.engine import Database
     from kulturpunkt_desk.storage.startup import DeskSession
 
 # Sub-command modules; each has register(subparsers, db_option).
@@ -27,6 +29,7 @@ TOPIC_MODULES: list[str] = [
     "kulturpunkt_desk.cli_forms",  # after cli_safety: adds `import form`
     "kulturpunkt_desk.cli_rounds",
     "kulturpunkt_desk.cli_people",
+    "kulturpunkt_desk.cli_server",
 ]
 
 Handler = Callable[[argparse.Namespace], int]
@@ -41,6 +44,12 @@ def db_option() -> argparse.ArgumentParser:
         metavar="STI",
         help="databasefilen eller en server (postgresql+psycopg://login@vært/database); "
         "standard: KULTURPUNKT_DB eller filen i brugerens datamappe",
+    )
+    parent.add_argument(
+        "--uden-tls",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="forbind til en anden computers server UDEN kryptering (frarådes; kun med vilje)",
     )
     return parent
 
@@ -106,10 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from kulturpunkt_desk.domain.demo import load_demo
-    from kulturpunkt_desk.domain.ekr_demo import load_ekr_demo
     from kulturpunkt_desk.domain.services import programmes
-    from kulturpunkt_desk.resources import default_agreement_text
 
     session = open_session(args, writes=True, create=True)
     db = session.db
@@ -122,17 +128,28 @@ def cmd_init(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
-        programme_id = programmes.create_programme(
-            db, programmes.kulturpunkt_2025_26(), default_agreement_text()
-        )
-        if args.demo:
-            load_demo(db, programme_id)
-            load_ekr_demo(db)  # Europæisk Kulturregion beside Kulturpunkt, in the same file
-        what = "med demodata (opdigtede navne)" if args.demo else "uden lokalområder"
-        print(f"Oprettede Kulturpunkt 2025-26 {what} i {path}")
+        print(f"{fill_new_database(db, demo=args.demo)} i {path}")
         return 0
     finally:
         session.close()
+
+
+def fill_new_database(db: Database, *, demo: bool) -> str:
+    """Kulturpunkt 2025-26 (and with `demo` the fictional areas and EKR) in an empty
+    database; says what it made."""
+    from kulturpunkt_desk.domain.demo import load_demo
+    from kulturpunkt_desk.domain.ekr_demo import load_ekr_demo
+    from kulturpunkt_desk.domain.services import programmes
+    from kulturpunkt_desk.resources import default_agreement_text
+
+    programme_id = programmes.create_programme(
+        db, programmes.kulturpunkt_2025_26(), default_agreement_text()
+    )
+    if demo:
+        load_demo(db, programme_id)
+        load_ekr_demo(db)  # Europæisk Kulturregion beside Kulturpunkt, in the same file
+    what = "med demodata (opdigtede navne)" if demo else "uden lokalområder"
+    return f"Oprettede Kulturpunkt 2025-26 {what}"
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -163,6 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     code = 1
     try:
         check_out_option(args)
+        prepare_server_login(args)
         code = handler(args)
         return code
     except Exception as exc:
@@ -171,6 +189,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if code != 0 and new_out and Path(out).is_file():
             Path(out).unlink()  # a failed command leaves no partial file
+
+
+def prepare_server_login(args: argparse.Namespace) -> None:
+    """For a server --db: TLS off only with --uden-tls (warned), and the password from the
+    keyring, else asked on the terminal (storage/server_connection.py)."""
+    target = resolve_db(args)
+    if not isinstance(target, str):
+        return
+    from kulturpunkt_desk.storage.server_connection import (
+        ServerAddress,
+        allow_without_tls,
+        login_for,
+        use_password,
+    )
+
+    if getattr(args, "uden_tls", False):
+        print(allow_without_tls(ServerAddress.from_url(target, tls=False)[0]), file=sys.stderr)
+    address = login_for(target)
+    # PGPASSWORD: a script's password, read by libpq itself.
+    if address.password() is None and sys.stdin.isatty() and "PGPASSWORD" not in os.environ:
+        import getpass
+
+        typed = getpass.getpass(f"Adgangskode for {address.describe()}: ")
+        if typed:
+            use_password(address, typed)
 
 
 def explain_for_cli(exc: Exception) -> str:

@@ -53,7 +53,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
     try:
         # The engine makes the copy: SQLite's backup API for a file (storage/engines/).
         out = Path(args.out) if args.out else None
-        target = session.db.backend.backup(out) if out else session.backup_now()
+        if not session.db.backend.file_lock:  # the team's server: a checked SQLite copy
+            from kulturpunkt_desk.domain.services import team_backup
+
+            target = (
+                team_backup.backup_server(session.db.engine, out).path
+                if out
+                else team_backup.backup_into_folder(session.db, "manuel")
+            )
+        else:
+            target = session.db.backend.backup(out) if out else session.backup_now()
     finally:
         session.close()
     print(f"Sikkerhedskopi gemt: {target}")

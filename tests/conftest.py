@@ -19,12 +19,17 @@ from pytestqt.qtbot import QtBot
 
 # Set before anything imports Qt: tests never need a screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never the user's real keyring: a test that needs one installs an in-memory backend.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 from postgres_server import REQUIRE_ENV, Databases, PostgresServer, find_bin
 
 from kulturpunkt_desk.domain.services import programmes
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.migrate import open_database
+
+# The team server's fixtures (a PostgreSQL with password logins, an in-memory keyring).
+pytest_plugins = ["keyring_memory", "server_fixture"]
 
 ENGINES = ("sqlite", "postgresql")
 

@@ -105,7 +105,8 @@ def test_every_view_and_document_of_the_demo_shows_the_same_figures(
 
     # The morning check on the command line.
     assert (
-        main(["overblik", "--db", str(demo_db.target), "--date", f"{today:%d.%m.%Y}", "--json"]) == 0
+        main(["overblik", "--db", str(demo_db.target), "--date", f"{today:%d.%m.%Y}", "--json"])
+        == 0
     )
     result = json.loads(capsys.readouterr().out)
     assert len(result["overdue"]) == len(overdue)

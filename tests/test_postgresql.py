@@ -7,6 +7,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +53,33 @@ def wait_for(condition: Callable[[], bool], what: str) -> None:
     """Wait until `condition` holds (a generous limit: the machine may be busy)."""
     deadline = time.monotonic() + 60
     while not condition():
-        assert time.monotonic() < deadline, f"{what} skete aldrig"
+        assert time.monotonic() < deadline, f"never saw {what}"
         time.sleep(0.05)
+
+
+def waiting_for_the_lock(holder: psycopg.Connection[Any]) -> int:
+    """How many connections wait for an advisory lock (the migration lock) right now."""
+    found = holder.execute(
+        "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'advisory'"
+    ).fetchone()
+    return int(found[0]) if found is not None else 0
+
+
+@contextmanager
+def cut_before_commit(db: Database, databases: Databases) -> Iterator[None]:
+    """While inside: the server ends the desk's connection after a save's rows are sent,
+    just before the commit, as when the network drops in the middle of a save."""
+
+    def cut_the_line(session: Any) -> None:
+        pid = session.connection().execute(text("SELECT pg_backend_pid()")).scalar_one()
+        with raw(databases, str(db.target)) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+
+    event.listen(db._sessions, "before_commit", cut_the_line)
+    try:
+        yield
+    finally:
+        event.remove(db._sessions, "before_commit", cut_the_line)
 
 
 def test_init_demo_check_export_and_agreement_work_on_a_server_url(
@@ -153,13 +179,7 @@ def test_the_schema_is_created_under_the_migration_lock_by_one_desk_only(
         for desk in desks:
             desk.start()
 
-        def both_wait() -> bool:
-            waiting = holder.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'advisory'"
-            ).fetchone()
-            return waiting is not None and waiting[0] == 2
-
-        wait_for(both_wait, "at begge skriveborde venter på låsen")
+        wait_for(lambda: waiting_for_the_lock(holder) == 2, "two desks waiting for the lock")
         made = holder.execute("SELECT to_regclass('public.alembic_version')").fetchone()
         assert made == (None,)  # nothing created while the lock is held
         holder.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK_KEY,))
@@ -182,19 +202,8 @@ def test_a_connection_lost_during_a_save_rolls_back_and_says_so(
             db, programmes.kulturpunkt_2025_26(), "Aftale {område}"
         )
 
-        def cut_the_line(session: Any) -> None:
-            # The server ends this desk's connection after the rows are sent, before the
-            # commit: as when the network drops in the middle of a save.
-            pid = session.connection().execute(text("SELECT pg_backend_pid()")).scalar_one()
-            with raw(postgres_server, empty_url) as admin:
-                admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
-
-        event.listen(db._sessions, "before_commit", cut_the_line)
-        try:
-            with pytest.raises(DeskError) as told:
-                areas.create_area(db, programme_id, AreaData("Øster Åby", "Læsø"))
-        finally:
-            event.remove(db._sessions, "before_commit", cut_the_line)
+        with cut_before_commit(db, postgres_server), pytest.raises(DeskError) as told:
+            areas.create_area(db, programme_id, AreaData("Øster Åby", "Læsø"))
         assert "Forbindelsen til databaseserveren blev afbrudt" in str(told.value)
         assert "Intet er gemt" in str(told.value)
         # Nothing half saved, and the desk goes on working on a new connection.
@@ -254,3 +263,99 @@ def test_the_window_opens_on_a_server_database_and_names_it(
         window.close()
     finally:
         db.close()
+
+
+def test_an_older_server_database_is_migrated_under_the_lock(
+    empty_url: str, postgres_server: Databases
+) -> None:
+    """A server database one migration behind (0008 adds an index) waits for the lock,
+    then the migration runs on PostgreSQL and the database is at the newest revision."""
+    open_database(empty_url).dispose()
+    with raw(postgres_server, empty_url) as conn:
+        conn.execute("DROP INDEX ix_meeting_attendance_area_id_meeting_id")
+        conn.execute("UPDATE alembic_version SET version_num = '0007'")
+    opened: list[Database] = []
+    with raw(postgres_server, empty_url) as holder:
+        holder.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK_KEY,))
+        desk = threading.Thread(target=lambda: opened.append(open_database(empty_url)))
+        desk.start()
+
+        wait_for(lambda: waiting_for_the_lock(holder) == 1, "the desk waiting for the lock")
+        still = holder.execute("SELECT version_num FROM alembic_version").fetchone()
+        assert still == ("0007",)
+        holder.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK_KEY,))
+    desk.join()
+    assert len(opened) == 1
+    try:
+        assert schema_revision(opened[0]) == head_revision()
+        with opened[0].engine.connect() as conn:
+            index = conn.execute(
+                text("SELECT to_regclass('ix_meeting_attendance_area_id_meeting_id')")
+            ).scalar_one()
+        assert index is not None
+    finally:
+        opened[0].dispose()
+
+
+def test_two_desks_saving_the_same_new_name_at_once_make_no_duplicate(
+    empty_url: str,
+) -> None:
+    """Saves run SERIALIZABLE on a server: a desk that checked the names before a
+    colleague saved the same one is told to try again; nothing twice."""
+    first, second = open_database(empty_url, user="ea"), open_database(empty_url, user="bo")
+    try:
+        programme_id = programmes.create_programme(first, programmes.kulturpunkt_2025_26(), "A")
+        colleague_first = pytest.raises(DeskError, match="En kollega gemte i de samme data")
+        with colleague_first, first.transaction() as s:
+            taken = {a.name for a in s.scalars(select(Area))}  # the uniqueness check
+            assert "Øster Åby" not in taken
+            areas.create_area(second, programme_id, AreaData("Øster Åby", "Læsø"))
+            # The same name in capitals: no unique index catches it, only the service's check.
+            s.add(Area(programme_id=programme_id, name="ØSTER ÅBY", municipality="Læsø"))
+        assert [a.name for a in areas.list_areas(first, programme_id)] == ["Øster Åby"]
+    finally:
+        first.dispose()
+        second.dispose()
+
+
+def test_server_errors_are_sorted_by_sqlstate() -> None:
+    from psycopg import errors
+
+    from kulturpunkt_desk.storage.failures import user_error
+
+    def told(exc: Exception) -> str:
+        known = user_error(exc)
+        return str(known) if known is not None else ""
+
+    assert "blev afbrudt" in told(errors.AdminShutdown("terminating connection"))
+    assert "blev afbrudt" in told(psycopg.OperationalError("server closed the connection"))
+    assert "En kollega gemte" in told(errors.SerializationFailure("could not serialize"))
+    assert "disk er fuld" in told(errors.DiskFull("no space left"))
+    assert "kun til læsning" in told(errors.ReadOnlySqlTransaction("read-only"))
+    assert user_error(errors.UndefinedColumn("no such column")) is None  # a bug
+
+
+def test_a_lost_connection_keeps_the_form_open_with_the_input_and_says_why(
+    qtbot: QtBot, empty_url: str, postgres_server: Databases
+) -> None:
+    from kulturpunkt_desk.ui.context import DeskContext
+    from kulturpunkt_desk.ui.dialogs.area_dialogs import AreaDialog
+
+    db = open_database(empty_url)
+    try:
+        programme_id = programmes.create_programme(db, programmes.kulturpunkt_2025_26(), "A")
+        dialog = AreaDialog(DeskContext(db))
+        qtbot.addWidget(dialog)
+        dialog.name.setText("Klithuse")
+        dialog.municipality.setCurrentText("Hjørring")
+        with cut_before_commit(db, postgres_server):
+            dialog.try_save()
+        assert dialog.result() == 0  # not accepted: still open
+        assert "Forbindelsen til databaseserveren blev afbrudt" in dialog.general_error.text()
+        assert "det du har skrevet, står der stadig" in dialog.general_error.text()
+        assert dialog.name.text() == "Klithuse"
+        assert areas.list_areas(db, programme_id) == []
+        dialog.try_save()  # the network is back: the same input saves
+        assert [a.name for a in areas.list_areas(db, programme_id)] == ["Klithuse"]
+    finally:
+        db.dispose()

@@ -51,6 +51,7 @@ def test_safety_actions_sit_in_filer_before_afslut(window: MainWindow) -> None:
     assert file_actions(window) == [
         "Åbn database…",
         "Ny database fra programskabelon…",
+        "Forbind til server…",
         "Seneste databaser",
         "Indstillinger…",
         "---",

@@ -90,7 +90,7 @@ def check_server(url: str) -> CheckReport:
                     f"Skemaversion: {revision}; opgraderes til {head} næste gang den åbnes."
                 )
     except Exception as exc:
-        known = connection_error(exc, db.name)
+        known = connection_error(exc, db.name, getattr(db.backend, "address", None))
         if known is None:
             raise
         report.fail(f"FEJL: {known}")

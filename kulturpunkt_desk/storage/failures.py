@@ -15,10 +15,14 @@ from __future__ import annotations
 import errno
 import sqlite3
 import sys
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm.exc import StaleDataError
 
 from kulturpunkt_desk.domain.errors import DeskError
+
+if TYPE_CHECKING:
+    from .server_connection import ServerAddress
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html).
 SQLITE_PERM = 3
@@ -163,7 +167,9 @@ def _server_message(error: Exception) -> str | None:
     return None
 
 
-def connection_error(exc: BaseException, name: str) -> DeskError | None:
+def connection_error(
+    exc: BaseException, name: str, address: ServerAddress | None = None
+) -> DeskError | None:
     """Opening a server database failed: the Danish reason (no server, no login, no such
     database), or None when it is no connection problem."""
     error = server_error_of(exc)
@@ -174,6 +180,10 @@ def connection_error(exc: BaseException, name: str) -> DeskError | None:
     state = getattr(error, "sqlstate", None) or ""
     if state and state[:2] not in ("08", "28", "3D", "57"):
         return None
+    if address is not None:  # wrong password, unknown host, no TLS... each in Danish
+        from .server_probe import explain_connection_error
+
+        return explain_connection_error(error, address, address.password())
     # The server's own text says which of them it was (it names no password).
     reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     return StorageError(

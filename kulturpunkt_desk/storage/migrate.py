@@ -233,7 +233,7 @@ def open_server_database(url: str, *, user: str | None = None, read_only: bool =
         except DatabaseFileError:
             raise
         except Exception as exc:
-            known = connection_error(exc, db.name)
+            known = connection_error(exc, db.name, getattr(db.backend, "address", None))
             if known is None:
                 raise
             raise known from exc

@@ -199,8 +199,21 @@ def start_desk(
 def start_server_desk(url: str, *, user: str, read_only: bool = False) -> DeskSession:
     """Open a database on a PostgreSQL server: the schema is checked (and created in an
     empty database, or migrated under the server's advisory lock) by open_database."""
-    db = open_database(url, user=user, read_only=read_only)
-    log.info("Åbnet %s (PostgreSQL, bruger %s)", db.name, user)
+    from .server_connection import login_for
+
+    # The audit log's "who" is the server's current_user: the login, not the laptop's user.
+    try:
+        db = open_database(url, user=login_for(url).user, read_only=read_only)
+    except SQLAlchemyDatabaseError as exc:
+        if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient_privilege
+            raise
+        # Only IT's administrator creates or upgrades the schema (storage/server_roles.py).
+        raise DatabaseFileError(
+            "Databasen på serveren skal oprettes eller opgraderes til denne version af "
+            "Kulturpunkt Desk, og det må dit login ikke. Intet er ændret. Bed IT om at køre "
+            "kulturpunkt-desk server init med denne version."
+        ) from exc
+    log.info("Åbnet %s (PostgreSQL, login %s)", db.name, db.user)
     return DeskSession(db=db, lock=None)
 
 

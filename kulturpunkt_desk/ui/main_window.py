@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
             self.new_database,
             QKeySequence("Ctrl+Shift+N"),  # Ctrl+N makes a record in the current view
         )
+        self._action(file_menu, tr("Forbind til se&rver…"), self.connect_to_server)
         file_menu.addSeparator()
         self._action(file_menu, tr("&Afslut"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -253,14 +254,22 @@ class MainWindow(QMainWindow):
                 return
             self.switch_database(path, create=True)
 
-    def switch_database(self, path: Path, *, create: bool) -> bool:
+    def connect_to_server(self) -> None:
+        """Filer > Forbind til server…: the team's database instead of this file."""
+        from .server_dialog import ServerDialog
+
+        dialog = ServerDialog(self)
+        if dialog.exec() and dialog.url:
+            self.switch_database(dialog.url, create=False)
+
+    def switch_database(self, path: Path | str, *, create: bool) -> bool:
         from kulturpunkt_desk.resources import default_agreement_text
         from kulturpunkt_desk.storage.paths import file_identity
 
         from .backup_dialog import open_desk
 
         # The same file however it is spelt (case on Windows, a link): not opened twice.
-        if file_identity(Path(path)) == file_identity(self.ctx.db.path):
+        if isinstance(path, Path) and file_identity(path) == file_identity(self.ctx.db.path):
             return True  # already open here: a second open would be locked out by our own lock
         # The desk lock and the start-up checks; asks about read-only use or the newest backup.
         session = open_desk(path, self, create=create)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from kulturpunkt_desk.storage import backup as storage_backup
 from kulturpunkt_desk.storage.engine import Database
-from kulturpunkt_desk.storage.paths import backup_dir
 from kulturpunkt_desk.storage.restore import backup_taken_at
 from kulturpunkt_desk.storage.startup import restore_in_place
 
@@ -61,11 +60,18 @@ def set_backup_keep(db: Database, keep: int) -> None:
 
 
 def backup_now(db: Database) -> Path:
-    if not db.backend.is_file:  # a server database: its engine's copy (or why not)
-        return db.backend.backup(backup_dir(db.path) / f"{db.path.stem}.sqlite")
+    if not db.backend.is_file:  # the team's server: a checked SQLite copy of it
+        from .team_backup import backup_into_folder
+
+        return backup_into_folder(db, "manuel")
     return storage_backup.make_backup(db.path, "manuel", keep=backup_keep(db))
 
 
 def restore(db: Database, backup: Path) -> Path | None:
-    """Put `backup` in place of the open file; the replaced file becomes a backup too."""
+    """Put `backup` in place of the open file; the replaced file becomes a backup too.
+    On the team's server every row is replaced in one transaction, after a backup."""
+    if not db.backend.file_lock:
+        from .team_backup import restore_into_server
+
+        return restore_into_server(db, backup).safety_backup
     return restore_in_place(db, backup)

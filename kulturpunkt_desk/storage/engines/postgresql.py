@@ -14,10 +14,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
 
-from sqlalchemy import Connection, Engine, create_engine, make_url, text
+from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
 
 from ..paths import data_dir
+from ..server_connection import login_for
 from .backend import Backend
 
 DRIVER = "postgresql+psycopg"
@@ -52,8 +53,11 @@ class PostgresBackend(Backend):
     is_file: ClassVar[bool] = False
 
     def __init__(self, url: str) -> None:
-        self.url = server_url(url)
-        self.target = self.url.render_as_string(hide_password=False)
+        # The login, TLS and password rules (storage/server_connection.py): a password typed
+        # into the URL is kept in this process only, so `target` and `url` never hold one.
+        self.address = login_for(server_url(url).render_as_string(hide_password=False))
+        self.url = self.address.url()
+        self.target = self.address.text()
         database = self.url.database or ""
         self.name = f"{database} på {host_of(self.url)}"
         # Attachments and the like of this server database are kept in the data folder
@@ -91,9 +95,21 @@ class PostgresBackend(Backend):
             "connect_timeout": CONNECT_TIMEOUT_S,
             "options": options,
         }
+        # TLS away from this machine, the password from this process or the keyring.
+        connect_args.update(self.address.connect_args(self.address.password()))
         # pre_ping: a pooled connection the server dropped (a restart, a laptop asleep)
         # is replaced before a query, not reported as a failed save.
-        return create_engine(self.url, pool_pre_ping=True, connect_args=connect_args)
+        engine = create_engine(self.url, pool_pre_ping=True, connect_args=connect_args)
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            # A save runs SERIALIZABLE, as writers on a file run one at a time (BEGIN
+            # IMMEDIATE): a check-then-write (a unique name) that races a colleague's
+            # save fails with 40001 and is told "try again", never a duplicate.
+            if conn.info.get("write"):
+                conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE")
+
+        return engine
 
     def integrity_report(self, engine: Engine) -> list[str]:
         """The server checks pages and keys itself; what can still be wrong is an index
@@ -120,12 +136,14 @@ class PostgresBackend(Backend):
         yield
 
     def backup(self, out: Path) -> Path:
-        # [i11srv] The server -> SQLite copy (`backup --db URL --out FILE.sqlite`) goes here.
+        # The server -> SQLite copy copies every table through the models' column types,
+        # so it lives above storage: domain/services/team_backup.py, which `backup --db URL`
+        # and Filer > Sikkerhedskopier (services/backups.backup_now) call.
         from ..backup import BackupError
 
         raise BackupError(
-            f"Databasen {self.name} ligger på en server; den kopieres ikke som en fil. "
-            "Serverens egne sikkerhedskopier dækker den."
+            f"Databasen {self.name} ligger på en server. Tag kopien med kulturpunkt-desk "
+            "backup --db ADRESSE --out FIL.sqlite eller under Filer > Sikkerhedskopier."
         )
 
     def purge_free_pages(self, engine: Engine) -> bool:
