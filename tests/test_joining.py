@@ -95,10 +95,20 @@ def test_two_different_people_of_one_name_can_both_be_kept(
     assert sorted(p.name for p in people.list_people(team)) == ["Lars  Fisker", "Lars Fisker"]
 
 
+def _as_file(db: Database, out: Path) -> Path:
+    """The team's database as a laptop file (a server's through its SQLite backup)."""
+    if db.backend.is_file:
+        return db.backend.backup(out)
+    from kulturpunkt_desk.domain.services.team_backup import backup_server
+
+    backup_server(db.engine, out)
+    return out
+
+
 def test_a_laptop_copy_of_the_team_joins_by_key_with_only_its_new_work(
     team: Database, tmp_path: Path
 ) -> None:
-    path = team.backend.backup(tmp_path / "kopi.sqlite")  # the team's database as a file
+    path = _as_file(team, tmp_path / "kopi.sqlite")
     copy = open_database(path, user="mette")
     try:
         fjord = areas.find_area(copy, _programme(copy), "Fjordglimt")
@@ -110,3 +120,28 @@ def test_a_laptop_copy_of_the_team_joins_by_key_with_only_its_new_work(
     finally:
         copy.dispose()
     assert len(sparring.list_sessions(team, _programme(team))) == 1
+
+
+def test_the_command_line_shows_the_plan_and_joins_only_when_every_double_is_decided(
+    laptop: Database, team: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kulturpunkt_desk.cli import main
+
+    source = str(laptop.path)
+    laptop.close()
+    base = ["server", "join", "--db", str(team.target), "--from", source]
+    assert main([*base, "--dry-run"]) == 0
+    printed = capsys.readouterr().out
+    assert "«Fjordglimt» (lokalområdet)" in printed and "SKAL parres" in printed
+    assert "«Lars  Fisker» (personen)" in printed and "uafgjort" in printed
+
+    assert main(base) == 1
+    assert "Intet er skrevet" in capsys.readouterr().out
+    assert len(areas.list_areas(team, _programme(team))) == 1
+
+    keys = [line.split("nøgle ")[1].split()[0] for line in printed.splitlines() if "nøgle " in line]
+    pairs = [arg for key in keys for arg in ("--pair", key)]
+    assert main([*base, *pairs]) == 0
+    assert "Flettet ind:" in capsys.readouterr().out
+    names = sorted(a.name for a in areas.list_areas(team, _programme(team)))
+    assert names == ["Fjordglimt", "Nyby"]
