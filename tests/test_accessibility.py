@@ -12,6 +12,7 @@ import importlib
 import inspect
 import pkgutil
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,14 +23,18 @@ from pytestqt.qtbot import QtBot
 
 import kulturpunkt_desk.ui
 from kulturpunkt_desk.domain.ekr_demo import WHEEL_YEAR, load_ekr_demo
+from kulturpunkt_desk.domain.models.base import new_uuid
 from kulturpunkt_desk.domain.services import (
     areas,
+    edit_conflicts,
     ekr_partnership,
     ekr_wheel,
     grants,
     mail,
     templates,
 )
+from kulturpunkt_desk.domain.services.edit_conflicts import EditConflict, FieldConflict
+from kulturpunkt_desk.domain.services.joining import Candidate, JoinPlan
 from kulturpunkt_desk.storage.backup import copy_database
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.migrate import open_database
@@ -81,7 +86,28 @@ ARGUMENTS: dict[str, Callable[[DeskContext, str], Any]] = {
         ekr_wheel.list_wheel(ctx.db, ARGUMENTS["partnership_id"](ctx, area_id), WHEEL_YEAR)[0].id,
     ),
     "current_area": lambda ctx, area_id: area_id,
+    "conflict": lambda ctx, area_id: sample_conflict(ctx, area_id),
+    "labels": lambda ctx, area_id: {"vision": "Fælles &udfordring/vision", "notes": "N&oter"},
+    "plan": lambda ctx, area_id: JoinPlan(
+        new={"area": 2},
+        shared=40,
+        candidates=[
+            Candidate("area", new_uuid(), area_id, "«Fjordglimt» (lokalområdet)", True),
+            Candidate("person", new_uuid(), new_uuid(), "«Lars Fisker» (personen)", False),
+        ],
+    ),
+    "file_name": lambda ctx, area_id: "min bærbare.sqlite",
 }
+
+
+def sample_conflict(ctx: DeskContext, area_id: str) -> EditConflict:
+    """The area's vision and notes, saved differently by a colleague and by the user."""
+    seen = edit_conflicts.seen(areas.get_area(ctx.db, area_id))
+    fields = [
+        FieldConflict("vision", seen.values["vision"], "Havnen for alle", "Et levende havnemiljø"),
+        FieldConflict("notes", "", "Styregruppen udvidet", "Næste møde i marts"),
+    ]
+    return EditConflict(seen, seen, fields, "søren", datetime.now(UTC))
 
 
 def sample_pdf(ctx: DeskContext, area_id: str) -> Path:

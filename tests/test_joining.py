@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import SessionForm
@@ -145,3 +147,47 @@ def test_the_command_line_shows_the_plan_and_joins_only_when_every_double_is_dec
     assert "Flettet ind:" in capsys.readouterr().out
     names = sorted(a.name for a in areas.list_areas(team, _programme(team)))
     assert names == ["Fjordglimt", "Nyby"]
+
+
+def test_the_window_shows_the_plan_and_joins_the_users_choices(
+    qtbot: QtBot, laptop: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the window (on a file standing in for the server): the dialog lists the doubles,
+    a programme can only be paired, and the user keeps the two Lars Fiskers apart."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from kulturpunkt_desk.ui import join_dialog
+    from kulturpunkt_desk.ui.context import DeskContext
+    from kulturpunkt_desk.ui.join_dialog import JoinDialog
+
+    team_db = open_database(tmp_path / "holdet.sqlite", create=True, user="it")
+    pid = programmes.create_programme(team_db, programmes.kulturpunkt_2025_26(), "Aftale")
+    areas.create_area(team_db, pid, AreaData(name="Fjordglimt", municipality="Aalborg"))
+    people.create_person(team_db, PersonData(name="Lars Fisker"))
+    source = laptop.path
+    laptop.close()
+    ctx = DeskContext(team_db)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    seen: list[JoinDialog] = []
+
+    def choose() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, JoinDialog)
+        seen.append(dialog)
+        programme = next(c for c in dialog.plan.candidates if c.table == "programme")
+        assert not dialog.choices[programme.laptop_id][1].isEnabled()  # only "Den samme"
+        lars = next(c for c in dialog.plan.candidates if c.table == "person")
+        dialog.choices[lars.laptop_id][1].setChecked(True)  # "To forskellige"
+        dialog.accept()
+
+    QTimer.singleShot(0, choose)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    join_dialog._join(ctx, source, parent)  # the file the user chose
+    assert len(seen) == 1
+    assert told and "flettet ind" in told[0]
+    assert sorted(p.name for p in people.list_people(team_db)) == ["Lars  Fisker", "Lars Fisker"]
+    assert sorted(a.name for a in areas.list_areas(team_db, pid)) == ["Fjordglimt", "Nyby"]
+    team_db.close()

@@ -27,6 +27,7 @@ PLURALS: dict[str, str] = {
     "møde": "møder",
     "organisation": "organisationer",
     "person": "personer",
+    "post": "poster",
     "punkt": "punkter",
     "repræsentant": "repræsentanter",
 }

@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+Shift+N"),  # Ctrl+N makes a record in the current view
         )
         self._action(file_menu, tr("Forbind til se&rver…"), self.connect_to_server)
+        self._action(file_menu, tr("F&let en fil ind i teamets database…"), self.join_a_file)
         file_menu.addSeparator()
         self._action(file_menu, tr("&Afslut"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -261,6 +262,12 @@ class MainWindow(QMainWindow):
         dialog = ServerDialog(self)
         if dialog.exec() and dialog.url:
             self.switch_database(dialog.url, create=False)
+
+    def join_a_file(self) -> None:
+        """Filer > Flet en fil ind i teamets database… (ui/join_dialog.py)."""
+        from .join_dialog import join_a_file
+
+        join_a_file(self.ctx, self)
 
     def switch_database(self, path: Path | str, *, create: bool) -> bool:
         from kulturpunkt_desk.resources import default_agreement_text
