@@ -12,10 +12,12 @@ benchmarks/.cache, keyed by VERSION and the schema's head revision, so reruns ar
 
 from __future__ import annotations
 
+import hashlib
 import random
 import shutil
 import sqlite3
 import sys
+import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -36,7 +38,7 @@ from kulturpunkt_desk.domain.services import programmes  # noqa: E402
 from kulturpunkt_desk.resources import default_agreement_text  # noqa: E402
 from kulturpunkt_desk.storage.migrate import head_revision, open_database  # noqa: E402
 
-VERSION = 1  # raise when the generated content changes
+VERSION = 2  # raise when the generated content changes (2: UUID keys)
 CACHE = Path(__file__).resolve().parent / ".cache"
 
 PROGRAMMES = 50
@@ -70,10 +72,27 @@ def _ids(start: int) -> Iterator[int]:
         n += 1
 
 
-def _record(row_id: str, rng: random.Random, **values: Any) -> dict[str, Any]:
-    uuid = f"{rng.getrandbits(128):032x}"
-    uuid = f"{uuid[:8]}-{uuid[8:12]}-4{uuid[13:16]}-a{uuid[17:20]}-{uuid[20:]}"
-    return {"id": row_id, "uuid": uuid, "created_at": STAMP, "updated_at": STAMP, **values}
+def _record(row_id: int, rng: random.Random, **values: Any) -> dict[str, Any]:
+    """A row numbered `row_id` for now; `_keyed` gives it (and its references) UUID keys."""
+    return {"id": row_id, "row_version": 1, "created_at": STAMP, "updated_at": STAMP, **values}
+
+
+def key(table: str, n: int) -> str:
+    """Row `n` of `table` as a UUID key: random-looking like the desk's own (uuid4), so the
+    indexes see what they see in use, and the same on every build."""
+    return str(uuid.UUID(bytes=hashlib.md5(f"{table}:{n}".encode()).digest(), version=4))
+
+
+def _keyed(table: Any, batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with their numbers turned into UUID keys, references too."""
+    refers = {fk.parent.name: fk.column.table.name for fk in table.foreign_keys}
+    for row in batch:
+        if isinstance(row.get("id"), int):
+            row["id"] = key(table.name, row["id"])
+        for column, target in refers.items():
+            if isinstance(row.get(column), int):
+                row[column] = key(target, row[column])
+    return batch
 
 
 def build(path: Path, seed: int = 2026) -> dict[str, int]:
@@ -110,7 +129,7 @@ def build(path: Path, seed: int = 2026) -> dict[str, int]:
         with db.engine.begin() as conn:
             for table, batch in rows.items():
                 if batch:
-                    conn.execute(insert(table), batch)
+                    conn.execute(insert(table), _keyed(table, batch))
         counts = {table.name: len(batch) for table, batch in rows.items()}
     finally:
         db.dispose()
@@ -123,7 +142,7 @@ def build(path: Path, seed: int = 2026) -> dict[str, int]:
     return counts
 
 
-def _rows(db: Any, programme_ids: list[str], current: int, rng: random.Random) -> dict[Any, list]:
+def _rows(db: Any, programme_ids: list[str], current: str, rng: random.Random) -> dict[Any, list]:
     with db.engine.connect() as conn:
         templates = dict(
             conn.execute(text("SELECT programme_id, id FROM agreement_template")).all()
