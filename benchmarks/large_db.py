@@ -95,8 +95,9 @@ def _keyed(table: Any, batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return batch
 
 
-def build(path: Path, seed: int = 2026) -> dict[str, int]:
-    """Make the large database at `path` (a new file); return the row counts."""
+def build(path: Path | str, seed: int = 2026) -> dict[str, int]:
+    """Make the large database at `path` (a new file, or an empty server database's URL);
+    return the row counts."""
     rng = random.Random(seed)
     db = open_database(path, create=True, user="benchmark")
     try:
@@ -133,6 +134,8 @@ def build(path: Path, seed: int = 2026) -> dict[str, int]:
         counts = {table.name: len(batch) for table, batch in rows.items()}
     finally:
         db.dispose()
+    if isinstance(path, str):
+        return counts  # a server URL (benchmarks/postgresql.py): no file, no WAL
     # Fold the WAL into the file, so the cached copy is one self-contained file.
     raw = sqlite3.connect(path, isolation_level=None)
     try:
