@@ -282,4 +282,7 @@ def restore_into_server(db: Database, source: Path) -> RestoreReport:
 
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     safety = backup_dir(db.path) / f"{backup_file_stem(db.path)}-{stamp}-foer-gendannelse.sqlite"
-    return restore_server(db.engine, source, safety)
+    report = restore_server(db.engine, source, safety)
+    # Every record may have changed: the other desks reload everything they show.
+    db.backend.announce(db.engine, frozenset(t.name for t in tables()), db.user, db.desk_id)
+    return report
