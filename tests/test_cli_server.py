@@ -36,7 +36,7 @@ def test_a_consultant_works_on_the_server_under_her_own_login(team: ServerAddres
         area_id = areas.create_area(
             session.db, programme.id, areas.AreaData(name="Nyt Område", municipality="Hjørring")
         )
-        uuid = areas.get_area(session.db, area_id).uuid
+        uuid = areas.get_area(session.db, area_id).id
         with session.db.read() as s:
             who = {e.entity_uuid: e.user for e in s.query(AuditEntry)}
         # The audit log's "who" is the login; the demo was made by IT's administrator.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from kulturpunkt_desk.domain.models import SessionForm
+from kulturpunkt_desk.domain.models.base import NO_RECORD
 from kulturpunkt_desk.domain.services import activities, areas, programmes, sparring
 from kulturpunkt_desk.domain.services.activities import ActivityData
 from kulturpunkt_desk.domain.services.areas import AreaData, MemberData
@@ -74,13 +75,13 @@ def test_europaeisk_kulturregion_members_representatives_themes_and_eu_cases_are
     ekr_db: Database,
 ) -> None:
     def kinds(words: str) -> set[str]:
-        return {h.kind for h in search(ekr_db, 0, words)}
+        return {h.kind for h in search(ekr_db, NO_RECORD, words)}
 
     assert "ekr_member" in kinds("Aarhus")
     assert "ekr_representative" in kinds("Ane Bakkegaard")
     assert "ekr_theme" in kinds("Børn og unge")
     assert "ekr_eu_case" in kinds("Genvej til Europa")
     representative = next(
-        h for h in search(ekr_db, 0, "Ane Bakkegaard") if h.kind == "ekr_representative"
+        h for h in search(ekr_db, NO_RECORD, "Ane Bakkegaard") if h.kind == "ekr_representative"
     )
     assert representative.open_kind == "ekr_member"  # shown on the member it represents

@@ -166,7 +166,7 @@ def test_a_save_during_the_backup_is_not_half_in_it(
         area_id = areas.create_area(
             db, programme.id, areas.AreaData(name="Gemt undervejs", municipality="Læsø")
         )
-        saved.append(areas.get_area(db, area_id).uuid)
+        saved.append(areas.get_area(db, area_id).id)
         return real_copy_rows(source, target)
 
     monkeypatch.setattr(team_backup, "copy_rows", copy_while_a_colleague_saves)

@@ -52,6 +52,7 @@ def test_safety_actions_sit_in_filer_before_afslut(window: MainWindow) -> None:
         "Åbn database…",
         "Ny database fra programskabelon…",
         "Forbind til server…",
+        "Flet en fil ind i teamets database…",
         "Seneste databaser",
         "Indstillinger…",
         "---",

@@ -367,7 +367,7 @@ def delete_attachments(
     from .attachments import forget_unused_content
 
     with db.transaction() as s:
-        s.connection().exec_driver_sql("PRAGMA secure_delete = ON")
+        db.backend.erase_on_delete(s.connection())
         chosen = [get(s, Attachment, i, "Bilaget") for i in attachment_ids]
         for attachment in chosen:
             s.delete(attachment)
