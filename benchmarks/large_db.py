@@ -147,10 +147,10 @@ def build(path: Path | str, seed: int = 2026) -> dict[str, int]:
 
 def _rows(db: Any, programme_ids: list[str], current: str, rng: random.Random) -> dict[Any, list]:
     with db.engine.connect() as conn:
-        templates = dict(
-            conn.execute(text("SELECT programme_id, id FROM agreement_template")).all()
-        )
-        years = dict(conn.execute(text("SELECT id, start_year FROM programme")).all())
+        # Keys as text: PostgreSQL hands a raw query's uuid back as a uuid.UUID.
+        rows = conn.execute(text("SELECT programme_id, id FROM agreement_template")).all()
+        templates = {str(p): str(t) for p, t in rows}
+        years = {str(k): y for k, y in conn.execute(text("SELECT id, start_year FROM programme"))}
     area_counts = [*split(AREAS - CURRENT_AREAS, [1] * (len(programme_ids) - 1)), CURRENT_AREAS]
     ids = {name: _ids(1) for name in ("area", "person", "org", "misc")}
     out: dict[Any, list] = {
