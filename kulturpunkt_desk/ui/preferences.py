@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 
 def settings() -> QSettings:
@@ -22,3 +23,19 @@ SPLITTER = "window/splitter"
 RECENT_DATABASES = "files/recent"
 # The consultant(s) last written on a sparring session: usually the same person next time.
 LAST_CONSULTANT = "sparring/last_consultant"
+
+
+def restore_window_size(window: QMainWindow, splitter: QSplitter) -> None:
+    """The window's remembered size and place and its navigation splitter (the main window
+    and the start-up shell open in the same place)."""
+    store = settings()
+    geometry = store.value(GEOMETRY)
+    if geometry is not None:
+        window.restoreGeometry(geometry)  # type: ignore[arg-type]
+    else:
+        window.resize(1280, 760)
+    sizes = store.value(SPLITTER)
+    if sizes is not None:
+        splitter.restoreState(sizes)  # type: ignore[arg-type]
+    else:
+        splitter.setSizes([200, 1080])

@@ -12,7 +12,12 @@ from __future__ import annotations
 from datetime import date
 
 from kulturpunkt_desk.storage.engine import Database
-from kulturpunkt_desk.storage.snapshot import file_stamp, write_snapshot
+from kulturpunkt_desk.storage.snapshot import (
+    file_stamp,
+    restamp_after_close,
+    snapshot_stamp,
+    write_snapshot,
+)
 
 from ..overblik_data import AttentionRow, OverblikData, Phase, StatusCount
 from ..status import STATUS_LABELS, STATUS_ORDER
@@ -61,3 +66,14 @@ def overblik(db: Database, programme_id: int, today: date) -> OverblikData:
     if not db.read_only:
         write_snapshot(db.path, data.to_plain(), today, stamp=stamp)
     return data
+
+
+def close_keeping_snapshot(db: Database, programme_id: int, today: date) -> None:
+    """Close `db`'s connections (the desk lock stays), leaving the start-up snapshot true
+    for the file as it is then: recomputed if something changed the file since the
+    Overblik was last computed, and re-stamped after closing folds the -wal into the file."""
+    if snapshot_stamp(db.path) != file_stamp(db.path):
+        overblik(db, programme_id, today)
+    before = file_stamp(db.path)
+    db.dispose()
+    restamp_after_close(db.path, before)
