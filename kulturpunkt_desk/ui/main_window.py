@@ -236,8 +236,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _update_title(self) -> None:
-        programme = programmes.current_programme(self.ctx.db)
-        name = programme.name if programme else tr("Intet program")
+        name = self.ctx.programme_name or tr("Intet program")
         self.setWindowTitle(tr("{0} – {1} – Kulturpunkt Desk").format(name, self.ctx.db.path.name))
 
     def about(self) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy.orm import selectinload
+
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.snapshot import (
     file_stamp,
@@ -19,19 +21,23 @@ from kulturpunkt_desk.storage.snapshot import (
     write_snapshot,
 )
 
+from ..models import Programme
 from ..overblik_data import AttentionRow, OverblikData, Phase, StatusCount
 from ..status import STATUS_LABELS, STATUS_ORDER
-from . import attention, overview, programmes, selection
+from . import attention, overview, selection
 
 
 def overblik(db: Database, programme_id: int, today: date) -> OverblikData:
     """What the Overblik shows on `today`; also kept as the file's start-up snapshot."""
     stamp = file_stamp(db.path)  # before reading: a write meanwhile makes the snapshot stale
-    programme = programmes.current_programme(db)
-    milestones = programme.milestones if programme else []
     items = attention.attention_items(db, programme_id, today)
-    totals = overview.money_totals(db, programme_id)
-    rows = overview.area_summaries(db, programme_id)
+    # One session for the rest, so the programme is read once (its identity map).
+    with db.read() as s:
+        programme = s.get(Programme, programme_id, options=[selectinload(Programme.milestones)])
+        milestones = list(programme.milestones) if programme else []
+        totals = overview.money_totals_in(s, programme_id)
+        rows = overview.summaries_in(s, programme_id)
+        designation = selection.designation_in(s, programme_id)
     counts = {status: sum(1 for r in rows if r.status == status) for status in STATUS_ORDER}
     data = OverblikData(
         today=today,
@@ -60,7 +66,7 @@ def overblik(db: Database, programme_id: int, today: date) -> OverblikData:
             for n, status in enumerate(STATUS_ORDER)
             if counts[status]
         ],
-        designation=selection.designation(db, programme_id).text,
+        designation=designation.text,
         area_count=len(rows),
     )
     if not db.read_only:
