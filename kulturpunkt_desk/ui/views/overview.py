@@ -29,17 +29,9 @@ class OverviewView(View):
     # Tests replace this to see the desk on a fixed day.
     today: Callable[[], date] = staticmethod(date.today)
 
-    def __init__(
-        self,
-        ctx: DeskContext,
-        parent: QWidget | None = None,
-        panel: OverviewPanel | None = None,
-    ) -> None:
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        # The start-up shell hands over the panel it painted the snapshot on, so the
-        # live figures replace the snapshot's in the same widgets.
-        self.panel = panel or OverviewPanel()
-        self.panel.setEnabled(True)
+        self.panel = OverviewPanel()
         self.panel.item_chosen.connect(self.ctx.open_record)
         self.panel.status_chosen.connect(lambda n: self.ctx.open_record(STATUS_KIND, n))
         layout = QVBoxLayout(self)
