@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -174,3 +175,32 @@ def test_the_shell_paints_before_sqlalchemy_is_imported(demo_db: Database) -> No
     assert done.returncode == 0, done.stderr
     shown = json.loads(done.stdout.strip().splitlines()[-1])
     assert shown == {"snapshot": True, "loaded": []}
+
+
+def test_the_file_is_opened_and_checked_off_the_gui_thread_after_the_first_paint(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kulturpunkt_desk.storage import startup
+    from kulturpunkt_desk.ui import app
+    from kulturpunkt_desk.ui import shell as shell_module
+
+    events: list[tuple[str, bool]] = []
+    real_start = startup.start_desk
+
+    def start(path: Path, **options: bool) -> startup.DeskSession:
+        # The lock, the checks and the start-up backup: where, and after what.
+        events.append(("checks", threading.current_thread() is threading.main_thread()))
+        return real_start(path, **options)
+
+    real_init = shell_module.StartShell.__init__
+
+    def init(self: StartShell, *args: object) -> None:
+        real_init(self, *args)  # type: ignore[arg-type]
+        self.painted.connect(lambda: events.append(("painted", True)))
+
+    monkeypatch.setattr(startup, "start_desk", start)
+    monkeypatch.setattr(shell_module.StartShell, "__init__", init)
+    path = demo_db.path
+    demo_db.dispose()
+    assert app.run(path, smoke_test=True) == 0
+    assert events == [("painted", True), ("checks", False)]
