@@ -17,25 +17,17 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from kulturpunkt_desk.cli_parser import add_out_option
+from kulturpunkt_desk.cli_parser import date_argument as _date
+from kulturpunkt_desk.domain.danish import count
 
 if TYPE_CHECKING:
     from kulturpunkt_desk.storage.engine import Database
 
 Work = Callable[["Database", int, argparse.Namespace], int]
-
-
-def _date(text: str) -> date:
-    """18.06.2025 or 2025-06-18."""
-    try:
-        if "." in text:
-            day, month, year = (int(x) for x in text.split("."))
-            return date(year, month, day)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato; skriv fx 18.06.2025") from None
 
 
 def register(
@@ -44,51 +36,76 @@ def register(
     ekr = sub.add_parser("ekr", help="Europæisk Kulturregion: bidrag, årshjul og status")
     what = ekr.add_subparsers(dest="ekr_command", metavar="HVAD", required=True)
 
-    def command(name: str, help_text: str, work: Work, *, year: bool = True) -> Any:
+    def command(
+        name: str, help_text: str, work: Work, *, year: bool = True, writes: bool = True
+    ) -> Any:
         parser = what.add_parser(name, parents=[common], help=help_text)
         if year:
-            parser.add_argument("--year", type=int, required=True, metavar="ÅÅÅÅ")
-        parser.set_defaults(handler=lambda args: _with_partnership(args, work))
+            parser.add_argument(
+                "--year", type=int, required=True, metavar="ÅÅÅÅ", help="året, fx 2026"
+            )
+        parser.set_defaults(handler=lambda args: _with_partnership(args, work, writes))
         return parser
 
     command("setup", "opret partnerskabet med region, 19 kommuner og CDEU", _setup, year=False)
     year = command("year", "opret et budgetår (nøgle og ramme kopieres fra året før)", _year)
-    year.add_argument("--basis-date", type=_date, metavar="DATO")
-    population = command("population", "indlæs folketal fra Danmarks Statistik (CSV)", _population)
-    population.add_argument("--csv", type=Path, required=True, metavar="FIL")
-    population.add_argument("--basis-date", type=_date, metavar="DATO")
+    year.add_argument(
+        "--basis-date", type=_date, metavar="DATO", help="indbyggertallenes opgørelsesdato"
+    )
+    population = command(
+        "population", "indlæs indbyggertal fra Danmarks Statistik (CSV)", _population
+    )
+    population.add_argument(
+        "--csv", type=Path, required=True, metavar="FIL", help="CSV-filen fra Danmarks Statistik"
+    )
+    population.add_argument(
+        "--basis-date", type=_date, metavar="DATO", help="indbyggertallenes opgørelsesdato"
+    )
     population.add_argument(
         "--period", metavar="PERIODE", help="fx 2017K4, når filen har flere perioder"
     )
     invoice = command("invoice", "fakturér årets bidrag (låser nøgle og ramme)", _invoice)
-    invoice.add_argument("--date", type=_date, required=True, metavar="DATO")
+    invoice.add_argument(
+        "--date", type=_date, required=True, metavar="DATO", help="fakturadatoen, fx 15.01.2026"
+    )
     invoice.add_argument("--due", type=_date, metavar="DATO", help="standard: 31. marts")
     pay = command("pay", "registrér en kommunes betaling", _pay)
-    pay.add_argument("--member", required=True, metavar="NAVN")
-    pay.add_argument("--date", type=_date, required=True, metavar="DATO")
-    command("unpaid", "vis hvem der ikke har betalt efter første kvartal", _unpaid)
+    pay.add_argument("--member", required=True, metavar="NAVN", help="kommunens navn")
+    pay.add_argument("--date", type=_date, required=True, metavar="DATO", help="betalingsdatoen")
+    command("unpaid", "vis hvem der ikke har betalt efter første kvartal", _unpaid, writes=False)
     contributions = command(
-        "contributions", "bidragstabel for et år (.pdf, .csv eller .xlsx)", _contributions
+        "contributions",
+        "bidragstabel for et år (.pdf, .csv eller .xlsx)",
+        _contributions,
+        writes=False,
     )
-    contributions.add_argument("--out", type=Path, required=True, metavar="FIL")
-    letters = command("letters", "bidragsbreve som PDF, ét pr. kommune", _letters)
-    letters.add_argument("--out", type=Path, required=True, metavar="MAPPE")
+    add_out_option(
+        contributions,
+        "filen; .pdf, .csv (dansk Excel) eller .xlsx",
+        suffixes=(".pdf", ".csv", ".xlsx"),
+    )
+    letters = command("letters", "bidragsbreve som PDF, ét pr. kommune", _letters, writes=False)
+    add_out_option(letters, "mappen til brevene (oprettes om nødvendigt)", folder=True)
     propose = command("propose-wheel", "foreslå årshjulet ud fra værtsrotationen", _propose)
     propose.add_argument("--save", action="store_true", help="gem forslaget som årets årshjul")
-    wheel = command("yearwheel", "årshjulet som kalenderfil til Outlook (.ics)", _yearwheel)
-    wheel.add_argument("--out", type=Path, required=True, metavar="FIL")
-    status = command("status", "statusoverblik til direktørmødet (.pdf)", _status)
-    status.add_argument("--out", type=Path, required=True, metavar="FIL")
+    wheel = command(
+        "yearwheel", "årshjulet som kalenderfil til Outlook (.ics)", _yearwheel, writes=False
+    )
+    add_out_option(wheel, "kalenderfilen (.ics)", suffixes=(".ics",))
+    status = command("status", "statusoverblik til direktørmødet (.pdf)", _status, writes=False)
+    add_out_option(status, "PDF-filen", suffixes=(".pdf",))
 
 
-def _with_partnership(args: argparse.Namespace, work: Work) -> int:
-    """Open the database, find the partnership (set it up for `setup`), run `work`, close."""
-    from kulturpunkt_desk.cli import resolve_db
+def _with_partnership(args: argparse.Namespace, work: Work, writes: bool) -> int:
+    """Open the database, find the partnership (set it up for `setup`), run `work`, close.
+
+    Through the desk's one start-up path (cli.open_session): checks, lock, schema."""
+    from kulturpunkt_desk.cli import open_session
     from kulturpunkt_desk.domain.errors import DeskError
     from kulturpunkt_desk.domain.services import ekr_partnership
-    from kulturpunkt_desk.storage.migrate import open_database
 
-    db = open_database(resolve_db(args), create=work is _setup)
+    session = open_session(args, writes=writes, create=work is _setup)
+    db = session.db
     try:
         partnership = ekr_partnership.current_partnership(db)
         if work is _setup:
@@ -97,7 +114,7 @@ def _with_partnership(args: argparse.Namespace, work: Work) -> int:
             raise DeskError("Databasen har intet EKR-partnerskab. Opret det med `ekr setup`.")
         return work(db, partnership.id, args)
     finally:
-        db.dispose()
+        session.close()
 
 
 def _setup(db: Database, existing: int, args: argparse.Namespace) -> int:
@@ -134,13 +151,13 @@ def _population(db: Database, pid: int, args: argparse.Namespace) -> int:
             f"Filen har tal for flere perioder ({', '.join(periods)}); vælg én med --period."
         )
     result = ekr_funding.import_populations(db, fy, text, args.basis_date, args.period)
-    print(f"Indlæste folketal for {len(result.figures)} kommuner ({result.column}).")
+    print(f"Indlæste indbyggertal for {count(len(result.figures), 'kommune')} ({result.column}).")
     for name in result.unknown_names:
         print(f"Ukendt kommune (sprunget over): {name}")
     for name in result.missing_names:
         print(f"Filen mangler: {name}")
     for name in ekr_funding.contributions_table(db, pid, args.year).missing_population:
-        print(f"Mangler stadig folketal: {name}")
+        print(f"Mangler stadig indbyggertal: {name}")
     rule = ekr_frame_rule.frame_rule(db, pid, args.year)
     if rule is not None:
         print(rule.summary)
@@ -195,7 +212,12 @@ def _contributions(db: Database, pid: int, args: argparse.Namespace) -> int:
 
 def _letters(db: Database, pid: int, args: argparse.Namespace) -> int:
     from kulturpunkt_desk.documents.ekr_letters import render_all_letters
+    from kulturpunkt_desk.domain.errors import DeskError
+    from kulturpunkt_desk.domain.services import ekr_funding
 
+    rows = ekr_funding.contributions_table(db, pid, args.year).rows
+    if not any(row.contribution_id is not None for row in rows):
+        raise DeskError(f"Der er ingen bidrag for {args.year} at skrive breve om; intet er gemt.")
     paths = render_all_letters(db, pid, args.year, args.out)
     print(f"Gemte {len(paths)} bidragsbreve i {args.out}")
     return 0
@@ -211,13 +233,20 @@ def _propose(db: Database, pid: int, args: argparse.Namespace) -> int:
         print(f"{short_date(m.held_on)}  {m.title}  (vært: {names.get(m.host_id or 0, '-')})")
     if args.save:
         ekr_wheel.create_wheel(db, pid, args.year, proposal)
-        print(f"Gemte årshjulet for {args.year}; justér det i desken.")
+        print(f"Gemte årshjulet for {args.year}; justér det i Kulturpunkt Desk.")
     return 0
 
 
 def _yearwheel(db: Database, pid: int, args: argparse.Namespace) -> int:
     from kulturpunkt_desk.documents.ekr_calendar import write_wheel_calendar
+    from kulturpunkt_desk.domain.errors import DeskError
+    from kulturpunkt_desk.domain.services import ekr_wheel
 
+    if not ekr_wheel.list_wheel(db, pid, args.year):
+        raise DeskError(
+            f"Årshjulet for {args.year} har ingen møder; intet er gemt. "
+            "Foreslå det med `ekr propose-wheel --save`."
+        )
     print(f"Gemte {write_wheel_calendar(db, pid, args.year, args.out)}")
     return 0
 

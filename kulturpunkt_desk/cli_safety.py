@@ -13,6 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from kulturpunkt_desk.cli_parser import add_out_option
+
 
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
@@ -20,11 +22,11 @@ def register(
     backup = sub.add_parser(
         "backup", parents=[common], help="tag en sikkerhedskopi af databasen (SQLites backup-API)"
     )
-    backup.add_argument(
-        "--out",
-        type=Path,
-        metavar="FIL",
-        help="hvor kopien skal ligge (standard: datamappens backups/, de nyeste N gemmes)",
+    add_out_option(
+        backup,
+        "hvor kopien skal ligge (standard: datamappens backups/, de nyeste N gemmes)",
+        suffixes=(".sqlite", ".db", ".sqlite3"),
+        required=False,
     )
     backup.set_defaults(handler=cmd_backup)
 
@@ -43,18 +45,16 @@ def register(
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from kulturpunkt_desk.cli import resolve_db
-    from kulturpunkt_desk.storage.backup import backup_keep, copy_database, make_backup
-    from kulturpunkt_desk.storage.migrate import looks_like_sqlite
+    from kulturpunkt_desk.cli import open_session
+    from kulturpunkt_desk.storage.backup import copy_database
 
-    path = resolve_db(args)
-    if not path.is_file() or not looks_like_sqlite(path):
-        print(f"Fejl: {path} findes ikke eller er ikke en SQLite-database.", file=sys.stderr)
-        return 1
-    if args.out:
-        target = copy_database(path, Path(args.out))
-    else:
-        target = make_backup(path, "manuel", keep=backup_keep(path))
+    # The one start-up path refuses a damaged or foreign file before anything is copied;
+    # beside an open desk the backup only reads.
+    session = open_session(args, writes=False)
+    try:
+        target = copy_database(session.path, Path(args.out)) if args.out else session.backup_now()
+    finally:
+        session.close()
     print(f"Sikkerhedskopi gemt: {target}")
     return 0
 
@@ -89,7 +89,7 @@ def cmd_import_areas(args: argparse.Namespace) -> int:
         if args.dry_run:
             print("Prøvekørsel (--dry-run): intet er gemt.")
             return 0
-        ids = importer.import_areas(session.db, programme.id, args.file)
+        ids = importer.import_areas(session.db, programme.id, args.file, preview=preview)
         print(f"Importeret: {len(ids)} lokalområde(r).")
         return 0
     finally:

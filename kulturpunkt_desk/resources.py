@@ -7,10 +7,14 @@ from pathlib import Path
 
 
 def resources_dir() -> Path:
-    """`resources/` beside the package in a checkout, or inside a PyInstaller bundle."""
+    """Inside a PyInstaller bundle; `_resources/` in an installed package (setup.py copies
+    them there when a wheel is built); else `resources/` beside the package in a checkout."""
     bundled = getattr(sys, "_MEIPASS", None)
     if bundled:
         return Path(bundled) / "resources"
+    installed = Path(__file__).resolve().parent / "_resources"
+    if installed.is_dir():
+        return installed
     return Path(__file__).resolve().parent.parent / "resources"
 
 

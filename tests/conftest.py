@@ -34,6 +34,17 @@ def private_qsettings(tmp_path: Path) -> Iterator[None]:
     yield
 
 
+@pytest.fixture(autouse=True)
+def background_work_done() -> Iterator[None]:
+    """No worker of one test may still run (and signal) while the next test starts."""
+    yield
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        QThreadPool.globalInstance().waitForDone(30_000)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "kulturpunkt.sqlite"

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from kulturpunkt_desk.domain.models import InterestDecision
 from kulturpunkt_desk.domain.money import kr
 from kulturpunkt_desk.domain.services import areas, grants
 from kulturpunkt_desk.domain.services.areas import AreaData, MemberData
-from kulturpunkt_desk.domain.services.grants import AgreementData, InstalmentData
+from kulturpunkt_desk.domain.services.grants import AgreementData, InstalmentData, InterestData
 from kulturpunkt_desk.domain.services.people import PersonData
 from kulturpunkt_desk.storage.engine import Database
 
@@ -55,6 +56,13 @@ def make_area(
         area_id,
         PersonData(name="Anna Testesen", email="anna@example.com", phone="10 20 30 40"),
         MemberData(role="Formand", in_steering_group=True, is_primary_contact=True),
+    )
+    grants.record_interest(
+        db,
+        area_id,
+        InterestData(
+            date(2025, 4, 20), decision=InterestDecision.ACCEPTED, decided_on=date(2025, 5, 1)
+        ),
     )
     grants.record_agreement(
         db,

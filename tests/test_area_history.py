@@ -28,7 +28,7 @@ def test_history_keeps_records_removed_from_the_area(db: Database, programme_id:
     areas.remove_member(db, member.id)
     texts = [line.text for line in area_history(db, area_id)]
     assert texts[:3] == [
-        "Slettede en person i området «Ane Fisker»",
-        "Ændrede en person i området «Ane Fisker»: Rolle: Formand → Kasserer",
-        "Oprettede en person i området «Ane Fisker»",
+        "Slettede en person i lokalområdet «Ane Fisker»",
+        "Ændrede en person i lokalområdet «Ane Fisker»: Rolle: Formand → Kasserer",
+        "Oprettede en person i lokalområdet «Ane Fisker»",
     ]

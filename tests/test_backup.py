@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from windows_sharing import windows_file_sharing  # noqa: F401
 
 from kulturpunkt_desk.domain.models import Setting
 from kulturpunkt_desk.domain.services import people
@@ -21,6 +22,9 @@ from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.migrate import open_database
 from kulturpunkt_desk.storage.restore import RestoreError, restore_backup
 from kulturpunkt_desk.storage.startup import start_desk
+
+# Windows refuses to rename or delete a file open anywhere; the storage tests hold to that.
+pytestmark = pytest.mark.usefixtures("windows_file_sharing")
 
 
 def names_in(path: Path) -> list[str]:

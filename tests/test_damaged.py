@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from windows_sharing import windows_file_sharing  # noqa: F401
 
 from kulturpunkt_desk.cli import main
 from kulturpunkt_desk.domain.services import people
@@ -21,6 +22,9 @@ from kulturpunkt_desk.storage.location import is_unc, location_warning, network_
 from kulturpunkt_desk.storage.migrate import DatabaseFileError, open_database
 from kulturpunkt_desk.storage.restore import newest_sound_backup
 from kulturpunkt_desk.storage.startup import restore_from_backup, start_desk
+
+# Windows refuses to rename or delete a file open anywhere; the storage tests hold to that.
+pytestmark = pytest.mark.usefixtures("windows_file_sharing")
 
 
 def digest(path: Path) -> str:

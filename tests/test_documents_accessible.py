@@ -183,3 +183,15 @@ def test_a_failed_render_leaves_no_partial_file(
         export_status(db, programme_id, tmp_path / "status.pdf", SUMMER_2026)
     assert list(tmp_path.glob("*status*")) == []
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".part"] == []
+
+
+def test_a_character_the_fonts_cannot_draw_is_shown_as_its_code_and_told(
+    db: Database, programme_id: int, tmp_path: Path
+) -> None:
+    make_area(db, programme_id, "Fjordglimt")
+    before = pdf_body_text(export_status(db, programme_id, tmp_path / "før.pdf", SUMMER_2026))
+    assert "kunne ikke vises" not in before  # nothing missing: nothing said
+    make_area(db, programme_id, "Østerø \U0001f3ad")
+    text = pdf_body_text(export_status(db, programme_id, tmp_path / "efter.pdf", SUMMER_2026))
+    assert "Østerø [U+1F3AD]" in text
+    assert "tegn kunne ikke vises med dokumentets skrifttype" in text

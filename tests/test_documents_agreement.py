@@ -50,11 +50,11 @@ def test_agreement_holds_parties_grant_plan_timeline_and_signatures(
         "tilskud på 50.000 kr.",
         "Udbetalingsplan",
         "30.06.2025",
-        "40.000,00 kr.",
-        "50.000,00 kr.",  # the plan's total
+        "40.000 kr.",  # one amount format in the whole agreement
+        "I alt 50.000 kr.",  # the plan's total
         "senest 30. juni 2026",  # evaluation deadline in the obligations
         "Tidsplan for Kulturpunkt 2025-26",
-        "Offentliggørelse og kick-off",
+        "Offentliggørelse og opstartsmøde",
         "18. juni 2025",
         "Underskrifter",
         "Dato: 2. juni 2025",
@@ -132,15 +132,15 @@ def test_all_agreements_one_file_per_area_or_one_combined_pdf(
     assert text.count("Side 1 af") == 2
 
 
-def test_agreement_for_area_without_grant_or_plan_says_so(
+def test_draft_for_area_without_grant_shows_empty_fields_as_empty(
     db: Database, programme_id: int, tmp_path: Path
 ) -> None:
     from kulturpunkt_desk.domain.services import areas
     from kulturpunkt_desk.domain.services.areas import AreaData
 
     area_id = areas.create_area(db, programme_id, AreaData(name="Tom", municipality="Læsø"))
-    text = pdf_text(render_agreement(db, area_id, tmp_path / "tom.pdf"))
-    assert "endnu ikke bevilget" in text
+    text = pdf_text(render_agreement(db, area_id, tmp_path / "tom.pdf", draft=True))
+    assert "Udbetalingsplanen følger, når tilskuddet er bevilget" in text
     assert "(ikke udfyldt)" in text
     assert "(ikke udpeget)" in text
 
@@ -198,10 +198,12 @@ def test_programme_without_any_template_is_told_in_danish(db: Database, tmp_path
     assert not (tmp_path / "a.pdf").exists()
 
 
-def test_combined_pdf_without_areas_says_so_and_keeps_its_metadata(
+def test_agreements_without_areas_say_so_instead_of_writing_an_empty_pdf(
     db: Database, programme_id: int, tmp_path: Path
 ) -> None:
-    (out,) = render_all_agreements(db, programme_id, tmp_path / "alle.pdf", combined=True)
-    assert "ingen lokalområder med en aftale" in pdf_text(out)
-    meta = PdfReader(str(out)).metadata
-    assert meta is not None and meta.author == "Region Nordjylland"
+    from kulturpunkt_desk.domain.errors import DeskError
+
+    for combined, out in ((True, tmp_path / "alle.pdf"), (False, tmp_path / "mappe")):
+        with pytest.raises(DeskError, match="ingen lokalområder med en aftale"):
+            render_all_agreements(db, programme_id, out, combined=combined)
+        assert not out.exists()

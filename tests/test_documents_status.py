@@ -29,12 +29,16 @@ def test_overdue_items_name_unsigned_agreements_unpaid_instalments_and_missing_e
         ("Fjordglimt", AttentionKind.AGREEMENT_UNSIGNED),
         ("Fjordglimt", AttentionKind.INSTALMENT_UNPAID),  # due 30.06.2025
         ("Fjordglimt", AttentionKind.EVALUATION_MISSING),  # collection ended 30.06.2026
+        # the same rule as Overblik: no session in the 2nd sparring round (Jan.–Feb. 2026)
+        ("Fjordglimt", AttentionKind.SPARRING_MISSING),
+        # designated (make_area records an accepted interest), at no meeting of a round
+        ("Fjordglimt", AttentionKind.NETWORK_MISSING),
     }
 
 
 def test_nothing_is_overdue_before_the_deadlines(db: Database, programme_id: int) -> None:
     make_area(db, programme_id, "Fjordglimt", signed=False)
-    assert overdue_items(db, programme_id, date(2025, 6, 1)) == []
+    assert overdue_items(db, programme_id, date(2025, 4, 20)) == []
 
 
 def test_a_paid_instalment_is_no_longer_overdue(db: Database, programme_id: int) -> None:
@@ -110,7 +114,7 @@ def test_xlsx_holds_areas_figures_and_overdue_items(
     assert sheet["A3"].value == "I alt"
     figures = {row[0].value: row[1].value for row in book["Nøgletal"].iter_rows(min_row=2)}
     assert figures["Lokalområder"] == 1
-    assert len(list(book["Overskredet"].iter_rows(min_row=2))) == 3
+    assert len(list(book["Overskredet"].iter_rows(min_row=2))) == 5  # as Overblik counts
     assert book.properties.creator == "Region Nordjylland"
 
 
@@ -195,3 +199,12 @@ def test_xlsx_dates_are_real_dates_shown_the_danish_way(
     book = load_workbook(export_status(db, programme_id, tmp_path / "s.xlsx", SUMMER_2026))
     due = book["Overskredet"]["C2"]
     assert isinstance(due.value, datetime) and due.number_format == "DD.MM.YYYY"
+
+
+def test_an_xlsx_export_never_fails_on_a_control_character_stored_before_it_was_refused(
+    tmp_path: Path,
+) -> None:
+    import openpyxl
+
+    path = write_xlsx(tmp_path / "t.xlsx", [("Ark", ["Navn"], [["Fjord\x07glimt"]])])
+    assert openpyxl.load_workbook(path).active["A2"].value == "Fjord[U+0007]glimt"

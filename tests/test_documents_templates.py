@@ -15,11 +15,11 @@ from kulturpunkt_desk.resources import default_agreement_text
 from kulturpunkt_desk.storage.engine import Database
 
 
-def test_dates_are_written_the_danish_way() -> None:
+def test_dates_are_written_the_danish_way_with_en_dash_ranges() -> None:
     assert long_date(date(2025, 6, 18)) == "18. juni 2025"
     assert short_date(date(2025, 6, 18)) == "18.06.2025"
-    assert period(date(2025, 6, 1), date(2025, 8, 31)) == "juni-august 2025"
-    assert period(date(2025, 6, 1), date(2026, 5, 31)) == "juni 2025 - maj 2026"
+    assert period(date(2025, 6, 1), date(2025, 8, 31)) == "juni–august 2025"
+    assert period(date(2025, 6, 1), date(2026, 5, 31)) == "juni 2025 – maj 2026"
     assert period(date(2026, 8, 1), date(2026, 8, 31)) == "august 2026"
 
 

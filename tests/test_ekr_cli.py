@@ -35,7 +35,7 @@ def test_setup_then_a_year_then_the_exports(
     assert main(["ekr", "population", "--db", db, "--year", "2027", "--csv", str(csv_file)]) == 0
     out = capsys.readouterr().out
     assert "Ukendt kommune (sprunget over): Køge" in out
-    assert "Mangler stadig folketal: Favrskov Kommune" in out
+    assert "Mangler stadig indbyggertal: Favrskov Kommune" in out
 
     table = tmp_path / "bidrag.csv"
     assert main(["ekr", "contributions", "--db", db, "--year", "2027", "--out", str(table)]) == 0

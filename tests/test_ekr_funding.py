@@ -42,7 +42,7 @@ def test_the_leftover_kroner_go_to_the_largest_remainders() -> None:
 
 
 def test_a_key_without_inhabitants_is_refused() -> None:
-    with pytest.raises(ValidationError, match="ingen folketal"):
+    with pytest.raises(ValidationError, match="ingen indbyggertal"):
         share_out(1000, {"a": 0})
 
 
@@ -151,5 +151,5 @@ def test_importing_a_population_file_sets_the_key(db: Database, ekr: int) -> Non
 
 
 def test_a_file_without_any_member_is_refused() -> None:
-    with pytest.raises(ValidationError, match="fandt ingen folketal"):
+    with pytest.raises(ValidationError, match="fandt ingen indbyggertal"):
         parse_population_csv("kommune;befolkning\nKøge;60000\n", ["Aarhus Kommune"])

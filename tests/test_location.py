@@ -140,7 +140,7 @@ def test_database_on_a_network_mount_is_opened_without_wal(
 ) -> None:
     path = tmp_path / "kulturpunkt.sqlite"
     # A file made on a local disk (WAL), then found on a network mount.
-    local = Database(path)
+    local = Database(path, create=True)
     with local.engine.connect():
         pass
     local.dispose()

@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from windows_sharing import windows_file_sharing  # noqa: F401
 
 from kulturpunkt_desk.domain.models import Person
 from kulturpunkt_desk.domain.services import people
@@ -34,6 +35,9 @@ from kulturpunkt_desk.storage.desk_lock import (
 from kulturpunkt_desk.storage.engine import Database, DatabaseBusyError
 from kulturpunkt_desk.storage.migrate import open_database
 from kulturpunkt_desk.storage.startup import start_desk
+
+# Windows refuses to rename or delete a file open anywhere; the storage tests hold to that.
+pytestmark = pytest.mark.usefixtures("windows_file_sharing")
 
 
 def write_lock(db_path: Path, *, host: str, pid: int, age: timedelta) -> None:

@@ -9,6 +9,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
+from windows_sharing import windows_file_sharing  # noqa: F401
 
 from kulturpunkt_desk.domain.models import Base
 from kulturpunkt_desk.domain.services import areas, overview
@@ -20,6 +21,9 @@ from kulturpunkt_desk.storage.migrate import (
     open_database,
     schema_revision,
 )
+
+# Windows refuses to rename or delete a file open anywhere; the storage tests hold to that.
+pytestmark = pytest.mark.usefixtures("windows_file_sharing")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -88,7 +88,7 @@ def test_overblik_warns_when_a_round_ends_with_an_area_at_none_of_its_meetings(
 
 def test_migration_puts_existing_meetings_in_their_round(tmp_path: Path) -> None:
     path = tmp_path / "v4.sqlite"
-    old = Database(path)
+    old = Database(path, create=True)
     upgrade(old, "0004")
     with old.engine.begin() as conn:
         conn.exec_driver_sql(

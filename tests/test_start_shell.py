@@ -62,6 +62,22 @@ def test_shell_paints_the_snapshot_of_the_unchanged_file_marked_as_updating(
     assert window.data == live  # exactly what the services computed, nothing recomputed
 
 
+def test_the_snapshot_paints_det_kommende_as_the_live_overblik_does(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    day = date(2026, 1, 20)  # the demo's 2nd sparring round begins: items this week
+    live = overblik(demo_db, programme_id(demo_db), day)
+    assert live.ahead
+    close_keeping_snapshot(demo_db, programme_id(demo_db), day)
+    window = shell(qtbot, demo_db.path, day)
+    assert window.shows_snapshot and window.panel is not None
+    assert window.data is not None and window.data.ahead == live.ahead
+    week = window.panel.week
+    assert week.list.topLevelItemCount() == 3 and week.list.topLevelItem(0).text(0) == "i dag"
+    assert week.summary.text() == "3 punkter denne uge; 1 i dag."
+    assert not week.isEnabled()  # greyed like the rest: nothing opens from the shell
+
+
 def test_a_file_changed_after_the_snapshot_gets_the_loading_state(
     qtbot: QtBot, demo_db: Database
 ) -> None:

@@ -149,7 +149,7 @@ def test_filters_narrow_the_list_and_money_sorts_by_amount(qtbot: QtBot, demo_db
     assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Fjordglimt"]
     view.search.clear()
     view.status_filter.setCurrentIndex(0)
-    view.contact_filter.setCurrentIndex(view.contact_filter.findText("Uden primær kontakt"))
+    view.contact_filter.setCurrentIndex(view.contact_filter.findText("Uden primær kontaktperson"))
     assert proxy.rowCount() == 0
     view.contact_filter.setCurrentIndex(0)
     view.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)  # Tilbage
@@ -324,3 +324,63 @@ def test_existing_person_joins_becomes_primary_contact_and_leaves_with_undo(
     window.undo_action.trigger()
     back = [m for m in areas.area_people(demo_db, area.id) if m.person_id == newcomer.id]
     assert back and back[0].is_primary_contact
+
+
+def test_area_form_saves_signatory_and_case_number_and_keeps_them_on_edit(
+    qtbot: QtBot, db: Database, programme_id: int
+) -> None:
+    from kulturpunkt_desk.ui.context import DeskContext
+
+    window = open_window(qtbot, db)
+    ctx: DeskContext = window.ctx
+    new = AreaDialog(ctx, window)
+    qtbot.addWidget(new)
+    qtbot.keyClicks(new.name, "Klithuse")
+    new.municipality.setCurrentText("Thisted")
+    qtbot.keyClicks(new.signatory_name, "Formand Eksempel")
+    qtbot.keyClicks(new.signatory_title, "Formand")
+    qtbot.keyClicks(new.case_number, "25-000123")
+    new.try_save()
+    area = areas.find_area(db, programme_id, "Klithuse")
+    assert (area.signatory_name, area.signatory_title, area.case_number) == (
+        "Formand Eksempel",
+        "Formand",
+        "25-000123",
+    )
+    edit = AreaDialog(ctx, window, areas.get_area(db, area.id))  # an edit keeps them
+    qtbot.addWidget(edit)
+    qtbot.keyClicks(edit.vision, "Klitten")
+    edit.try_save()
+    again = areas.get_area(db, area.id)
+    assert again.case_number == "25-000123" and again.signatory_name == "Formand Eksempel"
+
+
+def test_an_attachment_pointing_outside_the_store_is_never_opened(
+    qtbot: QtBot, demo_db: Database, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+    from sqlalchemy import update
+
+    from kulturpunkt_desk.domain.models import Attachment
+
+    source = tmp_path / "program.txt"
+    source.write_text("Fjordfest 2026", encoding="utf-8")
+    secret = tmp_path / "hemmelig.txt"
+    secret.write_text("adgangskode", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    opened: list[str] = []
+    warned: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    window = open_window(qtbot, demo_db)
+    area = areas.find_area(demo_db, window.ctx.programme_id, "Fjordglimt")
+    window.open_record("area", area.id)
+    page = window.show_view("areas").page  # type: ignore[attr-defined]
+    page.evaluation.add_attachment()
+    with demo_db.transaction() as s:  # someone edited the file by hand
+        s.execute(update(Attachment).values(stored_path=str(secret)))
+    window.ctx.changed()
+    assert page.evaluation.table.select_id(areas.get_area(demo_db, area.id).attachments[0].id)
+    page.evaluation.open_attachment()
+    assert opened == [] and "uden for bilagsmappen" in warned[0]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -152,9 +152,12 @@ def test_the_dialog_reports_progress_and_hands_the_result_back(
     qtbot: QtBot, pool: QThreadPool, ctx: DeskContext, parent: QWidget, tmp_path: Path
 ) -> None:
     from kulturpunkt_desk.documents.agreement import render_agreement
+    from kulturpunkt_desk.domain.services.agreement_rule import agreement_candidates
 
     def job(db: Database, progress: Progress) -> list[Path]:
-        rows = overview.area_summaries(db, ctx.programme_id)[:2]
+        # Two areas that may have an agreement (services.agreement_rule).
+        ready = set(agreement_candidates(db, ctx.programme_id).ready)
+        rows = [r for r in overview.area_summaries(db, ctx.programme_id) if r.id in ready][:2]
         paths = []
         for n, row in enumerate(rows):
             progress(n, len(rows), row.name)
@@ -170,3 +173,58 @@ def test_the_dialog_reports_progress_and_hands_the_result_back(
     qtbot.waitUntil(lambda: bool(done), timeout=20_000)
     assert [p.stat().st_size > 1000 for p in done[0]] == [True, True]
     assert maxima and maxima[-1] == 2
+
+
+def test_closing_the_window_while_a_document_renders_never_crashes(
+    qtbot: QtBot, pool: QThreadPool, ctx: DeskContext
+) -> None:
+    """The full run that aborted: the window (and with it the progress dialog) was destroyed
+    and collected on the GUI thread while the worker still rendered and then signalled."""
+    import gc
+
+    import shiboken6
+
+    from kulturpunkt_desk.ui import background
+
+    window = QWidget()
+    window.show()
+    gate = threading.Event()
+
+    def job(db: Database, progress: Progress) -> int:
+        gate.wait(10)
+        progress(1, 1, "område")
+        return 42
+
+    done: list[object] = []
+    task = run_with_progress(window, "Laver aftaler…", ctx, job, on_done=done.append, pool=pool)
+    del task
+    shiboken6.delete(window)
+    gc.collect()
+    gate.set()
+    assert pool.waitForDone(10_000)
+    QCoreApplication.processEvents()  # the worker's last signal arrives
+    gc.collect()
+    assert done == []  # nobody is left to tell; above all, nothing crashed
+    assert background.running_tasks() == []
+
+
+def test_closing_the_desk_stops_running_jobs_and_waits_for_them(
+    qtbot: QtBot, pool: QThreadPool, ctx: DeskContext
+) -> None:
+    from kulturpunkt_desk.ui.background import stop_all
+
+    started = threading.Event()
+    steps: list[int] = []
+
+    def job(db: Database, progress: Progress) -> None:
+        started.set()
+        for n in range(10_000):
+            progress(n, 10_000)
+            steps.append(n)
+            threading.Event().wait(0.01)
+
+    task = BackgroundTask.for_context(ctx, job)
+    task.start(pool)
+    assert started.wait(10)
+    assert stop_all(pool)
+    assert task.cancel_requested.is_set() and len(steps) < 10_000

@@ -33,22 +33,6 @@ def test_open_document_hands_the_file_to_the_system_viewer(
     assert opened[0].toLocalFile() == str(pdf.resolve())
 
 
-def test_print_without_qtpdf_opens_the_viewer_and_says_how_to_print(
-    qtbot: object, tmp_path: Path, opened: list[QUrl], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
-    pdf = tmp_path / "aftale.pdf"
-    pdf.write_bytes(b"%PDF-1.4")
-    try:
-        import PySide6.QtPdf  # noqa: F401
-    except ImportError:
-        assert documents_actions.print_pdf(None, pdf)
-        assert opened and "Udskriv det derfra" in told[0]
-    else:
-        pytest.skip("full PySide6 prints through QPrintDialog")
-
-
 def test_make_document_shows_a_danish_error_instead_of_crashing(
     qtbot: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -83,6 +83,7 @@ def test_menu_lists_every_document_before_help(window: MainWindow) -> None:
         "Evalueringsrapport (udkast)…",
         "Revisionsmappe for lokalområde (ZIP)…",
         "Rediger aftaleskabelon…",
+        "Regionens oplysninger og sagsnummer…",
     ]
 
 
@@ -134,7 +135,7 @@ def test_all_agreements_in_one_combined_pdf_to_print(
     monkeypatch: pytest.MonkeyPatch,
     offered: list[tuple[Path, bool]],
 ) -> None:
-    monkeypatch.setattr(documents_menu, "ask_combined", lambda _p: True)
+    monkeypatch.setattr(documents_menu, "ask_combined", lambda _p, _l: True)
     out = tmp_path / "alle.pdf"
     save_as(monkeypatch, out)
 
@@ -154,7 +155,7 @@ def test_all_agreements_as_one_pdf_per_area_in_a_folder(
     monkeypatch: pytest.MonkeyPatch,
     offered: list[tuple[Path, bool]],
 ) -> None:
-    monkeypatch.setattr(documents_menu, "ask_combined", lambda _p: False)
+    monkeypatch.setattr(documents_menu, "ask_combined", lambda _p, _l: False)
     folder = tmp_path / "aftaler"
     folder.mkdir()
     monkeypatch.setattr(documents_menu.QFileDialog, "getExistingDirectory", lambda *_a: str(folder))
@@ -171,7 +172,7 @@ def test_all_agreements_as_one_pdf_per_area_in_a_folder(
 def test_cancelling_the_choice_of_all_agreements_makes_nothing(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch, offered: list[tuple[Path, bool]]
 ) -> None:
-    monkeypatch.setattr(documents_menu, "ask_combined", lambda _p: None)
+    monkeypatch.setattr(documents_menu, "ask_combined", lambda _p, _l: None)
     asked: list[str] = save_as(monkeypatch, Path("/nowhere.pdf"))
     trigger(window, "Alle samarbejdsaftaler…")
     assert asked == [] and offered == [] and window.documents_menu.task is None
@@ -300,3 +301,46 @@ def test_a_failing_document_is_explained_in_danish_and_the_window_goes_on(
     assert "«evaluering.pdf» kunne ikke gemmes" in warnings[0]
     assert "Er filen åben i et andet program" in warnings[0]
     assert window.isEnabled()
+
+
+def test_agreement_for_an_area_without_grant_offers_a_draft_or_nothing(
+    window: MainWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    offered: list[tuple[Path, bool]],
+) -> None:
+    ctx = window.ctx
+    window.open_record("area", area_id(ctx.db, ctx.programme_id, "Bakkekammen"))
+    choose_area_answer(monkeypatch, [])
+    reasons: list[str] = []
+    answers = iter([False, True])
+
+    def ask(_parent: object, reason: str) -> bool:
+        reasons.append(reason)
+        return next(answers)
+
+    monkeypatch.setattr(documents_menu, "ask_draft", ask)
+    out = tmp_path / "udkast.pdf"
+    save_as(monkeypatch, out)
+
+    trigger(window, "Samarbejdsaftale for lokalområde…")  # the user says no: nothing made
+    assert not out.exists() and not offered
+    trigger(window, "Samarbejdsaftale for lokalområde…")  # yes: a draft
+
+    qtbot.waitUntil(lambda: bool(offered), timeout=WAIT_MS)
+    assert "der er ikke bevilget tilskud" in reasons[0]
+    assert "UDKAST" in pdf_text(out)
+
+
+def test_all_agreements_say_which_areas_are_left_out_and_why(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[list[str]] = []
+    monkeypatch.setattr(documents_menu, "ask_combined", lambda _p, left: told.append(left))
+
+    trigger(window, "Alle samarbejdsaftaler…")
+
+    (reasons,) = told
+    assert len(reasons) == 3
+    assert any(r.startswith("«Bakkekammen»: der er ikke bevilget tilskud") for r in reasons)

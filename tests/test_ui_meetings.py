@@ -39,7 +39,7 @@ def test_new_meeting_attendance_shows_the_areas_not_represented(
     assert view.heading.text() == "Inspirationsdag om frivillighed"
     row = view.model.row_of_id(meeting_id)
     assert view.model.index(row, 1).data() == "0/11"
-    assert view.absent_label.text().startswith("11 af 11 områder ikke repræsenteret")
+    assert view.absent_label.text().startswith("11 af 11 lokalområder ikke repræsenteret")
 
     fjord = areas.find_area(demo_db, pid, "Fjordglimt")
     lyng = areas.find_area(demo_db, pid, "Lyngbakken")
@@ -52,7 +52,7 @@ def test_new_meeting_attendance_shows_the_areas_not_represented(
     view.grid.setCurrentItem(lyng_item.child(0))
     qtbot.keyClick(view.grid, Qt.Key.Key_Space)
     assert lyng_item.child(0).checkState(0) == Qt.CheckState.Checked
-    assert view.absent_label.text().startswith("9 af 11 områder ikke repræsenteret")
+    assert view.absent_label.text().startswith("9 af 11 lokalområder ikke repræsenteret")
     assert "Fjordglimt" not in view.absent_label.text()
     assert "Bakkekammen" in view.absent_label.text()
     fjord_item = next(i for i in view.grid.areas if i.text(0) == "Fjordglimt")

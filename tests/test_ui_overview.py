@@ -42,7 +42,7 @@ def test_items_are_grouped_with_counts_most_urgent_group_first(
     assert headings[0] == "Rate ikke udbetalt (10)"
     assert "Ikke med til netværksmøde i runden (5)" in headings
     assert len(headings) == 5
-    assert view.attention_summary.text() == "29 overskredne og 0 kommende punkter i 5 grupper."
+    assert view.attention_summary.text() == "29 punkter i 5 grupper: 29 overskredet, 0 kommende."
     assert view.heading.text() == "Overblik – 23. november 2026"
     assert view.phase.text() == "Alle faser i programmets tidsplan er overstået."
     assert view.money_labels["paid"].text() == "210.000 kr."

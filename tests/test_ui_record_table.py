@@ -72,6 +72,15 @@ def test_fitting_columns_reads_a_sample_of_a_long_list(qtbot: QtBot) -> None:
     assert 0 < len(set(read)) <= 2 * FIT_ROWS
 
 
+def test_columns_are_fitted_once_and_keep_their_widths_across_reloads(qtbot: QtBot) -> None:
+    table = table_of(qtbot, [Row(1, "Fjordglimt", "Aalborg")])
+    table.fit_columns()
+    table.horizontalHeader().resizeSection(0, 77)  # as the user drags it
+    table.source.set_rows([Row(2, "Et meget længere områdenavn end før", "Morsø")])
+    table.fit_columns()
+    assert table.columnWidth(0) == 77
+
+
 def test_selecting_a_hidden_record_clears_the_filter(qtbot: QtBot) -> None:
     table = table_of(qtbot, [Row(1, "Fjordglimt", "Aalborg"), Row(2, "Lyngbakken", "Aalborg")])
     table.set_filter_text("lyng")

@@ -54,7 +54,7 @@ def test_safety_actions_sit_in_filer_before_afslut(window: MainWindow) -> None:
         "---",
         "Sikkerhedskopier og gendan…",
         "Importér lokalområder fra regneark…",
-        "Persondata for en person…",
+        "Personoplysninger om en person…",
         "Slettefrister (GDPR)…",
         "---",
         "Afslut",
@@ -84,15 +84,17 @@ def test_restoring_a_backup_clears_undo_and_reloads_the_window(
 
 
 def test_import_from_a_spreadsheet_adds_areas_and_reloads(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     sheet = tmp_path / "områder.csv"
     sheet.write_text("Navn;Kommune\nNyby Strand;Hjørring\n", encoding="utf-8")
     changed = changes(window)
 
     def load_and_import(dialog: ImportDialog) -> int:
-        dialog.load(sheet)
+        dialog.load(sheet)  # read in the background, as the window does
+        qtbot.waitUntil(lambda: dialog.preview is not None, timeout=30_000)
         dialog.run_import()
+        qtbot.waitUntil(lambda: bool(dialog.imported), timeout=30_000)
         return 1
 
     monkeypatch.setattr(ImportDialog, "exec", load_and_import)
@@ -121,7 +123,7 @@ def test_person_data_for_the_person_chosen_by_typing_part_of_the_name(
 
     monkeypatch.setattr(PersonChoiceDialog, "exec", type_name)
     monkeypatch.setattr(PersonDataDialog, "exec", lambda self: opened.append(self.person_id))
-    trigger(window, "Persondata for en person…")
+    trigger(window, "Personoplysninger om en person…")
     assert opened == [jens.id]
 
 
@@ -131,7 +133,7 @@ def test_no_person_dialog_when_the_choice_is_cancelled(
     opened: list[int] = []
     monkeypatch.setattr(PersonChoiceDialog, "exec", lambda self: 0)
     monkeypatch.setattr(PersonDataDialog, "exec", lambda self: opened.append(self.person_id))
-    trigger(window, "Persondata for en person…")
+    trigger(window, "Personoplysninger om en person…")
     assert opened == []
 
 

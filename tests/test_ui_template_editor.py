@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,11 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.documents.agreement import render_agreement
+from kulturpunkt_desk.domain.models import InterestDecision
+from kulturpunkt_desk.domain.money import kr
 from kulturpunkt_desk.domain.services import areas as area_service
 from kulturpunkt_desk.domain.services import grants, templates
+from kulturpunkt_desk.domain.services.grants import InterestData
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui import template_editor
 from kulturpunkt_desk.ui.context import DeskContext
@@ -131,6 +135,11 @@ def test_a_valid_edit_becomes_the_next_version_and_old_agreements_keep_their_tex
     assert changed
     old = pdf_text(render_agreement(ctx.db, signed, tmp_path / "gammel.pdf"))
     assert "Ny aftaletekst" not in old and "version 1" in old
+    # An area without an agreement record, once the rule allows it one, gets the newest text.
+    grants.record_interest(
+        ctx.db, without, InterestData(date(2025, 4, 20), decision=InterestDecision.ACCEPTED)
+    )
+    grants.award_grant(ctx.db, without, kr(50_000), date(2025, 5, 15))
     new = pdf_text(render_agreement(ctx.db, without, tmp_path / "ny.pdf"))
     assert "Ny aftaletekst for Bakkekammen" in new
 

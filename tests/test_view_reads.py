@@ -17,12 +17,12 @@ def programme_id_of(db: Database) -> int:
 def test_programme_members_lists_every_areas_people_by_area(demo_db: Database) -> None:
     pid = programme_id_of(demo_db)
     members = meetings.programme_members(demo_db, pid)
-    names = [m.area.name for m in members]
+    names = [m.area_name for m in members]
     assert names == sorted(names)
     fjord = areas.find_area(demo_db, pid, "Fjordglimt")
     own = [m for m in members if m.area_id == fjord.id]
     assert [m.person_id for m in own] == [m.person_id for m in areas.area_people(demo_db, fjord.id)]
-    assert own[0].is_primary_contact and own[0].person.name
+    assert own[0].is_primary_contact and own[0].person_name
 
 
 def test_grant_overview_loads_grant_instalments_agreement_and_spending(
@@ -56,3 +56,64 @@ def test_list_people_brings_the_areas_each_person_belongs_to(demo_db: Database) 
     everyone = people.list_people(demo_db)
     member = next(p for p in everyone if p.memberships)
     assert member.memberships[0].area.name
+
+
+def test_session_rows_show_what_the_sessions_hold_with_their_round(demo_db: Database) -> None:
+    from kulturpunkt_desk.domain.services import programmes, sparring
+
+    pid = programme_id_of(demo_db)
+    programme = programmes.current_programme(demo_db)
+    assert programme is not None
+    rows = sparring.session_rows(demo_db, pid)
+    records = {s.id: s for s in sparring.list_sessions(demo_db, pid)}
+    assert [r.id for r in rows] == list(records)  # newest first, as the service lists them
+    assert any(r.follow_ups for r in rows) and any(r.participants for r in rows)
+    for row in rows:
+        record = records[row.id]
+        assert (row.area_id, row.area_name) == (record.area_id, record.area.name)
+        assert (row.held_on, row.form, row.notes) == (record.held_on, record.form, record.notes)
+        assert row.round == sparring.round_of(record.held_on, list(programme.milestones))
+        assert sorted(row.participants) == sorted(p.person.name for p in record.participants)
+        assert list(row.core_elements) == list(record.core_elements)
+        assert [
+            (a.id, a.description, a.responsible, a.due_on, a.done_on) for a in row.follow_ups
+        ] == [(a.id, a.description, a.responsible, a.due_on, a.done_on) for a in record.follow_ups]
+
+
+def test_meeting_rows_count_each_area_once_however_many_came(demo_db: Database) -> None:
+    pid = programme_id_of(demo_db)
+    members = meetings.programme_members(demo_db, pid)
+    area_id = next(m.area_id for m in members if sum(o.area_id == m.area_id for o in members) > 1)
+    two = [(m.area_id, m.person_id) for m in members if m.area_id == area_id][:2]
+    first = meetings.meeting_rows(demo_db, pid)[0]
+    meetings.set_attendance(demo_db, first.id, two)
+    rows = meetings.meeting_rows(demo_db, pid)
+    records = {m.id: m for m in meetings.list_meetings(demo_db, pid)}
+    assert sorted(r.id for r in rows) == sorted(records)
+    assert [r.held_on for r in rows] == sorted((r.held_on for r in rows), reverse=True)
+    assert rows[0].id == first.id and rows[0].represented == 1
+    for row in rows:
+        record = records[row.id]
+        assert row.represented == len({a.area_id for a in record.attendance})
+        assert meetings.attendees(demo_db, row.id) == {
+            (a.area_id, a.person_id) for a in record.attendance
+        }
+        assert (row.title, row.kind, row.round) == (record.title, record.kind, record.round)
+
+
+def test_person_rows_name_each_persons_organisation_and_areas(demo_db: Database) -> None:
+    from kulturpunkt_desk.domain.services import people
+
+    rows = people.person_rows(demo_db)
+    records = people.list_people(demo_db)
+    assert [r.id for r in rows] == [p.id for p in records]
+    for row, record in zip(rows, records, strict=True):
+        assert row.organisation == (record.organisation.name if record.organisation else "")
+        assert list(row.areas) == sorted(
+            (m.area.name, m.is_primary_contact) for m in record.memberships
+        )
+    assert any(primary for r in rows for _name, primary in r.areas)
+    organisations = people.organisation_rows(demo_db)
+    assert [(o.id, o.name, o.sector) for o in organisations] == [
+        (o.id, o.name, o.sector) for o in people.list_organisations(demo_db)
+    ]

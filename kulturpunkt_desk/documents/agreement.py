@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from kulturpunkt_desk.domain.dates import long_date, period, short_date
+from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import areas as area_service
+from kulturpunkt_desk.domain.services.agreement_rule import agreement_candidates
 from kulturpunkt_desk.domain.services.templates import (
     AgreementContent,
     agreement_content,
@@ -20,56 +22,84 @@ from kulturpunkt_desk.domain.services.templates import (
 )
 from kulturpunkt_desk.storage.engine import Database
 
-from .files import file_name, unique_name
+from .files import file_name, unique_name, with_case_number
 
 
-def render_agreement(db: Database, area_id: int, out_path: Path) -> Path:
-    """Write one area's agreement to `out_path` (a .pdf file) and return the path."""
-    return _write(agreement_content(db, area_id), Path(out_path))
+def render_agreement(db: Database, area_id: int, out_path: Path, *, draft: bool = False) -> Path:
+    """Write one area's agreement to `out_path` (a .pdf file) and return the path.
+
+    An area that cannot have an agreement (services.agreement_rule) is refused with the
+    reason, unless `draft`: then it is printed as a draft, "UDKAST" across every page.
+    """
+    content = agreement_content(db, area_id, draft=draft)
+    if content.refusal is not None and not draft:
+        raise DeskError(
+            f"Der kan ikke laves en samarbejdsaftale: {content.refusal} "
+            "Du kan i stedet lave et udkast."
+        )
+    return _write(content, Path(out_path))
+
+
+def agreement_file_name(content: AgreementContent) -> str:
+    """ "<sagsnummer> Samarbejdsaftale - <område>.pdf" (an "Udkast" says so in its name)."""
+    kind = "Udkast til samarbejdsaftale" if content.draft else "Samarbejdsaftale"
+    return with_case_number(content.case_number, file_name(kind, content.area.name))
+
+
+def suggested_file_name(db: Database, area_id: int, *, draft: bool = False) -> str:
+    return agreement_file_name(agreement_content(db, area_id, draft=draft))
 
 
 def _write(content: AgreementContent, out_path: Path) -> Path:
     from .layout import build_pdf
 
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    build_pdf(out_path, agreement_story(content), _info(content))
+    build_pdf(out_path, agreement_story(content), _info(content), aligned=True)
     return out_path
 
 
 def render_all_agreements(
-    db: Database, programme_id: int, out: Path, *, combined: bool = False
+    db: Database, programme_id: int, out: Path, *, combined: bool = False, drafts: bool = False
 ) -> list[Path]:
-    """Every selected area's agreement (declined areas are left out).
+    """Every agreement the rule allows (services.agreement_rule); with `drafts` also a
+    draft for each area still waiting for its grant or approval (never a declined one).
 
     combined=False: `out` is a folder and gets one PDF per area.
-    combined=True: `out` is one PDF holding all agreements, each numbered from page 1.
+    combined=True: `out` is one PDF holding all agreements, each numbered from page 1,
+    each with a bookmark and starting on an odd page, so duplex printing keeps them apart.
+    The areas left out, and why, come from `agreement_candidates`.
     """
     from reportlab.platypus import PageBreak
 
-    from .layout import DocumentStart, PdfInfo, build_pdf
+    from .layout import DocumentStart, OddPageStart, PdfInfo, build_pdf
 
-    contents = [agreement_content(db, a.id) for a in _areas_to_print(db, programme_id)]
+    candidates = agreement_candidates(db, programme_id)
+    wanted = set(candidates.ready)
+    if drafts:
+        wanted |= {a.area_id for a in candidates.left_out if not a.declined}
+    contents = [
+        agreement_content(db, area_id, draft=area_id not in candidates.ready)
+        for area_id in _in_name_order(db, programme_id, wanted)
+    ]
+    if not contents:  # never an empty folder or an empty PDF that looks like a result
+        raise DeskError("Der er ingen lokalområder med en aftale at udskrive; intet er gemt.")
     out = Path(out)
     if not combined:
         out.mkdir(parents=True, exist_ok=True)
         # Two names may become one file name once made safe, or differ only in case,
         # which is one file on Windows.
         used: set[str] = set()
-        name = "Samarbejdsaftale"
         return [
-            _write(c, out / unique_name(file_name(name, c.area.name), used, out.absolute()))
+            _write(c, out / unique_name(agreement_file_name(c), used, out.absolute()))
             for c in contents
         ]
     story: list[Any] = []
     for n, content in enumerate(contents):
         if n:
-            story.append(PageBreak())
-        story.append(DocumentStart(_info(content).footer))
+            story += [PageBreak(), OddPageStart()]
+        info = _info(content)
+        story.append(DocumentStart(info.footer, bookmark=info.title, draft=content.draft))
         story.extend(agreement_story(content))
-    if not contents:
-        from .layout import para
-
-        story.append(para("Der er ingen lokalområder med en aftale at udskrive."))
     programme = programme_with_timeline(db, programme_id)
     out.parent.mkdir(parents=True, exist_ok=True)
     build_pdf(
@@ -80,16 +110,13 @@ def render_all_agreements(
             author=programme.contact_organisation,
             subject=f"{programme.name}: samarbejdsaftaler med alle lokalområder",
         ),
+        aligned=True,
     )
     return [out]
 
 
-def _areas_to_print(db: Database, programme_id: int) -> list[Any]:
-    from kulturpunkt_desk.domain.services.overview import area_summaries
-    from kulturpunkt_desk.domain.status import AreaStatus
-
-    declined = {r.id for r in area_summaries(db, programme_id) if r.status == AreaStatus.DECLINED}
-    return [a for a in area_service.list_areas(db, programme_id) if a.id not in declined]
+def _in_name_order(db: Database, programme_id: int, wanted: set[int]) -> list[int]:
+    return [a.id for a in area_service.list_areas(db, programme_id) if a.id in wanted]
 
 
 def _info(content: AgreementContent) -> Any:
@@ -97,20 +124,23 @@ def _info(content: AgreementContent) -> Any:
 
     area, programme = content.area, content.programme
     recipient = area.recipient_name or area.name
+    title = f"{content.title} – {area.name}"
+    case = f" · sagsnr. {content.case_number}" if content.case_number else ""
     return PdfInfo(
-        title=f"{content.title} – {area.name}",
+        title=f"Udkast: {title}" if content.draft else title,
         author=programme.contact_organisation,
         subject=f"{programme.name}: samarbejdsaftale med {recipient}",
         footer=(
-            f"{content.title} · {area.name} · {programme.name} · "
+            f"{'Udkast · ' if content.draft else ''}{content.title} · {area.name}{case} · "
             f"skabelon version {content.template_version}"
         ),
+        draft=content.draft,
     )
 
 
 def agreement_story(content: AgreementContent) -> list[Any]:
     """The agreement's flowables, for one PDF or as one part of a combined PDF."""
-    from reportlab.platypus import Spacer
+    from reportlab.platypus import KeepTogether, Spacer
 
     from .layout import markup, para
 
@@ -118,6 +148,15 @@ def agreement_story(content: AgreementContent) -> list[Any]:
     story: list[Any] = [_letterhead(content), Spacer(1, 6)]
     story.append(para(content.title, "title"))
     story.append(para(f"{programme.name} · {area.name}, {area.municipality} Kommune", "subtitle"))
+    if content.draft:
+        reason = f" {content.refusal}" if content.refusal else ""
+        story.append(
+            para(
+                "Udkast til drøftelse. Det er ikke en aftale og giver ingen ret til "
+                f"tilskud.{reason}",
+                "draft_note",
+            )
+        )
     story.append(para("Parter", "h1"))
     story.append(_parties(content))
     story.append(para("Lokalområdets vision og idé", "h1"))
@@ -129,18 +168,17 @@ def agreement_story(content: AgreementContent) -> list[Any]:
         story.append(para("Lokale mål", "h2"))
         story.append(para(area.local_goals))
     story.extend(template_flowables(content.text))
-    story.append(para("Udbetalingsplan", "h1"))
-    story.extend(_instalment_plan(content))
-    story.append(para(f"Tidsplan for {programme.name}", "h1"))
-    story.append(_timeline(content))
-    story.append(Spacer(1, 4))
-    story.append(
+    # Short tables stay with their heading and note (keep-with-next).
+    story.append(KeepTogether([para("Udbetalingsplan", "h1"), *_instalment_plan(content)]))
+    timeline = [para(f"Tidsplan for {programme.name}", "h1"), _timeline(content), Spacer(1, 4)]
+    timeline.append(
         markup(
             "Datoerne er programmets fælles tidsplan; lokalområdet planlægger sine egne "
             "aktiviteter inden for den.",
             "small",
         )
     )
+    story.append(KeepTogether(timeline))
     story.append(_signatures(content))
     return story
 
@@ -184,6 +222,7 @@ def region_lines(p: Any) -> list[str]:
         safe(p.contact_department, ""),
         safe(p.contact_street, ""),
         safe(p.contact_postcode_city, ""),
+        f"CVR-nr. {safe(p.contact_cvr)}" if p.contact_cvr else "",
         safe(p.contact_email, ""),
         safe(p.contact_phone, ""),
     ]
@@ -191,15 +230,16 @@ def region_lines(p: Any) -> list[str]:
 
 
 def _letterhead(content: AgreementContent) -> Any:
-    from .layout import FRAME_WIDTH, layout_grid, markup, para
+    from .layout import letter_block
 
-    lines = region_lines(content.programme)
-    agreement = content.area.agreement
-    if agreement is not None and agreement.sent_on is not None:
-        lines.append(f"Dato: {long_date(agreement.sent_on)}")
-    block = markup("<br/>".join(lines), "contact")
-    left = para(content.programme.name.upper(), "small")
-    return layout_grid([[left, block]], [FRAME_WIDTH * 0.5, FRAME_WIDTH * 0.5])
+    p = content.programme
+    return letter_block(
+        p.name.upper(),
+        region_lines(p),
+        letter_date=content.letter_date,
+        case_number=content.case_number,
+        handler=p,
+    )
 
 
 def _parties(content: AgreementContent) -> Any:
@@ -208,17 +248,24 @@ def _parties(content: AgreementContent) -> Any:
     area = content.area
     recipient = [
         f"<b>{safe(area.recipient_name, '(tilskudsmodtager ikke oplyst)')}</b>",
-        f"CVR-nr. {safe(area.recipient_cvr, '(ikke oplyst)')}",
         safe(area.recipient_address, "(adresse ikke oplyst)"),
+        f"CVR-nr. {safe(area.recipient_cvr, '(ikke oplyst)')}",
         f"Lokalområde: {safe(area.name)}, {safe(area.municipality)} Kommune",
         f"Primær kontaktperson: {safe(content.primary_contact, '(ikke udpeget)')}",
+    ]
+    p = content.programme
+    region = [
+        f"<b>{safe(p.contact_organisation, '(regionen ikke oplyst)')}</b>",
+        safe(p.contact_department, ""),
+        ", ".join(safe(x, "") for x in (p.contact_street, p.contact_postcode_city) if x),
+        f"CVR-nr. {safe(p.contact_cvr, '(ikke oplyst)')}",
     ]
     half = FRAME_WIDTH / 2
     return table(
         [
             ["Regionen", "Tilskudsmodtager"],
             [
-                markup("<br/>".join(region_lines(content.programme)), "cell"),
+                markup("<br/>".join(x for x in region if x), "cell"),
                 markup("<br/>".join(recipient), "cell"),
             ],
         ],
@@ -233,6 +280,8 @@ def _instalment_plan(content: AgreementContent) -> list[Any]:
     from .layout import FRAME_WIDTH, para, table
 
     grant = content.area.grant
+    if content.draft:
+        return [para("Udbetalingsplanen følger, når tilskuddet er bevilget.")]
     if grant is None:
         amount = format_kr(content.programme.default_grant_ore)
         return [para(f"Tilskuddet på {amount} er endnu ikke bevilget; planen følger.")]
@@ -249,12 +298,12 @@ def _instalment_plan(content: AgreementContent) -> list[Any]:
             [
                 f"{n}. rate",
                 short_date(instalment.due_on),
-                format_kr(instalment.amount_ore, decimals=True),
+                format_kr(instalment.amount_ore),
                 instalment.note,
             ]
         )
     planned = sum(i.amount_ore for i in grant.instalments)
-    rows.append(["I alt", "", format_kr(planned, decimals=True), ""])
+    rows.append(["I alt", "", format_kr(planned), ""])
     widths = [22 * mm, 28 * mm, 32 * mm, FRAME_WIDTH - 82 * mm]
     flowables: list[Any] = [table(rows, widths, right=(2,), total=True)]
     if planned != grant.amount_ore:
@@ -288,23 +337,33 @@ def _signatures(content: AgreementContent) -> Any:
     agreement = area.agreement
     region_day = agreement.signed_by_region_on if agreement else None
     area_day = agreement.signed_by_area_on if agreement else None
-    blank = "_______________"
+    blank = "________________"
+    region_place = _city(p.contact_postcode_city) or blank
+
+    def signer(name: str, title: str) -> list[Any]:
+        # Printed under the line; a missing name leaves room to write it by hand.
+        return [
+            para(name or "Navn: " + blank, "signature_name"),
+            para(title or "Titel: " + blank, "small"),
+        ]
+
     rows = [
         [
             para(f"For {p.contact_organisation or 'regionen'}", "h2"),
             "",
             para(f"For {area.recipient_name or area.name}", "h2"),
         ],
+        [para(f"Sted: {region_place}"), "", para(f"Sted: {blank}")],
         [
             para(f"Dato: {long_date(region_day, blank)}"),
             "",
             para(f"Dato: {long_date(area_day, blank)}"),
         ],
-        [Spacer(1, 18 * mm), "", Spacer(1, 18 * mm)],
+        [Spacer(1, 16 * mm), "", Spacer(1, 16 * mm)],
         [
-            para("Underskrift, navn og titel", "small"),
+            signer(p.signatory_name, p.signatory_title),
             "",
-            para("Underskrift, navn og titel", "small"),
+            signer(area.signatory_name, area.signatory_title),
         ],
     ]
     gap = 14 * mm
@@ -312,7 +371,13 @@ def _signatures(content: AgreementContent) -> Any:
     grid = layout_grid(
         rows,
         [column, gap, column],
-        ("LINEABOVE", (0, 3), (0, 3), 0.6, RULE),
-        ("LINEABOVE", (2, 3), (2, 3), 0.6, RULE),
+        ("LINEABOVE", (0, 4), (0, 4), 0.6, RULE),
+        ("LINEABOVE", (2, 4), (2, 4), 0.6, RULE),
     )
     return KeepTogether([Spacer(1, 10), para("Underskrifter", "h1"), grid])
+
+
+def _city(postcode_city: str) -> str:
+    """ "Aalborg Øst" from "9220 Aalborg Øst": the place the region signs."""
+    words = postcode_city.split()
+    return " ".join(words[1:] if words and words[0].isdigit() else words)

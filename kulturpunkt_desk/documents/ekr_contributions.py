@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kulturpunkt_desk.domain.dates import long_date, short_date
+from kulturpunkt_desk.domain.dates import long_date
 from kulturpunkt_desk.domain.errors import ValidationError
 from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import ekr_funding
@@ -23,7 +23,7 @@ SUFFIXES = (".pdf", ".csv", ".xlsx")
 
 def payment_state(row: ContributionRow) -> str:
     if row.contribution_id is None:
-        return "Mangler folketal"
+        return "Mangler indbyggertal"
     if row.paid_on is not None:
         return "Betalt"
     if row.overdue:
@@ -33,8 +33,13 @@ def payment_state(row: ContributionRow) -> str:
     return "Ikke faktureret"
 
 
+# The rows after the municipalities: their total, the region's match and the budget.
+TOTAL_ROWS = 3
+
+
 def table_rows(table: ContributionTable) -> list[list[Any]]:
-    """The rows shared by every format; amounts as øre wrapped for the writer."""
+    """The rows shared by every format: amounts as øre wrapped for the writer, dates as
+    dates (the spreadsheet gets date cells, the PDF and CSV 18.06.2025)."""
     from .spreadsheet import Money
 
     rows: list[list[Any]] = [
@@ -42,15 +47,17 @@ def table_rows(table: ContributionTable) -> list[list[Any]]:
             r.name,
             r.population,
             Money(r.amount_ore),
-            short_date(r.invoiced_on),
-            short_date(r.due_on),
-            short_date(r.paid_on),
+            r.invoiced_on,
+            r.due_on,
+            r.paid_on,
             payment_state(r),
         ]
         for r in table.rows
     ]
     rows.append(["Kommunerne i alt", table.total_population, Money(table.total_ore)] + [""] * 4)
-    rows.append([f"{table.region_name} (matcher)", None, Money(table.region_match_ore)] + [""] * 4)
+    rows.append(
+        [f"{table.region_name} (medfinansiering)", None, Money(table.region_match_ore)] + [""] * 4
+    )
     rows.append([f"Budget {table.year} i alt", None, Money(table.budget_ore)] + [""] * 4)
     return rows
 
@@ -88,16 +95,18 @@ def export_contributions(
             [(sheet, HEADER, spreadsheet_rows(table))],
             title=f"{table.partnership_name}: bidrag {year}",
             author=table.region_name,
-            widths={sheet: (30, 12, 16, 12, 12, 12, 26)},
+            widths={sheet: (16, 12, 14, 12, 12, 12, 12)},
+            # The demo mark follows the totals: kept out of the filter like them.
+            totals={sheet: TOTAL_ROWS + int(table.population_demo)},
         )
     return _write_pdf(table, out, today or date.today())
 
 
 def _write_pdf(table: ContributionTable, out: Path, today: date) -> Path:
-    from reportlab.lib.units import mm
 
-    from .layout import PdfInfo, build_pdf, markup, para, safe
+    from .layout import FRAME_WIDTH, PdfInfo, build_pdf, fitted_widths, markup, para, safe
     from .layout import table as house_table
+    from .spreadsheet import cell_text
 
     title = f"Bidrag til {table.partnership_name} {table.year}"
     basis = f", indbyggertal pr. {long_date(table.basis_date)}" if table.basis_date else ""
@@ -105,20 +114,20 @@ def _write_pdf(table: ContributionTable, out: Path, today: date) -> Path:
         para(title, "title"),
         para(f"Opgjort {long_date(today)}{basis}", "subtitle"),
     ]
-    rows: list[list[Any]] = [["Kommune", "Folketal", "Bidrag", "Faktura", *HEADER[4:]]]
+    rows: list[list[Any]] = [["Kommune", "Indbyggertal", "Bidrag", "Faktura", *HEADER[4:]]]
     for row in table_rows(table):
         rows.append(
             [
                 row[0],
                 "" if row[1] is None else f"{row[1]:,}".replace(",", "."),
                 format_kr(row[2].ore),
-                *row[3:],
+                *(cell_text(c) for c in row[3:]),
             ]
         )
     story.append(
         house_table(
             rows,
-            [36 * mm, 19 * mm, 25 * mm, 20 * mm, 20 * mm, 20 * mm, 26 * mm],
+            fitted_widths(rows, FRAME_WIDTH, nowrap=(1, 2, 3, 4, 5)),
             right=(1, 2),
             total=True,
         )
@@ -128,7 +137,7 @@ def _write_pdf(table: ContributionTable, out: Path, today: date) -> Path:
         story.append(para("Ikke betalt efter første kvartal", "h1"))
         story.append(markup(safe(", ".join(late)) + "."))
     if table.missing_population:
-        story.append(para("Mangler folketal", "h1"))
+        story.append(para("Mangler indbyggertal", "h1"))
         story.append(markup(safe(", ".join(table.missing_population)) + "."))
     if table.note.strip():
         story.append(para(table.note, "small"))
@@ -141,5 +150,6 @@ def _write_pdf(table: ContributionTable, out: Path, today: date) -> Path:
             subject=f"{table.partnership_name}: kommunernes bidrag {table.year}",
             footer=title,
         ),
+        aligned=True,
     )
     return out

@@ -19,7 +19,7 @@ from kulturpunkt_desk.domain.services import ekr_funding, ekr_partnership
 from kulturpunkt_desk.domain.services.ekr_funding import ContributionRow, ContributionTable
 from kulturpunkt_desk.storage.engine import Database
 
-from .files import file_name, unique_name
+from .files import file_name, unique_name, with_case_number
 
 
 @dataclass(frozen=True)
@@ -79,24 +79,43 @@ def render_contribution_letter(
     content = letter_content(db, partnership_id, year, member_id, letter_date)
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    build_pdf(out_path, letter_story(content), _info(content))
+    build_pdf(out_path, [_on_one_page(letter_story(content))], _info(content), aligned=True)
     return out_path
+
+
+def _on_one_page(story: list[Any]) -> Any:
+    """The whole letter on one page: a long list of representatives or a long note makes
+    the letter shrink a little rather than spill onto a second page."""
+    from reportlab.platypus import KeepInFrame
+
+    from .layout import FRAME_HEIGHT, FRAME_WIDTH
+
+    for flowable in story:
+        flowable.hAlign = "LEFT"  # shrunk, the content keeps the page's left edge
+    return KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT, story, mode="shrink")
 
 
 def render_all_letters(
     db: Database, partnership_id: int, year: int, folder: Path, letter_date: date | None = None
 ) -> list[Path]:
-    """One letter per municipality in the year's key, in `folder`."""
+    """One letter per municipality in the year's key, in `folder`; each file name starts
+    with the partnership's case number."""
     table = ekr_funding.contributions_table(db, partnership_id, year)
     folder = Path(folder)
     used: set[str] = set()  # names equal but for case are one file on Windows
+    partnership = ekr_partnership.get_partnership(db, partnership_id)
     return [
         render_contribution_letter(
             db,
             partnership_id,
             year,
             row.member_id,
-            folder / unique_name(file_name(f"Bidrag {year}", row.name), used, folder.absolute()),
+            folder
+            / unique_name(
+                with_case_number(partnership.case_number, file_name(f"Bidrag {year}", row.name)),
+                used,
+                folder.absolute(),
+            ),
             letter_date,
         )
         for row in table.rows
@@ -117,7 +136,7 @@ def _info(content: LetterContent) -> Any:
 
 
 def letter_story(content: LetterContent) -> list[Any]:
-    from reportlab.platypus import KeepTogether, Spacer
+    from reportlab.platypus import Spacer
 
     from .layout import markup, para, safe
 
@@ -135,7 +154,7 @@ def letter_story(content: LetterContent) -> list[Any]:
     )
     story.append(
         markup(
-            f"Kommunerne bidrager efter indbyggertal, og {safe(t.region_name)} matcher "
+            f"Kommunerne bidrager efter indbyggertal, og {safe(t.region_name)} medfinansierer "
             f"kommunernes samlede bidrag krone for krone. Årets budget er dermed "
             f"<b>{format_kr(t.budget_ore)}</b>"
         )
@@ -163,24 +182,31 @@ def letter_story(content: LetterContent) -> list[Any]:
         markup(f"<b>{safe(p.contact_organisation, '')}</b>"),
         para(p.contact_department, empty=""),
     ]
-    story.append(KeepTogether(closing))
+    if p.case_handler_name:
+        closing.append(para(p.case_handler_name))
+    story.extend(closing)  # the letter is kept on one page as a whole (_on_one_page)
     return story
 
 
 def _letterhead(content: LetterContent) -> Any:
-    from .layout import FRAME_WIDTH, layout_grid, markup, para, safe
+    from .layout import letter_block, safe
 
     p = content.partnership
-    lines = [
+    sender = [
         f"<b>{safe(p.contact_organisation, '')}</b>",
         safe(p.contact_department, ""),
         safe(p.contact_street, ""),
         safe(p.contact_postcode_city, ""),
+        f"Tlf. {safe(p.contact_phone)}" if p.contact_phone else "",
         safe(p.contact_email, ""),
-        f"Dato: {long_date(content.letter_date)}",
     ]
-    block = markup("<br/>".join(x for x in lines if x), "contact")
-    return layout_grid([[para(p.name.upper(), "small"), block]], [FRAME_WIDTH / 2] * 2)
+    return letter_block(
+        p.name.upper(),
+        [line for line in sender if line],
+        letter_date=content.letter_date,
+        case_number=p.case_number,
+        handler=p,
+    )
 
 
 def _recipient(content: LetterContent) -> Any:
@@ -217,7 +243,7 @@ def _key_table(content: LetterContent) -> Any:
             rows.append(cells)
     total_population = thousands(t.total_population)
     rows.append(["Kommunerne i alt", total_population, "100,00 %", format_kr(t.total_ore)])
-    rows.append([f"{t.region_name} (matcher)", "", "", format_kr(t.region_match_ore)])
+    rows.append([f"{t.region_name} (medfinansiering)", "", "", format_kr(t.region_match_ore)])
     rows.append([f"Budget {t.year} i alt", "", "", format_kr(t.budget_ore)])
     w = FRAME_WIDTH
     key = table(rows, [w * 0.46, w * 0.18, w * 0.14, w * 0.22], right=(1, 2, 3), total=True)

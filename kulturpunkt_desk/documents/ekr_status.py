@@ -63,6 +63,7 @@ def render_status_summary(
             subject=f"{partnership.name}: status til direktørmødet",
             footer=f"{title} · opgjort {short_date(today)}",
         ),
+        aligned=True,
     )
     return out
 
@@ -89,7 +90,7 @@ def _money(db: Database, partnership_id: int, year: int, today: date) -> list[An
     try:
         t = ekr_funding.contributions_table(db, partnership_id, year, today)
     except ValidationError:
-        return [*story, para(f"Der er intet budgetår {year} i desken endnu.")]
+        return [*story, para(f"Der er intet budgetår {year} i Kulturpunkt Desk endnu.")]
     paid = sum(1 for r in t.rows if r.paid_on is not None)
     rows = [
         ["", "Beløb"],
@@ -184,7 +185,7 @@ def _engagement(db: Database, partnership_id: int) -> list[Any]:
 
 
 def _eu(db: Database, partnership_id: int) -> list[Any]:
-    from .layout import FRAME_WIDTH, para, table
+    from .layout import FRAME_WIDTH, fitted_widths, para, table
 
     story: list[Any] = [para("EU-ansøgninger og rådgivning", "h1")]
     cases = ekr_eu.list_cases(db, partnership_id)
@@ -192,7 +193,7 @@ def _eu(db: Database, partnership_id: int) -> list[Any]:
         story.append(para("Der er ingen sager endnu."))
     else:
         rows: list[list[Any]] = [
-            ["Sag", "Ansøger", "Program", "Frist", "Ansøgt", "Fase", "Bevilget"]
+            ["Sag", "Ansøger", "Program", "Frist og fase", "Ansøgt", "Bevilget"]
         ]
         for c in cases:
             applicant = c.applicant + (f", {c.member.name}" if c.member else "")
@@ -201,15 +202,14 @@ def _eu(db: Database, partnership_id: int) -> list[Any]:
                     f"{c.title} ({EU_CASE_KIND_LABELS[c.kind].lower()})",
                     applicant,
                     c.eu_programme,
-                    short_date(c.call_deadline),
+                    f"{short_date(c.call_deadline)}\n{EU_CASE_STAGE_LABELS[c.stage]}",
                     format_kr(c.amount_sought_ore),
-                    EU_CASE_STAGE_LABELS[c.stage],
                     format_kr(c.amount_granted_ore) if c.amount_granted_ore else "",
                 ]
             )
-        w = FRAME_WIDTH
-        widths = [w * 0.22, w * 0.15, w * 0.15, w * 0.12, w * 0.13, w * 0.1, w * 0.13]
-        story.append(table(rows, widths, right=(4, 6)))
+        # Columns sized to their text: no word broken inside itself, no amount wrapped.
+        widths = fitted_widths(rows, FRAME_WIDTH, nowrap=(3, 4, 5))
+        story.append(table(rows, widths, right=(4, 5)))
     figures = ekr_eu.eu_money_vs_budget(db, partnership_id)
     if figures:
         story.append(para("EU-midler hjemtaget mod eget budget", "h1"))
@@ -227,7 +227,7 @@ def _figure(figures: list[ekr_eu.EuYearFigure]) -> Any:
     light = colors.HexColor("#8FB3D9")
     top = max(max(f.granted_ore, f.own_budget_ore) for f in figures) or 1
     label_w, bar_w, row_h = 70, FRAME_WIDTH - 70 - 150, 34
-    drawing = Drawing(FRAME_WIDTH, row_h * len(figures) + 16)
+    drawing = Drawing(FRAME_WIDTH, row_h * len(figures) + 16, initialFontName=FONT)  # no Helvetica
     y = drawing.height - 16
     drawing.add(String(label_w, y + 4, "Eget budget", fontName=FONT, fontSize=7, fillColor=MUTED))
     drawing.add(Rect(label_w - 9, y + 4, 6, 6, fillColor=light, strokeWidth=0))

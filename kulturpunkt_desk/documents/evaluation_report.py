@@ -109,7 +109,7 @@ def report_document(
         Text(
             "Herunder følger hvert lokalområde: dets tal, svarene ordnet efter de fem "
             "kerneelementer og de aktiviteter, det har gennemført. Svarene er gengivet, "
-            "som områderne skrev dem."
+            "som lokalområderne skrev dem."
         ),
     ]
     for area in areas:

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kulturpunkt_desk.domain.dates import date_time
 from kulturpunkt_desk.domain.services.personal_data import person_record
 from kulturpunkt_desk.storage.engine import Database
 
@@ -38,7 +39,7 @@ def _text(value: Any) -> str:
     if isinstance(value, str) and _ISO.match(value):
         moment = datetime.fromisoformat(value)
         if "T" in value:  # stored in UTC; the reader thinks in local time
-            return f"{moment.astimezone():%d.%m.%Y kl. %H.%M}"
+            return date_time(moment.astimezone())
         return f"{moment:%d.%m.%Y}"
     if isinstance(value, bool):
         return "ja" if value else "nej"
@@ -108,5 +109,5 @@ def write_person_pdf(db: Database, person_id: int, out_path: Path) -> Path:
         footer=f"Oplysninger om {record['person']['navn']}",
     )
     out_path = Path(out_path)
-    build_pdf(out_path, person_story(record), info)
+    build_pdf(out_path, person_story(record), info, aligned=True)
     return out_path

@@ -49,6 +49,11 @@ def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[object]
 
 Sheet = tuple[str, Sequence[str], Sequence[Sequence[object]]]
 
+# Excel's column width unit is about one character of the default font.
+MAX_WIDTH = 60  # wider text wraps in its cell
+WIDE_SHEET = 110  # a sheet wider than this many characters prints in landscape
+A4 = 9  # openpyxl's paper size code
+
 
 def write_xlsx(
     path: Path,
@@ -57,8 +62,13 @@ def write_xlsx(
     title: str = "",
     author: str = "",
     widths: dict[str, Sequence[int]] | None = None,
+    totals: dict[str, int] | None = None,
 ) -> Path:
-    """One worksheet per (name, header, rows). Ints stay numbers; text stays text."""
+    """One worksheet per (name, header, rows). Ints and amounts stay numbers, dates dates,
+    text text. `totals`: how many rows at the end of a sheet are totals; they are bold and
+    left out of the autofilter, so sorting or filtering never moves them among the rows.
+    Columns are as wide as their text (at least `widths`), longer text wraps; each sheet
+    prints on A4, fitted to the page width, with its header row on every page."""
     from datetime import date
 
     from openpyxl import Workbook
@@ -76,6 +86,7 @@ def write_xlsx(
             _set_text(cell, text)
             cell.font = Font(bold=True)
             cell.fill = header_fill
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
         for r, row in enumerate(rows, start=2):
             for c, value in enumerate(row, start=1):
                 cell = sheet.cell(row=r, column=c)
@@ -83,6 +94,7 @@ def write_xlsx(
                     _set_text(cell, "" if value is None else ("Ja" if value else "Nej"))
                 elif isinstance(value, int):
                     cell.value = value
+                    cell.number_format = "#,##0"
                 elif isinstance(value, date):
                     cell.value = value
                     cell.number_format = "DD.MM.YYYY"
@@ -90,15 +102,51 @@ def write_xlsx(
                     cell.value = value.kroner
                     cell.number_format = "#,##0.00"
                 else:
-                    _set_text(cell, str(value))
-                    cell.alignment = Alignment(wrap_text=False, vertical="top")
+                    text = str(value)
+                    _set_text(cell, text)
+                    wrap = len(text) > MAX_WIDTH or "\n" in text
+                    cell.alignment = Alignment(wrap_text=wrap, vertical="top")
+        total_rows = (totals or {}).get(name, 0)
+        for r in range(len(rows) - total_rows + 2, len(rows) + 2):
+            for c in range(1, len(header) + 1):
+                sheet.cell(row=r, column=c).font = Font(bold=True)
         sheet.freeze_panes = "A2"
-        if rows:
-            sheet.auto_filter.ref = sheet.dimensions  # sort and filter from the header row
-        for c, width in enumerate((widths or {}).get(name, ()), start=1):
+        data_rows = len(rows) - total_rows
+        if data_rows > 0:  # sort and filter from the header row, the data rows only
+            last = _column_letter(len(header))
+            sheet.auto_filter.ref = f"A1:{last}{data_rows + 1}"
+        fitted = _fitted_widths(header, rows, (widths or {}).get(name, ()))
+        for c, width in enumerate(fitted, start=1):
             sheet.column_dimensions[_column_letter(c)].width = width
+        _print_setup(sheet, landscape=sum(fitted) > WIDE_SHEET)
     book.save(path)
     return path
+
+
+def _fitted_widths(
+    header: Sequence[str], rows: Sequence[Sequence[object]], minimum: Sequence[int]
+) -> list[int]:
+    """Each column as wide as its longest line of text (header words may wrap)."""
+    fitted = []
+    for c, title in enumerate(header):
+        longest = max((len(word) for word in title.split()), default=0)
+        for row in rows:
+            if c < len(row) and row[c] is not None:
+                text = cell_text(row[c])
+                longest = max(longest, *(len(line) for line in text.splitlines() or [""]))
+        least = minimum[c] if c < len(minimum) else 0
+        fitted.append(max(least, min(longest + 2, MAX_WIDTH)))
+    return fitted
+
+
+def _print_setup(sheet: object, *, landscape: bool) -> None:
+    setup = sheet.page_setup  # type: ignore[attr-defined]
+    setup.paperSize = A4
+    setup.orientation = "landscape" if landscape else "portrait"
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0  # as many pages down as it takes
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[attr-defined]
+    sheet.print_title_rows = "1:1"  # type: ignore[attr-defined]
 
 
 class Money:
@@ -121,7 +169,14 @@ class Money:
 
 
 def _set_text(cell: object, text: str) -> None:
-    """A text cell that can never become a formula, whatever it starts with."""
+    """A text cell that can never become a formula, whatever it starts with.
+
+    XLSX (XML 1.0) cannot hold control characters, and openpyxl refuses them with an
+    exception. The desk refuses them on input, but a file made before that may hold some:
+    they are written as a visible [U+0007] instead of failing the whole export."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    text = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
     cell.value = text  # type: ignore[attr-defined]
     cell.data_type = "s"  # type: ignore[attr-defined]
     if is_formula_like(text):

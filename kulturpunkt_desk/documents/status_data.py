@@ -10,6 +10,7 @@ from kulturpunkt_desk.domain.services import meetings
 from kulturpunkt_desk.domain.services.attention import (
     ATTENTION_LABELS,
     AttentionItem,
+    evaluation_state_parts,
     evaluation_states,
     overdue_items,
 )
@@ -29,6 +30,7 @@ AREA_COLUMNS = [
     "Sparringsmøder",
     "Netværksmøder deltaget",
     "Evaluering",
+    "Evaluering modtaget eller frist",
 ]
 
 
@@ -41,7 +43,10 @@ class AreaRow:
     paid_ore: int
     sessions: int
     meetings_attended: int
-    evaluation: str
+    evaluation: str  # the state in words, date included ("Modtaget 12.06.2026")
+    # The same apart, for spreadsheets: the state, and the day received or due.
+    evaluation_state: str = ""
+    evaluation_on: date | None = None
 
     @property
     def status_label(self) -> str:
@@ -99,8 +104,8 @@ class StatusData:
             ("Overskredne punkter", len(self.overdue)),
         ]
 
-    def area_table(self) -> list[list[str | int | Money]]:
-        """The area table's cells, no header; str() of each gives the Danish text."""
+    def area_table(self) -> list[list[str | int | Money | date | None]]:
+        """The area table's cells for the spreadsheets (AREA_COLUMNS), no header."""
         return [
             [
                 r.name,
@@ -110,12 +115,13 @@ class StatusData:
                 Money(r.paid_ore),
                 r.sessions,
                 r.meetings_attended,
-                r.evaluation,
+                r.evaluation_state,
+                r.evaluation_on,
             ]
             for r in self.rows
         ]
 
-    def totals_row(self) -> list[str | int | Money]:
+    def totals_row(self) -> list[str | int | Money | date | None]:
         return [
             "I alt",
             "",
@@ -125,6 +131,7 @@ class StatusData:
             self.sessions,
             sum(r.meetings_attended for r in self.rows),
             f"{self.evaluations_received} modtaget",
+            None,
         ]
 
     def overdue_table(self) -> list[list[str | int | date]]:
@@ -144,6 +151,7 @@ def status_data(db: Database, programme_id: int, today: date | None = None) -> S
     today = today or date.today()
     programme = programme_with_timeline(db, programme_id)
     evaluations = evaluation_states(db, programme_id, today)
+    evaluation_parts = evaluation_state_parts(db, programme_id, today)
     rows = [
         AreaRow(
             name=s.name,
@@ -154,6 +162,8 @@ def status_data(db: Database, programme_id: int, today: date | None = None) -> S
             sessions=s.sparring_sessions,
             meetings_attended=s.meetings_attended,
             evaluation=evaluations.get(s.id, ""),
+            evaluation_state=evaluation_parts.get(s.id, ("", None))[0],
+            evaluation_on=evaluation_parts.get(s.id, ("", None))[1],
         )
         for s in area_summaries(db, programme_id)
     ]

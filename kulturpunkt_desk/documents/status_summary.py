@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import long_date
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.storage.engine import Database
@@ -46,11 +47,8 @@ def export_status(
             ],
             title=_title(data),
             author=data.region,
-            widths={
-                "Lokalområder": [28, 16, 26, 14, 14, 14, 14, 26],
-                "Nøgletal": [40, 16],
-                "Overskredet": [28, 24, 12, 10, 70],
-            },
+            widths={"Lokalområder": [14, 12, 14, 14, 14, 12, 12, 14, 14]},
+            totals={"Lokalområder": 1},
         )
     from .tagged_pdf import render_tagged_pdf
 
@@ -85,7 +83,7 @@ def status_document(data: StatusData) -> TaggedDocument:
             _area_table(data),
             Text(
                 "Sparring: antal lokale sparringsmøder. Netværk: antal netværks- og "
-                "inspirationsmøder, området har deltaget i. Beløb i kr.",
+                "inspirationsmøder, lokalområdet har deltaget i. Beløb i kr.",
                 "small",
             ),
             Heading("Overskredne punkter"),
@@ -98,8 +96,12 @@ def _chart(data: StatusData) -> Figure:
     names = [r.name for r in data.rows]
     awarded = [r.awarded_ore for r in data.rows]
     paid = [r.paid_ore for r in data.rows]
+    from .layout import drawable
+
+    # The chart's labels are drawn, so they follow the fonts' rule; its text is read aloud.
+    drawn = [drawable(name)[0] for name in names]
     return Figure(
-        money_per_area_svg(names, awarded, paid), money_per_area_alt(names, awarded, paid)
+        money_per_area_svg(drawn, awarded, paid), money_per_area_alt(names, awarded, paid)
     )
 
 
@@ -138,6 +140,6 @@ def _overdue(data: StatusData) -> list[Block]:
     hidden = len(data.overdue) - len(shown)
     if hidden:
         blocks.append(
-            Text(f"… og {hidden} punkter mere; se regnearket for den fulde liste.", "small")
+            Text(f"… og {count(hidden, 'punkt')} mere; se regnearket for den fulde liste.", "small")
         )
     return blocks

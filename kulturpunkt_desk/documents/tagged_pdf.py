@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ def render_tagged_pdf(document: TaggedDocument, out_path: Path) -> Path:
     """Write `document` as a PDF/UA-1 file; the file appears whole or not at all."""
     import typst  # imported here: the window's start-up never pays for it
 
-    payload = json.dumps(document_json(document), ensure_ascii=False)
+    payload = json.dumps(document_json(drawable_document(document)), ensure_ascii=False)
     pdf = typst.compile(
         str(resource(*TEMPLATE)),
         font_paths=[str(resource("fonts"))],
@@ -37,6 +38,35 @@ def render_tagged_pdf(document: TaggedDocument, out_path: Path) -> Path:
         pdf_standards=["ua-1"],
     )
     return _write_whole(Path(out_path), pdf)
+
+
+def drawable_document(document: TaggedDocument) -> TaggedDocument:
+    """The document with every character the fonts cannot draw shown as its plain form or a
+    visible [U+XXXX] (layout.drawable, the rule every PDF follows), and a closing note
+    saying how many when there were any, so it never looks complete when it is not."""
+    from .layout import drawable, missing_text
+
+    missing: list[str] = []
+
+    def shown(text: str) -> str:
+        text, lost = drawable(text)
+        missing.extend(lost)
+        return text
+
+    def block(b: Block) -> Block:
+        if isinstance(b, Heading | Text):
+            return replace(b, text=shown(b.text))
+        if isinstance(b, DataTable):
+            return replace(b, rows=[[shown(str(c)) for c in row] for row in b.rows])
+        if isinstance(b, Figure):
+            return b  # read aloud, not drawn: a screen reader says every character
+        return replace(b, columns=[[block(x) for x in column] for column in b.columns])
+
+    blocks = [block(b) for b in document.blocks]
+    heading, footer = shown(document.heading), shown(document.footer)
+    if missing:
+        blocks.append(Text(missing_text(len(missing)), "small"))
+    return replace(document, blocks=blocks, heading=heading, footer=footer)
 
 
 def document_json(document: TaggedDocument) -> dict[str, Any]:

@@ -425,7 +425,7 @@ MEETINGS = [
         "Netværks- og inspirationsmøde 2",
         date(2026, 3, 5),
         "Biblioteket, Hjørring",
-        "Status fra områderne\nForankring efter projektet",
+        "Status fra lokalområderne\nForankring efter projektet",
         MeetingKind.INSPIRATION,
         range(0, 6),
         -1,

@@ -92,7 +92,7 @@ def _person(n: int) -> tuple[str, str, str]:
 
 def load_ekr_demo(db: Database) -> int:
     """Create the partnership with fictional data; returns its id."""
-    pid = establish_ekr(db, contact_email="kulturregion@example.com")
+    pid = establish_ekr(db, contact_email="kulturregion@example.com", contact_phone="12 34 56 78")
     members = ekr_partnership.list_members(db, pid)
     by_name = {m.name: m for m in members}
     _add_representatives(db, members)

@@ -12,7 +12,7 @@ painting in the panel; the snapshot then carries it too.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 
@@ -41,6 +41,31 @@ class AttentionRow:
 
 
 @dataclass(frozen=True)
+class AheadItem:
+    """One thing in "Det kommende" (services/week.py computes the list)."""
+
+    group: str  # Danish heading the item is listed under
+    area_name: str  # "" for what concerns the whole programme
+    due_on: date
+    text: str  # Danish, one sentence
+    record: tuple[str, int] | None = None  # what opens it, as for AttentionItem
+
+
+def week_end(today: date) -> date:
+    """The Sunday of today's week (Danish weeks start on Monday)."""
+    return today + timedelta(days=6 - today.weekday())
+
+
+def due_counts(items: list[AheadItem], today: date) -> tuple[int, int]:
+    """How many items fall due today, and how many this week (today through Sunday)."""
+    end = week_end(today)
+    return (
+        sum(1 for i in items if i.due_on == today),
+        sum(1 for i in items if today <= i.due_on <= end),
+    )
+
+
+@dataclass(frozen=True)
 class StatusCount:
     order: int  # index in status.STATUS_ORDER (the Lokalområder filter's choice)
     label: str  # Danish
@@ -57,6 +82,8 @@ class OverblikData:
     statuses: list[StatusCount] = field(default_factory=list)
     designation: str = ""
     area_count: int = 0
+    # "Det kommende": the next 14 days, soonest first.
+    ahead: list[AheadItem] = field(default_factory=list)
 
     def to_plain(self) -> dict[str, Any]:
         return {
@@ -80,6 +107,16 @@ class OverblikData:
             "statuses": [[s.order, s.label, s.count] for s in self.statuses],
             "designation": self.designation,
             "area_count": self.area_count,
+            "ahead": [
+                [
+                    a.group,
+                    a.area_name,
+                    a.due_on.isoformat(),
+                    a.text,
+                    list(a.record) if a.record is not None else None,
+                ]
+                for a in self.ahead
+            ],
         }
 
     @classmethod
@@ -105,4 +142,14 @@ class OverblikData:
             statuses=[StatusCount(int(o), str(label), int(c)) for o, label, c in plain["statuses"]],
             designation=str(plain["designation"]),
             area_count=int(plain["area_count"]),
+            ahead=[
+                AheadItem(
+                    str(group),
+                    str(area),
+                    day(due),
+                    str(text),
+                    (str(record[0]), int(record[1])) if record is not None else None,
+                )
+                for group, area, due, text, record in plain["ahead"]
+            ],
         )

@@ -7,7 +7,8 @@ recipient, its primary contact) and whether it is valid is services/import_areas
 from __future__ import annotations
 
 import csv
-import io
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -44,12 +45,23 @@ COLUMN_LABELS = {
 # A title or blank lines may come above the header; look this far down for it.
 HEADER_SEARCH_ROWS = 10
 
+# What a spreadsheet of areas can ever be, with a lot of room to spare (a real round has 11
+# rows). Checked before a byte is parsed where possible, so a hostile file (a zip bomb, a
+# 50 MB cell, a million rows) is refused in bounded memory and time, before anything is
+# written.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # all parts of an XLSX together, unpacked
+MAX_PACK_RATIO = 200  # unpacked / packed for a part over 1 MB; real sheets pack 5-30 times
+MAX_ROWS = 100_000  # rows with data
+MAX_ROWS_READ = 1_100_000  # rows at all, blank ones included (Excel stops at 1,048,576)
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+
 
 class SpreadsheetError(DeskError):
     """The file cannot be read as a spreadsheet of areas at all."""
 
 
-@dataclass
+@dataclass(slots=True)  # one per row: 100,000 of them in a large import
 class SheetRow:
     number: int  # as the spreadsheet shows it: the header is row 1
     values: dict[str, str]  # our column key -> the cell's text, trimmed
@@ -72,6 +84,8 @@ _ALIAS_TO_KEY = {alias: key for key, aliases in COLUMN_ALIASES.items() for alias
 
 def cell_text(value: object) -> str:
     """A cell as text: 30007921.0 from a spreadsheet number is "30007921"."""
+    if type(value) is str:  # nearly every cell; checked first for 100,000-row sheets
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -93,7 +107,8 @@ def decode_csv(raw: bytes) -> str:
 
 def sniff_delimiter(text: str) -> str:
     """; (Danish Excel) or , or tab, judged by the first lines."""
-    sample = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
+    # The first lines only: splitting a 50 MB file into all its lines costs its size again.
+    sample = "\n".join(text[:65_536].splitlines()[:HEADER_SEARCH_ROWS])
     try:
         return csv.Sniffer().sniff(sample, delimiters=";,\t").delimiter
     except csv.Error:
@@ -101,33 +116,126 @@ def sniff_delimiter(text: str) -> str:
         return max(counts, key=lambda d: counts[d])
 
 
+def _count(n: int) -> str:
+    """100.000, as Danish writes thousands."""
+    return f"{n:,}".replace(",", ".")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+class _RowCounter:
+    """Refuses the sheet once it holds more rows than any spreadsheet of areas can."""
+
+    def __init__(self) -> None:
+        self.read = 0
+        self.with_data = 0
+
+    def take(self, row: list[str]) -> list[str]:
+        self.read += 1
+        if any(row):
+            self.with_data += 1
+        # Data rows, plus the header and a title above it.
+        if self.with_data > MAX_ROWS + HEADER_SEARCH_ROWS or self.read > MAX_ROWS_READ:
+            raise SpreadsheetError(
+                f"Arket har over {_count(MAX_ROWS)} rækker; så mange lokalområder kan ikke "
+                "importeres. Intet er importeret."
+            )
+        for column, text in enumerate(row, start=1):
+            if len(text) > MAX_CELL_CHARS:
+                raise SpreadsheetError(
+                    f"Række {self.read}, kolonne {column}: cellen har over "
+                    f"{MAX_CELL_CHARS:,} tegn (Excels grænse). Intet er importeret.".replace(
+                        ",", "."
+                    )
+                )
+        return row
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` one at a time, with their ends (csv needs them for quoted line
+    breaks); unlike StringIO, no second copy of a 50 MB file in memory."""
+    for match in re.finditer(r"[^\n]*\n|[^\n]+\Z", text):
+        yield match.group()
+
+
 def read_csv_cells(raw: bytes) -> list[list[str]]:
     text = decode_csv(raw)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-    return [[cell_text(c) for c in row] for row in reader]
+    del raw  # the bytes are not needed once decoded (the caller holds no other reference)
+    reader = csv.reader(_lines(text), delimiter=sniff_delimiter(text))
+    counter = _RowCounter()
+    limit = csv.field_size_limit(MAX_CELL_CHARS + 1)  # the module's limit is process-wide
+    try:
+        return [counter.take([cell_text(c) for c in row]) for row in reader]
+    except csv.Error as exc:  # "field larger than field limit" and broken quoting
+        raise SpreadsheetError(
+            f"Række {reader.line_num}: CSV-filen kan ikke læses, fordi en celle har over "
+            f"{_count(MAX_CELL_CHARS)} tegn (Excels grænse) eller et citationstegn mangler. "
+            "Intet er importeret."
+        ) from exc
+    finally:
+        csv.field_size_limit(limit)
+
+
+def check_xlsx_size(path: Path) -> None:
+    """Refuse a zip bomb or an outsize workbook from its directory, before unpacking."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise SpreadsheetError(f"Filen {path.name} kan ikke læses som et Excel-ark: {exc}") from exc
+    unpacked = sum(p.file_size for p in parts)
+    bomb = any(
+        p.file_size > 1024 * 1024 and p.file_size > MAX_PACK_RATIO * max(p.compress_size, 1)
+        for p in parts
+    )
+    if bomb or unpacked > MAX_UNPACKED_BYTES:
+        raise SpreadsheetError(
+            f"Filen {path.name} fylder {_count(unpacked // (1024 * 1024))} MB, når den pakkes ud"
+            f"{' (og er pakket usædvanligt hårdt)' if bomb else ''}; det er langt mere, end et "
+            "regneark med lokalområder kan fylde. Intet er importeret."
+        )
 
 
 def read_xlsx_cells(path: Path) -> list[list[str]]:
-    import openpyxl  # heavy; only an import needs it
+    """The first sheet's rows as text, numbered as Excel shows them.
 
+    calamine reads the cells that are really there (a stale <dimension> does not hide rows)
+    and is some 50 times faster than openpyxl, which writes the desk's own XLSX files.
+    """
+    from python_calamine import CalamineWorkbook
+
+    check_xlsx_size(path)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException...
+        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        # The range starts at the first used cell; blank rows and columns above and to the
+        # left are put back, so row and column numbers are Excel's.
+        first_row, first_column = sheet.start or (0, 0)
+        counter = _RowCounter()
+        cells = [counter.take([]) for _ in range(first_row)]
+        pad = [""] * first_column
+        for row in sheet.iter_rows():
+            cells.append(counter.take([*pad, *(cell_text(c) for c in row)]))
+        return cells
+    except SpreadsheetError:
+        raise
+    except Exception as exc:  # calamine's CalamineError, zip and XML errors
         raise SpreadsheetError(f"Filen {path.name} kan ikke læses som et Excel-ark: {exc}") from exc
-    try:
-        sheet = workbook.worksheets[0]
-        # min_row=1 keeps row numbers as Excel shows them even when the top rows are empty.
-        return [
-            [cell_text(c) for c in row]
-            for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row, values_only=True)
-        ]
-    finally:
-        workbook.close()
 
 
 def read_cells(path: Path) -> list[list[str]]:
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise SpreadsheetError(
+                f"Filen {path.name} fylder {_megabytes(size)}; et regneark med "
+                f"lokalområder kan højst fylde {_megabytes(MAX_FILE_BYTES)}. "
+                "Intet er importeret."
+            )
         if path.suffix.lower() in {".xlsx", ".xlsm"}:
             return read_xlsx_cells(path)
         if path.suffix.lower() in {".csv", ".txt"}:

@@ -12,8 +12,26 @@ CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 
 
+# Characters no document can hold: controls other than tab and line breaks, lone surrogates
+# and the non-characters U+FFFE/U+FFFF. XLSX (XML 1.0) refuses most of them outright, and
+# none of them can be seen: text the desk accepts must be text every export can write.
+_UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def holdable(value: str, field: str, label: str) -> str:
+    """`value`, unless it holds a character no export can write (named by its code)."""
+    bad = _UNHOLDABLE.search(value)
+    if bad is not None:
+        raise ValidationError.single(
+            field,
+            f"{label}: indeholder det usynlige styretegn U+{ord(bad.group()):04X}, som ikke "
+            "kan gemmes i dokumenter; fjern det.",
+        )
+    return value
+
+
 def required(value: str, field: str, label: str, max_length: int = 200) -> str:
-    cleaned = value.strip()
+    cleaned = holdable(value, field, label).strip()
     if not cleaned:
         raise ValidationError.single(field, f"{label}: skal udfyldes.")
     if len(cleaned) > max_length:
@@ -22,7 +40,7 @@ def required(value: str, field: str, label: str, max_length: int = 200) -> str:
 
 
 def optional(value: str, field: str, label: str, max_length: int = 200) -> str:
-    cleaned = value.strip()
+    cleaned = holdable(value, field, label).strip()
     if len(cleaned) > max_length:
         raise ValidationError.single(field, f"{label}: højst {max_length} tegn.")
     return cleaned
@@ -51,7 +69,7 @@ def cvr(value: str, field: str = "cvr", label: str = "CVR-nummer") -> str:
 
 
 def email(value: str, field: str = "email", label: str = "E-mail") -> str:
-    cleaned = value.strip()
+    cleaned = holdable(value, field, label).strip()
     if not cleaned:
         return ""
     if len(cleaned) > 200 or not _EMAIL.match(cleaned):
@@ -63,7 +81,7 @@ def email(value: str, field: str = "email", label: str = "E-mail") -> str:
 
 def phone(value: str, field: str = "phone", label: str = "Telefon") -> str:
     """A Danish number, stored as '12 34 56 78' or '+45 12 34 56 78'."""
-    raw = value.strip()
+    raw = holdable(value, field, label).strip()
     if not raw:
         return ""
     digits = re.sub(r"[\s\-.()]", "", raw)

@@ -56,7 +56,8 @@ class DeskLockedError(DeskError):
         self.holder = holder
         super().__init__(
             f"Databasen {db_path.name} er allerede åben hos {holder.describe()}. "
-            "To desks må ikke gemme i den samme fil samtidig, så ændringer ikke går tabt. "
+            "To kopier af Kulturpunkt Desk må ikke gemme i den samme fil samtidig, så "
+            "ændringer ikke går tabt. "
             "Du kan åbne den skrivebeskyttet (kun læse) eller vente, til den anden lukker."
         )
 
@@ -142,8 +143,8 @@ class DeskLock:
         except OSError as exc:
             raise LockUnavailableError(
                 f"Kulturpunkt Desk kan ikke skrive låsefilen {lock.path.name} ved siden af "
-                f"databasen ({exc.strerror or exc}). Uden den kan to desks komme til at gemme "
-                "oven i hinanden. Du kan åbne databasen skrivebeskyttet."
+                f"databasen ({exc.strerror or exc}). Uden den kan to kopier af Kulturpunkt Desk "
+                "komme til at gemme oven i hinanden. Du kan åbne databasen skrivebeskyttet."
             ) from exc
         lock.verify()
         return lock
@@ -202,7 +203,9 @@ class DeskLock:
         def beat() -> None:
             while not self._stop.wait(interval):
                 if not self.heartbeat():
-                    log.warning("Låsen på %s er overtaget af en anden desk", self.db_path)
+                    log.warning(
+                        "Låsen på %s er overtaget af Kulturpunkt Desk et andet sted", self.db_path
+                    )
                     return
 
         self._thread = threading.Thread(target=beat, name="desk-lock-heartbeat", daemon=True)
@@ -222,7 +225,7 @@ class DeskLock:
 
 def refuse_writes(db: Database, holder: LockHolder | None) -> None:
     """Make `db` read-only at the service level too: every write raises a Danish message."""
-    who = holder.describe() if holder else "en anden desk"
+    who = holder.describe() if holder else "Kulturpunkt Desk et andet sted"
 
     def guard() -> None:
         raise ReadOnlyDatabaseError(

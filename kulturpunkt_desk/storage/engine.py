@@ -11,34 +11,39 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
-from kulturpunkt_desk.domain.errors import DeskError
-
+# Re-exported: callers have always caught the busy error from here.
+from .failures import DatabaseBusyError as DatabaseBusyError
+from .failures import user_error
 from .location import journal_mode_for
+from .sqlite_files import connect, connect_to_read
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 
 
-class DatabaseBusyError(DeskError):
-    """Another desk held the write lock for longer than the busy timeout; nothing saved."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "Databasen er optaget: en anden Kulturpunkt Desk gemmer i den samme fil lige nu. "
-            "Intet er gemt. Vent et øjeblik og prøv igen."
-        )
-
-
 def _casefold(value: object) -> object:
     return value.casefold() if isinstance(value, str) else value
 
 
-def make_engine(path: Path, read_only: bool = False) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+def make_engine(path: Path, read_only: bool = False, create: bool = False) -> Engine:
+    """An engine whose connections open `path` itself, whatever characters it holds.
+
+    The connections come from sqlite_files.connect rather than from a URL with the path
+    pasted in; "rw" never creates a file, so only `create` can make a new database.
+    """
+
+    def open_connection() -> Any:
+        if read_only:
+            return connect_to_read(path)
+        # Once made, the file is never made again: a file gone missing is an error.
+        return connect(path, "rwc" if create and not path.exists() else "rw")
+
+    engine = create_engine("sqlite://", creator=open_connection, poolclass=QueuePool)
     # WAL needs shared memory between the processes using the file, which a network
     # drive does not give; there a rollback journal is what SQLite supports.
     journal_mode = journal_mode_for(path)
@@ -52,12 +57,13 @@ def make_engine(path: Path, read_only: bool = False) -> Engine:
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        try:
-            cursor.execute(f"PRAGMA journal_mode = {journal_mode}")
-        except sqlite3.OperationalError:
-            # Changing the mode needs the file alone; another desk has it open in its
-            # mode, so this connection keeps that mode rather than failing to open.
-            log.warning("Journaltilstanden for %s kunne ikke sættes til %s", path, journal_mode)
+        if not read_only:  # a read-only connection cannot change the journal mode
+            try:
+                cursor.execute(f"PRAGMA journal_mode = {journal_mode}")
+            except sqlite3.OperationalError:
+                # Changing the mode needs the file alone; another desk has it open in its
+                # mode, so this connection keeps that mode rather than failing to open.
+                log.warning("Journaltilstanden for %s kunne ikke sættes til %s", path, journal_mode)
         # FULL: a save the user saw confirmed survives a power cut too, not only a crash.
         cursor.execute("PRAGMA synchronous = FULL")
         if read_only:
@@ -84,10 +90,12 @@ def current_user() -> str:
 class Database:
     """One open database file. Services get their sessions from here."""
 
-    def __init__(self, path: Path, user: str | None = None, read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path, user: str | None = None, read_only: bool = False, create: bool = False
+    ) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        self.engine = make_engine(self.path, read_only=read_only)
+        self.engine = make_engine(self.path, read_only=read_only, create=create)
         self.user = user or current_user()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # Called before every write transaction; the desk lock sets it so that a desk
@@ -111,8 +119,10 @@ class Database:
                         session.commit()
                     except BaseException as exc:
                         session.rollback()
-                        if _is_busy(exc):
-                            raise DatabaseBusyError() from exc
+                        # Disk full, read-only, busy, damaged: a Danish error by SQLite's code.
+                        known = user_error(exc) if isinstance(exc, DBAPIError) else None
+                        if known is not None and known is not exc:
+                            raise known from exc
                         raise
             finally:
                 conn.info.pop("write", None)
@@ -134,8 +144,3 @@ class Database:
         callbacks, self.on_close = self.on_close, []
         for callback in callbacks:
             callback()
-
-
-def _is_busy(exc: BaseException) -> bool:
-    text = str(getattr(exc, "orig", exc)).lower()
-    return isinstance(exc, OperationalError) and ("locked" in text or "busy" in text)

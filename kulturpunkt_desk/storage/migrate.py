@@ -10,13 +10,12 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kulturpunkt_desk.domain.errors import DeskError
-
-from .backup import make_backup
 from .engine import Database
+from .recognise import DatabaseFileError, looks_like_sqlite, require_ours
+
+__all__ = ["DatabaseFileError", "looks_like_sqlite", "open_database", "upgrade"]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-SQLITE_HEADER = b"SQLite format 3\x00"
 # Alembic costs about a tenth of a second to import, so a database already at the newest
 # schema is opened without it: the head is read from the revision files' own lines.
 _REVISION = re.compile(r"^revision(?:: str)? = [\"']([^\"']+)[\"']\s*$", re.M)
@@ -25,16 +24,6 @@ _DOWN_REVISION = re.compile(r"^down_revision(?:: [^=]+)? = (?:None|[\"']([^\"']+
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
-
-
-class DatabaseFileError(DeskError):
-    """The file cannot be opened as a Kulturpunkt database; nothing was changed.
-
-    `newest_backup` is filled in by start-up (storage/startup.py) with the newest sound
-    backup, so the desk can offer to restore it.
-    """
-
-    newest_backup: Path | None = None
 
 
 def alembic_config() -> Config:
@@ -82,11 +71,6 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in _scripts().walk_revisions()}
 
 
-def looks_like_sqlite(path: Path) -> bool:
-    with path.open("rb") as fh:
-        return fh.read(16) == SQLITE_HEADER
-
-
 def schema_revision(db: Database) -> str | None:
     """The file's schema version from Alembic's own table (None: not versioned yet)."""
     with db.engine.connect() as conn:
@@ -128,34 +112,28 @@ def open_database(
 ) -> Database:
     """Open (or with `create`, make) the database at `path`, migrated to the newest schema.
 
-    A file made by a newer desk, a file that is not SQLite, or a missing file raises
-    DatabaseFileError with a Danish message, and the file is left untouched.
+    Only a path that does not exist is created. Anything else is first recognised as a
+    Kulturpunkt database at a known schema (storage/recognise.py, reading only); a file
+    that is not (0 bytes, another program's, from a newer desk) raises DatabaseFileError
+    with a Danish message, and the file is left untouched.
     """
+    from .backup import make_backup  # backup recognises files through migrate's revisions
+
     path = Path(path)
-    is_new = not path.exists() or path.stat().st_size == 0
+    is_new = not path.exists()
     if is_new and not create:
         raise DatabaseFileError(f"Databasefilen {path} findes ikke.")
-    if not is_new and not looks_like_sqlite(path):
-        raise DatabaseFileError(
-            f"Filen {path} er ikke en Kulturpunkt-database (ikke en SQLite-fil, "
-            "eller filen er beskadiget)."
-        )
+    current = None if is_new else require_ours(path, integrity=None).revision
     if is_new:
         path.parent.mkdir(parents=True, exist_ok=True)
-    db = Database(path, user=user, read_only=read_only)
+    db = Database(path, user=user, read_only=read_only, create=is_new)
     try:
-        current = None if is_new else _revision_or_error(db)
         if current != head_revision():
-            if current is not None and current not in known_revisions():
-                raise DatabaseFileError(
-                    f"Databasen {path.name} er lavet af en nyere version af Kulturpunkt Desk "
-                    f"(skemaversion {current}). Opdatér programmet for at åbne den."
-                )
             if read_only:
                 raise DatabaseFileError(
                     f"Databasen {path.name} skal opgraderes til denne version af programmet, "
-                    "men den er åben et andet sted og kan derfor kun læses. Luk den anden "
-                    "Kulturpunkt Desk først."
+                    "men den kan kun åbnes til læsning her (den er åben et andet sted, eller "
+                    "filen er skrivebeskyttet). Åbn den først, hvor den kan gemmes."
                 )
             if not is_new:
                 make_backup(path, "foer-opgradering", keep=backup_keep)
@@ -164,24 +142,6 @@ def open_database(
         db.dispose()
         raise
     return db
-
-
-def _revision_or_error(db: Database) -> str | None:
-    try:
-        current = schema_revision(db)
-        with db.engine.connect() as conn:
-            tables = conn.exec_driver_sql(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-            ).scalar_one()
-    except Exception as exc:  # sqlite3.DatabaseError and friends: a damaged file
-        raise DatabaseFileError(
-            f"Databasen {db.path.name} kan ikke læses (filen er beskadiget): {exc}"
-        ) from exc
-    if current is None and tables:
-        raise DatabaseFileError(
-            f"Filen {db.path.name} er en SQLite-database, men ikke fra Kulturpunkt Desk."
-        )
-    return current
 
 
 def integrity_report(db: Database) -> list[str]:

@@ -8,26 +8,45 @@ This is the Qt-free API the window (and tests) call:
     session.backup_now(); session.restore(backup_path); session.close()
     restore_from_backup(path, backup)           # when the file could not be opened at all
 
-Order matters: the lock first (so two desks never migrate at once), then open_database
-(which backs up before migrating), then SQLite's quick check and foreign-key check, and
-only a file that passed gets a start-up backup, so a damaged file never pushes the good
-backups out of the rotation.
+Order matters. First the file is recognised, reading only (storage/recognise.py: ours,
+SQLite's quick check, a schema this desk knows), so a foreign or damaged file is refused
+before anything beside it is written, not even the lock file. Then the lock (so two desks
+never migrate at once), then open_database (which backs up before migrating), and only a
+file that passed gets a start-up backup. A write-protected file or folder is opened
+read-only with a warning. Every command of the CLI opens its file through here too.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .backup import backup_keep, list_backups, make_backup
-from .desk_lock import DeskLock, LockHolder, ReadOnlyDatabaseError, read_holder, refuse_writes
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+
+from .backup import BackupError, adopt_legacy_backups, backup_keep, list_backups, make_backup
+from .desk_lock import (
+    DeskLock,
+    DeskLockedError,
+    LockHolder,
+    ReadOnlyDatabaseError,
+    read_holder,
+    refuse_writes,
+)
 from .desk_log import configure_logging
 from .engine import Database, current_user
 from .location import location_warning
-from .migrate import DatabaseFileError, head_revision, open_database, schema_revision, upgrade
-from .restore import backup_taken_at, newest_sound_backup, restore_backup
+from .migrate import head_revision, open_database, schema_revision, upgrade
+from .recognise import DatabaseFileError, examine
+from .restore import (
+    backup_taken_at,
+    finish_interrupted_restore,
+    newest_sound_backup,
+    restore_backup,
+    restore_leftovers,
+)
 
 log = logging.getLogger(__name__)
 
@@ -65,22 +84,6 @@ class DeskSession:
         self.db.close()
 
 
-def integrity_problems(path: Path) -> tuple[list[str], list[str]]:
-    """(quick_check problems, broken foreign keys); both empty for a sound file."""
-    conn = sqlite3.connect(path)
-    # A damaged page can make SQLite's messages themselves invalid UTF-8.
-    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
-    try:
-        quick = [str(r[0]) for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
-        broken = [
-            f"tabel {r[0]}, række {r[1]} peger på en manglende række i {r[2]}"
-            for r in conn.execute("PRAGMA foreign_key_check")
-        ]
-    finally:
-        conn.close()
-    return quick, broken
-
-
 def describe_backup(backup: Path) -> str:
     taken = backup_taken_at(backup)
     when = f"fra {taken:%d.%m.%Y kl. %H.%M}" if taken else ""
@@ -101,17 +104,36 @@ def _refuse(path: Path, message: str, cause: BaseException | None = None) -> Dat
 
 
 def start_desk(
-    path: Path, *, create: bool = True, user: str | None = None, read_only: bool = False
+    path: Path,
+    *,
+    create: bool = True,
+    user: str | None = None,
+    read_only: bool = False,
+    startup_backup: bool = True,
 ) -> DeskSession:
-    """Open `path` for the desk. See the module docstring for the order of the steps."""
+    """Open `path` for the desk. See the module docstring for the order of the steps.
+
+    `create` makes a new database only where no file exists; `startup_backup=False` is
+    for commands that only read.
+    """
     path = Path(path)
     configure_logging()
     user = user or current_user()
     log.info("Starter med %s (SQLite %s, bruger %s)", path, sqlite3.sqlite_version, user)
-    if create:
-        path.parent.mkdir(parents=True, exist_ok=True)  # the lock file goes there first
-    elif not path.is_file():
-        raise _refuse(path, f"Databasefilen {path} findes ikke.")
+    _finish_interrupted_restore(path, user)
+    adopt_legacy_backups(path)
+    broken: list[str] = []
+    if path.exists() or not create:
+        found = examine(path)
+        if found.problem is not None:
+            raise _refuse(path, found.problem)
+        broken = found.broken_links
+    else:
+        _make_folder(path)  # the lock file goes there first
+    warnings: list[str] = []
+    if not read_only and path.exists() and not writable(path):
+        read_only = True
+        warnings.append(WRITE_PROTECTED)
     lock = None if read_only else DeskLock.acquire(path, user)
     holder = read_holder(path) if read_only else None
     db: Database | None = None
@@ -121,28 +143,17 @@ def start_desk(
             db = open_database(
                 path, create=create, user=user, backup_keep=keep, read_only=read_only
             )
-            quick, broken = integrity_problems(path)
         except DatabaseFileError as exc:
             raise _refuse(path, str(exc)) from exc
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, SQLAlchemyDatabaseError) as exc:
             raise _refuse(path, f"Databasen {path.name} er beskadiget: {exc}") from exc
-        except Exception as exc:  # SQLAlchemy wraps sqlite3's errors
-            if "database" not in str(exc).lower():
-                raise
-            raise _refuse(path, f"Databasen {path.name} er beskadiget: {exc}") from exc
-        if quick:
-            raise _refuse(
-                path,
-                f"Databasen {path.name} er beskadiget (SQLite fandt {len(quick)} fejl, "
-                f"fx: {quick[0]}).",
-            )
-        session = DeskSession(db=db, lock=lock, holder=holder)
+        session = DeskSession(db=db, lock=lock, holder=holder, warnings=warnings)
         for problem in broken:
             log.warning("Brudt henvisning: %s", problem)
         if broken:
             session.warnings.append(
                 f"Databasen har {len(broken)} brudte henvisninger mellem tabeller "
-                "(fx en person knyttet til et slettet område). Data kan læses, men kør "
+                "(fx en person knyttet til et slettet lokalområde). Data kan læses, men kør "
                 "'kulturpunkt-desk check' og kontakt support."
             )
         warning = location_warning(path)
@@ -150,9 +161,13 @@ def start_desk(
             log.warning(warning)
             session.warnings.append(warning)
         if lock is None:
-            refuse_writes(db, holder)
+            if WRITE_PROTECTED in warnings:
+                refuse_writes_to_protected_file(db)
+            else:
+                refuse_writes(db, holder)
         else:
-            session.startup_backup = make_backup(path, "opstart", keep=backup_keep(path))
+            if startup_backup:
+                _startup_backup(session)
             lock.guard(db)
             db.on_close.append(lock.release)
             lock.start_heartbeat()
@@ -164,6 +179,64 @@ def start_desk(
         if lock is not None:
             lock.release()
         raise
+
+
+def _finish_interrupted_restore(path: Path, user: str) -> None:
+    """Put a file back after a restore that was killed midway, under the desk lock, so a
+    restore another desk is running right now is never disturbed."""
+    if not restore_leftovers(path):
+        return
+    try:
+        lock = DeskLock.acquire(path, user)
+    except DeskLockedError:
+        if path.exists():
+            return  # that desk is restoring; the lock question comes again below
+        raise
+    try:
+        finish_interrupted_restore(path)
+    finally:
+        lock.release()
+
+
+def _startup_backup(session: DeskSession) -> None:
+    """The start-up backup; when it fails (a full disk), the sound file still opens, and
+    the user is told that no backup was taken."""
+    try:
+        session.startup_backup = make_backup(
+            session.path, "opstart", keep=backup_keep(session.path), checked=True
+        )
+    except BackupError as exc:
+        log.error("Ingen sikkerhedskopi ved opstart: %s", exc)
+        session.warnings.append(f"Sikkerhedskopien ved opstart mislykkedes. {exc}")
+
+
+WRITE_PROTECTED = (
+    "Databasefilen eller dens mappe er skrivebeskyttet, så den er åbnet kun til læsning: "
+    "intet kan gemmes. Kopiér filen til en mappe, du kan skrive i (fx datamappen), for at "
+    "arbejde i den."
+)
+
+
+def writable(path: Path) -> bool:
+    """Whether the desk may write the file and, beside it, its -wal, -shm and lock file."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def refuse_writes_to_protected_file(db: Database) -> None:
+    def guard() -> None:
+        raise ReadOnlyDatabaseError("Intet er gemt: " + WRITE_PROTECTED)
+
+    db.write_guard = guard
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseFileError(
+            f"Mappen {path.parent} kan ikke oprettes ({exc.strerror or exc}); "
+            "databasen er ikke oprettet."
+        ) from exc
 
 
 def restore_in_place(db: Database, backup: Path) -> Path | None:

@@ -29,8 +29,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QWidget
 
 from kulturpunkt_desk import __version__
-from kulturpunkt_desk.domain.errors import DeskError
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.resources import resource
+from kulturpunkt_desk.ui import collection, palette
 
 if TYPE_CHECKING:
     from kulturpunkt_desk.storage.engine import Database
@@ -59,6 +60,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("dk.rn.kulturpunktdesk")
     app.setWindowIcon(QIcon(str(resource("icons", "kulturpunkt.png"))))
     QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+    palette.apply_to(app)  # placeholder text dark enough to read (4.5:1)
     # Qt's own dialogs (file chooser, message boxes) in Danish.
     qt_da = QTranslator(app)
     if qt_da.load(
@@ -160,15 +162,20 @@ def open_or_explain(path: Path, start: Callable[..., DeskSession] | None = None)
                 db, programmes.kulturpunkt_2025_26(), default_agreement_text()
             )
         return db
-    except DeskError as exc:
-        QMessageBox.critical(None, tr("Databasen kan ikke åbnes"), str(exc))
+    except Exception as exc:
+        from kulturpunkt_desk.ui.failure import explain
+
+        QMessageBox.critical(None, tr("Databasen kan ikke åbnes"), explain(exc))
         return None
 
 
 def run(path: Path, *, smoke_test: bool = False) -> int:
+    from kulturpunkt_desk.ui.failure import install_crash_handler
     from kulturpunkt_desk.ui.shell import StartShell
 
     app = make_application()
+    # No console in the windowed program: every uncaught error is logged and shown.
+    install_crash_handler()
     shell = StartShell(path)
     live: dict[str, object] = {}
 
@@ -181,12 +188,23 @@ def run(path: Path, *, smoke_test: bool = False) -> int:
             app.exit(1)
             return
         live["window"] = window
+        # The live window is shown: start-up's objects are done.
+        QTimer.singleShot(0, collection.settle_after_start)
         if smoke_test:
             QTimer.singleShot(0, lambda: smoke_report(window))
+        else:
+            from kulturpunkt_desk.ui.widgets.week_panel import announce_once_a_day
+
+            # Once live only: the shell's snapshot may be stale, the live window is not.
+            QTimer.singleShot(0, lambda: announce_once_a_day(window, window.ctx))
 
     def before_close() -> None:
         # Connected before open_desk's own aboutToQuit (which lets go of the file and its
-        # lock), so the snapshot is settled while the file is still this desk's.
+        # lock), so the snapshot is settled while the file is still this desk's. An import
+        # still running is cancelled (rolled back) first, not cut off mid-write.
+        from kulturpunkt_desk.ui.background import stop_all
+
+        stop_all()
         window = live.get("window")
         if isinstance(window, QWidget):
             from kulturpunkt_desk.domain.services.overblik import close_keeping_snapshot
@@ -201,6 +219,9 @@ def run(path: Path, *, smoke_test: bool = False) -> int:
     shell.show()
     code = app.exec()
     app.aboutToQuit.disconnect(before_close)
+    from kulturpunkt_desk.ui.background import stop_all
+
+    stop_all()  # nothing may outlive the application's objects
     return int(code)
 
 
@@ -239,7 +260,7 @@ def smoke_report(window: MainWindow) -> None:
         [table] if isinstance(table, QAbstractItemView) else view.findChildren(QAbstractItemView)
     )
     rows = max((t.model().rowCount() for t in tables if t.model() is not None), default=0)
-    print(f"Kulturpunkt Desk {__version__}: vinduet er vist med {rows} lokalområder")
+    print(f"Kulturpunkt Desk {__version__}: vinduet er vist med {count(rows, 'lokalområde')}")
     danish = QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
     print(f"Qt's egne knapper på dansk: {'ja' if danish else 'nej'}", flush=True)
     QApplication.exit(0)

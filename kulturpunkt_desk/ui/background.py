@@ -17,9 +17,13 @@ user sees how far it has got. A view calls:
 
 The job gets its OWN Database on the same file (SQLite connections must not cross
 threads), opened in the worker thread and closed when the job ends; it never touches Qt
-widgets. Its result comes back on the GUI thread through `on_done`; an error becomes a
-Danish message box (or `on_error`). The dialog appears only if the job is still running
-after half a second.
+widgets. A running task belongs to no widget: closing the window while a document renders
+must not destroy the QObject the worker is about to signal through, and the worker must
+never drop the last reference to a Qt object (Qt objects die on the thread they live on,
+the GUI thread). So a task is held in `_RUNNING` from start until its last signal has
+reached the GUI thread and the worker has let go of it. Its result comes back on the GUI
+thread through `on_done`; an error becomes a Danish message box (or `on_error`). The
+dialog appears only if the job is still running after half a second.
 """
 
 from __future__ import annotations
@@ -29,15 +33,33 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.storage.engine import Database
 
 from .context import DeskContext
+from .failure import explain
 
 SHOW_AFTER_MS = 500
+
+# Tasks between start() and their last signal on the GUI thread (touched only there).
+_RUNNING: set[BackgroundTask] = set()
+
+
+def running_tasks() -> list[BackgroundTask]:
+    """The tasks whose worker has not yet handed back its result."""
+    return list(_RUNNING)
+
+
+def stop_all(pool: QThreadPool | None = None, timeout_ms: int = 60_000) -> bool:
+    """When the window closes: ask every running job to stop at its next progress report
+    (a cancelled import rolls back, so nothing is half saved), then wait for the workers, so
+    none of them outlives the application's objects. False if one did not finish in time."""
+    for task in running_tasks():
+        task.cancel()
+    return (pool or QThreadPool.globalInstance()).waitForDone(timeout_ms)
 
 
 def tr(text: str) -> str:
@@ -92,15 +114,19 @@ class BackgroundTask(QObject):
         self.read_only = read_only
         self.write_guard = write_guard
         self.cancel_requested = threading.Event()
+        # Set by the worker once it holds no reference to this task any more.
+        self.worker_released = threading.Event()
         self.running = False
         self.dialog: QProgressDialog | None = None  # set by run_with_progress
+        for last_signal in (self.finished, self.failed, self.cancelled):
+            last_signal.connect(self._release)
 
     @classmethod
     def for_context(
-        cls, ctx: DeskContext, job: Job, parent: QObject | None = None
+        cls, ctx: DeskContext | Database, job: Job, parent: QObject | None = None
     ) -> BackgroundTask:
         """A task on the desk's open file, as the same user and under the same desk lock."""
-        db = ctx.db
+        db = ctx if isinstance(ctx, Database) else ctx.db
         return cls(
             job,
             db.path,
@@ -112,7 +138,15 @@ class BackgroundTask(QObject):
 
     def start(self, pool: QThreadPool | None = None) -> None:
         self.running = True
+        _RUNNING.add(self)
         (pool or QThreadPool.globalInstance()).start(_Runner(self))
+
+    def _release(self, *_args: object) -> None:
+        """On the GUI thread after the last signal: from now on only the caller holds us."""
+        # The worker lets go right after emitting; wait the moment that takes, so the
+        # last reference (and with it the C++ object) is never dropped on the worker.
+        self.worker_released.wait(5)
+        _RUNNING.discard(self)
 
     def cancel(self) -> None:
         self.cancel_requested.set()
@@ -145,20 +179,27 @@ class BackgroundTask(QObject):
 class _Runner(QRunnable):
     def __init__(self, task: BackgroundTask) -> None:
         super().__init__()
-        self.task = task
+        self.task: BackgroundTask | None = task
 
     def run(self) -> None:
-        self.task.run_job()
+        task, self.task = self.task, None
+        if task is None:
+            return
+        released = task.worker_released
+        task.run_job()
+        del task  # before `released` lets the GUI thread drop its reference
+        released.set()
 
 
 def run_with_progress(
     parent: QWidget,
     label: str,
-    ctx: DeskContext,
+    ctx: DeskContext | Database,
     job: Job,
     *,
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
+    on_cancel: Callable[[], None] | None = None,
     pool: QThreadPool | None = None,
 ) -> BackgroundTask:
     """Run `job(db, progress)` off the GUI thread behind a progress dialog that can cancel.
@@ -173,10 +214,18 @@ def run_with_progress(
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.setValue(0)
-    task = BackgroundTask.for_context(ctx, job, parent=dialog)
+    # Not a child of the dialog: the window may close (and take the dialog with it) while
+    # the worker still runs; `_RUNNING` keeps the task until the worker is done.
+    task = BackgroundTask.for_context(ctx, job)
     task.dialog = dialog
 
+    def gone() -> bool:
+        """The window (or the dialog) was closed and destroyed while the job ran."""
+        return not (shiboken6.isValid(dialog) and shiboken6.isValid(parent))
+
     def show_progress(done: int, total: int, text: str) -> None:
+        if gone():
+            return
         if total > 0:  # else the dialog stays a busy bar (setValue(0) would delay showing it)
             if dialog.maximum() != total:
                 dialog.setMaximum(total)
@@ -185,26 +234,31 @@ def run_with_progress(
             dialog.setLabelText(f"{label}\n{text}")
 
     def done(result: object) -> None:
+        if gone():
+            return
         dialog.close()
         dialog.deleteLater()
         if on_done is not None:
             on_done(result)
 
     def fail(exc: BaseException) -> None:
+        if gone():
+            explain(exc)  # nobody left to tell; the log still has it
+            return
         dialog.close()
         dialog.deleteLater()
         if on_error is not None:
             on_error(exc)
             return
-        if isinstance(exc, DeskError | OSError):
-            message = str(exc)
-        else:
-            message = tr("Der skete en uventet fejl: {0}").format(exc)
-        QMessageBox.warning(parent, tr("Arbejdet kunne ikke gøres færdigt"), message)
+        QMessageBox.warning(parent, tr("Arbejdet kunne ikke gøres færdigt"), explain(exc))
 
     def stopped() -> None:
+        if gone():
+            return
         dialog.close()
         dialog.deleteLater()
+        if on_cancel is not None:
+            on_cancel()
 
     task.progress.connect(show_progress)
     task.finished.connect(done)

@@ -27,13 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kulturpunkt_desk.domain.errors import DeskError
+from kulturpunkt_desk.domain.dates import date_time
 from kulturpunkt_desk.domain.services import backups
 from kulturpunkt_desk.storage.desk_lock import DeskLockedError, LockUnavailableError
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.migrate import DatabaseFileError
 from kulturpunkt_desk.storage.paths import backup_dir
 from kulturpunkt_desk.storage.startup import DeskSession, restore_from_backup, start_desk
+
+from .accessibility import name_list
+from .failure import in_box, told_on_failure
 
 
 def tr(text: str) -> str:
@@ -57,6 +60,7 @@ class BackupDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 3)
+        name_list(self.table, self.tr("Sikkerhedskopier"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Taget"), self.tr("Anledning"), self.tr("Størrelse")]
         )
@@ -66,6 +70,7 @@ class BackupDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.keep = QSpinBox()
+        self.keep.setAccessibleName(self.tr("Behold de nyeste"))
         self.keep.setRange(1, 1000)
         self.keep.setValue(backups.backup_keep(db))
         self.keep.setSuffix(self.tr(" kopier"))
@@ -111,7 +116,7 @@ class BackupDialog(QDialog):
         self.items = backups.list_backup_files(self.db)
         self.table.setRowCount(len(self.items))
         for row, info in enumerate(self.items):
-            taken = f"{info.taken_at:%d.%m.%Y %H.%M.%S}" if info.taken_at else info.path.name
+            taken = date_time(info.taken_at) if info.taken_at else info.path.name
             size = f"{info.size_bytes / 1024:,.0f} kB".replace(",", ".")
             for col, text in enumerate([taken, info.reason, size]):
                 cell = QTableWidgetItem(text)
@@ -137,10 +142,9 @@ class BackupDialog(QDialog):
         open_document(folder)
 
     def save_keep(self) -> None:
-        try:
+        with told_on_failure(in_box(self, self.tr("Kan ikke gemme"))) as outcome:
             backups.set_backup_keep(self.db, self.keep.value())
-        except DeskError as exc:
-            QMessageBox.warning(self, self.tr("Kan ikke gemme"), str(exc))
+        if outcome.failed:
             return
         self.status.setText(
             self.tr("De nyeste {0} sikkerhedskopier gemmes.").format(self.keep.value())
@@ -148,10 +152,9 @@ class BackupDialog(QDialog):
         self.reload()
 
     def backup_now(self) -> None:
-        try:
+        with told_on_failure(in_box(self, self.tr("Sikkerhedskopi mislykkedes"))) as outcome:
             path = backups.backup_now(self.db)
-        except (DeskError, OSError) as exc:
-            QMessageBox.critical(self, self.tr("Sikkerhedskopi mislykkedes"), str(exc))
+        if outcome.failed:
             return
         self.status.setText(self.tr("Sikkerhedskopi gemt: {0}").format(path.name))
         self.reload()
@@ -174,10 +177,9 @@ class BackupDialog(QDialog):
         self.restore(chosen)
 
     def restore(self, chosen: Path) -> None:
-        try:
+        with told_on_failure(in_box(self, self.tr("Gendannelse mislykkedes"))) as outcome:
             kept = backups.restore(self.db, chosen)
-        except (DeskError, OSError) as exc:
-            QMessageBox.critical(self, self.tr("Gendannelse mislykkedes"), str(exc))
+        if outcome.failed:
             return
         kept_text = kept.name if kept else self.tr("(ingen tidligere fil)")
         self.status.setText(
@@ -229,10 +231,10 @@ def open_desk(
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-            try:
-                restore_from_backup(path, exc.newest_backup)
-            except DeskError as error:
-                QMessageBox.critical(parent, tr("Gendannelse mislykkedes"), str(error))
+            newest = exc.newest_backup
+            with told_on_failure(in_box(parent, tr("Gendannelse mislykkedes"))) as outcome:
+                restore_from_backup(path, newest)
+            if outcome.failed:
                 return None
             restored = True
     for warning in session.warnings:

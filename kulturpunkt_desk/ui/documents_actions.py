@@ -1,10 +1,5 @@
-"""Document actions for menus and buttons: make a document, open it, print it.
-
-PySide6-Essentials has QPrintDialog but not QtPdf, so a PDF cannot be rasterised for the
-Qt print dialog here. Printing therefore opens the PDF in the system's viewer, whose print
-dialog prints it with the fonts embedded. If QtPdf is present (full PySide6), the pages are
-rendered and sent through QPrintDialog instead.
-"""
+"""Document actions for menus and buttons: make a document, open it in the system's
+viewer ("Åbn"), or print it through the desk's own print preview ("Udskriv")."""
 
 from __future__ import annotations
 
@@ -13,9 +8,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QCursor, QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from kulturpunkt_desk.domain.errors import DeskError
+from .failure import attempt, in_box
 
 
 def tr(text: str) -> str:
@@ -40,12 +35,10 @@ def make_document(parent: QWidget | None, make: Callable[[], Path]) -> Path | No
     """Run a document function with a busy cursor; show a Danish error instead of crashing."""
     QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
     try:
-        return make()
-    except (DeskError, OSError) as exc:
-        QMessageBox.warning(parent, tr("Dokumentet kunne ikke laves"), str(exc))
-        return None
+        _ok, path = attempt(make, in_box(parent, tr("Dokumentet kunne ikke laves")))
     finally:
         QApplication.restoreOverrideCursor()
+    return path
 
 
 def open_document(path: Path) -> bool:
@@ -54,41 +47,11 @@ def open_document(path: Path) -> bool:
 
 
 def print_pdf(parent: QWidget | None, path: Path) -> bool:
-    """Print a PDF: through QPrintDialog when QtPdf is available, else via the system viewer."""
-    try:
-        from PySide6.QtPdf import QPdfDocument  # type: ignore[import-not-found,unused-ignore]  # noqa: F401
-    except ImportError:
-        opened = open_document(path)
-        if opened:
-            QMessageBox.information(
-                parent,
-                tr("Udskriv"),
-                tr("Dokumentet er åbnet i din PDF-læser. Udskriv det derfra (Ctrl+P)."),
-            )
-        return opened
-    return _print_with_qtpdf(parent, path)
+    """The print preview inside the desk (ui/print_preview.py); True when it printed."""
+    from .print_preview import PrintPreview
 
-
-def _print_with_qtpdf(parent: QWidget | None, path: Path) -> bool:
-    from PySide6.QtCore import QSize
-    from PySide6.QtGui import QPainter
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-    document = QPdfDocument(parent)
-    document.load(str(path))
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    dialog = QPrintDialog(printer, parent)
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+    made, preview = attempt(lambda: PrintPreview(path, parent), in_box(parent, tr("Udskriv")))
+    if not made or preview is None:
         return False
-    painter = QPainter(printer)
-    try:
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            rect = painter.viewport()
-            image = document.render(page, QSize(rect.width(), rect.height()))
-            painter.drawImage(rect, image)
-    finally:
-        painter.end()
-    return True
+    preview.exec()
+    return preview.printed > 0

@@ -27,6 +27,7 @@ from .area_choice import choose_area
 from .background import BackgroundTask, Progress, run_with_progress
 from .context import DeskContext
 from .documents_actions import documents_folder, open_document, print_pdf
+from .failure import explain
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -68,18 +69,23 @@ def ask_folder(parent: QWidget | None, title: str) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def ask_combined(parent: QWidget | None) -> bool | None:
-    """True: one combined PDF; False: one PDF per area in a folder; None: cancelled."""
+def ask_combined(parent: QWidget | None, left_out: list[str]) -> bool | None:
+    """True: one combined PDF; False: one PDF per area in a folder; None: cancelled.
+
+    `left_out`: why each area without an agreement is left out, shown before the choice.
+    """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(tr("Alle samarbejdsaftaler"))
     box.setText(tr("Hvordan vil du have aftalerne?"))
-    box.setInformativeText(
-        tr(
-            "Én samlet PDF er nem at udskrive på én gang. En PDF pr. lokalområde i en mappe "
-            "er til at sende til hvert område."
-        )
+    informative = tr(
+        "Én samlet PDF er nem at udskrive på én gang. En PDF pr. lokalområde i en mappe "
+        "er til at sende til hvert lokalområde."
     )
+    if left_out:
+        informative += "\n\n" + tr("Disse lokalområder får ingen aftale:") + "\n"
+        informative += "\n".join(left_out)
+    box.setInformativeText(informative)
     combined = box.addButton(tr("Én samlet PDF"), QMessageBox.ButtonRole.AcceptRole)
     separate = box.addButton(tr("En PDF pr. lokalområde"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(tr("Annullér"), QMessageBox.ButtonRole.RejectRole)
@@ -91,6 +97,21 @@ def ask_combined(parent: QWidget | None) -> bool | None:
     if clicked is separate:
         return False
     return None
+
+
+def ask_draft(parent: QWidget | None, reason: str) -> bool:
+    """The area cannot have an agreement: make a draft instead? (True: yes)."""
+    answer = QMessageBox.question(
+        parent,
+        tr("Samarbejdsaftale"),
+        tr(
+            "Der kan ikke laves en samarbejdsaftale: {0}\n\nVil du lave et udkast med UDKAST på "
+            "hver side, uden tilskuddet?"
+        ).format(reason),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def offer_result(parent: QWidget | None, path: Path, *, printable: bool) -> str:
@@ -139,6 +160,7 @@ class DocumentsMenu(QObject):
             (tr("&Revisionsmappe for lokalområde (ZIP)…"), self.dossier),
             ("", lambda: None),
             (tr("Re&diger aftaleskabelon…"), self.edit_template),
+            (tr("Regionens &oplysninger og sagsnummer…"), self.programme_settings),
         ]
         for text, slot in entries:
             if not text:
@@ -179,7 +201,7 @@ class DocumentsMenu(QObject):
                 "\n\n(Systemets besked: {2})"
             ).format(target.name, target.parent, exc.strerror or exc)
         else:
-            message = tr("Der skete en uventet fejl: {0}").format(exc)
+            message = explain(exc)  # logs the details of what nobody expected
         QMessageBox.warning(self.window, tr("Dokumentet kunne ikke laves"), message)
 
     def finished(self, path: Path, pdf: bool) -> None:
@@ -198,12 +220,17 @@ class DocumentsMenu(QObject):
         if chosen is None:
             return
         area_id, name = chosen
-        from kulturpunkt_desk.documents.files import file_name
+        from kulturpunkt_desk.documents.agreement import suggested_file_name
+        from kulturpunkt_desk.domain.services.agreement_rule import refusal_for_area
 
+        refusal = refusal_for_area(self.ctx.db, area_id)
+        draft = refusal is not None
+        if refusal is not None and not ask_draft(self.window, refusal):
+            return
         out = ask_save(
             self.window,
             tr("Gem samarbejdsaftale"),
-            file_name("Samarbejdsaftale", name),
+            suggested_file_name(self.ctx.db, area_id, draft=draft),
             [PDF_FILTER],
         )
         if out is None:
@@ -213,12 +240,15 @@ class DocumentsMenu(QObject):
             from kulturpunkt_desk.documents.agreement import render_agreement
 
             progress(0, 0, name)
-            return render_agreement(db, area_id, out)
+            return render_agreement(db, area_id, out, draft=draft)
 
         self._run(tr("Laver samarbejdsaftalen…"), out, job, pdf=True)
 
     def all_agreements(self) -> None:
-        combined = ask_combined(self.window)
+        from kulturpunkt_desk.domain.services.agreement_rule import agreement_candidates
+
+        left_out = agreement_candidates(self.ctx.db, self.ctx.programme_id).left_out
+        combined = ask_combined(self.window, [area.reason for area in left_out])
         if combined is None:
             return
         from kulturpunkt_desk.documents.files import file_name
@@ -299,12 +329,13 @@ class DocumentsMenu(QObject):
         if chosen is None:
             return
         area_id, name = chosen
-        from kulturpunkt_desk.documents.files import file_name
+        from kulturpunkt_desk.documents.dossier import dossier_file_name
+        from kulturpunkt_desk.domain.services import areas
 
         out = ask_save(
             self.window,
             tr("Gem revisionsmappe"),
-            file_name("Revisionsmappe", name, suffix=".zip"),
+            dossier_file_name(areas.get_area(self.ctx.db, area_id)),
             [ZIP_FILTER],
         )
         if out is None:
@@ -322,6 +353,11 @@ class DocumentsMenu(QObject):
         from .template_editor import TemplateEditor
 
         TemplateEditor(self.ctx, self.window).exec()
+
+    def programme_settings(self) -> None:
+        from .views.programme_settings import ProgrammeSettingsDialog
+
+        ProgrammeSettingsDialog(self.ctx, self.window).exec()
 
 
 def install_documents_menu(window: MainWindow) -> QMenu:

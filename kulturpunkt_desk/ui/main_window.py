@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from kulturpunkt_desk import __version__
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.services import programmes
 from kulturpunkt_desk.storage.engine import Database
 
 from . import preferences
 from .context import DeskContext
+from .failure import in_box, told_on_failure
 from .view_list import VIEWS as VIEWS
 from .view_list import ViewSpec as ViewSpec
 from .views.base import View
@@ -45,8 +45,8 @@ class MainWindow(QMainWindow):
         self.views: dict[str, View] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(tr("Visninger"))
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setMaximumWidth(240)
         self.stack = QStackedWidget()
         for n, spec in enumerate(VIEWS, start=1):
             item = QListWidgetItem(tr(spec.title))
@@ -55,6 +55,8 @@ class MainWindow(QMainWindow):
                 item.setToolTip(tr("Ctrl+{0}").format(n))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._show_row)
+        # As wide as its longest item in the user's font, so no view's name is ever cut.
+        self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
@@ -166,6 +168,9 @@ class MainWindow(QMainWindow):
 
         install_documents_menu(self)
         install_safety_menu(self)
+        from .week_menu import install_week_menu
+
+        install_week_menu(self)
 
     def _action(
         self,
@@ -213,24 +218,25 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, path: Path, *, create: bool) -> bool:
         from kulturpunkt_desk.resources import default_agreement_text
+        from kulturpunkt_desk.storage.paths import file_identity
 
         from .backup_dialog import open_desk
 
-        if Path(path).resolve() == self.ctx.db.path.resolve():
+        # The same file however it is spelt (case on Windows, a link): not opened twice.
+        if file_identity(Path(path)) == file_identity(self.ctx.db.path):
             return True  # already open here: a second open would be locked out by our own lock
         # The desk lock and the start-up checks; asks about read-only use or the newest backup.
         session = open_desk(path, self, create=create)
         if session is None:
             return False
         db = session.db
-        try:
+        with told_on_failure(in_box(self, tr("Databasen kan ikke åbnes"))) as outcome:
             if not programmes.list_programmes(db):
                 programmes.create_programme(
                     db, programmes.kulturpunkt_2025_26(), default_agreement_text()
                 )
-        except DeskError as exc:
+        if outcome.failed:
             db.close()
-            QMessageBox.critical(self, tr("Databasen kan ikke åbnes"), str(exc))
             return False
         self.ctx.replace_database(db)
         return True

@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import short_date
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.services import personal_data, retention
 from kulturpunkt_desk.domain.services.personal_data import AnonymiseResult
 from kulturpunkt_desk.storage.engine import Database
+
+from .accessibility import name_list
+from .failure import attempt, in_box
 
 
 def confirm_anonymise(parent: QWidget, name: str) -> bool:
@@ -46,13 +49,20 @@ def confirm_anonymise(parent: QWidget, name: str) -> bool:
 
 
 def result_text(parent: QWidget, result: AnonymiseResult) -> str:
-    text = parent.tr(
-        "Personen er anonymiseret. {0} andre poster og {1} linjer i ændringsloggen er renset."
-    ).format(result.records_scrubbed, result.audit_entries_scrubbed)
-    if not result.file_purged:
+    text = parent.tr("Personen er anonymiseret. {0} og {1} i ændringsloggen er renset.").format(
+        count(result.records_scrubbed, "anden post"), count(result.audit_entries_scrubbed, "linje")
+    )
+    if result.file_purged:
+        text += " " + parent.tr("Databasefilen er renset: der er intet spor af personen i den.")
+    else:
         text += " " + parent.tr(
-            "Databasefilen kunne ikke renses helt, fordi den er åben et andet sted. "
-            "Luk den anden Kulturpunkt Desk og tryk «Rens databasefilen»."
+            "Databasefilen er endnu ikke renset helt: den er åben i en anden Kulturpunkt Desk, "
+            "eller der er stadig spor af personen i den. Luk den anden Kulturpunkt Desk og "
+            "tryk «Rens databasefilen»."
+        )
+    if result.attachments:
+        text += " " + parent.tr("{0} bilag nævner personen: {1}.").format(
+            len(result.attachments), ", ".join(m.filename for m in result.attachments)
         )
     if result.backups_with_old_data:
         text += " " + parent.tr(
@@ -60,6 +70,30 @@ def result_text(parent: QWidget, result: AnonymiseResult) -> str:
             "efterhånden som nye tages."
         ).format(result.backups_with_old_data)
     return text
+
+
+def offer_to_delete_attachments(parent: QWidget, db: Database, result: AnonymiseResult) -> None:
+    """List the attachments that mention the person; the user deletes them or keeps them."""
+    if not result.attachments:
+        return
+    names = "\n".join(f"• {m.filename} ({m.area_name})" for m in result.attachments)
+    answer = QMessageBox.question(
+        parent,
+        parent.tr("Bilag nævner personen"),
+        parent.tr(
+            "Disse bilag nævner personen, og Kulturpunkt Desk kan ikke rette i dem:\n\n{0}\n\n"
+            "Vil du slette dem? Vælg Nej for at beholde dem (fx som dokumentation for "
+            "tilskuddet)."
+        ).format(names),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        ids = [m.attachment_id for m in result.attachments]
+        attempt(
+            lambda: personal_data.delete_attachments(db, ids),
+            in_box(parent, parent.tr("Bilagene kunne ikke slettes")),
+        )
 
 
 def purge_button(dialog: QDialog, db: Database, status: QLabel) -> QPushButton:
@@ -75,7 +109,9 @@ def purge_button(dialog: QDialog, db: Database, status: QLabel) -> QPushButton:
             QMessageBox.warning(
                 dialog,
                 dialog.tr("Rens databasefilen"),
-                dialog.tr("Databasen er stadig åben et andet sted. Luk den anden desk først."),
+                dialog.tr(
+                    "Databasen er stadig åben et andet sted. Luk Kulturpunkt Desk dér først."
+                ),
             )
 
     button.clicked.connect(purge)
@@ -122,8 +158,10 @@ class PersonDataDialog(QDialog):
             self.tr("Lokalområder: {0}").format(
                 ", ".join(m["område"] for m in record["lokalområder"]) or "–"
             ),
-            self.tr("Sparringsmøder: {0}, netværksmøder: {1}, nævnt i {2} andre poster").format(
-                len(record["sparringsmøder"]), len(record["netværksmøder"]), len(record["nævnt i"])
+            self.tr("Sparringsmøder: {0}, netværksmøder: {1}, nævnt i {2}").format(
+                len(record["sparringsmøder"]),
+                len(record["netværksmøder"]),
+                count(len(record["nævnt i"]), "anden post"),
             ),
             self.tr("Linjer i ændringsloggen: {0}").format(len(record["ændringslog"])),
         ]
@@ -159,13 +197,15 @@ class PersonDataDialog(QDialog):
     def anonymise(self) -> None:
         if not confirm_anonymise(self, self.name):
             return
-        try:
-            result = personal_data.anonymise_person(self.db, self.person_id)
-        except DeskError as exc:
-            QMessageBox.critical(self, self.tr("Anonymisering mislykkedes"), str(exc))
+        ok, result = attempt(
+            lambda: personal_data.anonymise_person(self.db, self.person_id),
+            in_box(self, self.tr("Anonymisering mislykkedes")),
+        )
+        if not ok or result is None:
             return
         self.status.setText(result_text(self, result))
         self.purge_button.setVisible(not result.file_purged)
+        offer_to_delete_attachments(self, self.db, result)
         self.reload()
 
 
@@ -182,6 +222,7 @@ class RetentionDialog(QDialog):
         self.programmes = QLabel()
         self.programmes.setWordWrap(True)
         self.table = QTableWidget(0, 3)
+        name_list(self.table, self.tr("Personoplysninger til sletning"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Navn"), self.tr("Program"), self.tr("Skulle slettes")]
         )
@@ -232,11 +273,13 @@ class RetentionDialog(QDialog):
         item = self.due[row]
         if not confirm_anonymise(self, item.name):
             return
-        try:
-            result = personal_data.anonymise_person(self.db, item.person_id)
-        except DeskError as exc:
-            QMessageBox.critical(self, self.tr("Anonymisering mislykkedes"), str(exc))
+        ok, result = attempt(
+            lambda: personal_data.anonymise_person(self.db, item.person_id),
+            in_box(self, self.tr("Anonymisering mislykkedes")),
+        )
+        if not ok or result is None:
             return
         self.status.setText(result_text(self, result))
         self.purge_button.setVisible(not result.file_purged)
+        offer_to_delete_attachments(self, self.db, result)
         self.reload()

@@ -23,6 +23,8 @@ SPLITTER = "window/splitter"
 RECENT_DATABASES = "files/recent"
 # The consultant(s) last written on a sparring session: usually the same person next time.
 LAST_CONSULTANT = "sparring/last_consultant"
+# The day the desk last said at start what falls due today and this week (once a day).
+LAST_WEEK_NOTICE = "overview/last_week_notice"
 
 
 def restore_window_size(window: QMainWindow, splitter: QSplitter) -> None:
@@ -38,4 +40,5 @@ def restore_window_size(window: QMainWindow, splitter: QSplitter) -> None:
     if sizes is not None:
         splitter.restoreState(sizes)  # type: ignore[arg-type]
     else:
-        splitter.setSizes([200, 1080])
+        # The navigation as wide as its own minimum (its longest item in the user's font).
+        splitter.setSizes([splitter.widget(0).minimumWidth() or 200, 1080])

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kulturpunkt_desk.domain.services import people
 from kulturpunkt_desk.storage.engine import Database
 
+from .accessibility import name_list
 from .context import DeskContext
 
 if TYPE_CHECKING:
@@ -43,11 +44,13 @@ class PersonChoiceDialog(QDialog):
         self, db: Database, current: int | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Persondata for en person"))
+        self.setWindowTitle(self.tr("Personoplysninger om en person"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Skriv en del af navnet eller e-mailen…"))
+        self.search.setAccessibleName(self.tr("Søg efter person"))
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget()
+        name_list(self.list, self.tr("Personer"))
         for person in people.list_people(db):
             areas = ", ".join(sorted({m.area.name for m in person.memberships if m.area}))
             details = " · ".join(part for part in (person.email, areas) if part)
@@ -62,7 +65,9 @@ class PersonChoiceDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Vis persondata"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Vis personoplysninger")
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -128,7 +133,7 @@ class SafetyMenu(QObject):
         for text, slot in [
             (tr("&Sikkerhedskopier og gendan…"), self.backups),
             (tr("&Importér lokalområder fra regneark…"), self.import_areas),
-            (tr("&Persondata for en person…"), self.person_data),
+            (tr("&Personoplysninger om en person…"), self.person_data),
             (tr("Slette&frister (GDPR)…"), self.retention),
         ]:
             action = QAction(text, window)

@@ -28,6 +28,7 @@ class SearchDialog(QDialog):
             self.tr("Søg i lokalområder, personer, organisationer, noter og aktiviteter…")
         )
         self.query.setClearButtonEnabled(True)
+        self.query.setAccessibleName(self.tr("Søg efter"))
         self.query.installEventFilter(self)
         t = self.tr
         self.model: RecordTableModel[SearchHit] = RecordTableModel(
@@ -39,6 +40,7 @@ class SearchDialog(QDialog):
             lambda h: self.model.rows.index(h),
         )
         self.results = RecordTable(self.model)
+        self.results.setAccessibleName(self.tr("Søgeresultater"))
         self.results.activated_id.connect(self._open_row)
         self.status = QLabel()
         self.timer = QTimer(self)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -61,9 +61,11 @@ class StartShell(QMainWindow):
         self.db_path = Path(db_path)
         self.data = valid_snapshot(self.db_path, today or date.today())
         self.nav = QListWidget()
-        self.nav.setMaximumWidth(240)
+        self.nav.setIconSize(QSize(20, 20))
         for spec in VIEWS:
             self.nav.addItem(QListWidgetItem(QCoreApplication.translate("MainWindow", spec.title)))
+        # As wide as the live window's navigation (its longest item in the user's font).
+        self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8)
         self.nav.setCurrentRow(0)
         self.nav.setEnabled(False)
         self.panel: OverviewPanel | None = None

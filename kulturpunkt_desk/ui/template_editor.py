@@ -43,19 +43,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.dates import date_time
 from kulturpunkt_desk.domain.errors import DeskError, ValidationError
 from kulturpunkt_desk.domain.models import AgreementTemplate
 from kulturpunkt_desk.domain.services import areas as area_service
 from kulturpunkt_desk.domain.services import templates
 from kulturpunkt_desk.storage.engine import Database
 
+from . import palette, scale
+from .accessibility import name_list
 from .background import BackgroundTask, Progress, run_with_progress
 from .context import DeskContext
 from .documents_actions import open_document
+from .failure import explain
 
-ERROR_STYLE = "color: #b00020;"
-KNOWN_COLOUR = QColor("#1a5fb4")
-UNKNOWN_COLOUR = QColor("#b00020")
+ERROR_STYLE = palette.style(palette.WARNING)
+KNOWN_COLOUR = QColor(palette.PLACEHOLDER_KNOWN)
+UNKNOWN_COLOUR = QColor(palette.WARNING)
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
@@ -89,7 +93,7 @@ def saved_on(template: AgreementTemplate) -> str:
     moment = template.created_at
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%d.%m.%Y kl. %H.%M")
+    return date_time(moment.astimezone())
 
 
 class VersionViewer(QDialog):
@@ -108,6 +112,7 @@ class VersionViewer(QDialog):
         about.setWordWrap(True)
         self.text = QPlainTextEdit(template.body)
         self.text.setReadOnly(True)
+        self.text.setAccessibleName(self.tr("Aftaletekst"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Luk"))
         close.rejected.connect(self.reject)
@@ -139,13 +144,15 @@ class TemplateEditor(QDialog):
         hint.setWordWrap(True)
         self.title = QLineEdit()
         self.body = QPlainTextEdit()
+        self.body.setAccessibleName(self.tr("Aftaletekst"))
         self.body.setTabChangesFocus(True)
-        self.body.setMinimumWidth(420)
+        self.body.setMinimumWidth(scale.chars_wide(self.body, 70))
         # A message about the old text must not linger once the user starts fixing it.
         self.body.textChanged.connect(self._text_changed)
 
         self.highlighter = PlaceholderHighlighter(self.body.document())
         self.placeholders = QListWidget()
+        name_list(self.placeholders, self.tr("Pladsholdere"))
         # Long descriptions wrap instead of hiding behind a horizontal scroll bar.
         self.placeholders.setWordWrap(True)
         self.placeholders.setResizeMode(QListView.ResizeMode.Adjust)
@@ -160,6 +167,7 @@ class TemplateEditor(QDialog):
         self.placeholders.itemActivated.connect(self.insert_placeholder)
 
         self.history = QTableWidget(0, 3)
+        name_list(self.history, self.tr("Versioner"))
         self.history.setHorizontalHeaderLabels(
             [self.tr("Version"), self.tr("Gemt"), self.tr("Note")]
         )
@@ -324,8 +332,11 @@ class TemplateEditor(QDialog):
         )
         try:
             templates.save_template_version(self.ctx.db, self.ctx.programme_id, data)
-        except DeskError as exc:
+        except ValidationError as exc:
             self.show_error(exc)
+            return False
+        except Exception as exc:  # told beside the text, which stays as typed
+            self.show_error(DeskError(explain(exc)))
             return False
         self.error.hide()
         self.load()
@@ -401,5 +412,6 @@ def render_preview(db: Database, area_id: int, title: str, body: str, out: Path)
             subject="Eksempel på aftaleskabelonen (ikke gemt)",
             footer=f"EKSEMPEL · {content.title} · {content.area.name} · ikke gemt skabelon",
         ),
+        aligned=True,
     )
     return out

@@ -37,6 +37,11 @@ class Area(Record):
     recipient_name: Mapped[str] = mapped_column(String(200), default="")
     recipient_cvr: Mapped[str] = mapped_column(String(8), default="")
     recipient_address: Mapped[str] = mapped_column(String(400), default="", server_default="")
+    # The region's case for this area; when empty, the programme's case number is used.
+    case_number: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    # Who signs the agreement for the grant recipient.
+    signatory_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    signatory_title: Mapped[str] = mapped_column(String(200), default="", server_default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     closed_on: Mapped[date | None]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Record, enum_type
@@ -44,7 +44,11 @@ class MeetingAttendance(Record):
     """One person at one meeting, on behalf of one area."""
 
     __tablename__ = "meeting_attendance"
-    __table_args__ = (UniqueConstraint("meeting_id", "person_id"),)
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "person_id"),
+        # Counting each area's meetings reads this index alone (migration 0008).
+        Index("ix_meeting_attendance_area_id_meeting_id", "area_id", "meeting_id"),
+    )
 
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("network_meeting.id", ondelete="CASCADE"), index=True

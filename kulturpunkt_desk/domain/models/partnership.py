@@ -13,13 +13,14 @@ from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Record, enum_type
+from .case_file import CaseFile
 from .partnership_enums import MemberKind
 
 if TYPE_CHECKING:
     from .people import Person
 
 
-class Partnership(Record):
+class Partnership(CaseFile, Record):
     __tablename__ = "ekr_partnership"
 
     name: Mapped[str] = mapped_column(String(200), unique=True)
@@ -34,6 +35,7 @@ class Partnership(Record):
     contact_street: Mapped[str] = mapped_column(String(200), default="")
     contact_postcode_city: Mapped[str] = mapped_column(String(200), default="")
     contact_email: Mapped[str] = mapped_column(String(200), default="")
+    contact_phone: Mapped[str] = mapped_column(String(40), default="", server_default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
     members: Mapped[list[PartnerMember]] = relationship(

@@ -75,7 +75,7 @@ class EuCaseKind(StrEnum):
 EU_CASE_KIND_LABELS: dict[EuCaseKind, str] = {
     EuCaseKind.JOINT_APPLICATION: "Fælles ansøgning",
     EuCaseKind.ADVICE: "Projektrådgivning",
-    EuCaseKind.FUNDRAISING: "Hjælp til fundraising",
+    EuCaseKind.FUNDRAISING: "Hjælp til fondssøgning",
 }
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Record, enum_type
+from .case_file import CaseFile
 from .enums import MilestoneKind
 from .goal_enums import AREAS_TO_DESIGNATE, STRATEGY_GOAL_TEXT
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from .meetings import NetworkMeeting
 
 
-class Programme(Record):
+class Programme(CaseFile, Record):
     __tablename__ = "programme"
 
     name: Mapped[str] = mapped_column(String(200), unique=True)
@@ -32,6 +33,10 @@ class Programme(Record):
     contact_postcode_city: Mapped[str] = mapped_column(String(200), default="")
     contact_email: Mapped[str] = mapped_column(String(200), default="")
     contact_phone: Mapped[str] = mapped_column(String(40), default="")
+    contact_cvr: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    # Who signs agreements for the region (the name is left for the user to fill in).
+    signatory_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    signatory_title: Mapped[str] = mapped_column(String(200), default="", server_default="")
     # Personal data is kept for this many years after the programme is closed.
     retention_years: Mapped[int] = mapped_column(Integer, default=5)
     # How many areas the programme designates; the desk warns before one more.

@@ -41,6 +41,9 @@ class AreaData:
     recipient_name: str = ""
     recipient_cvr: str = ""
     recipient_address: str = ""
+    case_number: str = ""
+    signatory_name: str = ""
+    signatory_title: str = ""
     notes: str = ""
 
     def cleaned(self) -> dict[str, object]:
@@ -72,6 +75,13 @@ class AreaData:
                 "recipient_address",
                 "Tilskudsmodtagers adresse",
                 400,
+            ),
+            "case_number": c.run(v.optional, self.case_number, "case_number", "Sagsnummer", 60),
+            "signatory_name": c.run(
+                v.optional, self.signatory_name, "signatory_name", "Underskriver for området"
+            ),
+            "signatory_title": c.run(
+                v.optional, self.signatory_title, "signatory_title", "Underskrivers titel"
             ),
             "notes": c.run(v.optional, self.notes, "notes", "Noter", 20_000),
         }
@@ -192,8 +202,8 @@ def _check_primary_free(s: Session, area_id: int, own_member_id: int | None) -> 
     if holder is not None:
         raise ValidationError.single(
             "is_primary_contact",
-            f"Primær kontaktperson: området har allerede {holder} som primær kontaktperson. "
-            "Et område har præcis én.",
+            f"Primær kontaktperson: lokalområdet har allerede {holder} som primær kontaktperson. "
+            "Et lokalområde har præcis én.",
         )
 
 
@@ -207,7 +217,9 @@ def add_member(db: Database, area_id: int, person_id: int, data: MemberData) -> 
                 AreaMember.area_id == area_id, AreaMember.person_id == person_id
             )
         ):
-            raise ValidationError.single("person_id", "Person: er allerede knyttet til området.")
+            raise ValidationError.single(
+                "person_id", "Person: er allerede knyttet til lokalområdet."
+            )
         if data.is_primary_contact:
             _check_primary_free(s, area_id, None)
         member = AreaMember(
@@ -263,7 +275,8 @@ def set_primary_contact(db: Database, area_id: int, person_id: int) -> None:
         target = next((m for m in members if m.person_id == person_id), None)
         if target is None:
             raise ValidationError.single(
-                "is_primary_contact", "Primær kontaktperson: personen er ikke knyttet til området."
+                "is_primary_contact",
+                "Primær kontaktperson: personen er ikke knyttet til lokalområdet.",
             )
         for m in members:
             m.is_primary_contact = False

@@ -1,14 +1,15 @@
-"""What is overdue in a programme: the items the team should chase first.
+"""What needs attention in a programme: the items the team should chase first.
 
+attention_items() is the one rule, for Overblik, the status summary and the `overblik`
+command alike:
 - an agreement sent but not signed by both parties after AGREEMENT_REMINDER_DAYS days;
 - an instalment whose due date has passed without being paid;
-- an evaluation missing after the evaluation-collection milestone has ended.
-
-Overblik asks for more with attention_items(): the above plus what falls due within a few
-days, expressions of interest missing after the deadline, areas without a sparring session
-in the current (or last finished) sparring round, designated areas that came to none of the
-meetings of a network round ending soon or last ended, and follow-up actions due. Each item
-names the record that opens it.
+- an evaluation missing after the evaluation-collection milestone has ended;
+- expressions of interest missing after the deadline, areas without a sparring session in
+  the current (or last finished) sparring round, designated areas that came to none of the
+  meetings of a network round ending soon or last ended, and follow-up actions due;
+each overdue or falling due within a few days. overdue_items() is its overdue part. Each
+item names the record that opens it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -90,8 +92,14 @@ class AttentionItem:
 def overdue_items(
     db: Database, programme_id: int, today: date | None = None
 ) -> list[AttentionItem]:
-    """Everything overdue on `today` (default: today), the longest overdue first."""
-    today = today or date.today()
+    """Everything overdue on `today` (default: today), the longest overdue first: the
+    overdue part of attention_items, so the status summary counts what Overblik shows."""
+    items = attention_items(db, programme_id, today or date.today())
+    return [i for i in items if i.overdue]
+
+
+def _late_records(db: Database, programme_id: int, today: date) -> list[AttentionItem]:
+    """Agreements unsigned, instalments unpaid and evaluations missing past their dates."""
     items: list[AttentionItem] = []
     with db.read() as s:
         in_programme = Area.programme_id == programme_id
@@ -102,13 +110,23 @@ def overdue_items(
                 .where(in_programme, ExpressionOfInterest.decision == InterestDecision.DECLINED)
             )
         )
-        for area, agreement in s.execute(
-            select(Area, CollaborationAgreement).join(CollaborationAgreement).where(in_programme)
+        # Columns only, here and below: no ORM objects for a list of hundreds.
+        for area in s.execute(
+            select(
+                Area.id,
+                Area.name,
+                Area.closed_on,
+                CollaborationAgreement.sent_on,
+                CollaborationAgreement.signed_by_area_on,
+                CollaborationAgreement.signed_by_region_on,
+            )
+            .join(CollaborationAgreement)
+            .where(in_programme)
         ):
-            signed = agreement.signed_by_area_on and agreement.signed_by_region_on
-            if agreement.sent_on is None or signed or area.closed_on is not None:
+            signed = area.signed_by_area_on and area.signed_by_region_on
+            if area.sent_on is None or signed or area.closed_on is not None:
                 continue
-            due = agreement.sent_on + timedelta(days=AGREEMENT_REMINDER_DAYS)
+            due = area.sent_on + timedelta(days=AGREEMENT_REMINDER_DAYS)
             if due < today:
                 items.append(
                     _item(
@@ -116,52 +134,74 @@ def overdue_items(
                         AttentionKind.AGREEMENT_UNSIGNED,
                         due,
                         today,
-                        f"Aftalen blev sendt {short_date(agreement.sent_on)} og er endnu ikke "
+                        f"Aftalen blev sendt {short_date(area.sent_on)} og er endnu ikke "
                         "underskrevet af begge parter.",
                     )
                 )
-        for area, instalment in s.execute(
-            select(Area, Instalment)
+        for row in s.execute(
+            select(
+                Area.id,
+                Area.name,
+                Instalment.id.label("instalment_id"),
+                Instalment.due_on,
+                Instalment.amount_ore,
+            )
             .join(Grant, Grant.area_id == Area.id)
             .join(Instalment, Instalment.grant_id == Grant.id)
             .where(in_programme, Instalment.paid_on.is_(None), Instalment.due_on < today)
         ):
-            if area.id in declined:
+            if row.id in declined:
                 continue
             items.append(
                 _item(
-                    area,
+                    row,
                     AttentionKind.INSTALMENT_UNPAID,
-                    instalment.due_on,
+                    row.due_on,
                     today,
-                    f"Rate på {format_kr(instalment.amount_ore)} forfaldt "
-                    f"{short_date(instalment.due_on)} og er ikke udbetalt.",
-                    ("instalment", instalment.id),
+                    f"Rate på {format_kr(row.amount_ore)} forfaldt "
+                    f"{short_date(row.due_on)} og er ikke udbetalt.",
+                    ("instalment", row.instalment_id),
                 )
             )
         collection_end = _collection_end(s, programme_id)
         if collection_end is not None and collection_end < today:
             evaluated = set(s.scalars(select(EvaluationSubmission.area_id)))
             # Only areas that got a grant owe an evaluation.
-            for area in s.scalars(select(Area).join(Grant).where(in_programme)):
-                if area.id in evaluated or area.id in declined or area.closed_on is not None:
+            for granted in s.execute(
+                select(Area.id, Area.name, Area.closed_on).join(Grant).where(in_programme)
+            ):
+                if (
+                    granted.id in evaluated
+                    or granted.id in declined
+                    or granted.closed_on is not None
+                ):
                     continue
                 items.append(
                     _item(
-                        area,
+                        granted,
                         AttentionKind.EVALUATION_MISSING,
                         collection_end,
                         today,
                         f"Evalueringsmaterialet skulle være afleveret senest "
                         f"{short_date(collection_end)}.",
-                        ("evaluation_area", area.id),
+                        ("evaluation_area", granted.id),
                     )
                 )
-    return sorted(items, key=lambda i: (-i.days_overdue, i.area_name, i.kind))
+    return items
+
+
+class _AreaNamed(Protocol):
+    """An area or a row holding its id and name."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def name(self) -> str: ...
 
 
 def _item(
-    area: Area,
+    area: _AreaNamed,
     kind: AttentionKind,
     due: date,
     today: date,
@@ -184,7 +224,7 @@ def attention_items(
 ) -> list[AttentionItem]:
     """What needs attention on `today`: overdue items, most overdue first, then what falls
     due within `coming_days`, soonest first."""
-    items = overdue_items(db, programme_id, today)
+    items = _late_records(db, programme_id, today)
     horizon = today + timedelta(days=coming_days)
     with db.read() as s:
         items += _coming_money(s, programme_id, today, horizon)
@@ -347,8 +387,17 @@ def _missing_network(
 
 def _follow_ups(s: Session, programme_id: int, today: date, horizon: date) -> list[AttentionItem]:
     items = []
-    for area, session, action in s.execute(
-        select(Area, SparringSession, FollowUpAction)
+    # Columns only: a large programme has hundreds of open follow-ups.
+    for row in s.execute(
+        select(
+            Area.id,
+            Area.name,
+            SparringSession.id.label("session_id"),
+            SparringSession.held_on,
+            FollowUpAction.description,
+            FollowUpAction.responsible,
+            FollowUpAction.due_on,
+        )
         .join(SparringSession, SparringSession.area_id == Area.id)
         .join(FollowUpAction, FollowUpAction.session_id == SparringSession.id)
         .where(
@@ -358,18 +407,18 @@ def _follow_ups(s: Session, programme_id: int, today: date, horizon: date) -> li
             FollowUpAction.due_on <= horizon,
         )
     ):
-        due = action.due_on
+        due = row.due_on
         assert due is not None  # filtered above
-        who = f" (ansvarlig: {action.responsible})" if action.responsible else ""
-        text = f"{action.description}{who}; aftalt på sparringsmødet {short_date(session.held_on)}."
+        who = f" (ansvarlig: {row.responsible})" if row.responsible else ""
+        text = f"{row.description}{who}; aftalt på sparringsmødet {short_date(row.held_on)}."
         items.append(
             _item(
-                area,
+                row,
                 AttentionKind.FOLLOW_UP_DUE,
                 due,
                 today,
                 text,
-                ("sparring_session", session.id),
+                ("sparring_session", row.session_id),
             )
         )
     return items
@@ -377,6 +426,23 @@ def _follow_ups(s: Session, programme_id: int, today: date, horizon: date) -> li
 
 def evaluation_states(db: Database, programme_id: int, today: date | None = None) -> dict[int, str]:
     """Each area's evaluation state in Danish: received (when), missing, or when it is due."""
+    parts = evaluation_state_parts(db, programme_id, today)
+    return {area_id: _state_text(state, day) for area_id, (state, day) in parts.items()}
+
+
+def _state_text(state: str, day: date | None) -> str:
+    if day is None:
+        return state
+    if state == "Mangler":
+        return f"Mangler (frist {short_date(day)})"
+    return f"{state} {short_date(day)}"
+
+
+def evaluation_state_parts(
+    db: Database, programme_id: int, today: date | None = None
+) -> dict[int, tuple[str, date | None]]:
+    """Each area's evaluation state and its date apart (received on, or the deadline), for
+    spreadsheets that keep one kind of value per column."""
     today = today or date.today()
     with db.read() as s:
         received: dict[int, date] = {}
@@ -390,18 +456,18 @@ def evaluation_states(db: Database, programme_id: int, today: date | None = None
             s.scalars(select(Grant.area_id).join(Area).where(Area.programme_id == programme_id))
         )
         deadline = _collection_end(s, programme_id)
-        states: dict[int, str] = {}
+        states: dict[int, tuple[str, date | None]] = {}
         for area_id in s.scalars(select(Area.id).where(Area.programme_id == programme_id)):
             if area_id in received:
-                states[area_id] = f"Modtaget {short_date(received[area_id])}"
+                states[area_id] = ("Modtaget", received[area_id])
             elif area_id not in with_grant:
-                states[area_id] = "Ikke relevant"
+                states[area_id] = ("Ikke relevant", None)
             elif deadline is None:
-                states[area_id] = "Ikke modtaget"
+                states[area_id] = ("Ikke modtaget", None)
             elif deadline < today:
-                states[area_id] = f"Mangler (frist {short_date(deadline)})"
+                states[area_id] = ("Mangler", deadline)
             else:
-                states[area_id] = f"Frist {short_date(deadline)}"
+                states[area_id] = ("Frist", deadline)
         return states
 
 

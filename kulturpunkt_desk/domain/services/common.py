@@ -7,16 +7,22 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from ..danish import pronoun
 from ..errors import NotFoundError, ValidationError
 from ..models import Record
 
 R = TypeVar("R", bound=Record)
 
 
+def not_found_message(label: str) -> str:
+    """ "Lokalområdet findes ikke (længere). Det kan være slettet af en kollega." """
+    return f"{label} findes ikke (længere). {pronoun(label)} kan være slettet af en kollega."
+
+
 def get(session: Session, cls: type[R], record_id: int, label: str) -> R:
     obj = session.get(cls, record_id)
     if obj is None:
-        raise NotFoundError(f"{label} findes ikke (længere). Den kan være slettet af en kollega.")
+        raise NotFoundError(not_found_message(label))
     return obj
 
 

@@ -68,14 +68,14 @@ def conditions_for(area: Area) -> list[Condition]:
     elif agreement.signed_by_area_on and agreement.signed_by_region_on:
         agreement_met = True
         agreement_text = (
-            f"Underskrevet af området {_short(agreement.signed_by_area_on)} "
+            f"Underskrevet af lokalområdet {_short(agreement.signed_by_area_on)} "
             f"og regionen {_short(agreement.signed_by_region_on)}"
         )
     else:
         missing = [
             who
             for who, day in (
-                ("området", agreement.signed_by_area_on),
+                ("lokalområdet", agreement.signed_by_area_on),
                 ("regionen", agreement.signed_by_region_on),
             )
             if day is None

@@ -31,7 +31,7 @@ from .ekr_population_csv import PopulationImport, parse_population_csv
 from .ekr_shareout import share_out
 
 # Printed with every year whose key holds demo figures (window, documents, exports).
-DEMO_POPULATION_MARK = "DEMOTAL: opdigtede, afrundede folketal - ikke Danmarks Statistiks."
+DEMO_POPULATION_MARK = "DEMOTAL: opdigtede, afrundede indbyggertal – ikke Danmarks Statistiks."
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ def set_populations(
     `demo` marks (True) or unmarks (False) the key as demo figures; None leaves the mark.
     """
     for population in populations.values():
-        v.non_negative_int(population, "population", "Folketal")
+        v.non_negative_int(population, "population", "Indbyggertal")
     with db.transaction() as s:
         funding_year = _unlocked(s, funding_year_id)
         members = _municipalities(s, funding_year.partnership_id)
@@ -267,7 +267,7 @@ def invoice_year(
         funding_year = _unlocked(s, funding_year_id)
         if not funding_year.contributions:
             raise ValidationError.single(
-                "population", "Fordelingsnøgle: indtast folketal, før året faktureres."
+                "population", "Fordelingsnøgle: indtast indbyggertal, før året faktureres."
             )
         total = sum(c.amount_ore for c in funding_year.contributions)
         if total != funding_year.frame_ore:  # pragma: no cover - share_out guarantees it

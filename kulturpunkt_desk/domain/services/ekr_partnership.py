@@ -18,6 +18,7 @@ from .. import validation as v
 from ..errors import Collector, ValidationError
 from ..models import MemberKind, PartnerMember, Partnership, Person, Representative
 from ..money import check_ore, kr
+from .case_file import case_file_values
 from .common import apply, check_unique_name, get
 
 DEFAULT_FRAME_ORE = kr(1_300_000)
@@ -42,6 +43,11 @@ class PartnershipData:
     contact_street: str = ""
     contact_postcode_city: str = ""
     contact_email: str = ""
+    contact_phone: str = ""
+    case_number: str = ""
+    case_handler_name: str = ""
+    case_handler_phone: str = ""
+    case_handler_email: str = ""
     notes: str = ""
 
     def cleaned(self) -> dict[str, object]:
@@ -66,6 +72,14 @@ class PartnershipData:
                 v.optional, self.contact_postcode_city, "contact_postcode_city", "Postnr. og by"
             ),
             "contact_email": c.run(v.email, self.contact_email, "contact_email", "E-mail"),
+            "contact_phone": c.run(v.phone, self.contact_phone, "contact_phone", "Telefon"),
+            **case_file_values(
+                c,
+                self.case_number,
+                self.case_handler_name,
+                self.case_handler_phone,
+                self.case_handler_email,
+            ),
             "notes": c.run(v.optional, self.notes, "notes", "Noter", 10_000),
         }
         c.raise_if_any()

@@ -206,7 +206,7 @@ def parse_population_csv(
     if not result.figures:
         raise ValidationError.single(
             "file",
-            "Fil: fandt ingen folketal for partnerskabets kommuner. Forventet fx "
+            "Fil: fandt ingen indbyggertal for partnerskabets kommuner. Forventet fx "
             "Statistikbankens «OMRÅDE;TID;INDHOLD», tabellen «Region/kommune;2017K4» eller "
             "«kommune;befolkning».",
         )

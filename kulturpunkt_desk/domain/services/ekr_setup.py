@@ -38,11 +38,34 @@ MUNICIPALITIES = (
     "Viborg",
     "Aarhus",
 )
+# Where each municipality's town hall is: the contribution letter's address, which the team
+# completes (street, department) in the members' view.
+TOWN_HALLS = {
+    "Favrskov": "8382 Hinnerup",
+    "Hedensted": "8722 Hedensted",
+    "Herning": "7400 Herning",
+    "Holstebro": "7500 Holstebro",
+    "Horsens": "8700 Horsens",
+    "Ikast-Brande": "7430 Ikast",
+    "Lemvig": "7620 Lemvig",
+    "Norddjurs": "8500 Grenaa",
+    "Odder": "8300 Odder",
+    "Randers": "8900 Randers C",
+    "Ringkøbing-Skjern": "6950 Ringkøbing",
+    "Samsø": "8305 Samsø",
+    "Silkeborg": "8600 Silkeborg",
+    "Skanderborg": "8660 Skanderborg",
+    "Skive": "7800 Skive",
+    "Struer": "7600 Struer",
+    "Syddjurs": "8400 Ebeltoft",
+    "Viborg": "8800 Viborg",
+    "Aarhus": "8000 Aarhus C",
+}
 FOCUS_AREAS = (
     (
         "Styrkelse af det europæiske samarbejde og udsyn",
         "Europæiske netværks- og kulturarrangementer, fælles ansøgninger til europæiske "
-        "kulturprogrammer, projektrådgivning og hjælp til fundraising.",
+        "kulturprogrammer, projektrådgivning og hjælp til fondssøgning.",
     ),
     ("Kulturforum", "Et årligt kulturforum målrettet kulturpolitikere."),
     (
@@ -58,13 +81,16 @@ def municipality_label(name: str) -> str:
     return f"{name} Kommune"
 
 
-def establish_ekr(db: Database, contact_email: str = "") -> int:
+def establish_ekr(db: Database, contact_email: str = "", contact_phone: str = "") -> int:
     """Create the partnership with its 21 members and its three focus areas, in one go."""
     values = PartnershipData(
         name=EKR_NAME,
         contact_organisation=REGION,
         contact_department="Regional Udvikling, Kultur",
+        contact_street="Skottenborg 26",
+        contact_postcode_city="8800 Viborg",
         contact_email=contact_email,
+        contact_phone=contact_phone,
     ).cleaned()
     with db.transaction() as s:
         if s.scalar(select(Partnership.id).where(Partnership.name == EKR_NAME)):
@@ -77,6 +103,7 @@ def establish_ekr(db: Database, contact_email: str = "") -> int:
                     name=municipality_label(name),
                     kind=MemberKind.MUNICIPALITY,
                     rotation_order=order,
+                    address=f"Rådhuset\n{TOWN_HALLS[name]}",
                 )
                 for order, name in enumerate(MUNICIPALITIES, start=1)
             ),

@@ -25,13 +25,13 @@ def share_out(frame_kr: int, populations: Mapping[K, int]) -> dict[K, int]:
     if frame_kr < 0:
         raise ValidationError.single("frame_ore", "Ramme: må ikke være negativ.")
     if any(p < 0 for p in populations.values()):
-        raise ValidationError.single("population", "Folketal: må ikke være negativt.")
+        raise ValidationError.single("population", "Indbyggertal: må ikke være negativt.")
     total = sum(populations.values())
     if total == 0:
         if frame_kr == 0:
             return dict.fromkeys(populations, 0)
         raise ValidationError.single(
-            "population", "Fordelingsnøgle: der er ingen folketal at fordele rammen efter."
+            "population", "Fordelingsnøgle: der er ingen indbyggertal at fordele rammen efter."
         )
     # Integer arithmetic throughout: frame * population / total, exactly.
     floors = {key: frame_kr * pop // total for key, pop in populations.items()}

@@ -173,7 +173,25 @@ def add_attachment(
     added_on: date | None = None,
 ) -> int:
     """Copy `source` into the attachments folder (by content hash) and record it."""
-    source = Path(source)
+    attachment = stored_attachment(db, Path(source), description, added_on)
+    with db.transaction() as s:
+        get(s, Area, area_id, "Lokalområdet")
+        attachment.area_id = area_id
+        attachment.evaluation_id = evaluation_id
+        s.add(attachment)
+        s.flush()
+        return attachment.id
+
+
+def stored_attachment(
+    db: Database,
+    source: Path,
+    description: str = "",
+    added_on: date | None = None,
+    filename: str | None = None,
+) -> Attachment:
+    """Copy `source` into the attachments folder (by content hash, so a copy left by a
+    failed save is harmless) and return its record, not yet added to any session."""
     if not source.is_file():
         raise ValidationError.single("file", f"Fil: {source} findes ikke.")
     digest = _sha256(source)
@@ -187,30 +205,38 @@ def add_attachment(
             partial.unlink(missing_ok=True)
             raise ValidationError.single("file", "Fil: kopien blev ikke identisk; prøv igen.")
         partial.replace(target)
-    with db.transaction() as s:
-        get(s, Area, area_id, "Lokalområdet")
-        attachment = Attachment(
-            area_id=area_id,
-            evaluation_id=evaluation_id,
-            filename=source.name,
-            stored_path=stored,
-            sha256=digest,
-            size_bytes=source.stat().st_size,
-            description=v.optional(description, "description", "Beskrivelse", 2_000),
-            added_on=added_on or date.today(),
-        )
-        s.add(attachment)
-        s.flush()
-        return attachment.id
+    return Attachment(
+        filename=filename or source.name,
+        stored_path=stored,
+        sha256=digest,
+        size_bytes=source.stat().st_size,
+        description=v.optional(description, "description", "Beskrivelse", 2_000),
+        added_on=added_on or date.today(),
+    )
 
 
 def attachment_path(db: Database, attachment: Attachment) -> Path:
-    return attachments_dir(db.path) / attachment.stored_path
+    """The stored file, always inside the attachment store.
+
+    `stored_path` comes from the file, which anyone can edit: a path that leads out of the
+    store (`../`, an absolute path, a link inside the store that points out) is refused, so
+    no document ever packs a file the desk did not store."""
+    store = attachments_dir(db.path).resolve()
+    path = (store / attachment.stored_path).resolve()
+    if path == store or not path.is_relative_to(store):
+        raise ValidationError.single(
+            "stored_path",
+            f"Bilaget «{attachment.filename}» peger uden for bilagsmappen og bruges ikke.",
+        )
+    return path
 
 
 def verify_attachment(db: Database, attachment: Attachment) -> bool:
-    """True when the stored file is there and still has the recorded hash."""
-    path = attachment_path(db, attachment)
+    """True when the stored file is there, in the store, and still has the recorded hash."""
+    try:
+        path = attachment_path(db, attachment)
+    except ValidationError:
+        return False
     return path.is_file() and _sha256(path) == attachment.sha256
 
 

@@ -103,7 +103,7 @@ class AgreementData:
             self.signed_by_area_on,
             "signed_by_area_on",
             "Sendt",
-            "Underskrevet af området",
+            "Underskrevet af lokalområdet",
         )
         c.run(
             v.dates_in_order,
@@ -227,7 +227,7 @@ def _grant_of(s: Session, area_id: int) -> Grant:
     area = get(s, Area, area_id, "Lokalområdet")
     if area.grant is None:
         raise ValidationError.single(
-            "amount_ore", "Rate: området har endnu ikke fået bevilget et tilskud."
+            "amount_ore", "Rate: lokalområdet har endnu ikke fået bevilget et tilskud."
         )
     return area.grant
 
@@ -320,7 +320,7 @@ def add_spending(db: Database, area_id: int, data: SpendingData) -> int:
 
 def delete_spending(db: Database, item_id: int) -> None:
     with db.transaction() as s:
-        s.delete(get(s, SpendingItem, item_id, "Udgiften"))
+        s.delete(get(s, SpendingItem, item_id, "Forbruget"))
 
 
 def paid_total(s: Session, area_id: int) -> int:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from kulturpunkt_desk.storage.engine import Database
@@ -151,12 +152,13 @@ def set_attendance(db: Database, meeting_id: int, attendees: list[tuple[int, int
         wrong = [p for p in pairs if p not in valid]
         if wrong:
             raise ValidationError.single(
-                "attendance", "Fremmøde: en person kan kun møde for et område, de er knyttet til."
+                "attendance",
+                "Fremmøde: en person kan kun møde for et lokalområde, de er knyttet til.",
             )
         persons = [p for _, p in pairs]
         if len(set(persons)) != len(persons):
             raise ValidationError.single(
-                "attendance", "Fremmøde: samme person kan ikke møde for to områder på én gang."
+                "attendance", "Fremmøde: samme person kan ikke møde for to lokalområder på én gang."
             )
         meeting.attendance.clear()
         s.flush()
@@ -175,6 +177,65 @@ def list_meetings(db: Database, programme_id: int) -> list[NetworkMeeting]:
         )
 
 
+class MeetingRow(NamedTuple):
+    """A meeting as the meetings view lists it: plain values, no ORM objects."""
+
+    id: int
+    held_on: date
+    title: str
+    place: str
+    kind: MeetingKind
+    round: int | None
+    agenda: str
+    notes: str
+    represented: int  # how many areas had someone at the meeting
+
+
+def meeting_rows(db: Database, programme_id: int) -> list[MeetingRow]:
+    """The programme's meetings, newest first, each with its represented areas, in one query."""
+    represented = (
+        select(func.count(func.distinct(MeetingAttendance.area_id)))
+        .where(MeetingAttendance.meeting_id == NetworkMeeting.id)
+        .scalar_subquery()
+    )
+    with db.read() as s:
+        return [
+            MeetingRow(*row)
+            for row in s.execute(
+                select(
+                    NetworkMeeting.id,
+                    NetworkMeeting.held_on,
+                    NetworkMeeting.title,
+                    NetworkMeeting.place,
+                    NetworkMeeting.kind,
+                    NetworkMeeting.round,
+                    NetworkMeeting.agenda,
+                    NetworkMeeting.notes,
+                    represented,
+                )
+                .where(NetworkMeeting.programme_id == programme_id)
+                .order_by(NetworkMeeting.held_on.desc(), NetworkMeeting.id)
+            )
+        ]
+
+
+def attendees(db: Database, meeting_id: int) -> set[tuple[int, int]]:
+    """Who came to the meeting, as (area_id, person_id) pairs."""
+    with db.read() as s:
+        pairs = s.execute(
+            select(MeetingAttendance.area_id, MeetingAttendance.person_id).where(
+                MeetingAttendance.meeting_id == meeting_id
+            )
+        )
+        return {(area_id, person_id) for area_id, person_id in pairs}
+
+
+def get_meeting(db: Database, meeting_id: int) -> NetworkMeeting:
+    """The whole meeting for its form."""
+    with db.read() as s:
+        return get(s, NetworkMeeting, meeting_id, "Mødet")
+
+
 def areas_not_represented(db: Database, meeting_id: int) -> list[Area]:
     with db.read() as s:
         meeting = get(s, NetworkMeeting, meeting_id, "Mødet")
@@ -188,24 +249,40 @@ def areas_not_represented(db: Database, meeting_id: int) -> list[Area]:
         ]
 
 
-def programme_members(db: Database, programme_id: int) -> list[AreaMember]:
-    """Every area's people (area and person loaded), by area, for the attendance grid."""
-    with db.read() as s:
-        return list(
-            s.scalars(
-                select(AreaMember)
-                .join(Area)
-                .join(Person, AreaMember.person_id == Person.id)
-                .where(Area.programme_id == programme_id)
-                .options(selectinload(AreaMember.area), selectinload(AreaMember.person))
-                .order_by(
-                    Area.name,
-                    AreaMember.is_primary_contact.desc(),
-                    AreaMember.in_steering_group.desc(),
-                    Person.name,
-                )
-            )
+class MemberRow(NamedTuple):
+    """One of an area's people as the attendance grid lists them."""
+
+    area_id: int
+    area_name: str
+    person_id: int
+    person_name: str
+    role: str
+    is_primary_contact: bool
+
+
+def programme_members(db: Database, programme_id: int) -> list[MemberRow]:
+    """Every area's people, by area, primary contact and steering group first, in one query."""
+    query = (
+        select(
+            AreaMember.area_id,
+            Area.name,
+            AreaMember.person_id,
+            Person.name,
+            AreaMember.role,
+            AreaMember.is_primary_contact,
         )
+        .join(Area, AreaMember.area_id == Area.id)
+        .join(Person, AreaMember.person_id == Person.id)
+        .where(Area.programme_id == programme_id)
+        .order_by(
+            Area.name,
+            AreaMember.is_primary_contact.desc(),
+            AreaMember.in_steering_group.desc(),
+            Person.name,
+        )
+    )
+    with db.read() as s:
+        return [MemberRow(*row) for row in s.execute(query)]
 
 
 def absent_in(s: Session, programme_id: int, round_number: int) -> list[Area]:

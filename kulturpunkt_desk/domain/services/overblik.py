@@ -1,7 +1,7 @@
 """The Overblik's figures in one call, and the start-up snapshot written from them.
 
 `overblik(db, programme_id, today)` asks the services that own each rule (attention,
-overview, selection, programmes) and returns what the Overblik shows as plain data
+overview, selection, week, programmes) and returns what the Overblik shows as plain data
 (domain/overblik_data.py). The same call writes that data as the start-up snapshot
 (storage/snapshot.py), so the snapshot is never computed by a second rule: it is exactly
 what the last live Overblik showed.
@@ -24,13 +24,15 @@ from kulturpunkt_desk.storage.snapshot import (
 from ..models import Programme
 from ..overblik_data import AttentionRow, OverblikData, Phase, StatusCount
 from ..status import STATUS_LABELS, STATUS_ORDER
-from . import attention, overview, selection
+from . import attention, overview, selection, week
 
 
 def overblik(db: Database, programme_id: int, today: date) -> OverblikData:
     """What the Overblik shows on `today`; also kept as the file's start-up snapshot."""
     stamp = file_stamp(db.path)  # before reading: a write meanwhile makes the snapshot stale
     items = attention.attention_items(db, programme_id, today)
+    # "Det kommende" from the same attention items, so they are not asked for twice.
+    ahead = week.ahead(db, programme_id, today, attention=items)
     # One session for the rest, so the programme is read once (its identity map).
     with db.read() as s:
         programme = s.get(Programme, programme_id, options=[selectinload(Programme.milestones)])
@@ -68,6 +70,7 @@ def overblik(db: Database, programme_id: int, today: date) -> OverblikData:
         ],
         designation=designation.text,
         area_count=len(rows),
+        ahead=ahead,
     )
     if not db.read_only:
         write_snapshot(db.path, data.to_plain(), today, stamp=stamp)

@@ -27,6 +27,7 @@ from ..models import (
     SparringSession,
 )
 from ..status import AreaFacts, AreaStatus, derive_status
+from .area_money import left_to_pay
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ class AreaSummary:
     sparring_sessions: int
     meetings_attended: int
     last_session_on: date | None
+
+    @property
+    def left_to_pay_ore(self) -> int:
+        return left_to_pay(self.awarded_ore, self.paid_ore)
 
 
 def area_summaries(db: Database, programme_id: int) -> list[AreaSummary]:
@@ -163,7 +168,7 @@ class MoneyTotals:
 
     @property
     def left_to_pay_ore(self) -> int:
-        return self.awarded_ore - self.paid_ore
+        return left_to_pay(self.awarded_ore, self.paid_ore)
 
     @property
     def unallocated_ore(self) -> int:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
 from ..errors import Collector, NotFoundError
-from ..models import AreaMember, Organisation, Person, Sector
+from ..models import Area, AreaMember, Organisation, Person, Sector
 from .common import apply, get
 
 
@@ -110,6 +112,81 @@ def list_people(db: Database, text: str = "") -> list[Person]:
                 or_(Person.name.ilike(like), Person.email.ilike(like), Person.notes.ilike(like))
             )
         return list(s.scalars(query))
+
+
+class PersonRow(NamedTuple):
+    """A person as the people list shows them: plain values, no ORM objects."""
+
+    id: int
+    name: str
+    email: str
+    phone: str
+    title: str
+    organisation: str  # its name, or "" without one
+    areas: tuple[tuple[str, bool], ...]  # (area name, is primary contact), by name
+
+
+class OrganisationRow(NamedTuple):
+    """An organisation as the organisations list shows it."""
+
+    id: int
+    name: str
+    sector: Sector
+    cvr: str
+    municipality: str
+
+
+def person_rows(db: Database) -> list[PersonRow]:
+    """Everyone, by name, with their organisation's name and their areas, in one query."""
+    areas = (
+        select(func.json_group_array(func.json_array(Area.name, AreaMember.is_primary_contact)))
+        .select_from(AreaMember)
+        .join(Area, AreaMember.area_id == Area.id)
+        .where(AreaMember.person_id == Person.id)
+        .scalar_subquery()
+    )
+    query = (
+        select(
+            Person.id,
+            Person.name,
+            Person.email,
+            Person.phone,
+            Person.title,
+            func.coalesce(Organisation.name, ""),
+            areas,
+        )
+        .outerjoin(Organisation, Person.organisation_id == Organisation.id)
+        .order_by(Person.name)
+    )
+    with db.read() as s:
+        rows = s.execute(query).all()
+    return [
+        PersonRow(row[0], row[1], row[2], row[3], row[4], row[5], _member_areas(row[6]))
+        for row in rows
+    ]
+
+
+def _member_areas(packed: str | None) -> tuple[tuple[str, bool], ...]:
+    if not packed or packed == "[]":
+        return ()
+    return tuple(sorted((name, bool(primary)) for name, primary in json.loads(packed)))
+
+
+def organisation_rows(db: Database) -> list[OrganisationRow]:
+    query = select(
+        Organisation.id,
+        Organisation.name,
+        Organisation.sector,
+        Organisation.cvr,
+        Organisation.municipality,
+    ).order_by(Organisation.name)
+    with db.read() as s:
+        return [OrganisationRow(*row) for row in s.execute(query)]
+
+
+def get_organisation(db: Database, organisation_id: int) -> Organisation:
+    with db.read() as s:
+        return get(s, Organisation, organisation_id, "Organisationen")
 
 
 def create_organisation(db: Database, data: OrganisationData) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from kulturpunkt_desk.storage.engine import Database
 
 from ..models import (
     PARTICIPANT_ROLE_LABELS,
+    Attachment,
     AuditEntry,
     Base,
     MeetingAttendance,
@@ -35,6 +36,7 @@ from ..models import (
     SessionParticipant,
 )
 from .common import get
+from .person_traces import AttachmentMention, attachments_mentioning, traces_in_file
 
 ERASED = "[anonymiseret]"
 PERSONAL_FIELDS = ("name", "email", "phone", "title", "notes")
@@ -46,21 +48,41 @@ def anonymous_name(person_id: int) -> str:
     return f"Anonymiseret person {person_id}"
 
 
-def _patterns(person: Person) -> list[re.Pattern[str]]:
-    """What counts as a trace of this person in free text: name, e-mail, phone digits."""
+def _word(pattern: str) -> re.Pattern[str]:
+    """`pattern` as a whole word (so "Anna" does not take "Annasvej"), in any case."""
+    return re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE)
+
+
+def _patterns(person: Person, *, strong_only: bool = False) -> list[re.Pattern[str]]:
+    """What counts as a trace of this person in free text, longest first: the full name (any
+    spacing), the name written without spaces, the e-mail, its local part ("anna.t"), the
+    phone digits and the first name alone. `strong_only` leaves out the first name and the
+    local part, which other people may share (used to look for traces in the raw file)."""
     found: list[re.Pattern[str]] = []
-    if len(person.name.strip()) >= MIN_NAME_LENGTH:
-        words = [re.escape(w) for w in person.name.split()]
-        found.append(re.compile(r"\s+".join(words), re.IGNORECASE))
-    if person.email.strip():
-        found.append(re.compile(re.escape(person.email.strip()), re.IGNORECASE))
+    name = person.name.strip()
+    words = [re.escape(w) for w in name.split()]
+    if len(name) >= MIN_NAME_LENGTH:
+        found.append(_word(r"\s+".join(words)))
+        if len(words) > 1:
+            found.append(_word("".join(words)))
+    email = person.email.strip()
+    if email:
+        found.append(re.compile(re.escape(email), re.IGNORECASE))
+        local = email.split("@")[0]
+        if len(local) >= MIN_NAME_LENGTH and not strong_only:
+            found.append(_word(re.escape(local)))
     digits = re.sub(r"\D", "", person.phone)
     if person.phone.strip().startswith("+45"):
         digits = digits[2:]
     if len(digits) == 8:
         # 12345678, 12 34 56 78, 12-34-56-78, +45 1234 5678 ...
         found.append(re.compile(r"(?:\+45[\s.-]?)?" + r"[\s.-]?".join(digits)))
-    return found
+    # Not for an anonymised person: "Anonymiseret" would find every "[anonymiseret]".
+    first_name_is_theirs = person.anonymised_at is None and not strong_only
+    if len(words) > 1 and len(name.split()[0]) >= MIN_NAME_LENGTH and first_name_is_theirs:
+        found.append(_word(words[0]))
+    # Longest first: "Anna Testesen" must go whole, not leave "[anonymiseret] Testesen".
+    return sorted(found, key=lambda p: len(p.pattern), reverse=True)
 
 
 def _scrub_text(text: str, patterns: list[re.Pattern[str]]) -> str:
@@ -223,8 +245,12 @@ class AnonymiseResult:
     person_id: int
     records_scrubbed: int  # other rows whose free text named the person
     audit_entries_scrubbed: int
-    file_purged: bool  # False when another desk kept the -wal from being emptied
+    # True only when the file and its -wal hold no trace of the person (checked byte by
+    # byte); False while another desk keeps the -wal from being emptied.
+    file_purged: bool
     backups_with_old_data: int
+    # Attachments that mention the person: the user deletes or keeps each.
+    attachments: list[AttachmentMention] = field(default_factory=list)
 
 
 def _scrub_audit(s: Session, person: Person, patterns: list[re.Pattern[str]]) -> int:
@@ -255,8 +281,10 @@ def _scrub_audit(s: Session, person: Person, patterns: list[re.Pattern[str]]) ->
     return count
 
 
-def purge_free_pages(db: Database) -> bool:
-    """VACUUM, then empty the -wal; False when another connection kept the -wal busy."""
+def purge_free_pages(db: Database, traces: list[re.Pattern[str]] | None = None) -> bool:
+    """VACUUM, then empty the -wal; True only when that worked and, given `traces`, the file
+    holds none of them. A desk reading the file holds the -wal: the checkpoint then waits
+    for it (the busy timeout) and otherwise says the purge is still pending."""
     raw = db.engine.raw_connection()
     try:
         cursor = raw.cursor()
@@ -265,11 +293,17 @@ def purge_free_pages(db: Database) -> bool:
         cursor.close()
     finally:
         raw.close()
-    return bool(busy == 0)
+    if busy != 0:
+        return False
+    return not (traces and traces_in_file(db.path, traces))
 
 
 def anonymise_person(db: Database, person_id: int) -> AnonymiseResult:
     """Erase one person's data everywhere in the file; records they took part in stay."""
+    with db.read() as s:
+        person = get(s, Person, person_id, "Personen")
+        attachments = attachments_mentioning(db, _patterns(person))
+        strong = _patterns(person, strong_only=True)
     with db.transaction() as s:
         # Freed cells and pages are overwritten with zeros instead of left as they were.
         s.connection().exec_driver_sql("PRAGMA secure_delete = ON")
@@ -308,11 +342,32 @@ def anonymise_person(db: Database, person_id: int) -> AnonymiseResult:
             )
         )
         s.expunge(person)  # its loaded attributes still hold the old values
-    purged = purge_free_pages(db)
+    purged = purge_free_pages(db, strong)
     return AnonymiseResult(
         person_id=person_id,
         records_scrubbed=len(mentions),
         audit_entries_scrubbed=audited,
         file_purged=purged,
         backups_with_old_data=len(list_backups(db.path)),
+        attachments=attachments,
     )
+
+
+def delete_attachments(db: Database, attachment_ids: list[int]) -> int:
+    """Delete the listed attachments (the user chose to) and their stored files where no
+    other attachment shares the content; the number deleted."""
+    from .evaluations import attachment_path
+
+    with db.transaction() as s:
+        chosen = [get(s, Attachment, i, "Bilaget") for i in attachment_ids]
+        files = {a.stored_path: attachment_path(db, a) for a in chosen}
+        for attachment in chosen:
+            s.delete(attachment)
+        s.flush()
+        shared = set(
+            s.scalars(select(Attachment.stored_path).where(Attachment.stored_path.in_(list(files))))
+        )
+    for stored, path in files.items():
+        if stored not in shared:
+            path.unlink(missing_ok=True)
+    return len(chosen)

@@ -16,6 +16,7 @@ from ..errors import Collector
 from ..models import AgreementTemplate, Milestone, MilestoneKind, Programme, Setting
 from ..models.goal_enums import AREAS_TO_DESIGNATE, STRATEGY_GOAL_TEXT
 from ..money import check_ore, kr
+from .case_file import case_file_values
 from .common import apply, check_unique_name, get
 
 CURRENT_PROGRAMME_KEY = "current_programme_uuid"
@@ -34,6 +35,13 @@ class ProgrammeData:
     contact_postcode_city: str = ""
     contact_email: str = ""
     contact_phone: str = ""
+    contact_cvr: str = ""
+    signatory_name: str = ""
+    signatory_title: str = ""
+    case_number: str = ""
+    case_handler_name: str = ""
+    case_handler_phone: str = ""
+    case_handler_email: str = ""
     retention_years: int = 5
     closed_on: date | None = None
     # "11 lokalområder i Nordjylland udpeges som Kulturpunkt"; the strategy-level goal.
@@ -64,6 +72,20 @@ class ProgrammeData:
             ),
             "contact_email": c.run(v.email, self.contact_email, "contact_email", "E-mail"),
             "contact_phone": c.run(v.phone, self.contact_phone, "contact_phone", "Telefon"),
+            "contact_cvr": c.run(v.cvr, self.contact_cvr, "contact_cvr", "Regionens CVR-nummer"),
+            "signatory_name": c.run(
+                v.optional, self.signatory_name, "signatory_name", "Underskriver for regionen"
+            ),
+            "signatory_title": c.run(
+                v.optional, self.signatory_title, "signatory_title", "Underskrivers titel"
+            ),
+            **case_file_values(
+                c,
+                self.case_number,
+                self.case_handler_name,
+                self.case_handler_phone,
+                self.case_handler_email,
+            ),
             "retention_years": c.run(
                 v.non_negative_int, self.retention_years, "retention_years", "Opbevaring (år)"
             ),
@@ -132,6 +154,9 @@ def kulturpunkt_2025_26() -> ProgrammeTemplate:
             contact_street="Niels Bohrs Vej 30",
             contact_postcode_city="9220 Aalborg Øst",
             contact_email="kulturpunkt@rn.dk",
+            contact_cvr="29190941",
+            # The title of the region's signatory; the name is for the team to fill in.
+            signatory_title="Kulturchef",
             retention_years=5,
         ),
         milestones=[
@@ -155,7 +180,7 @@ def kulturpunkt_2025_26() -> ProgrammeTemplate:
             ),
             MilestoneData(
                 K.KICKOFF,
-                "Offentliggørelse og kick-off",
+                "Offentliggørelse og opstartsmøde",
                 date(2025, 6, 18),
                 date(2025, 6, 18),
             ),
@@ -208,6 +233,12 @@ def create_programme(db: Database, template: ProgrammeTemplate, agreement_body: 
         s.flush()
         _remember_current(s, programme)
         return programme.id
+
+
+def programme_data(programme: Programme) -> ProgrammeData:
+    """The programme's settings as they are stored, for a form to edit (and to undo to)."""
+    names = ProgrammeData.__dataclass_fields__
+    return ProgrammeData(**{name: getattr(programme, name) for name in names})
 
 
 def update_programme(db: Database, programme_id: int, data: ProgrammeData) -> None:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Text, func, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from kulturpunkt_desk.storage.engine import Database
 
 from .. import validation as v
-from ..errors import Collector, ValidationError
+from ..errors import Collector, NotFoundError, ValidationError
 from ..models import (
     Area,
     AreaMember,
@@ -19,11 +22,40 @@ from ..models import (
     FollowUpAction,
     Milestone,
     MilestoneKind,
+    Person,
     SessionForm,
     SessionParticipant,
     SparringSession,
 )
 from .common import apply, get
+
+# Joins the participants' names in one column; a name never holds this control character.
+_NAME_SEPARATOR = "\x1f"
+
+
+class FollowUpRow(NamedTuple):
+    """A follow-up action as the sparring view lists it."""
+
+    id: int
+    description: str
+    responsible: str
+    due_on: date | None
+    done_on: date | None
+
+
+class SessionRow(NamedTuple):
+    """A sparring session as the sparring view lists it: plain values, no ORM objects."""
+
+    id: int
+    area_id: int
+    area_name: str
+    held_on: date
+    form: SessionForm
+    round: int | None  # from round_of(); None before the first round
+    participants: tuple[str, ...]
+    core_elements: tuple[str, ...]
+    notes: str
+    follow_ups: tuple[FollowUpRow, ...]  # by due date, none first, as the record orders them
 
 
 @dataclass
@@ -71,7 +103,8 @@ def _check_participants(s: Session, area_id: int, person_ids: list[int]) -> None
     strangers = [p for p in person_ids if p not in known]
     if strangers:
         raise ValidationError.single(
-            "participant_ids", "Deltagere: kun personer, der er knyttet til området, kan vælges."
+            "participant_ids",
+            "Deltagere: kun personer, der er knyttet til lokalområdet, kan vælges.",
         )
 
 
@@ -143,18 +176,130 @@ def list_sessions(db: Database, programme_id: int) -> list[SparringSession]:
         )
 
 
+def get_session(db: Database, session_id: int) -> SparringSession:
+    """The whole session for its form: participants and follow-ups loaded."""
+    with db.read() as s:
+        session = s.scalar(
+            select(SparringSession)
+            .where(SparringSession.id == session_id)
+            .options(
+                selectinload(SparringSession.participants),
+                selectinload(SparringSession.follow_ups),
+            )
+        )
+        if session is None:
+            raise NotFoundError("Sparringsmødet findes ikke (længere).")
+        return session
+
+
+def session_rows(db: Database, programme_id: int) -> list[SessionRow]:
+    """The programme's sessions as the sparring view lists them, newest first, in one query."""
+    names = (
+        select(func.group_concat(Person.name, _NAME_SEPARATOR))
+        .join(SessionParticipant, SessionParticipant.person_id == Person.id)
+        .where(SessionParticipant.session_id == SparringSession.id)
+        .scalar_subquery()
+    )
+    actions = (
+        select(
+            func.json_group_array(
+                func.json_array(
+                    FollowUpAction.id,
+                    FollowUpAction.description,
+                    FollowUpAction.responsible,
+                    FollowUpAction.due_on,
+                    FollowUpAction.done_on,
+                )
+            )
+        )
+        .where(FollowUpAction.session_id == SparringSession.id)
+        .scalar_subquery()
+    )
+    with db.read() as s:
+        milestones = list(
+            s.scalars(select(Milestone).where(Milestone.programme_id == programme_id))
+        )
+        rows = s.execute(
+            select(
+                SparringSession.id,
+                SparringSession.area_id,
+                Area.name,
+                SparringSession.held_on,
+                SparringSession.form,
+                # The JSON text as stored: a few distinct lists, each parsed once below.
+                type_coerce(SparringSession.core_elements, Text),
+                SparringSession.notes,
+                names,
+                actions,
+            )
+            .join(Area)
+            .where(Area.programme_id == programme_id)
+            .order_by(SparringSession.held_on.desc())
+        ).all()
+    round_on = round_finder(milestones)
+    elements: dict[str | None, tuple[str, ...]] = {}
+    for raw in {row[5] for row in rows}:
+        elements[raw] = tuple(json.loads(raw)) if raw else ()
+    return [
+        SessionRow(
+            id=row[0],
+            area_id=row[1],
+            area_name=row[2],
+            held_on=row[3],
+            form=row[4],
+            round=round_on(row[3]),
+            participants=tuple(row[7].split(_NAME_SEPARATOR)) if row[7] else (),
+            core_elements=elements[row[5]],
+            notes=row[6],
+            follow_ups=_follow_up_rows(row[8]),
+        )
+        for row in rows
+    ]
+
+
+def _follow_up_rows(packed: str | None) -> tuple[FollowUpRow, ...]:
+    if not packed or packed == "[]":
+        return ()
+    found = [
+        FollowUpRow(n, text, who, _day(due), _day(done))
+        for n, text, who, due, done in json.loads(packed)
+    ]
+    found.sort(key=lambda a: (a.due_on is not None, a.due_on or date.min))
+    return tuple(found)
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def round_finder(milestones: list[Milestone]) -> Callable[[date], int | None]:
+    """round_of() for many sessions: the rounds sorted once, each date looked up once."""
+    rounds = sorted(
+        (m for m in milestones if m.kind == MilestoneKind.SPARRING_ROUND and m.round is not None),
+        key=lambda m: m.starts_on,
+    )
+    found: dict[date, int | None] = {}
+
+    def find(held_on: date) -> int | None:
+        if held_on not in found:
+            found[held_on] = _round_in(held_on, rounds)
+        return found[held_on]
+
+    return find
+
+
+def _round_in(held_on: date, rounds: list[Milestone]) -> int | None:
+    for milestone in rounds:
+        if milestone.starts_on <= held_on <= milestone.ends_on:
+            return milestone.round
+    started = [m for m in rounds if m.starts_on <= held_on]
+    return started[-1].round if started else None
+
+
 def round_of(held_on: date, milestones: list[Milestone]) -> int | None:
     """The sparring round a session belongs to, read from the programme's timeline.
 
     A session inside a round's period belongs to it; one held between rounds belongs to
     the round before it (a late session); one before the first round belongs to none.
     """
-    rounds = sorted(
-        (m for m in milestones if m.kind == MilestoneKind.SPARRING_ROUND and m.round is not None),
-        key=lambda m: m.starts_on,
-    )
-    for milestone in rounds:
-        if milestone.starts_on <= held_on <= milestone.ends_on:
-            return milestone.round
-    started = [m for m in rounds if m.starts_on <= held_on]
-    return started[-1].round if started else None
+    return round_finder(milestones)(held_on)

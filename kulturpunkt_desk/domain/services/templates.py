@@ -33,6 +33,8 @@ from ..models import (
     Programme,
 )
 from ..money import format_kr
+from .agreement_rule import agreement_refusal
+from .case_file import case_number_for
 from .common import get
 
 # The placeholders a template may use, with the Danish explanation the editor shows.
@@ -49,7 +51,7 @@ PLACEHOLDERS: dict[str, str] = {
     "region_email": "regionens e-mailadresse",
     "beløb": "det bevilgede tilskud, fx 50.000 kr.",
     "antal_rater": "antal planlagte rater",
-    "kickoff": "datoen for offentliggørelse og kick-off",
+    "kickoff": "datoen for offentliggørelse og opstartsmøde",
     "aktivitetsfrist": "sidste dag for aktiviteterne",
     "evalueringsfrist": "frist for evalueringsmateriale",
     "evalueringsrapport": "hvornår evalueringsrapporten foreligger",
@@ -65,10 +67,14 @@ def placeholders_in(body: str) -> list[str]:
     return [name for _, name, _, _ in string.Formatter().parse(body) if name is not None]
 
 
-def check_body(body: str, field: str = "body", label: str = "Tekst") -> str:
-    """The template text, stripped, if every placeholder is known; else a Danish error."""
+def check_body(
+    body: str, field: str = "body", label: str = "Tekst", known: dict[str, str] | None = None
+) -> str:
+    """The template text, stripped, if every placeholder is `known` (default: the
+    agreement's); else a Danish error."""
+    known = PLACEHOLDERS if known is None else known
     cleaned = v.required(body, field, label, 100_000)
-    allowed = ", ".join("{" + n + "}" for n in PLACEHOLDERS)
+    allowed = ", ".join("{" + n + "}" for n in known)
     try:
         names = placeholders_in(cleaned)
     except ValueError:
@@ -78,7 +84,7 @@ def check_body(body: str, field: str = "body", label: str = "Tekst") -> str:
             "og skriv {{ eller }} for at få en krølleparentes i teksten.",
         ) from None
     for name in names:
-        if name not in PLACEHOLDERS:
+        if name not in known:
             shown = "{" + name + "}" if name else "{}"
             raise ValidationError.single(
                 field, f"{label}: ukendt pladsholder {shown}. Du kan bruge: {allowed}."
@@ -157,6 +163,14 @@ class AgreementContent:
     title: str
     text: str  # the template's body with the placeholders filled in
     primary_contact: str
+    # Why the area cannot have an agreement (services.agreement_rule); None when it can.
+    refusal: str | None = None
+    # A draft: printed with "UDKAST" on every page and without the grant's sections.
+    draft: bool = False
+    # The letter block: the area's (else the programme's) case number and the letter's date
+    # (the day the agreement was sent, else the day it is printed).
+    case_number: str = ""
+    letter_date: date | None = None
 
 
 def programme_with_timeline(db: Database, programme_id: int) -> Programme:
@@ -175,8 +189,11 @@ def _programme(s: Session, programme_id: int) -> Programme:
     return programme
 
 
-def agreement_content(db: Database, area_id: int) -> AgreementContent:
-    """The area's agreement text from ITS template version (the newest if none is recorded)."""
+def agreement_content(db: Database, area_id: int, *, draft: bool = False) -> AgreementContent:
+    """The area's agreement text from ITS template version (the newest if none is recorded).
+
+    With `draft`, the template's sections that state the grant as given are left out.
+    """
     with db.read() as s:
         # Only what the agreement shows: printing all agreements stays quick.
         area = s.scalar(
@@ -185,6 +202,7 @@ def agreement_content(db: Database, area_id: int) -> AgreementContent:
             .options(
                 selectinload(Area.members).selectinload(AreaMember.person),
                 selectinload(Area.agreement),
+                selectinload(Area.interest),
                 selectinload(Area.grant).selectinload(Grant.instalments),
             )
         )
@@ -207,17 +225,42 @@ def agreement_content(db: Database, area_id: int) -> AgreementContent:
         )
     contact = next((m.person.name for m in area.members if m.is_primary_contact), "")
     values = placeholder_values(area, programme, contact)
+    body = without_grant_sections(template.body) if draft else template.body
     return AgreementContent(
         area=area,
         programme=programme,
         template_version=template.version,
         title=template.title,
-        text=fill(template.body, values),
+        text=fill(body, values),
         primary_contact=contact,
+        refusal=agreement_refusal(area),
+        draft=draft,
+        case_number=case_number_for(area.case_number, programme.case_number),
+        letter_date=(area.agreement.sent_on if area.agreement else None) or date.today(),
     )
 
 
-def fill(body: str, values: dict[str, str]) -> str:
+# Placeholders that only a sentence stating the grant as given would use.
+GRANT_PLACEHOLDERS = ("beløb", "antal_rater")
+
+
+def without_grant_sections(body: str) -> str:
+    """The template without each '# ' section (heading to next heading) that names the
+    grant's amount or instalments: a draft must not read as a grant given."""
+    sections: list[list[str]] = [[]]
+    for line in body.splitlines():
+        if line.startswith("# "):
+            sections.append([])
+        sections[-1].append(line)
+    kept = [
+        section
+        for section in sections
+        if not any("{" + name + "}" in line for line in section for name in GRANT_PLACEHOLDERS)
+    ]
+    return "\n".join(line for section in kept for line in section)
+
+
+def fill(body: str, values: dict[str, str], known: dict[str, str] | None = None) -> str:
     """Fill placeholders. Values are inserted as they are and never read as placeholders.
 
     A text stored before it was checked keeps an unknown {name} as written rather than
@@ -232,7 +275,7 @@ def fill(body: str, values: dict[str, str]) -> str:
         out.append(literal)
         if name is None:
             continue
-        if name in PLACEHOLDERS and not spec and not conversion:
+        if name in (PLACEHOLDERS if known is None else known) and not spec and not conversion:
             out.append(values.get(name, NOT_SET))
         else:
             out.append(

@@ -17,6 +17,7 @@ from kulturpunkt_desk.domain.services import grants, selection
 from kulturpunkt_desk.domain.services.grants import AgreementData, InterestData
 from kulturpunkt_desk.domain.services.selection import Assessment
 
+from .. import palette
 from ..context import DeskContext
 from ..widgets.fields import DateField
 from ..widgets.rated_note import RatedNote
@@ -99,14 +100,14 @@ class AgreementDialog(AreaFormDialog):
         self.notes.setTabChangesFocus(True)
         self.add_field("sent_on", self.tr("&Sendt"), self.sent_on)
         self.add_field(
-            "signed_by_area_on", self.tr("Underskrevet af &området"), self.signed_by_area_on
+            "signed_by_area_on", self.tr("Underskrevet af &lokalområdet"), self.signed_by_area_on
         )
         self.add_field(
             "signed_by_region_on", self.tr("Underskrevet af &regionen"), self.signed_by_region_on
         )
         self.add_field("notes", self.tr("&Noter"), self.notes)
         hint = QLabel(self.tr("Pil op i et datofelt giver dagens dato; Delete fjerner datoen."))
-        hint.setStyleSheet("color: #666;")
+        hint.setStyleSheet(palette.style(palette.MUTED))
         self.form.addRow("", hint)
         self.sent_on.setFocus()
 

@@ -81,6 +81,24 @@ class AreaDialog(FormDialog):
             self.tr("&Adresse"),
             QLineEdit(area.recipient_address if area else ""),
         )
+        self.signatory_name = self.add_field(
+            "signatory_name",
+            self.tr("Underskri&ver"),
+            QLineEdit(area.signatory_name if area else ""),
+        )
+        self.signatory_name.setPlaceholderText(self.tr("hvem underskriver aftalen for området"))
+        self.signatory_title = self.add_field(
+            "signatory_title",
+            self.tr("Underskrivers tit&el"),
+            QLineEdit(area.signatory_title if area else ""),
+        )
+        self.signatory_title.setPlaceholderText(self.tr("fx formand"))
+        self.case_number = self.add_field(
+            "case_number", self.tr("Sa&gsnummer"), QLineEdit(area.case_number if area else "")
+        )
+        self.case_number.setPlaceholderText(
+            self.tr("regionens sagsnummer; tomt: programmets sagsnummer")
+        )
         self.notes = self.add_field(
             "notes", self.tr("N&oter"), text_box(area.notes if area else "", 2)
         )
@@ -99,6 +117,9 @@ class AreaDialog(FormDialog):
             recipient_name=self.recipient.text(),
             recipient_cvr=self.cvr.text(),
             recipient_address=self.address.text(),
+            case_number=self.case_number.text(),
+            signatory_name=self.signatory_name.text(),
+            signatory_title=self.signatory_title.text(),
             notes=self.notes.toPlainText(),
         )
 
@@ -114,14 +135,14 @@ class _RoleFields:
 
     def add_role_fields(self, dialog: FormDialog, member: AreaMember | None) -> None:
         self.role = dialog.add_field(
-            "role", dialog.tr("&Rolle i området"), QLineEdit(member.role if member else "")
+            "role", dialog.tr("&Rolle i lokalområdet"), QLineEdit(member.role if member else "")
         )
         self.role.setPlaceholderText(dialog.tr("fx formand, kasserer, ildsjæl"))
         self.steering = dialog.add_field(
             "in_steering_group", "", QCheckBox(dialog.tr("Medlem af &styregruppen"))
         )
         self.primary = dialog.add_field(
-            "is_primary_contact", "", QCheckBox(dialog.tr("&Primær kontaktperson for regionen"))
+            "is_primary_contact", "", QCheckBox(dialog.tr("Primær &kontaktperson for regionen"))
         )
         self.steering.setChecked(member.in_steering_group if member else True)
         self.primary.setChecked(member.is_primary_contact if member else False)
@@ -136,7 +157,7 @@ class _RoleFields:
 
 class NewPersonDialog(FormDialog, _RoleFields):
     def __init__(self, ctx: DeskContext, area_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Ny person i området"), parent)
+        super().__init__(self.tr("Ny person i lokalområdet"), parent)
         self.ctx, self.area_id = ctx, area_id
         self.name = self.add_field("name", self.tr("&Navn"), QLineEdit())
         self.email = self.add_field("email", self.tr("&E-mail"), QLineEdit())

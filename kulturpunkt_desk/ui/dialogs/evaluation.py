@@ -18,6 +18,7 @@ from kulturpunkt_desk.domain.models import (
 from kulturpunkt_desk.domain.services import evaluations
 from kulturpunkt_desk.domain.services.evaluations import EvaluationData, GoalAnswer
 
+from .. import scale
 from ..context import DeskContext
 from ..widgets.fields import DateField, MoneyField
 from ..widgets.form import FormDialog
@@ -31,11 +32,11 @@ FIGURES = [
 ]
 
 
-def _text(value: str = "", height: int = 46) -> QPlainTextEdit:
+def _text(value: str = "", lines: float = 2.4) -> QPlainTextEdit:
     edit = QPlainTextEdit(value)
     edit.setTabChangesFocus(True)
-    edit.setMinimumHeight(height)
-    edit.setMaximumHeight(height + 20)
+    edit.setMinimumHeight(scale.lines_high(edit, lines))
+    edit.setMaximumHeight(scale.lines_high(edit, lines + 1.4))
     return edit
 
 
@@ -54,7 +55,7 @@ class EvaluationDialog(FormDialog):
         self.area = area
         self.submission = submission
         self.saved_id: int | None = None
-        self.setMinimumWidth(700)
+        self.setMinimumWidth(scale.chars_wide(self, 117))
         heading = QLabel(area.name)
         heading.setStyleSheet("font-weight: bold;")
         self.form.addRow(self.tr("Lokalområde"), heading)
@@ -64,7 +65,7 @@ class EvaluationDialog(FormDialog):
         self.answers: dict[CoreElement, QPlainTextEdit] = {}
         for element in CoreElement:
             edit = _text(answers.get(element, ""))
-            edit.setPlaceholderText(self.tr("Hvad fortæller området om dette kerneelement?"))
+            edit.setPlaceholderText(self.tr("Hvad fortæller lokalområdet om dette kerneelement?"))
             self.answers[element] = edit
             self.add_field(f"answer_{element.value}", self.tr(CORE_ELEMENT_LABELS[element]), edit)
         self.form.addRow(QLabel("<b>Mål på projektniveau</b>: i hvilken grad er de styrket?"))
@@ -96,8 +97,8 @@ class EvaluationDialog(FormDialog):
             submission.declared_spending_ore if submission else 0,
         )
         self.add_field("declared_spending_ore", self.tr("&Erklæret forbrug (kr.)"), self.spending)
-        self.summary = _text(submission.summary if submission else "", 56)
-        self.add_field("summary", self.tr("Sa&mmenfatning"), self.summary)
+        self.summary = _text(submission.summary if submission else "", 3.1)
+        self.add_field("summary", self.tr("Samme&nfatning"), self.summary)
         self.received_on.setFocus()
 
     def save(self) -> None:

@@ -12,6 +12,7 @@ from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import grants
 from kulturpunkt_desk.domain.services.grants import InstalmentData, SpendingData
 
+from .. import scale
 from ..context import DeskContext
 from ..widgets.fields import DateField, MoneyField
 from ..widgets.form import FormDialog
@@ -25,7 +26,7 @@ class AreaFormDialog(FormDialog):
         self.ctx = ctx
         self.area = area
         self.saved_id: int | None = None
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(scale.chars_wide(self, 77))
         heading = QLabel(area.name)
         heading.setStyleSheet("font-weight: bold;")
         self.form.addRow(self.tr("Lokalområde"), heading)

@@ -9,6 +9,7 @@ from kulturpunkt_desk.domain.models import MEETING_KIND_LABELS, MeetingKind, Net
 from kulturpunkt_desk.domain.services import meetings
 from kulturpunkt_desk.domain.services.meetings import MeetingData
 
+from .. import scale
 from ..context import DeskContext
 from ..widgets.fields import DateField
 from ..widgets.form import FormDialog
@@ -22,7 +23,7 @@ class MeetingDialog(FormDialog):
         self.ctx = ctx
         self.meeting = meeting
         self.saved_id: int | None = None
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(scale.chars_wide(self, 93))
         self.title = QLineEdit(meeting.title if meeting else "")
         self.title.setPlaceholderText(self.tr("fx Netværks- og inspirationsmøde, 1. runde"))
         self.held_on = DateField(meeting.held_on if meeting else None)

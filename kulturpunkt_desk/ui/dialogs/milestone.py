@@ -11,6 +11,7 @@ from kulturpunkt_desk.domain.models import Milestone, MilestoneKind
 from kulturpunkt_desk.domain.services import programmes
 from kulturpunkt_desk.domain.services.programmes import MilestoneData
 
+from .. import scale
 from ..context import DeskContext
 from ..widgets.fields import DateField
 from ..widgets.form import FormDialog
@@ -20,7 +21,7 @@ MILESTONE_KIND_LABELS: dict[MilestoneKind, str] = {
     MilestoneKind.DIALOGUE: "Dialog",
     MilestoneKind.INTEREST_DEADLINE: "Frist for interessetilkendegivelse",
     MilestoneKind.AGREEMENTS: "Samarbejdsaftaler",
-    MilestoneKind.KICKOFF: "Kick-off",
+    MilestoneKind.KICKOFF: "Opstartsmøde",
     MilestoneKind.SPARRING_ROUND: "Sparringsrunde",
     MilestoneKind.NETWORK_ROUND: "Netværksmøder",
     MilestoneKind.ACTIVITIES: "Aktiviteter",
@@ -45,7 +46,7 @@ class _DateWithWeek(QWidget):
         super().__init__()
         self.field = DateField(value)
         self.week = QLabel()
-        self.week.setMinimumWidth(60)
+        self.week.setMinimumWidth(scale.chars_wide(self.week, 10))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
@@ -67,7 +68,7 @@ class MilestoneDialog(FormDialog):
         self.ctx = ctx
         self.milestone = milestone
         self.saved_id: int | None = None
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(scale.chars_wide(self, 87))
         self.title = QLineEdit(milestone.title if milestone else "")
         self.kind = QComboBox()
         for kind in MilestoneKind:

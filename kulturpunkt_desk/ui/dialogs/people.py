@@ -8,6 +8,7 @@ from kulturpunkt_desk.domain.models import SECTOR_LABELS, Organisation, Person, 
 from kulturpunkt_desk.domain.services import people
 from kulturpunkt_desk.domain.services.people import OrganisationData, PersonData
 
+from .. import scale
 from ..context import DeskContext
 from ..widgets.form import FormDialog
 
@@ -30,7 +31,7 @@ MUNICIPALITIES = [
 def _notes(text: str) -> QPlainTextEdit:
     edit = QPlainTextEdit(text)
     edit.setTabChangesFocus(True)
-    edit.setMaximumHeight(90)
+    edit.setMaximumHeight(scale.lines_high(edit, 5.5))
     return edit
 
 
@@ -42,7 +43,7 @@ class PersonDialog(FormDialog):
         self.ctx = ctx
         self.person = person
         self.saved_id: int | None = None
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(scale.chars_wide(self, 80))
         self.name = QLineEdit(person.name if person else "")
         self.email = QLineEdit(person.email if person else "")
         self.email.setPlaceholderText(self.tr("navn@eksempel.dk"))
@@ -61,7 +62,7 @@ class PersonDialog(FormDialog):
         self.add_field("phone", self.tr("&Telefon"), self.phone)
         self.add_field("title", self.tr("T&itel"), self.title)
         self.add_field("organisation_id", self.tr("&Organisation"), self.organisation)
-        self.add_field("notes", self.tr("No&ter"), self.notes)
+        self.add_field("notes", self.tr("Note&r"), self.notes)
         self.name.setFocus()
 
     def save(self) -> None:
@@ -95,7 +96,7 @@ class OrganisationDialog(FormDialog):
         self.ctx = ctx
         self.organisation = organisation
         self.saved_id: int | None = None
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(scale.chars_wide(self, 80))
         self.name = QLineEdit(organisation.name if organisation else "")
         self.sector = QComboBox()
         for sector in Sector:

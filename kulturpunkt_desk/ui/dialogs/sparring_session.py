@@ -30,7 +30,7 @@ from kulturpunkt_desk.domain.models import (
 from kulturpunkt_desk.domain.services import areas, sparring
 from kulturpunkt_desk.domain.services.sparring import FollowUpData, SessionData
 
-from .. import preferences
+from .. import preferences, scale
 from ..context import DeskContext
 from ..widgets.check_list import CheckList
 from ..widgets.choice_buttons import ChoiceButtons
@@ -63,13 +63,13 @@ class SessionDialog(FormDialog):
         self.ctx = ctx
         self.session = session
         self.saved_id: int | None = None
-        self.setMinimumWidth(720)
+        self.setMinimumWidth(scale.chars_wide(self, 120))
         screen = self.screen().availableGeometry() if self.screen() else None
         # Tall enough to show the whole form with a follow-up or two at 1366x768.
         self.resize(720, min(620, screen.height() - 60) if screen else 620)
 
         self.area = QComboBox()
-        self.area.setPlaceholderText(self.tr("Skriv de første bogstaver i områdets navn"))
+        self.area.setPlaceholderText(self.tr("Skriv de første bogstaver i lokalområdets navn"))
         for area in areas.list_areas(ctx.db, ctx.programme_id):
             self.area.addItem(area.name, area.id)
         self.held_on = DateField(session.held_on if session else date.today())
@@ -78,7 +78,7 @@ class SessionDialog(FormDialog):
         )
         self.participants = CheckList()
         self.participants.setMinimumHeight(70)
-        self.participants.setMaximumHeight(110)
+        self.participants.setMaximumHeight(scale.lines_high(self.participants, 7))
         self.elements = QWidget()
         grid = QGridLayout(self.elements)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -92,7 +92,7 @@ class SessionDialog(FormDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText(self.tr("Hvad blev drøftet?"))
         self.notes.setMinimumHeight(70)
-        self.notes.setMaximumHeight(110)  # the whole form fits a 768-pixel screen unscrolled
+        self.notes.setMaximumHeight(scale.lines_high(self.notes, 7))  # fits 768 pixels unscrolled
         self.follow_ups = FollowUpRows()
         self.consultant = QLineEdit()
         self.consultant.setPlaceholderText(self.tr("Regionens konsulent(er) til stede"))
@@ -149,7 +149,7 @@ class SessionDialog(FormDialog):
         items = [(m.person_id, _member_label(m.person.name, m.role)) for m in members]
         known = {person_id for person_id, _ in items}
         if not items:
-            self.participants.set_placeholder(self.tr("Området har ingen personer endnu."))
+            self.participants.set_placeholder(self.tr("Lokalområdet har ingen personer endnu."))
             return
         self.participants.set_items(items, [p for p in keep if p in known])
 
@@ -167,7 +167,7 @@ class SessionDialog(FormDialog):
     def save(self) -> None:
         area_id = self.area.currentData()
         if area_id is None:
-            raise ValidationError.single("area_id", self.tr("Lokalområde: vælg et område."))
+            raise ValidationError.single("area_id", self.tr("Lokalområde: vælg et lokalområde."))
         data = self.data()
         if self.session is None:
             self.saved_id = sparring.log_session(self.ctx.db, int(area_id), data)

@@ -11,8 +11,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF
+
+from .. import palette
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -21,9 +30,30 @@ Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole
 
-WARNING_COLOUR = QColor("#b00020")
-MUTED_COLOUR = QColor("#666666")
-HIGHLIGHT_BACKGROUND = QColor("#fff4c2")
+WARNING_COLOUR = QColor(palette.WARNING)
+MUTED_COLOUR = QColor(palette.MUTED)
+HIGHLIGHT_BACKGROUND = QColor(palette.HIGHLIGHT_BACKGROUND)
+
+WARNING_ROLES = (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.AccessibleTextRole)
+_warning_mark: list[QIcon] = []
+
+
+def warning_mark() -> QIcon:
+    """A red triangle with "!": its shape says "warning" without its colour."""
+    if not _warning_mark:
+        pixmap = QPixmap(32, 32)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(WARNING_COLOUR)
+        painter.drawPolygon(QPolygonF([QPointF(16, 2), QPointF(31, 29), QPointF(1, 29)]))
+        painter.setBrush(QColor(palette.ON_DARK))
+        painter.drawRect(QRectF(14.5, 10, 3, 11))
+        painter.drawEllipse(QRectF(14.25, 23, 3.5, 3.5))
+        painter.end()
+        _warning_mark.append(QIcon(pixmap))
+    return _warning_mark[0]
 
 
 @dataclass(frozen=True)
@@ -90,6 +120,11 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
             colour = column.colour(row)
             return QBrush(colour) if colour is not None else None
+        # Red is not the only sign of a warning: a mark beside it, words for the ear.
+        if role in WARNING_ROLES and column.colour and column.colour(row) == WARNING_COLOUR:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return warning_mark()
+            return self.tr("{0} (kræver opmærksomhed)").format(column.text(row))
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row) or None
         if self.highlight is not None and self.highlight(row):

@@ -76,7 +76,7 @@ class AgreementsTab(QWidget):
                     lambda a: a.agreement.sent_on if a.agreement else None,
                 ),
                 Column(
-                    self.tr("Underskrevet af området"),
+                    self.tr("Underskrevet af lokalområdet"),
                     lambda a: signed_text(
                         a, a.agreement.signed_by_area_on if a.agreement else None
                     ),
@@ -95,6 +95,7 @@ class AgreementsTab(QWidget):
             lambda a: a.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Samarbejdsaftaler"))
         self.table.activated_id.connect(lambda _id: self.edit_agreement())
         self.interest_button = QPushButton(self.tr("Interessetilkendegivelse…"))
         self.interest_button.clicked.connect(self.edit_interest)
@@ -104,7 +105,7 @@ class AgreementsTab(QWidget):
         bar = QHBoxLayout()
         self.delete_button = QPushButton(self.tr("Slet…"))
         self.delete_button.setToolTip(
-            self.tr("Slet områdets aftale, eller interessen hvis der ingen aftale er")
+            self.tr("Slet lokalområdets aftale, eller interessen hvis der ingen aftale er")
         )
         self.delete_button.clicked.connect(self.delete_selected)
         bar.addWidget(self.interest_button)

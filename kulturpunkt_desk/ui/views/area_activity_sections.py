@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.dates import date_time
 from kulturpunkt_desk.domain.models import (
     CORE_ELEMENT_LABELS,
     LOCAL_GOAL_EXAMPLE_LABELS,
@@ -36,6 +37,7 @@ from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import area_history, evaluations
 from kulturpunkt_desk.domain.services.area_history import HistoryLine
 
+from .. import palette, scale
 from ..context import DeskContext
 from ..dialogs.activity import ActivityDialog
 from ..models.record_table import Column, RecordTableModel
@@ -76,13 +78,14 @@ class SparringSection(Section):
             lambda s: s.id,
         )
         self.session_table = RecordTable(self.sessions)
+        self.session_table.setAccessibleName(self.tr("Sparringsmøder"))
         self.session_table.activated_id.connect(
             lambda session_id: ctx.open_record("sparring_session", session_id)
         )
         hint = QLabel(t("Dobbeltklik åbner mødet i Sparring, hvor det kan redigeres."))
-        hint.setStyleSheet("color: #555;")
+        hint.setStyleSheet(palette.style(palette.HINT))
         hint.setWordWrap(True)
-        hint.setMaximumWidth(180)
+        hint.setMaximumWidth(scale.chars_wide(hint, 30))
         sessions_row = QVBoxLayout()
         sessions_row.addWidget(hint)
         sessions_row.addStretch()
@@ -112,11 +115,12 @@ class SparringSection(Section):
             lambda a: a.id,
         )
         self.activity_table = RecordTable(self.activities)
+        self.activity_table.setAccessibleName(self.tr("Aktiviteter"))
         self.activity_table.activated_id.connect(lambda _id: self.edit_activity())
         on_delete_key(self.activity_table, self.delete_activity)
         activities_row = button_column(
             (t("&Ny aktivitet…"), self.new_activity),
-            (t("&Redigér aktivitet…"), self.edit_activity),
+            (t("Redigér a&ktivitet…"), self.edit_activity),
             (t("&Slet aktivitet…"), self.delete_activity),
         )
         splitter = QSplitter()
@@ -159,6 +163,7 @@ class EvaluationSection(Section):
         super().__init__(ctx, parent)
         t = self.tr
         self.text = QTextBrowser()
+        self.text.setAccessibleName(self.tr("Evaluering"))
         self.attachments: RecordTableModel[Attachment] = RecordTableModel(
             [
                 Column(t("Fil"), lambda a: a.filename),
@@ -174,6 +179,7 @@ class EvaluationSection(Section):
             lambda a: a.id,
         )
         self.table = RecordTable(self.attachments)
+        self.table.setAccessibleName(self.tr("Bilag"))
         self.table.activated_id.connect(lambda _id: self.open_attachment())
         on_delete_key(self.table, self.delete_attachment)
         row = button_column(
@@ -197,7 +203,9 @@ class EvaluationSection(Section):
         self.attachments.set_rows(sorted(area.attachments, key=lambda a: a.added_on))
         self.table.fit_columns()
         if not area.evaluations:
-            self.text.setPlainText(self.tr("Der er ikke modtaget en evaluering fra området endnu."))
+            self.text.setPlainText(
+                self.tr("Der er ikke modtaget en evaluering fra lokalområdet endnu.")
+            )
             return
         parts = []
         for e in sorted(area.evaluations, key=lambda e: e.received_on):
@@ -234,16 +242,18 @@ class EvaluationSection(Section):
         attachment = self.table.current_record()
         if attachment is None:
             return
-        path = evaluations.attachment_path(self.ctx.db, attachment)
+        # Checked first: a path that leads out of the attachment store is never opened.
         if not evaluations.verify_attachment(self.ctx.db, attachment):
             QMessageBox.warning(
                 self,
                 self.tr("Filen mangler"),
                 self.tr(
-                    "Bilaget findes ikke længere i bilagsmappen, eller det er ændret:\n{0}"
-                ).format(path),
+                    "Bilaget findes ikke længere i bilagsmappen, det er ændret, eller det "
+                    "peger uden for bilagsmappen:\n{0}"
+                ).format(attachment.filename),
             )
             return
+        path = evaluations.attachment_path(self.ctx.db, attachment)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def delete_attachment(self) -> None:
@@ -265,7 +275,7 @@ class HistorySection(Section):
             [
                 Column(
                     t("Tidspunkt"),
-                    lambda h: local_time(h.at).strftime("%d.%m.%Y %H:%M"),
+                    lambda h: date_time(local_time(h.at)),
                     lambda h: h.at.timestamp(),
                 ),
                 Column(t("Bruger"), lambda h: h.user),
@@ -274,6 +284,7 @@ class HistorySection(Section):
             lambda h: 0,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Historik"))
         QVBoxLayout(self).addWidget(self.table)
 
     def load(self, area: Area) -> None:

@@ -30,15 +30,18 @@ from kulturpunkt_desk.domain.services import areas, overview
 from kulturpunkt_desk.domain.services.conditions import conditions_for
 from kulturpunkt_desk.domain.status import STATUS_LABELS
 
+from .. import palette, scale
 from ..context import DeskContext
 from ..dialogs.agreements import AgreementDialog, InterestDialog
 from ..dialogs.area_dialogs import AreaDialog
+from ..form_import_dialog import FormDropFilter
+from ..mail_dialog import area_mail_button
 from ..undo import confirm_and_delete
 from .area_activity_sections import EvaluationSection, HistorySection, SparringSection
 from .area_goals import assessment_lines, goal_levels_html
 from .area_sections import MoneySection, PeopleSection, short
 
-MET_COLOUR, UNMET_COLOUR = "#1b7a3a", "#b00020"
+MET_COLOUR, UNMET_COLOUR = palette.SUCCESS, palette.WARNING
 
 
 def wrapped(text: str = "") -> QLabel:
@@ -56,6 +59,8 @@ class AreaPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.area_id: int | None = None
+        # A returned form (PDF) dropped on the page is read into this area.
+        FormDropFilter(self, ctx, lambda: self.area_id)
         self.area: Area | None = None
 
         back = QPushButton(self.tr("← &Alle lokalområder"))
@@ -66,26 +71,29 @@ class AreaPage(QWidget):
         escape.activated.connect(self.back_requested.emit)
         self.title = QLabel()
         self.title.setObjectName("areaTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        scale.heading(self.title, 1.4)
         self.status = QLabel()
         # Long names and statuses give way before the buttons do on a narrow window.
         for label in (self.title, self.status):
             label.setMinimumWidth(40)
-        edit = QPushButton(self.tr("&Redigér område…"))
+        edit = QPushButton(self.tr("Redigér lokalo&mråde…"))
         edit.clicked.connect(self.edit_area)
-        delete = QPushButton(self.tr("S&let område…"))
+        delete = QPushButton(self.tr("S&let lokalområde…"))
         delete.clicked.connect(self.delete_area)
-        header = QHBoxLayout()
-        header.addWidget(back)
-        header.addSpacing(12)
-        header.addWidget(self.title)
-        header.addWidget(self.status)
-        header.addStretch()
-        header.addWidget(edit)
-        header.addWidget(delete)
+        # The name on a line of its own: beside the buttons a large system font cut it.
+        buttons = QHBoxLayout()
+        buttons.addWidget(back)
+        buttons.addStretch()
+        buttons.addWidget(area_mail_button(ctx, lambda: self.area_id))
+        buttons.addWidget(edit)
+        buttons.addWidget(delete)
+        name_line = QHBoxLayout()
+        name_line.addWidget(self.title)
+        name_line.addWidget(self.status)
+        name_line.addStretch()
+        header = QVBoxLayout()
+        header.addLayout(buttons)
+        header.addLayout(name_line)
 
         self.people = PeopleSection(ctx)
         self.money = MoneySection(ctx)
@@ -93,7 +101,7 @@ class AreaPage(QWidget):
         self.evaluation = EvaluationSection(ctx)
         self.history = HistorySection(ctx)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._about_tab(), self.tr("Om området"))
+        self.tabs.addTab(self._about_tab(), self.tr("Om lokalområdet"))
         self.tabs.addTab(self.people, self.tr("Styregruppe og partnerskab"))
         self.tabs.addTab(self.money, self.tr("Tilskud og rater"))
         self.tabs.addTab(self.sparring, self.tr("Sparring og aktiviteter"))
@@ -152,6 +160,7 @@ class AreaPage(QWidget):
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
@@ -198,7 +207,7 @@ class AreaPage(QWidget):
             rows.append(
                 f"<tr><td style='color:{colour}; font-weight:bold; padding-right:6px'>{mark}</td>"
                 f"<td><b>{escape(self.tr(c.label))}</b><br>"
-                f"<span style='color:#555'>{escape(c.detail)}</span></td></tr>"
+                f"<span style='color:{palette.HINT}'>{escape(c.detail)}</span></td></tr>"
             )
         return "<table cellspacing='4'>" + "".join(rows) + "</table>"
 
@@ -231,14 +240,16 @@ class AreaPage(QWidget):
         else:
             lines = [
                 self.tr("Sendt: {0}").format(short(a.sent_on) or dash),
-                self.tr("Underskrevet af området: {0}").format(short(a.signed_by_area_on) or dash),
+                self.tr("Underskrevet af lokalområdet: {0}").format(
+                    short(a.signed_by_area_on) or dash
+                ),
                 self.tr("Underskrevet af regionen: {0}").format(
                     short(a.signed_by_region_on) or dash
                 ),
             ]
             if a.template is not None:
                 lines.append(self.tr("Skabelon: version {0}").format(a.template.version))
-            self.agreement_button.setText(self.tr("Redigér &aftaledatoer…"))
+            self.agreement_button.setText(self.tr("Redigér af&taledatoer…"))
         lines += [
             "",
             self.tr("Tilskudsmodtager: {0}").format(area.recipient_name or dash),
@@ -281,7 +292,7 @@ def delete_area(ctx: DeskContext, parent: QWidget, area_id: int, name: str) -> b
         QCoreApplication.translate("AreaPage", "lokalområdet «{0}»").format(name),
         QCoreApplication.translate(
             "AreaPage",
-            "Alt om området slettes med: personernes roller, partnerskab, aftale, "
+            "Alt om lokalområdet slettes med: personernes roller, partnerskab, aftale, "
             "tilskud, sparring, aktiviteter, evaluering og bilag.",
         ),
     )

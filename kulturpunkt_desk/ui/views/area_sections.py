@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import (
     SECTOR_LABELS,
     Area,
@@ -39,6 +38,7 @@ from ..dialogs.area_dialogs import (
     PartnerDialog,
 )
 from ..dialogs.grants import AwardDialog, InstalmentDialog, PaymentDialog, PlanDialog
+from ..failure import in_box, told_on_failure
 from ..models.record_table import MUTED_COLOUR, WARNING_COLOUR, Column, RecordTableModel
 from ..undo import confirm_and_delete
 from ..widgets.record_table import RecordTable
@@ -89,10 +89,9 @@ class Section(QWidget):
 
     def call(self, action: Callable[[], None]) -> None:
         """Run a one-click service call; a refusal is shown, never half done."""
-        try:
+        with told_on_failure(in_box(self, self.tr("Kan ikke gemmes"))) as outcome:
             action()
-        except DeskError as exc:
-            QMessageBox.warning(self, self.tr("Kan ikke gemmes"), str(exc))
+        if outcome.failed:
             return
         self.ctx.changed()
 
@@ -121,7 +120,7 @@ class PeopleSection(Section):
                 Column(t("Navn"), lambda m: m.person.name),
                 Column(t("Rolle"), lambda m: m.role),
                 Column(t("Styregruppe"), lambda m: yes(m.in_steering_group)),
-                Column(t("Primær kontakt"), lambda m: yes(m.is_primary_contact)),
+                Column(t("Primær kontaktperson"), lambda m: yes(m.is_primary_contact)),
                 Column(t("Telefon"), lambda m: m.person.phone),
                 Column(t("E-mail"), lambda m: m.person.email),
             ],
@@ -129,14 +128,15 @@ class PeopleSection(Section):
             highlight=lambda m: m.is_primary_contact,
         )
         self.member_table = RecordTable(self.members)
+        self.member_table.setAccessibleName(self.tr("Personer i lokalområdet"))
         self.member_table.activated_id.connect(lambda _id: self.edit_member())
         on_delete_key(self.member_table, self.remove_member)
         members_row = button_column(
             (t("&Ny person…"), self.new_person),
             (t("Tilføj &eksisterende person…"), self.existing_person),
-            (t("Redigér &rolle…"), self.edit_member),
-            (t("Gør til &primær kontakt"), self.make_primary),
-            (t("&Fjern fra området…"), self.remove_member),
+            (t("Redi&gér rolle…"), self.edit_member),
+            (t("Gør til &primær kontaktperson"), self.make_primary),
+            (t("F&jern fra lokalområdet…"), self.remove_member),
         )
         self.partners: RecordTableModel[PartnershipMember] = RecordTableModel(
             [
@@ -148,6 +148,7 @@ class PeopleSection(Section):
             lambda p: p.id,
         )
         self.partner_table = RecordTable(self.partners)
+        self.partner_table.setAccessibleName(self.tr("Organisationer i partnerskabet"))
         on_delete_key(self.partner_table, self.remove_partner)
         partners_row = button_column(
             (t("&Tilføj organisation…"), self.add_partner),
@@ -195,8 +196,8 @@ class PeopleSection(Section):
                 self,
                 AreaMember,
                 member.id,
-                self.tr("{0} fra området").format(member.person.name),
-                self.tr("Personen bliver i registret; kun tilknytningen til området fjernes."),
+                self.tr("{0} fra lokalområdet").format(member.person.name),
+                self.tr("Personen bliver i registret; kun tilknytningen til lokalområdet fjernes."),
             )
 
     def add_partner(self) -> None:
@@ -240,6 +241,7 @@ class MoneySection(Section):
             lambda i: i.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Rater"))
         self.table.activated_id.connect(lambda _id: self.edit_instalment())
         on_delete_key(self.table, self.delete_instalment)
         row = button_column(
@@ -247,7 +249,7 @@ class MoneySection(Section):
             (t("&Planlæg rater…"), self.plan_instalments),
             (t("&Ny rate…"), self.new_instalment),
             (t("Registrér &udbetaling…"), self.register_payment),
-            (t("&Redigér rate…"), self.edit_instalment),
+            (t("Redigér rat&e…"), self.edit_instalment),
             (t("&Slet rate…"), self.delete_instalment),
         )
         box = QVBoxLayout(self)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import overview, selection
 from kulturpunkt_desk.domain.services.overview import AreaSummary
@@ -83,13 +84,13 @@ def area_columns(owner: QWidget) -> list[Column[AreaSummary]]:
             lambda r: t(STATUS_LABELS[r.status]),
             sort_key=lambda r: STATUS_ORDER.index(r.status),
         ),
-        Column(t("Primær kontakt"), lambda r: r.primary_contact or t("(mangler)")),
+        Column(t("Primær kontaktperson"), lambda r: r.primary_contact or t("(mangler)")),
         Column(t("Bevilget"), lambda r: format_kr(r.awarded_ore), lambda r: r.awarded_ore, True),
         Column(t("Udbetalt"), lambda r: format_kr(r.paid_ore), lambda r: r.paid_ore, True),
         Column(
             t("Tilbage"),
-            lambda r: format_kr(r.awarded_ore - r.paid_ore),
-            lambda r: r.awarded_ore - r.paid_ore,
+            lambda r: format_kr(r.left_to_pay_ore),
+            lambda r: r.left_to_pay_ore,
             True,
         ),
         Column(
@@ -108,6 +109,7 @@ class AreasView(View):
             area_columns(self), lambda r: r.id
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Lokalområder"))
         self.proxy = AreaFilter(self.model)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(self.table.proxy.sortRole())
@@ -118,19 +120,28 @@ class AreasView(View):
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Søg i navn, kommune, kontakt…"))
+        self.search.setAccessibleName(self.tr("Søg i lokalområder"))
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(self.tr("Status"))
         self.status_filter.addItem(self.tr("Alle statusser"), None)
         for status in STATUS_ORDER:
             self.status_filter.addItem(self.tr(STATUS_LABELS[status]), status.value)
         self.municipality_filter = QComboBox()
+        self.municipality_filter.setAccessibleName(self.tr("Kommune"))
         self.contact_filter = QComboBox()
+        self.contact_filter.setAccessibleName(self.tr("Primær kontaktperson"))
         self.contact_filter.addItem(self.tr("Alle kontakter"), None)
-        self.contact_filter.addItem(self.tr("Med primær kontakt"), True)
-        self.contact_filter.addItem(self.tr("Uden primær kontakt"), False)
+        self.contact_filter.addItem(self.tr("Med primær kontaktperson"), True)
+        self.contact_filter.addItem(self.tr("Uden primær kontaktperson"), False)
         self.search.textChanged.connect(self.apply_filters)
         for combo in (self.status_filter, self.municipality_filter, self.contact_filter):
             combo.currentIndexChanged.connect(self.apply_filters)
+            # Sized in characters, so with a large font the list does not widen the window.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         self.count_label = QLabel()
         self.designation_label = QLabel()
 
@@ -210,9 +221,9 @@ class AreasView(View):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = self.tr("{0} lokalområder").format(total)
+        text = count(total, "lokalområde")
         if shown != total:
-            text = self.tr("{0} af {1} lokalområder").format(shown, total)
+            text = self.tr("{0} af {1}").format(shown, count(total, "lokalområde"))
         self.count_label.setText(text)
 
     def filter_by_status(self, status: AreaStatus | None) -> None:

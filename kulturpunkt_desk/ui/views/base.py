@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from ..collection import without_collection
 from ..context import DeskContext
 
 
 class View(QWidget):
     """A page of the desk. Subclasses build their widgets and implement refresh()."""
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        # A refresh builds a list's rows at once: no garbage collection halfway through.
+        if "refresh" in cls.__dict__:
+            cls.refresh = without_collection(cls.__dict__["refresh"])  # type: ignore[method-assign]
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

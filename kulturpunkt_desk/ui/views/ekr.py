@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.services import ekr_partnership
 from kulturpunkt_desk.domain.services.ekr_setup import establish_ekr
 
 from ..context import DeskContext
+from ..failure import told_on_failure
 from .base import View
 from .ekr_budget import BudgetTab
 from .ekr_common import EkrTab, MessageLine
@@ -101,10 +101,9 @@ class EkrView(View):
             tab.load(partnership.id)
 
     def create_partnership(self) -> None:
-        try:
+        with told_on_failure(self.create_message.error) as outcome:
             establish_ekr(self.ctx.db)
-        except DeskError as exc:
-            self.create_message.error(str(exc))
+        if outcome.failed:
             return
         self.ctx.changed()
         self.refresh()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from kulturpunkt_desk.domain.models import Record
 from kulturpunkt_desk.domain.services import trash
 
+from .. import palette
 from ..context import DeskContext
 
 
@@ -25,7 +26,7 @@ class MessageLine(QLabel):
         self.hide()
 
     def error(self, text: str) -> None:
-        self.setStyleSheet("color: #b00020;")
+        self.setStyleSheet(palette.style(palette.WARNING))
         self.setText(text)
         self.show()
 

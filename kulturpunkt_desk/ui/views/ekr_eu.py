@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from kulturpunkt_desk.domain.dates import short_date
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import (
     EU_CASE_KIND_LABELS,
     EU_CASE_STAGE_LABELS,
@@ -27,7 +26,9 @@ from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import ekr_eu, ekr_partnership
 from kulturpunkt_desk.domain.services.ekr_eu import EuCaseData
 
+from .. import scale
 from ..context import DeskContext
+from ..failure import told_on_failure
 from ..models.record_table import Column, RecordTableModel
 from ..widgets.fields import DateField, MoneyField
 from ..widgets.form import FormDialog
@@ -41,7 +42,7 @@ class EuCaseDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Redigér EU-sag") if case else self.tr("Ny EU-sag"), parent)
         self.ctx, self.partnership_id, self.case = ctx, partnership_id, case
-        self.setMinimumWidth(540)
+        self.setMinimumWidth(scale.chars_wide(self, 90))
         self.kind = QComboBox()
         for kind in EuCaseKind:
             self.kind.addItem(self.tr(EU_CASE_KIND_LABELS[kind]), kind)
@@ -74,7 +75,7 @@ class EuCaseDialog(FormDialog):
         self.add_field("applicant", self.tr("&Ansøger"), self.applicant)
         self.add_field("member_id", self.tr("&Kommune"), self.member)
         self.add_field("eu_programme", self.tr("&EU-program"), self.programme)
-        self.add_field("call_deadline", self.tr("&Ansøgningsfrist"), self.deadline)
+        self.add_field("call_deadline", self.tr("Ansøgningsfri&st"), self.deadline)
         self.add_field("amount_sought_ore", self.tr("Ansøgt &beløb"), self.sought)
         self.add_field("stage", self.tr("&Fase"), self.stage)
         self.add_field("amount_granted_ore", self.tr("Be&vilget beløb"), self.granted)
@@ -135,6 +136,7 @@ class EuTab(EkrTab):
             lambda c: c.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("EU-sager"))
         self.table.activated_id.connect(lambda _id: self.edit_selected())
         self.figure = QLabel()
         self.figure.setWordWrap(True)
@@ -186,10 +188,9 @@ class EuTab(EkrTab):
         case = self.table.current_record()
         if not isinstance(case, EuCase):
             return
-        try:
+        with told_on_failure(self.message.error) as outcome:
             ekr_eu.delete_case(self.ctx.db, case.id)
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         self.message.info(self.tr("Sagen «{0}» er slettet.").format(case.title))
         self.ctx.changed()

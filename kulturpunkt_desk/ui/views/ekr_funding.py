@@ -20,15 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import long_date, short_date
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.money import format_kr, parse_kr
 from kulturpunkt_desk.domain.services import ekr_frame_rule, ekr_funding
 from kulturpunkt_desk.domain.services.ekr_funding import ContributionRow, ContributionTable
 from kulturpunkt_desk.domain.services.ekr_population_csv import decode, file_periods
 
+from .. import palette
 from ..context import DeskContext
 from ..documents_actions import ask_save_path, make_document, open_document
+from ..failure import told_on_failure
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
 from ..widgets.fields import DateField
 from ..widgets.record_table import RecordTable
@@ -53,7 +55,7 @@ class FundingTab(EkrTab):
         self.rule_label.setWordWrap(True)
         self.rule_label.setAccessibleName(self.tr("Fordelingsreglen"))
         self.late_label = QLabel()
-        self.late_label.setStyleSheet("color: #b00020;")
+        self.late_label.setStyleSheet(palette.style(palette.WARNING))
         self.late_label.setWordWrap(True)
         self.model: RecordTableModel[ContributionRow] = RecordTableModel(
             [
@@ -86,8 +88,10 @@ class FundingTab(EkrTab):
             lambda r: r.member_id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Bidrag"))
 
         self.on_date = DateField()
+        self.on_date.setAccessibleName(self.tr("Dato"))
         self.pay_button = QPushButton(self.tr("Registrér betaling"))
         self.pay_button.clicked.connect(self.register_payment)
         self.undo_pay_button = QPushButton(self.tr("Fortryd betaling"))
@@ -98,7 +102,7 @@ class FundingTab(EkrTab):
         self.frame_button.clicked.connect(self.edit_frame)
         self.population_button = QPushButton(self.tr("Ret indbyggertal…"))
         self.population_button.clicked.connect(self.edit_population)
-        self.import_button = QPushButton(self.tr("Indlæs folketal (CSV)…"))
+        self.import_button = QPushButton(self.tr("Indlæs indbyggertal…"))
         self.import_button.clicked.connect(self.import_population)
         self.new_year_button = QPushButton()
         self.new_year_button.clicked.connect(self.new_year)
@@ -190,7 +194,7 @@ class FundingTab(EkrTab):
             " · ".join(
                 [
                     self.tr("Kommunernes ramme {0}{1}").format(format_kr(t.frame_ore), basis),
-                    self.tr("{0} matcher med {1}").format(
+                    self.tr("{0} medfinansierer med {1}").format(
                         t.region_name, format_kr(t.region_match_ore)
                     ),
                     self.tr("Budget {0}").format(format_kr(t.budget_ore)),
@@ -238,10 +242,9 @@ class FundingTab(EkrTab):
     # --- actions ----------------------------------------------------------------------------
 
     def _run(self, action: Callable[[], object], done: str) -> None:
-        try:
+        with told_on_failure(self.message.error) as outcome:
             action()
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         self.message.info(done)
         self.ctx.changed()
@@ -326,7 +329,10 @@ class FundingTab(EkrTab):
         if self.table_data is None:
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Folketal fra Danmarks Statistik"), "", self.tr("CSV-filer (*.csv *.txt)")
+            self,
+            self.tr("Indbyggertal fra Danmarks Statistik"),
+            "",
+            self.tr("CSV-filer (*.csv *.txt)"),
         )
         if name:
             self.import_file(Path(name))
@@ -336,7 +342,7 @@ class FundingTab(EkrTab):
         if self.table_data is None:
             return
         fy = self.table_data.funding_year_id
-        try:
+        with told_on_failure(self.message.error) as outcome:
             text = decode(path.read_bytes())
             periods = file_periods(text)
             if period is None and len(periods) > 1:
@@ -351,11 +357,10 @@ class FundingTab(EkrTab):
                 if not ok:
                     return
             result = ekr_funding.import_populations(self.ctx.db, fy, text, period=period)
-        except (DeskError, OSError) as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
-        text = self.tr("Indlæste folketal for {0} kommuner ({1}).").format(
-            len(result.figures), result.column
+        text = self.tr("Indlæste indbyggertal for {0} ({1}).").format(
+            count(len(result.figures), "kommune"), result.column
         )
         if result.unknown_names:
             text += " " + self.tr("Ukendte navne sprunget over: {0}.").format(

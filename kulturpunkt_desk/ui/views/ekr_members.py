@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from kulturpunkt_desk.domain.dates import short_date
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import MEMBER_KIND_LABELS, PartnerMember
 from kulturpunkt_desk.domain.services import ekr_partnership
 from kulturpunkt_desk.domain.services.ekr_partnership import MemberData, RepresentativeData
 
+from .. import palette, scale
+from ..accessibility import name_list
 from ..context import DeskContext
+from ..failure import told_on_failure
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
 from ..widgets.fields import DateField
 from ..widgets.record_table import RecordTable
@@ -82,17 +84,19 @@ class MembersTab(EkrTab):
             lambda m: m.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Medlemmer"))
         self.table.selectionModel().selectionChanged.connect(self._show_member)
         self.warning_label = QLabel()
-        self.warning_label.setStyleSheet("color: #b00020;")
+        self.warning_label.setStyleSheet(palette.style(palette.WARNING))
         self.warning_label.setWordWrap(True)
         self.mandate_label = QLabel()
         self.mandate_label.setStyleSheet("color: #b00020;")
         self.mandate_label.setWordWrap(True)
 
         self.member_heading = QLabel()
-        self.member_heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        scale.heading(self.member_heading, 1.4)
         self.people = QListWidget()
+        name_list(self.people, self.tr("Repræsentanter"))
         self.remove_button = QPushButton(self.tr("Fjern valgte repræsentant"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.mandate_button = QPushButton(self.tr("Registrér mandat for valgte"))
@@ -113,12 +117,13 @@ class MembersTab(EkrTab):
         form.addRow(self.tr("&Navn"), self.name)
         form.addRow(self.tr("&Titel"), self.role_title)
         form.addRow(self.tr("&E-mail"), self.email)
-        form.addRow(self.tr("Tele&fon"), self.phone)
+        form.addRow(self.tr("Telef&on"), self.phone)
         form.addRow(self.tr("&Mandat givet"), self.mandate_on)
         self.add_button = QPushButton(self.tr("Tilføj repræsentant"))
         self.add_button.clicked.connect(self.add_representative)
         self.address = QLineEdit()
         self.address.setPlaceholderText(self.tr("Adressen på bidragsbrevet"))
+        self.address.setAccessibleName(self.tr("Adresse på bidragsbrevet"))
         self.address_button = QPushButton(self.tr("Gem adresse"))
         self.address_button.clicked.connect(self.save_address)
         self.settings_button = QPushButton(self.tr("Partnerskabets indstillinger…"))
@@ -212,10 +217,9 @@ class MembersTab(EkrTab):
             phone=self.phone.text(),
             mandate_on=self.mandate_on.value(),
         )
-        try:
+        with told_on_failure(self.message.error) as outcome:
             ekr_partnership.add_representative(self.ctx.db, member.id, data)
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         for field in (self.name, self.role_title, self.email, self.phone):
             field.clear()
@@ -245,10 +249,9 @@ class MembersTab(EkrTab):
         data = MemberData(
             member.name, member.kind, member.rotation_order, self.address.text(), member.notes
         )
-        try:
+        with told_on_failure(self.message.error) as outcome:
             ekr_partnership.update_member(self.ctx.db, member.id, data)
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         self.message.info(self.tr("Adressen for {0} er gemt.").format(member.name))
         self.ctx.changed()
@@ -261,11 +264,10 @@ class MembersTab(EkrTab):
         item = self.people.currentItem() or self.people.item(0)
         if item is None:
             return
-        try:
+        with told_on_failure(self.message.error) as outcome:
             ekr_partnership.remove_representative(
                 self.ctx.db, int(item.data(Qt.ItemDataRole.UserRole))
             )
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         self.ctx.changed()

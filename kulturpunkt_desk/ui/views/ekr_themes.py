@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import (
     ENGAGEMENT_LEVEL_LABELS,
     THEME_KIND_LABELS,
@@ -34,7 +33,10 @@ from kulturpunkt_desk.domain.models import (
 from kulturpunkt_desk.domain.services import ekr_themes
 from kulturpunkt_desk.domain.services.ekr_themes import EngagementGrid
 
+from .. import palette
+from ..accessibility import name_list
 from ..context import DeskContext
+from ..failure import told_on_failure
 from .ekr_common import EkrTab, MessageLine
 
 Index = QModelIndex | QPersistentModelIndex
@@ -46,9 +48,9 @@ def tr(text: str) -> str:
 
 LEVEL_ROLE = Qt.ItemDataRole.UserRole
 LEVEL_COLOURS = {
-    EngagementLevel.LEADING: QColor("#1f4e79"),
-    EngagementLevel.ACTIVE: QColor("#8fb3d9"),
-    EngagementLevel.FOLLOWING: QColor("#dde7f1"),
+    EngagementLevel.LEADING: QColor(palette.LEVEL_LEADING),
+    EngagementLevel.ACTIVE: QColor(palette.LEVEL_ACTIVE),
+    EngagementLevel.FOLLOWING: QColor(palette.LEVEL_FOLLOWING),
 }
 
 
@@ -103,7 +105,7 @@ class EngagementModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and level in LEVEL_COLOURS:
             return QBrush(LEVEL_COLOURS[level])
         if role == Qt.ItemDataRole.ForegroundRole and level == EngagementLevel.LEADING:
-            return QBrush(QColor("white"))
+            return QBrush(QColor(palette.ON_DARK))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -117,10 +119,9 @@ class EngagementModel(QAbstractTableModel):
         level = EngagementLevel(value)
         member_id = self.grid.members[index.row()][0]
         theme_id = self.grid.themes[index.column()].theme_id
-        try:
+        with told_on_failure(self.message.error) as outcome:
             ekr_themes.set_engagement(self.ctx.db, theme_id, member_id, level)
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return False
         if level == EngagementLevel.NOT_TAKING_PART:
             self.grid.levels.pop((member_id, theme_id), None)
@@ -155,6 +156,7 @@ class EngagementTab(EkrTab):
         super().__init__(ctx, parent)
         self.model = EngagementModel(ctx, self.message)
         self.view = QTableView()
+        name_list(self.view, self.tr("Medlemmernes engagement i temaerne"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(LevelDelegate(self.view))
         self.view.setEditTriggers(

@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from kulturpunkt_desk.domain.dates import short_date
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import PartnerMember, WheelMeeting
 from kulturpunkt_desk.domain.services import ekr_partnership, ekr_wheel
 
+from .. import palette, scale
+from ..accessibility import name_list
 from ..context import DeskContext
 from ..documents_actions import ask_save_path, make_document
+from ..failure import told_on_failure
 from ..models.record_table import Column, RecordTableModel
 from ..widgets.fields import DateField
 from ..widgets.record_table import RecordTable
@@ -61,9 +63,10 @@ class WheelTab(EkrTab):
             lambda m: m.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Møder i årshjulet"))
         self.table.selectionModel().selectionChanged.connect(self._show_meeting)
         self.warnings = QLabel()
-        self.warnings.setStyleSheet("color: #b00020;")
+        self.warnings.setStyleSheet(palette.style(palette.WARNING))
         self.warnings.setWordWrap(True)
         self.away = QLabel()
         self.away.setWordWrap(True)
@@ -77,19 +80,20 @@ class WheelTab(EkrTab):
         self.minutes = QPlainTextEdit()
         self.minutes.setTabChangesFocus(True)
         for text in (self.agenda, self.minutes):
-            text.setMaximumHeight(110)  # leave room for the attendance list below
+            text.setMaximumHeight(scale.lines_high(text, 7))  # room for the attendance list
         self.save_button = QPushButton(self.tr("Gem mødet"))
         self.save_button.clicked.connect(self.save_meeting)
         self.attendance = QListWidget()
+        name_list(self.attendance, self.tr("Fremmøde"))
         self.save_attendance_button = QPushButton(self.tr("Gem fremmøde"))
         self.save_attendance_button.clicked.connect(self.save_attendance)
 
         form = QFormLayout()
-        form.addRow(self.tr("&Dato"), self.held_on)
-        form.addRow(self.tr("&Vært"), self.host)
+        form.addRow(self.tr("Da&to"), self.held_on)
+        form.addRow(self.tr("V&ært"), self.host)
         form.addRow(self.tr("&Mødestyrer"), self.chair)
         form.addRow(self.tr("D&agsorden"), self.agenda)
-        form.addRow(self.tr("&Referat"), self.minutes)
+        form.addRow(self.tr("R&eferat"), self.minutes)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 0, 0, 0)
@@ -212,11 +216,10 @@ class WheelTab(EkrTab):
 
     def propose_next_year(self) -> None:
         year = int(self.propose_button.property("year"))
-        try:
+        with told_on_failure(self.message.error) as outcome:
             proposal = ekr_wheel.propose_wheel(self.ctx.db, self.partnership_id, year)
             ekr_wheel.create_wheel(self.ctx.db, self.partnership_id, year, proposal)
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         self.message.info(
             self.tr(
@@ -239,10 +242,9 @@ class WheelTab(EkrTab):
             agenda=self.agenda.toPlainText(),
             minutes=self.minutes.toPlainText(),
         )
-        try:
+        with told_on_failure(self.message.error) as outcome:
             ekr_wheel.update_wheel_meeting(self.ctx.db, meeting.id, data)
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         self.message.info(self.tr("Mødet er gemt."))
         self.ctx.changed()
@@ -263,10 +265,9 @@ class WheelTab(EkrTab):
             int(item.data(Qt.ItemDataRole.UserRole)): item.checkState() == Qt.CheckState.Checked
             for item in (self.attendance.item(n) for n in range(self.attendance.count()))
         }
-        try:
+        with told_on_failure(self.message.error) as outcome:
             ekr_wheel.set_attendance(self.ctx.db, meeting.id, present)
-        except DeskError as exc:
-            self.message.error(str(exc))
+        if outcome.failed:
             return
         self.message.info(self.tr("Fremmødet er gemt."))
         self.ctx.changed()

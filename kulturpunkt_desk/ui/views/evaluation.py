@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.models import (
     CORE_ELEMENT_LABELS,
@@ -99,9 +100,11 @@ class EvaluationView(View):
             lambda a: a.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Evalueringer"))
         self.table.activated_id.connect(lambda _id: self.open_or_create())
         self.table.selectionModel().selectionChanged.connect(self._show_details)
         self.details = QTextBrowser()
+        self.details.setAccessibleName(self.tr("Den valgte evaluering"))
         self.details.setOpenLinks(False)
 
         self.new_button = QPushButton(self.tr("Ny evaluering (Ctrl+N)"))
@@ -151,7 +154,7 @@ class EvaluationView(View):
             self.table.selectRow(0)
         received = sum(1 for a in self.areas if a.evaluations)
         owing = sum(1 for a in self.areas if a.evaluations or expected(a))
-        text = self.tr("{0} af {1} evalueringer modtaget").format(received, owing)
+        text = self.tr("{0} af {1} modtaget").format(received, count(owing, "evaluering"))
         if self.due is not None:
             text += self.tr(" · frist {0}").format(short_date(self.due))
         self.summary_label.setText(text)

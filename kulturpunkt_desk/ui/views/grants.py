@@ -97,6 +97,7 @@ class GrantsView(View):
             lambda r: r.area.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Tilskud pr. lokalområde"))
         self.table.selectionModel().selectionChanged.connect(self._show_area)
         self.totals = QLabel()
         self.totals.setStyleSheet("font-weight: bold;")
@@ -116,6 +117,7 @@ class GrantsView(View):
             lambda i: i.id,
         )
         self.instalment_table = RecordTable(self.instalments)
+        self.instalment_table.setAccessibleName(self.tr("Rater"))
         self.instalment_table.activated_id.connect(lambda _id: self.edit_instalment())
         self.instalment_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.spending: RecordTableModel[SpendingItem] = RecordTableModel(
@@ -127,6 +129,7 @@ class GrantsView(View):
             lambda i: i.id,
         )
         self.spending_table = RecordTable(self.spending)
+        self.spending_table.setAccessibleName(self.tr("Forbrug"))
 
         area_bar = QHBoxLayout()
         self.award_button = _button(self.tr("Bevilg / ændr tilskud…"), self.award, area_bar)
@@ -218,7 +221,7 @@ class GrantsView(View):
         self.area_heading.setText(
             self.tr("Rater og forbrug for {0}").format(area.name)
             if area
-            else self.tr("Vælg et område")
+            else self.tr("Vælg et lokalområde")
         )
         instalments = list(area.grant.instalments) if area and area.grant else []
         self.instalments.set_rows(sorted(instalments, key=lambda i: (i.due_on, i.id)))

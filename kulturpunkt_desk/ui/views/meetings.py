@@ -22,13 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import long_date, short_date
-from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import MEETING_KIND_LABELS, NetworkMeeting
 from kulturpunkt_desk.domain.services import areas, meetings
+from kulturpunkt_desk.domain.services.meetings import MeetingRow
 
+from .. import palette, scale
 from ..context import DeskContext
 from ..dialogs.meeting import MeetingDialog
+from ..failure import told_on_failure
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
 from ..undo import confirm_and_delete
 from ..widgets.attendance_grid import AttendanceGrid
@@ -36,8 +39,8 @@ from ..widgets.record_table import RecordTable
 from .base import View
 
 
-def _represented(meeting: NetworkMeeting) -> int:
-    return len({a.area_id for a in meeting.attendance})
+def _represented(meeting: MeetingRow) -> int:
+    return meeting.represented
 
 
 class MeetingsView(View):
@@ -48,7 +51,7 @@ class MeetingsView(View):
         self.shown_id: int | None = None
         self.dirty = False
 
-        self.model: RecordTableModel[NetworkMeeting] = RecordTableModel(
+        self.model: RecordTableModel[MeetingRow] = RecordTableModel(
             [
                 Column(self.tr("Dato"), lambda m: short_date(m.held_on), lambda m: m.held_on),
                 Column(
@@ -57,8 +60,8 @@ class MeetingsView(View):
                     _represented,
                     right=True,
                     colour=lambda m: WARNING_COLOUR if _represented(m) < self.area_count else None,
-                    tooltip=lambda m: self.tr("{0} af {1} områder var repræsenteret").format(
-                        _represented(m), self.area_count
+                    tooltip=lambda m: self.tr("{0} af {1} var repræsenteret").format(
+                        _represented(m), count(self.area_count, "lokalområde")
                     ),
                 ),
                 Column(
@@ -71,6 +74,7 @@ class MeetingsView(View):
             lambda m: m.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Netværksmøder"))
         self.table.activated_id.connect(lambda _id: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -90,23 +94,26 @@ class MeetingsView(View):
         self.rounds_label.setAccessibleName("Fremmøde i runderne")
 
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        scale.heading(self.heading, 1.6)
         self.heading.setWordWrap(True)
         self.meta = QLabel()
         self.agenda = QPlainTextEdit()
+        self.agenda.setAccessibleName(self.tr("Dagsorden"))
         self.agenda.setReadOnly(True)
         self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(self.tr("Noter"))
         self.notes.setReadOnly(True)
         texts = QTabWidget()
         texts.addTab(self.agenda, self.tr("Dagsorden"))
         texts.addTab(self.notes, self.tr("Noter"))
-        texts.setMaximumHeight(110)  # the attendance grid below needs the room
+        texts.setMaximumHeight(scale.lines_high(texts, 7))  # the attendance grid needs the room
         self.absent_label = QLabel()
         self.absent_label.setWordWrap(True)
         self.grid = AttendanceGrid()
+        self.grid.setAccessibleName(self.tr("Fremmøde"))
         self.grid.changed.connect(self._grid_changed)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(palette.style(palette.WARNING))
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.save_button = QPushButton(self.tr("Gem fremmøde (Ctrl+S)"))
@@ -167,19 +174,20 @@ class MeetingsView(View):
         self.all_areas = areas.list_areas(self.ctx.db, self.ctx.programme_id)
         self.area_count = len(self.all_areas)
         self.members = meetings.programme_members(self.ctx.db, self.ctx.programme_id)
-        self.model.set_rows(
-            sorted(
-                meetings.list_meetings(self.ctx.db, self.ctx.programme_id),
-                key=lambda m: m.held_on,
-                reverse=True,
-            )
-        )
+        self.model.set_rows(meetings.meeting_rows(self.ctx.db, self.ctx.programme_id))
         self._show_rounds()
         self.table.fit_columns(260)
-        self.table.restore_selection(keep)
-        if self.table.current_id() is None and self.model.rows:
-            self.table.selectRow(0)
+        # The page is loaded once, below, not again for each selection change on the way.
+        self._refreshing = True
+        try:
+            self.table.restore_selection(keep)
+            if self.table.current_id() is None and self.model.rows:
+                self.table.selectRow(0)
+        finally:
+            self._refreshing = False
         self._load_page()
+
+    _refreshing = False
 
     def _show_rounds(self) -> None:
         lines = []
@@ -202,6 +210,8 @@ class MeetingsView(View):
         self.rounds_label.setText("<br>".join(lines))
 
     def _selection_changed(self) -> None:
+        if self._refreshing:
+            return
         if self.dirty and self.table.current_id() != self.shown_id:
             answer = QMessageBox.question(
                 self,
@@ -238,7 +248,7 @@ class MeetingsView(View):
         self.meta.setText(" · ".join(parts))
         self.agenda.setPlainText(meeting.agenda)
         self.notes.setPlainText(meeting.notes)
-        present = {(a.area_id, a.person_id) for a in meeting.attendance}
+        present = meetings.attendees(self.ctx.db, meeting.id)
         self.grid.load(self.members, present)
         with_people = {m.area_id for m in self.members}
         for area in self.all_areas:
@@ -251,16 +261,16 @@ class MeetingsView(View):
         absent = self.grid.absent_areas()
         if absent:
             self.absent_label.setText(
-                self.tr("{0} af {1} områder ikke repræsenteret: {2}").format(
-                    len(absent), self.area_count, ", ".join(absent)
+                self.tr("{0} af {1} ikke repræsenteret: {2}").format(
+                    len(absent), count(self.area_count, "lokalområde"), ", ".join(absent)
                 )
             )
-            self.absent_label.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.absent_label.setStyleSheet(palette.style(palette.WARNING, bold=True))
         else:
             self.absent_label.setText(
-                self.tr("Alle {0} områder var repræsenteret.").format(self.area_count)
+                self.tr("Alle {0} var repræsenteret.").format(count(self.area_count, "lokalområde"))
             )
-            self.absent_label.setStyleSheet("color: #1b5e20; font-weight: bold;")
+            self.absent_label.setStyleSheet(palette.style(palette.SUCCESS, bold=True))
 
     def _grid_changed(self) -> None:
         self._update_absent()
@@ -278,10 +288,9 @@ class MeetingsView(View):
             self._save(self.shown_id)
 
     def _save(self, meeting_id: int) -> None:
-        try:
+        with told_on_failure(self.error_label.setText) as outcome:
             meetings.set_attendance(self.ctx.db, meeting_id, self.grid.attendees())
-        except DeskError as exc:
-            self.error_label.setText(str(exc))
+        if outcome.failed:
             self.error_label.show()
             return
         self._set_dirty(False)
@@ -293,7 +302,8 @@ class MeetingsView(View):
     def edit_selected(self) -> None:
         meeting = self.table.current_record()
         if meeting is not None:
-            self._open_dialog(MeetingDialog(self.ctx, self, meeting))
+            full = meetings.get_meeting(self.ctx.db, meeting.id)
+            self._open_dialog(MeetingDialog(self.ctx, self, full))
 
     def _open_dialog(self, dialog: MeetingDialog) -> None:
         self.dialog = dialog  # kept: the open form must outlive this call

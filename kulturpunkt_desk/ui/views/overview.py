@@ -1,8 +1,9 @@
 """Overblik: what needs attention today.
 
 The programme's timeline with today marked; the overdue and coming items grouped by kind
-(most urgent group first, counts in the headings); money against the budget; and how
-many areas stand at each status. Every item opens the record it is about.
+(most urgent group first, counts in the headings); "Det kommende" (this week or the next
+14 days); money against the budget; and how many areas stand at each status. Every item
+opens the record it is about.
 
 The figures come in one call, `services.overblik.overblik`, which also keeps them as the
 start-up snapshot; the widgets that paint them are `OverviewPanel`, which the start-up
@@ -34,6 +35,7 @@ class OverviewView(View):
         self.panel = OverviewPanel()
         self.panel.item_chosen.connect(self.ctx.open_record)
         self.panel.status_chosen.connect(lambda n: self.ctx.open_record(STATUS_KIND, n))
+        self.panel.reminder_requested.connect(self._write_reminder)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.panel)
@@ -45,6 +47,7 @@ class OverviewView(View):
         self.money_labels = self.panel.money_labels
         self.paid_bar = self.panel.paid_bar
         self.status_box = self.panel.status_box
+        self.week = self.panel.week
         self.data: OverblikData | None = None
 
     @property
@@ -63,3 +66,11 @@ class OverviewView(View):
     def open_item_at(self, kind: str, area_name: str) -> bool:
         """Open the first item of `kind` about `area_name` (used by tests and shortcuts)."""
         return self.panel.open_item_at(kind, area_name)
+
+    def _write_reminder(self) -> None:
+        from kulturpunkt_desk.domain.services import mail
+
+        from ..mail_dialog import write_mail
+
+        today, pid = self.today(), self.ctx.programme_id
+        write_mail(self.ctx, self, lambda: mail.evaluation_reminder(self.ctx.db, pid, today))

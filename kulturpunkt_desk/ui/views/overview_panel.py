@@ -27,12 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import long_date
 from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.overblik_data import AttentionRow, OverblikData
 
+from .. import palette, scale
+from ..accessibility import name_list
 from ..models.record_table import MUTED_COLOUR, WARNING_COLOUR
 from ..widgets.timeline_strip import Phase, TimelineStrip
+from ..widgets.week_panel import WeekPanel
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 MONEY_ROWS = (
@@ -49,24 +53,24 @@ class OverviewPanel(QWidget):
     item_chosen = Signal(str, int)
     # A status's index in STATUS_ORDER; -1 for every area.
     status_chosen = Signal(int)
+    # "Skriv påmindelse om evaluering…" in Det kommende.
+    reminder_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data: OverblikData | None = None
         self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        scale.heading(self.heading, 1.3)
         # "opdateres…" while the panel shows the start-up snapshot.
         self.state = QLabel()
         self.state.setObjectName("overblik_state")
-        self.state.setStyleSheet("color: #555;")
+        self.state.setStyleSheet(palette.style(palette.HINT))
         self.phase = QLabel()
         self.phase.setWordWrap(True)
         self.timeline = TimelineStrip()
 
         self.items = QTreeWidget()
+        name_list(self.items, self.tr("Kræver opmærksomhed"))
         self.items.setColumnCount(4)
         self.items.setHeaderLabels(
             [self.tr("Lokalområde"), self.tr("Frist"), self.tr("Hvornår"), self.tr("Hvad")]
@@ -86,7 +90,8 @@ class OverviewPanel(QWidget):
         box.addWidget(self.attention_summary)
         box.addWidget(self.items)
         hint = QLabel(self.tr("Dobbeltklik eller Enter åbner det, punktet handler om."))
-        hint.setStyleSheet("color: #555;")
+        hint.setStyleSheet(palette.style(palette.HINT))
+        hint.setWordWrap(True)  # with a large system font it would widen the window
         box.addWidget(hint)
 
         money_box = QGroupBox(self.tr("Økonomi"))
@@ -100,7 +105,7 @@ class OverviewPanel(QWidget):
         self.paid_bar.setFormat(self.tr("%p %"))
         self.money_form.addRow(self.tr("Udbetalt af budget:"), self.paid_bar)
 
-        self.status_box = QGroupBox(self.tr("Områdernes status"))
+        self.status_box = QGroupBox(self.tr("Lokalområdernes status"))
         self.status_layout = QVBoxLayout(self.status_box)
         self.status_buttons: list[QPushButton] = []
 
@@ -111,16 +116,25 @@ class OverviewPanel(QWidget):
         side_box.addWidget(self.status_box)
         side_box.addStretch()
         side_scroll = QScrollArea()  # low screens: the status list scrolls, not the window
+        side_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the buttons inside
         side_scroll.setWidgetResizable(True)
         side_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         side_scroll.setWidget(side)
         side_scroll.setMinimumWidth(side.sizeHint().width() + 20)
+        # Beside what is overdue: what lies ahead this week or in the next 14 days.
+        self.week = WeekPanel()
+        self.week.open_requested.connect(self.item_chosen)
+        self.week.reminder_requested.connect(self.reminder_requested)
+        # A small floor: on a narrow window the panel gives way instead of widening the desk.
+        self.week.setMinimumWidth(80)
         splitter = QSplitter()
         splitter.addWidget(attention_box)
+        splitter.addWidget(self.week)
         splitter.addWidget(side_scroll)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([800, 300])
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 1)
+        splitter.setSizes([500, 460, 300])
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -139,6 +153,7 @@ class OverviewPanel(QWidget):
         self.heading.setText(self.tr("Overblik – {0}").format(long_date(data.today)))
         self._show_timeline(data)
         self._show_items(data.attention)
+        self.week.show_items(data.ahead, data.today)
         self._show_money(data.money)
         self._show_statuses(data)
 
@@ -167,6 +182,8 @@ class OverviewPanel(QWidget):
                 else ""
             )
 
+    _items_fitted = False
+
     def _show_items(self, items: list[AttentionRow]) -> None:
         self.items.clear()
         groups: dict[str, list[AttentionRow]] = {}
@@ -174,14 +191,16 @@ class OverviewPanel(QWidget):
             groups.setdefault(item.kind, []).append(item)
         bold = QFont(self.items.font())
         bold.setBold(True)
+        # Built apart from the tree and added at once: hundreds of rows on a large programme.
+        built: list[QTreeWidgetItem] = []
         for members in groups.values():
             overdue = sum(1 for i in members if i.overdue)
             heading = self.tr("{0} ({1})").format(self.tr(members[0].label), len(members))
             if overdue and overdue < len(members):
                 heading += self.tr(" – {0} overskredet").format(overdue)
-            group = QTreeWidgetItem(self.items, [heading])
-            group.setFirstColumnSpanned(True)
+            group = QTreeWidgetItem([heading])
             group.setFont(0, bold)
+            built.append(group)
             for item in members:
                 row = QTreeWidgetItem(
                     group,
@@ -191,28 +210,36 @@ class OverviewPanel(QWidget):
                 row.setToolTip(3, item.text)
                 colour = WARNING_COLOUR if item.overdue else MUTED_COLOUR
                 row.setForeground(2, QBrush(colour))
+        self.items.addTopLevelItems(built)
+        for group in built:
+            group.setFirstColumnSpanned(True)
             group.setExpanded(True)
         overdue_total = sum(1 for i in items if i.overdue)
         if not items:
             self.attention_summary.setText(self.tr("Intet er overskredet eller forfalder snart."))
         else:
             self.attention_summary.setText(
-                self.tr("{0} overskredne og {1} kommende punkter i {2} grupper.").format(
-                    overdue_total, len(items) - overdue_total, len(groups)
+                self.tr("{0} i {1}: {2} overskredet, {3} kommende.").format(
+                    count(len(items), "punkt"),
+                    count(len(groups), "gruppe"),
+                    overdue_total,
+                    len(items) - overdue_total,
                 )
             )
-        for column in range(3):
-            self.items.resizeColumnToContents(column)
+        if items and not self._items_fitted:  # once: a refresh keeps the widths
+            self._items_fitted = True
+            for column in range(3):
+                self.items.resizeColumnToContents(column)
         if self.items.topLevelItemCount():
             self.items.setCurrentItem(self.items.topLevelItem(0))
 
     def _when(self, item: AttentionRow) -> str:
         days = item.days_overdue
         if days > 0:
-            return self.tr("{0} dage over").format(days) if days > 1 else self.tr("1 dag over")
+            return self.tr("{0} over").format(count(days, "dag"))
         if days == 0:
             return self.tr("i dag")
-        return self.tr("om {0} dage").format(-days) if days < -1 else self.tr("i morgen")
+        return self.tr("om {0}").format(count(-days, "dag")) if days < -1 else self.tr("i morgen")
 
     def _show_money(self, money: dict[str, int]) -> None:
         for key, _ in MONEY_ROWS:
@@ -240,13 +267,13 @@ class OverviewPanel(QWidget):
             button = self._status_button(
                 self.tr("{0}: {1}").format(self.tr(status.label), status.count), status.order
             )
-            button.setToolTip(self.tr("Vis områderne med denne status"))
+            button.setToolTip(self.tr("Vis lokalområderne med denne status"))
         self.designation_button = self._status_button(data.designation, -1)
         self.designation_button.setToolTip(
             self.tr("Lokalområder, hvis interessetilkendegivelse er godkendt")
         )
         self._status_button(
-            self.tr("I alt: {0} lokalområder").format(data.area_count), -1, bold=True
+            self.tr("I alt: {0}").format(count(data.area_count, "lokalområde")), -1, bold=True
         )
 
     # --- opening ----------------------------------------------------------------------

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kulturpunkt_desk.domain.models import SECTOR_LABELS, Organisation, Person
 from kulturpunkt_desk.domain.services import people
+from kulturpunkt_desk.domain.services.people import OrganisationRow, PersonRow
 
 from ..context import DeskContext
 from ..dialogs.people import OrganisationDialog, PersonDialog
@@ -47,7 +48,7 @@ class ListTab(QWidget):
         self.table = RecordTable(model)
         self.table.activated_id.connect(lambda _id: on_edit())
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filtrér på navn, e-mail, område…"))
+        self.filter.setPlaceholderText(self.tr("Filtrér på navn, e-mail, lokalområde…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)
         self.count = QLabel()
@@ -61,7 +62,7 @@ class ListTab(QWidget):
         for button in (self.new_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
         bar.addSpacing(16)
-        label = QLabel(self.tr("&Filter:"))
+        label = QLabel(self.tr("F&ilter:"))
         label.setBuddy(self.filter)
         bar.addWidget(label)
         bar.addWidget(self.filter, 1)
@@ -96,36 +97,27 @@ class ListTab(QWidget):
         self.update_count()
 
 
-def _areas(person: Person) -> str:
-    names = []
-    for member in sorted(person.memberships, key=lambda m: m.area.name):
-        extra = (
-            QCoreApplication.translate("PeopleView", " (primær kontakt)")
-            if member.is_primary_contact
-            else ""
-        )
-        names.append(member.area.name + extra)
-    return ", ".join(names)
+def _areas(person: PersonRow) -> str:
+    primary = QCoreApplication.translate("PeopleView", " (primær kontaktperson)")
+    return ", ".join(name + (primary if is_primary else "") for name, is_primary in person.areas)
 
 
 class PeopleView(View):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.dialog: FormDialog | None = None
-        self.person_model: RecordTableModel[Person] = RecordTableModel(
+        self.person_model: RecordTableModel[PersonRow] = RecordTableModel(
             [
                 Column(self.tr("Navn"), lambda p: p.name),
                 Column(self.tr("E-mail"), lambda p: p.email),
                 Column(self.tr("Telefon"), lambda p: p.phone),
                 Column(self.tr("Titel"), lambda p: p.title),
-                Column(
-                    self.tr("Organisation"), lambda p: p.organisation.name if p.organisation else ""
-                ),
+                Column(self.tr("Organisation"), lambda p: p.organisation),
                 Column(self.tr("Lokalområder"), _areas),
             ],
             lambda p: p.id,
         )
-        self.organisation_model: RecordTableModel[Organisation] = RecordTableModel(
+        self.organisation_model: RecordTableModel[OrganisationRow] = RecordTableModel(
             [
                 Column(self.tr("Navn"), lambda o: o.name),
                 Column(self.tr("Sektor"), lambda o: self.tr(SECTOR_LABELS[o.sector])),
@@ -154,12 +146,14 @@ class PeopleView(View):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.people_tab, self.tr("&Personer"))
         self.tabs.addTab(self.organisations_tab, self.tr("&Organisationer"))
+        self.people_tab.table.setAccessibleName(self.tr("Personer"))
+        self.organisations_tab.table.setAccessibleName(self.tr("Organisationer"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
     def refresh(self) -> None:
-        self.people_tab.load(people.list_people(self.ctx.db))
-        self.organisations_tab.load(people.list_organisations(self.ctx.db))
+        self.people_tab.load(people.person_rows(self.ctx.db))
+        self.organisations_tab.load(people.organisation_rows(self.ctx.db))
 
     # --- people -------------------------------------------------------------------------
 
@@ -186,7 +180,8 @@ class PeopleView(View):
     def edit_person(self) -> None:
         person = self.people_tab.table.current_record()
         if person is not None:
-            self._open(PersonDialog(self.ctx, self, person), self.people_tab)
+            full = people.get_person(self.ctx.db, person.id)
+            self._open(PersonDialog(self.ctx, self, full), self.people_tab)
 
     def delete_person(self) -> None:
         person = self.people_tab.table.current_record()
@@ -210,7 +205,8 @@ class PeopleView(View):
     def edit_organisation(self) -> None:
         organisation = self.organisations_tab.table.current_record()
         if organisation is not None:
-            self._open(OrganisationDialog(self.ctx, self, organisation), self.organisations_tab)
+            full = people.get_organisation(self.ctx.db, organisation.id)
+            self._open(OrganisationDialog(self.ctx, self, full), self.organisations_tab)
 
     def delete_organisation(self) -> None:
         organisation = self.organisations_tab.table.current_record()

@@ -21,17 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.models import (
     CORE_ELEMENT_LABELS,
     SESSION_FORM_LABELS,
     CoreElement,
-    FollowUpAction,
     Milestone,
     MilestoneKind,
     SparringSession,
 )
 from kulturpunkt_desk.domain.services import areas, programmes, sparring
+from kulturpunkt_desk.domain.services.sparring import FollowUpRow, SessionRow
 
 from ..context import DeskContext
 from ..dialogs.sparring_session import SessionDialog
@@ -43,22 +44,21 @@ from .base import View
 NO_ROUND = 0  # the round filter's value for sessions before the first round
 
 
-def _open(session: SparringSession) -> list[FollowUpAction]:
+def _open(session: SessionRow) -> list[FollowUpRow]:
     return [a for a in session.follow_ups if a.done_on is None]
 
 
 class SparringView(View):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.rounds: dict[int, int | None] = {}
         self.dialog: SessionDialog | None = None
         today = date.today()
 
-        def round_text(s: SparringSession) -> str:
-            n = self.rounds.get(s.id)
+        def round_text(s: SessionRow) -> str:
+            n = s.round
             return self.tr("{0}. runde").format(n) if n else self.tr("Før 1. runde")
 
-        def open_text(s: SparringSession) -> str:
+        def open_text(s: SessionRow) -> str:
             actions = _open(s)
             late = [a for a in actions if a.due_on is not None and a.due_on < today]
             if not actions:
@@ -66,19 +66,19 @@ class SparringView(View):
             text = "; ".join(a.description for a in actions)
             return self.tr("{0} overskredet: {1}").format(len(late), text) if late else text
 
-        def open_colour(s: SparringSession) -> object:
+        def open_colour(s: SessionRow) -> object:
             late = any(a.due_on is not None and a.due_on < today for a in _open(s))
             return WARNING_COLOUR if late else None
 
-        self.model: RecordTableModel[SparringSession] = RecordTableModel(
+        self.model: RecordTableModel[SessionRow] = RecordTableModel(
             [
                 Column(self.tr("Dato"), lambda s: short_date(s.held_on), lambda s: s.held_on),
-                Column(self.tr("Lokalområde"), lambda s: s.area.name),
+                Column(self.tr("Lokalområde"), lambda s: s.area_name),
                 Column(self.tr("Form"), lambda s: self.tr(SESSION_FORM_LABELS[s.form])),
-                Column(self.tr("Runde"), round_text, lambda s: self.rounds.get(s.id) or 0),
+                Column(self.tr("Runde"), round_text, lambda s: s.round or 0),
                 Column(
                     self.tr("Deltagere"),
-                    lambda s: ", ".join(p.person.name for p in s.participants),
+                    lambda s: ", ".join(s.participants),
                 ),
                 Column(
                     self.tr("Kerneelementer"),
@@ -97,10 +97,11 @@ class SparringView(View):
             lambda s: s.id,
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Sparringsmøder"))
         self.table.activated_id.connect(lambda _id: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._show_details)
 
-        self.follow_model: RecordTableModel[FollowUpAction] = RecordTableModel(
+        self.follow_model: RecordTableModel[FollowUpRow] = RecordTableModel(
             [
                 Column(self.tr("Opfølgning"), lambda a: a.description),
                 Column(self.tr("Ansvarlig"), lambda a: a.responsible),
@@ -124,9 +125,11 @@ class SparringView(View):
             lambda a: a.id,
         )
         self.follow_table = RecordTable(self.follow_model)
+        self.follow_table.setAccessibleName(self.tr("Opfølgninger"))
         self.follow_table.activated_id.connect(lambda _id: self.toggle_done())
         self.follow_table.selectionModel().selectionChanged.connect(self._update_done_button)
         self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(self.tr("Noter"))
         self.notes.setReadOnly(True)
         self.notes.setPlaceholderText(self.tr("Vælg et møde for at se noterne."))
 
@@ -149,9 +152,9 @@ class SparringView(View):
             bar.addWidget(widget)
         bar.addStretch(1)
         filters = QHBoxLayout()
-        area_label = QLabel(self.tr("&Område:"))
+        area_label = QLabel(self.tr("&Lokalområde:"))
         area_label.setBuddy(self.area_filter)
-        round_label = QLabel(self.tr("&Runde:"))
+        round_label = QLabel(self.tr("R&unde:"))
         round_label.setBuddy(self.round_filter)
         for item in (area_label, self.area_filter, round_label, self.round_filter):
             filters.addWidget(item)
@@ -189,7 +192,7 @@ class SparringView(View):
             self.delete_selected,
             Qt.ShortcutContext.WidgetShortcut,
         )
-        self.all_sessions: list[SparringSession] = []
+        self.all_sessions: list[SessionRow] = []
 
     # --- loading ------------------------------------------------------------------------
 
@@ -197,8 +200,7 @@ class SparringView(View):
         keep = self.table.keep_selection()
         programme = programmes.current_programme(self.ctx.db)
         milestones = list(programme.milestones) if programme else []
-        self.all_sessions = sparring.list_sessions(self.ctx.db, self.ctx.programme_id)
-        self.rounds = {s.id: sparring.round_of(s.held_on, milestones) for s in self.all_sessions}
+        self.all_sessions = sparring.session_rows(self.ctx.db, self.ctx.programme_id)
         self._fill_filters(milestones)
         self._apply_filters()
         self.table.restore_selection(keep)
@@ -211,14 +213,15 @@ class SparringView(View):
         for combo in (self.area_filter, self.round_filter):
             combo.blockSignals(True)
             combo.clear()
-        self.area_filter.addItem(self.tr("Alle områder"), None)
+        self.area_filter.addItem(self.tr("Alle lokalområder"), None)
         for area in areas.list_areas(self.ctx.db, self.ctx.programme_id):
             self.area_filter.addItem(area.name, area.id)
         self.round_filter.addItem(self.tr("Alle runder"), None)
-        numbers = sorted({n for n in self.rounds.values() if n} | _round_numbers(milestones))
+        held = {s.round for s in self.all_sessions}
+        numbers = sorted({n for n in held if n} | _round_numbers(milestones))
         for n in numbers:
             self.round_filter.addItem(self.tr("{0}. runde").format(n), n)
-        if any(n is None for n in self.rounds.values()):
+        if None in held:
             self.round_filter.addItem(self.tr("Før 1. runde"), NO_ROUND)
         self.area_filter.setCurrentIndex(max(self.area_filter.findData(area_id), 0))
         self.round_filter.setCurrentIndex(max(self.round_filter.findData(round_no), 0))
@@ -231,12 +234,12 @@ class SparringView(View):
             s
             for s in self.all_sessions
             if (area_id is None or s.area_id == area_id)
-            and (round_no is None or (self.rounds.get(s.id) or NO_ROUND) == round_no)
+            and (round_no is None or (s.round or NO_ROUND) == round_no)
         ]
         self.model.set_rows(shown)
         self.table.fit_columns()
         self.count_label.setText(
-            self.tr("{0} af {1} møder").format(len(shown), len(self.all_sessions))
+            self.tr("{0} af {1}").format(len(shown), count(len(self.all_sessions), "møde"))
         )
 
     def _show_details(self) -> None:
@@ -264,7 +267,8 @@ class SparringView(View):
     def edit_selected(self) -> None:
         session = self.table.current_record()
         if session is not None:
-            self._open_dialog(SessionDialog(self.ctx, self, session=session))
+            full = sparring.get_session(self.ctx.db, session.id)
+            self._open_dialog(SessionDialog(self.ctx, self, session=full))
 
     def _open_dialog(self, dialog: SessionDialog) -> None:
         self.dialog = dialog
@@ -280,7 +284,7 @@ class SparringView(View):
         if session is None:
             return
         label = self.tr("sparringsmødet med {0} den {1}").format(
-            session.area.name, short_date(session.held_on)
+            session.area_name, short_date(session.held_on)
         )
         confirm_and_delete(
             self.ctx,

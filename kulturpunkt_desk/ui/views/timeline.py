@@ -16,6 +16,7 @@ from kulturpunkt_desk.domain.dates import long_date, period, short_date
 from kulturpunkt_desk.domain.models import Milestone
 from kulturpunkt_desk.domain.services import programmes
 
+from .. import palette
 from ..context import DeskContext
 from ..dialogs.milestone import MILESTONE_KIND_LABELS, MilestoneDialog, week_text
 from ..models.record_table import MUTED_COLOUR, Column, RecordTableModel
@@ -57,6 +58,7 @@ class TimelineView(View):
             highlight=lambda m: is_current(m, self.today),
         )
         self.table = RecordTable(self.model)
+        self.table.setAccessibleName(self.tr("Milepæle"))
         self.table.activated_id.connect(lambda _id: self.edit_selected())
         self.today_label = QLabel()
         self.today_label.setWordWrap(True)
@@ -72,7 +74,7 @@ class TimelineView(View):
             bar.addWidget(button)
         bar.addStretch(1)
         legend = QLabel(self.tr("Fremhævet: fasen i dag · grå type: afsluttet"))
-        legend.setStyleSheet("color: #666;")
+        legend.setStyleSheet(palette.style(palette.MUTED))
         legend.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

@@ -10,10 +10,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from kulturpunkt_desk.domain.models import AreaMember
+from kulturpunkt_desk.domain.services.meetings import MemberRow
 
-ABSENT = QColor("#b00020")
-PRESENT = QColor("#1b5e20")
+from .. import palette, scale
+
+ABSENT = QColor(palette.WARNING)
+PRESENT = QColor(palette.SUCCESS)
 AREA_ROLE = Qt.ItemDataRole.UserRole
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -26,17 +28,20 @@ class AttendanceGrid(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setColumnCount(2)
-        self.setHeaderLabels([self.tr("Område og personer"), self.tr("Fremmøde")])
+        self.setHeaderLabels([self.tr("Lokalområde og personer"), self.tr("Fremmøde")])
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setStretchLastSection(False)
-        self.header().resizeSection(1, 170)
+        self.header().resizeSection(1, scale.chars_wide(self, 28))
         self.setUniformRowHeights(True)
         self.areas: list[QTreeWidgetItem] = []
         self._loading = False
         self.itemChanged.connect(self._on_item_changed)
 
-    def load(self, members: list[AreaMember], present: set[tuple[int, int]]) -> None:
-        """Fill from the programme's people; `present` holds (area_id, person_id) pairs."""
+    def load(self, members: list[MemberRow], present: set[tuple[int, int]]) -> None:
+        """Fill from the programme's people; `present` holds (area_id, person_id) pairs.
+
+        The items are built first and added at once: an item added to the tree one by one
+        announces every row and every change of its tick and colour."""
         self._loading = True
         self.clear()
         self.areas = []
@@ -46,14 +51,13 @@ class AttendanceGrid(QTreeWidget):
         for member in members:
             area_item = by_area.get(member.area_id)
             if area_item is None:
-                area_item = QTreeWidgetItem([member.area.name, ""])
+                area_item = QTreeWidgetItem([member.area_name, ""])
                 area_item.setData(0, AREA_ROLE, member.area_id)
                 area_item.setFont(0, bold)
                 area_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                self.addTopLevelItem(area_item)
                 by_area[member.area_id] = area_item
                 self.areas.append(area_item)
-            label = member.person.name + (f" ({member.role})" if member.role else "")
+            label = member.person_name + (f" ({member.role})" if member.role else "")
             person = QTreeWidgetItem([label, ""])
             person.setData(0, AREA_ROLE, member.area_id)
             person.setData(0, PERSON_ROLE, member.person_id)
@@ -67,6 +71,7 @@ class AttendanceGrid(QTreeWidget):
             area_item.addChild(person)
         for item in self.areas:
             self._mark(item)
+        self.addTopLevelItems(self.areas)
         self.expandAll()
         self._loading = False
 
@@ -74,7 +79,7 @@ class AttendanceGrid(QTreeWidget):
         item = QTreeWidgetItem([name, ""])
         item.setData(0, AREA_ROLE, area_id)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        item.setToolTip(0, self.tr("Området har ingen personer registreret."))
+        item.setToolTip(0, self.tr("Lokalområdet har ingen personer registreret."))
         self.addTopLevelItem(item)
         self.areas.append(item)
         self._loading = True
@@ -95,7 +100,7 @@ class AttendanceGrid(QTreeWidget):
             colour = ABSENT
         area_item.setText(1, text)
         area_item.setForeground(1, QBrush(colour))
-        area_item.setForeground(0, QBrush(colour if not came else QColor("black")))
+        area_item.setForeground(0, QBrush(colour) if not came else self.palette().text())
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         area_item = item.parent()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kulturpunkt_desk.domain.services.sparring import FollowUpData
 
+from .. import palette
 from .fields import DateField
 
 DEFAULT_DAYS_TO_DUE = 14
@@ -49,12 +50,12 @@ class FollowUpRows(QWidget):
             [self.tr("Beskrivelse"), self.tr("Frist"), self.tr("Ansvarlig"), self.tr("Udført")]
         ):
             label = QLabel(text)
-            label.setStyleSheet("color: #555;")
+            label.setStyleSheet(palette.style(palette.HINT))
             self.grid.addWidget(label, 0, column)
         self.grid.setColumnStretch(0, 3)
         self.grid.setColumnStretch(2, 1)
         self.empty = QLabel(self.tr("Ingen opfølgninger endnu."))
-        self.empty.setStyleSheet("color: #666;")
+        self.empty.setStyleSheet(palette.style(palette.MUTED))
         self.grid.addWidget(self.empty, 1, 0, 1, 5)
         self.add_button = QPushButton(self.tr("&Tilføj opfølgning"))
         self.add_button.clicked.connect(lambda: self.add_row())

@@ -19,9 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kulturpunkt_desk.domain.errors import DeskError, ValidationError
+from kulturpunkt_desk.domain.errors import ValidationError
 
-ERROR_STYLE = "color: #b00020;"
+from .. import palette
+from ..accessibility import label_field
+from ..failure import explain
+
+ERROR_STYLE = palette.style(palette.WARNING)
 
 
 class FittingScrollArea(QScrollArea):
@@ -67,6 +71,7 @@ class FormDialog(QDialog):
         fields.setLayout(self.form)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.scroll = FittingScrollArea()
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields inside
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setWidget(fields)
@@ -88,7 +93,8 @@ class FormDialog(QDialog):
         error.hide()
         box.addWidget(error)
         caption = QLabel(label)
-        caption.setBuddy(widget)
+        # The holder sits between label and field, so Qt would not name the field by it.
+        label_field(caption, widget)
         self.form.addRow(caption, holder)
         self.fields[name] = widget
         self.error_labels[name] = error
@@ -120,8 +126,9 @@ class FormDialog(QDialog):
 
     def clear_errors(self) -> None:
         self.general_error.hide()
-        for label in self.error_labels.values():
+        for name, label in self.error_labels.items():
             label.hide()
+            self.fields[name].setAccessibleDescription("")
 
     def show_errors(self, errors: dict[str, str]) -> None:
         self.clear_errors()
@@ -134,6 +141,7 @@ class FormDialog(QDialog):
                 continue
             label.setText(message)
             label.show()
+            self.fields[name].setAccessibleDescription(message)  # read out with the field
             first = first or self.fields[name]
         if unplaced:
             self.general_error.setText("\n".join(unplaced))
@@ -145,12 +153,13 @@ class FormDialog(QDialog):
             self.scroll.ensureWidgetVisible(first)
 
     def try_save(self) -> None:
+        """Save; on any failure the dialog stays open with the input and says why."""
         try:
             self.save()
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return
-        except DeskError as exc:
-            self.show_errors({"": str(exc)})
+        except Exception as exc:  # disk full, busy, lost lock, a bug: told, input kept
+            self.show_errors({"": explain(exc)})
             return
         self.accept()

@@ -79,6 +79,8 @@ class RecordTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
+        # Tab leaves the table (the arrow keys move between rows and cells).
+        self.setTabKeyNavigation(False)
         self.setWordWrap(False)
         self.verticalHeader().hide()
         # Compact rows: all 11 areas fit above a detail pane on a 768-pixel screen.
@@ -155,7 +157,14 @@ class RecordTable(QTableView):
                 if index.isValid():
                     self.selectRow(index.row())
 
+    # Set once the columns were fitted to rows: later loads keep the widths (and any the
+    # user dragged), so a refresh or a filter does not measure text again.
+    _fitted = False
+
     def fit_columns(self, max_width: int = 320) -> None:
+        if self._fitted or self.source.rowCount() == 0:
+            return
+        self._fitted = True
         self.resizeColumnsToContents()
         header = self.horizontalHeader()
         for column in range(header.count()):
