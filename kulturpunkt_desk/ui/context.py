@@ -26,7 +26,9 @@ class DeskContext(QObject):
         self.programme_id = self._current_programme_id()
 
     def _current_programme_id(self) -> int:
+        # Read once per file: the window's title uses the name (no second fetch at start).
         programme = programmes.current_programme(self.db)
+        self.programme_name = programme.name if programme else ""
         return programme.id if programme else 0
 
     def changed(self) -> None:

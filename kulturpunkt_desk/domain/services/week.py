@@ -8,7 +8,6 @@ events from the programme's calendar (calendar.programme_events).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -17,6 +16,7 @@ from kulturpunkt_desk.storage.engine import Database
 
 from ..dates import short_date
 from ..models import MEETING_KIND_LABELS, Area, Milestone, NetworkMeeting, SparringSession
+from ..overblik_data import AheadItem, due_counts, week_end
 from .attention import ATTENTION_LABELS, COMING_DAYS, AttentionItem, attention_items
 
 __all__ = ["COMING_DAYS", "AheadItem", "ahead", "due_counts", "week_end"]
@@ -24,20 +24,6 @@ __all__ = ["COMING_DAYS", "AheadItem", "ahead", "due_counts", "week_end"]
 MEETING_GROUP = "Møde"
 SESSION_GROUP = "Sparringsmøde"
 TIMELINE_GROUP = "Tidsplan"
-
-
-@dataclass(frozen=True)
-class AheadItem:
-    group: str  # Danish heading the item is listed under
-    area_name: str  # "" for what concerns the whole programme
-    due_on: date
-    text: str  # Danish, one sentence
-    record: tuple[str, int] | None = None  # what opens it, as for AttentionItem
-
-
-def week_end(today: date) -> date:
-    """The Sunday of today's week (Danish weeks start on Monday)."""
-    return today + timedelta(days=6 - today.weekday())
 
 
 def ahead(
@@ -104,12 +90,3 @@ def _timeline_dates(m: Milestone, today: date, horizon: date) -> list[AheadItem]
     if today <= m.ends_on <= horizon:
         found.append(AheadItem(TIMELINE_GROUP, "", m.ends_on, f"{m.title} slutter.", record))
     return found
-
-
-def due_counts(items: list[AheadItem], today: date) -> tuple[int, int]:
-    """How many items fall due today, and how many this week (today through Sunday)."""
-    end = week_end(today)
-    return (
-        sum(1 for i in items if i.due_on == today),
-        sum(1 for i in items if today <= i.due_on <= end),
-    )
