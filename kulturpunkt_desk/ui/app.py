@@ -132,8 +132,17 @@ class EarlyStart:
     retries (read-only, after a restore) run off the GUI thread too."""
 
     def __init__(self, path: Path) -> None:
+        from kulturpunkt_desk.storage.startup import opens_as_is, preload
+
         self.path = path
-        self.first: Pending[DeskSession] | None = start_desk_in_worker(path)
+        # The worker must import nothing while the GUI thread imports: two threads importing
+        # one package can meet it half initialised (a rare crash at start). So what
+        # start_desk imports on first use is imported here, and a file to be created or
+        # migrated (Alembic, the migrations) is started only after the window's imports.
+        preload()
+        self.first: Pending[DeskSession] | None = (
+            start_desk_in_worker(path) if opens_as_is(path) else None
+        )
 
     def __call__(self, path: Path, **options: bool) -> DeskSession:
         first, self.first = self.first, None
