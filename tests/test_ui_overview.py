@@ -112,3 +112,22 @@ def test_timeline_puts_overlapping_phases_on_separate_lanes() -> None:
         Phase("Aftaler", date(2025, 5, 1), date(2025, 5, 31)),
     ]
     assert lanes_for(phases) == [0, 1, 0]
+
+
+def test_a_refresh_with_the_same_figures_keeps_the_chosen_row_and_a_change_is_shown(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    from kulturpunkt_desk.domain.services import grants
+    from kulturpunkt_desk.domain.services.overblik import overblik
+
+    _window, view = open_overview(qtbot, demo_db)
+    group = view.items.topLevelItem(0)
+    assert group.text(0) == "Rate ikke udbetalt (10)"
+    view.items.setCurrentItem(group.child(3))
+    view.refresh()
+    assert view.items.currentItem() is group.child(3)  # nothing rebuilt under the user
+    unpaid = next(a for a in view.data.attention if a.kind == AttentionKind.INSTALMENT_UNPAID)
+    grants.mark_paid(demo_db, unpaid.opens[1], date(2026, 11, 23))
+    view.refresh()
+    assert view.items.topLevelItem(0).text(0) == "Rate ikke udbetalt (9)"
+    assert view.panel.data == overblik(demo_db, view.ctx.programme_id, date(2026, 11, 23))

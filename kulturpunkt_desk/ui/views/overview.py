@@ -60,7 +60,10 @@ class OverviewView(View):
 
     def refresh(self) -> None:
         self.data = overblik(self.ctx.db, self.ctx.programme_id, self.today())
-        self.panel.show_data(self.data)
+        # The same figures as shown: the widgets stay as they are (selection, scrolling),
+        # which also spares rebuilding hundreds of rows on a large programme.
+        if self.data != self.panel.data:
+            self.panel.show_data(self.data)
         self.panel.set_state("")
 
     def open_item_at(self, kind: str, area_name: str) -> bool:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kulturpunkt_desk.domain.danish import count
-from kulturpunkt_desk.domain.dates import long_date
+from kulturpunkt_desk.domain.dates import long_date, short_date
 from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.overblik_data import AttentionRow, OverblikData
 
@@ -176,7 +176,7 @@ class OverviewPanel(QWidget):
             coming = [m for m in milestones if m.starts_on > today]
             self.phase.setText(
                 self.tr("Næste fase: {0} fra {1}.").format(
-                    coming[0].title, f"{coming[0].starts_on:%d.%m.%Y}"
+                    coming[0].title, short_date(coming[0].starts_on)
                 )
                 if coming
                 else ""
@@ -191,6 +191,9 @@ class OverviewPanel(QWidget):
             groups.setdefault(item.kind, []).append(item)
         bold = QFont(self.items.font())
         bold.setBold(True)
+        # Per refresh, not per row: hundreds of rows share two colours and a few day counts.
+        brushes = {True: QBrush(WARNING_COLOUR), False: QBrush(MUTED_COLOUR)}
+        when: dict[int, str] = {}
         # Built apart from the tree and added at once: hundreds of rows on a large programme.
         built: list[QTreeWidgetItem] = []
         for members in groups.values():
@@ -202,14 +205,15 @@ class OverviewPanel(QWidget):
             group.setFont(0, bold)
             built.append(group)
             for item in members:
+                days = item.days_overdue
+                if days not in when:
+                    when[days] = self._when(days)
                 row = QTreeWidgetItem(
-                    group,
-                    [item.area_name, f"{item.due_on:%d.%m.%Y}", self._when(item), item.text],
+                    group, [item.area_name, short_date(item.due_on), when[days], item.text]
                 )
                 row.setData(0, ITEM_ROLE, item)
                 row.setToolTip(3, item.text)
-                colour = WARNING_COLOUR if item.overdue else MUTED_COLOUR
-                row.setForeground(2, QBrush(colour))
+                row.setForeground(2, brushes[item.overdue])
         self.items.addTopLevelItems(built)
         for group in built:
             group.setFirstColumnSpanned(True)
@@ -233,8 +237,7 @@ class OverviewPanel(QWidget):
         if self.items.topLevelItemCount():
             self.items.setCurrentItem(self.items.topLevelItem(0))
 
-    def _when(self, item: AttentionRow) -> str:
-        days = item.days_overdue
+    def _when(self, days: int) -> str:
         if days > 0:
             return self.tr("{0} over").format(count(days, "dag"))
         if days == 0:

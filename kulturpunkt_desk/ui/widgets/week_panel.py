@@ -95,12 +95,15 @@ class WeekPanel(QGroupBox):
     def _fill(self) -> None:
         self.list.clear()
         items = self.shown()
+        rows = []  # added at once: a large programme has hundreds
         for item in items:
             when = "i dag" if item.due_on == self.today else short_date(item.due_on)
             text = f"{item.area_name}: {item.text}" if item.area_name else item.text
-            row = QTreeWidgetItem(self.list, [when, item.group, text])
+            row = QTreeWidgetItem([when, item.group, text])
             row.setData(0, ITEM_ROLE, item)
             row.setToolTip(2, text)
+            rows.append(row)
+        self.list.addTopLevelItems(rows)
         today_n, _week_n = due_counts(self.items, self.today)
         span = "denne uge" if self.span.checkedId() == WEEK else "de næste 14 dage"
         self.summary.setText(
