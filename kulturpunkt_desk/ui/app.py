@@ -31,7 +31,10 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QWid
 from kulturpunkt_desk import __version__
 from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.resources import resource
-from kulturpunkt_desk.ui import collection, palette
+from kulturpunkt_desk.ui import collection, palette, pyside_imports
+
+# Before SQLAlchemy and the rest are imported: PySide6's hook would keep their source.
+pyside_imports.lighten()
 
 if TYPE_CHECKING:
     from kulturpunkt_desk.storage.engine import Database
