@@ -253,8 +253,14 @@ def _skipped_areas(s: Session, programme_id: int) -> set[int]:
 def _coming_money(s: Session, programme_id: int, today: date, horizon: date) -> list[AttentionItem]:
     items = []
     skipped = _skipped_areas(s, programme_id)
-    for area, instalment in s.execute(
-        select(Area, Instalment)
+    for row in s.execute(
+        select(
+            Area.id,
+            Area.name,
+            Instalment.id.label("instalment_id"),
+            Instalment.due_on,
+            Instalment.amount_ore,
+        )
         .join(Grant, Grant.area_id == Area.id)
         .join(Instalment, Instalment.grant_id == Grant.id)
         .where(
@@ -264,26 +270,23 @@ def _coming_money(s: Session, programme_id: int, today: date, horizon: date) -> 
             Instalment.due_on <= horizon,
         )
     ):
-        if area.id not in skipped:
-            text = (
-                f"Rate på {format_kr(instalment.amount_ore)} forfalder "
-                f"{short_date(instalment.due_on)}."
-            )
+        if row.id not in skipped:
+            text = f"Rate på {format_kr(row.amount_ore)} forfalder {short_date(row.due_on)}."
             items.append(
                 _item(
-                    area,
+                    row,
                     AttentionKind.INSTALMENT_UNPAID,
-                    instalment.due_on,
+                    row.due_on,
                     today,
                     text,
-                    ("instalment", instalment.id),
+                    ("instalment", row.instalment_id),
                 )
             )
     end = _collection_end(s, programme_id)
     if end is not None and today <= end <= horizon:
         evaluated = select(EvaluationSubmission.area_id)
-        for area in s.scalars(
-            select(Area)
+        for area in s.execute(
+            select(Area.id, Area.name)
             .join(Grant)
             .where(Area.programme_id == programme_id, ~Area.id.in_(evaluated))
         ):
@@ -323,8 +326,8 @@ def _missing_interest(
             today,
             f"Ingen interessetilkendegivelse; fristen {verb} {short_date(deadline)}.",
         )
-        for area in s.scalars(
-            select(Area).where(
+        for area in s.execute(
+            select(Area.id, Area.name).where(
                 Area.programme_id == programme_id,
                 Area.closed_on.is_(None),
                 ~Area.id.in_(received),
@@ -356,8 +359,10 @@ def _missing_sparring(s: Session, programme_id: int, today: date) -> list[Attent
     )
     return [
         _item(area, AttentionKind.SPARRING_MISSING, chosen.ends_on, today, text)
-        for area in s.scalars(
-            select(Area).join(Grant).where(Area.programme_id == programme_id, ~Area.id.in_(held))
+        for area in s.execute(
+            select(Area.id, Area.name)
+            .join(Grant)
+            .where(Area.programme_id == programme_id, ~Area.id.in_(held))
         )
         if area.id not in skipped
     ]

@@ -59,9 +59,12 @@ def area_summaries(db: Database, programme_id: int) -> list[AreaSummary]:
 
 def summaries_in(s: Session, programme_id: int) -> list[AreaSummary]:
     """All areas of a programme with derived status; one query per fact, not per area."""
-    areas = list(
-        s.scalars(select(Area).where(Area.programme_id == programme_id).order_by(Area.name))
-    )
+    # Columns only: the summary holds plain values, no Area objects to build and track.
+    areas = s.execute(
+        select(Area.id, Area.uuid, Area.name, Area.municipality, Area.closed_on)
+        .where(Area.programme_id == programme_id)
+        .order_by(Area.name)
+    ).all()
     in_programme = select(Area.id).where(Area.programme_id == programme_id).scalar_subquery()
 
     def grouped(query: Select[*tuple[Any, ...]]) -> dict[int, Any]:
