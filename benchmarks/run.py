@@ -276,6 +276,14 @@ def figure(entry: dict[str, Any] | None, key: str = "median") -> float | None:
     return float(entry[key])
 
 
+def busy(wall: float | None, cpu: float | None) -> str:
+    """A word on the machine when the wall time is well over the CPU time the work used:
+    then other programs held the processors (the CPU time is the desk's own figure)."""
+    if not wall or not cpu or wall < 1.3 * cpu:
+        return ""
+    return f"; ventetid på en travl maskine: væg {wall / cpu:.1f}x CPU"
+
+
 def why_missing(entry: dict[str, Any] | None) -> str:
     if not entry:
         return "ikke målt"
@@ -331,7 +339,7 @@ def figures(r: dict[str, Any]) -> tuple[dict[str, float | None], dict[str, str]]
     )
     name, worst, worst_cpu = slowest_view_or_filter(work)
     f["view_max_s_large"] = None if worst is None else round(worst / 1000, 3)
-    why["view_max_s_large"] = f"{name}, CPU {fmt(worst_cpu)}"
+    why["view_max_s_large"] = f"{name}, CPU {fmt(worst_cpu)}{busy(worst, worst_cpu)}"
     # The Overblik's figure is a refresh that paints anew (a refresh finding the same
     # figures keeps the widgets and costs the services only: in the details).
     overview = work.get("views", {}).get("overview", {}).get("repaint") or {}
@@ -340,6 +348,7 @@ def figures(r: dict[str, Any]) -> tuple[dict[str, float | None], dict[str, str]]
         f["overblik_s_large"] = round(overview["median"] / 1000, 3)
         why["overblik_s_large"] = (
             f"CPU {fmt(overview.get('cpu'))}; heraf services {fmt(figure(services))}"
+            + busy(overview["median"], overview.get("cpu"))
         )
     else:
         f["overblik_s_large"] = None
@@ -359,12 +368,14 @@ def figures(r: dict[str, Any]) -> tuple[dict[str, float | None], dict[str, str]]
     f["agreement_one_s"] = None if figure(one) is None else round(figure(one) / 1000, 4)
     why["agreement_one_s"] = (
         f"CPU {fmt(figure(one, 'cpu'))}; første {fmt(figure(one, 'first'))} med import af reportlab"
+        + busy(figure(one), figure(one, "cpu"))
         if figure(one) is not None
         else why_missing(one)
     )
     f["agreements_all_s"] = None if figure(every) is None else round(figure(every) / 1000, 4)
     why["agreements_all_s"] = (
-        f"{docs['areas']} områder, {fmt(figure(every))}"
+        f"{docs['areas']} områder, CPU {fmt(figure(every, 'cpu'))}"
+        + busy(figure(every), figure(every, "cpu"))
         if figure(every) is not None
         else why_missing(every)
     )
