@@ -134,7 +134,7 @@ class OverblikData:
                     day(due),
                     int(days),
                     str(text),
-                    (str(opens[0]), int(opens[1])),
+                    (str(opens[0]), _record_id(opens[1])),
                 )
                 for kind, label, area, due, days, text, opens in plain["attention"]
             ],
@@ -148,8 +148,16 @@ class OverblikData:
                     str(area),
                     day(due),
                     str(text),
-                    (str(record[0]), int(record[1])) if record is not None else None,
+                    (str(record[0]), _record_id(record[1])) if record is not None else None,
                 )
                 for group, area, due, text, record in plain["ahead"]
             ],
         )
+
+
+def _record_id(value: Any) -> Any:
+    """A record id as the snapshot holds it: opaque (a number today, a UUID string soon),
+    never converted; anything else is not a snapshot this desk wrote."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise TypeError(f"not a record id: {value!r}")
+    return value
