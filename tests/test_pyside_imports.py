@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
+from fresh_interpreter import run_json
 
 # A fresh interpreter: the test process has long imported everything.
 IMPORT_AFTER_QT = """
@@ -25,16 +22,7 @@ print(json.dumps({
 
 
 def test_modules_imported_after_qt_leave_no_source_in_memory_and_are_told_apart() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", IMPORT_AFTER_QT],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    found = json.loads(done.stdout.strip().splitlines()[-1])
+    found = run_json(IMPORT_AFTER_QT)
     # SQLAlchemy's source kept by linecache cost 19 MB; PySide6 still tells a module that
     # uses it from one that does not, as before.
     assert found == {"kept": [], "qt_module": True, "plain_module": False}

@@ -3,16 +3,13 @@ today, never lets an edit reach it, and is on screen before SQLAlchemy is import
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import subprocess
-import sys
 import threading
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from fresh_interpreter import run_json
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
@@ -180,16 +177,7 @@ print(json.dumps({"snapshot": shell.shows_snapshot, "loaded": loaded}))
 
 def test_the_shell_paints_before_sqlalchemy_is_imported(demo_db: Database) -> None:
     path = close_with_snapshot(demo_db)
-    done = subprocess.run(
-        [sys.executable, "-c", PAINT_SHELL, str(path), TODAY.isoformat()],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    shown = run_json(PAINT_SHELL, str(path), TODAY.isoformat())
     assert shown == {"snapshot": True, "loaded": []}
 
 
@@ -244,16 +232,7 @@ def test_the_start_up_worker_imports_nothing_while_the_gui_thread_imports(
     # about one start in twenty fail ("partially initialized module 'sqlalchemy.util'").
     path = demo_db.path
     demo_db.dispose()
-    done = subprocess.run(
-        [sys.executable, "-c", WORKER_IMPORTS, str(path)],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"as_is": True, "imported": []}
+    assert run_json(WORKER_IMPORTS, str(path)) == {"as_is": True, "imported": []}
 
 
 def test_a_file_to_be_created_is_not_started_before_the_windows_imports(tmp_path: Path) -> None:

@@ -14,12 +14,13 @@ item names the record that opens it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Row, select
 from sqlalchemy.orm import Session
 
 from kulturpunkt_desk.storage.engine import Database
@@ -138,18 +139,7 @@ def _late_records(db: Database, programme_id: int, today: date) -> list[Attentio
                         "underskrevet af begge parter.",
                     )
                 )
-        for row in s.execute(
-            select(
-                Area.id,
-                Area.name,
-                Instalment.id.label("instalment_id"),
-                Instalment.due_on,
-                Instalment.amount_ore,
-            )
-            .join(Grant, Grant.area_id == Area.id)
-            .join(Instalment, Instalment.grant_id == Grant.id)
-            .where(in_programme, Instalment.paid_on.is_(None), Instalment.due_on < today)
-        ):
+        for row in _unpaid_instalments(s, programme_id, Instalment.due_on < today):
             if row.id in declined:
                 continue
             items.append(
@@ -250,10 +240,12 @@ def _skipped_areas(s: Session, programme_id: int) -> set[int]:
     )
 
 
-def _coming_money(s: Session, programme_id: int, today: date, horizon: date) -> list[AttentionItem]:
-    items = []
-    skipped = _skipped_areas(s, programme_id)
-    for row in s.execute(
+def _unpaid_instalments(
+    s: Session, programme_id: int, *due: ColumnElement[bool]
+) -> Sequence[Row[int, str, int, date, int]]:
+    """The programme's unpaid instalments due as `due` says, with their area's id and name:
+    columns only (a large programme has hundreds)."""
+    return s.execute(
         select(
             Area.id,
             Area.name,
@@ -263,12 +255,15 @@ def _coming_money(s: Session, programme_id: int, today: date, horizon: date) -> 
         )
         .join(Grant, Grant.area_id == Area.id)
         .join(Instalment, Instalment.grant_id == Grant.id)
-        .where(
-            Area.programme_id == programme_id,
-            Instalment.paid_on.is_(None),
-            Instalment.due_on >= today,
-            Instalment.due_on <= horizon,
-        )
+        .where(Area.programme_id == programme_id, Instalment.paid_on.is_(None), *due)
+    ).all()
+
+
+def _coming_money(s: Session, programme_id: int, today: date, horizon: date) -> list[AttentionItem]:
+    items = []
+    skipped = _skipped_areas(s, programme_id)
+    for row in _unpaid_instalments(
+        s, programme_id, Instalment.due_on >= today, Instalment.due_on <= horizon
     ):
         if row.id not in skipped:
             text = f"Rate på {format_kr(row.amount_ore)} forfalder {short_date(row.due_on)}."

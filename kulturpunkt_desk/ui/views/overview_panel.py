@@ -35,7 +35,7 @@ from kulturpunkt_desk.domain.overblik_data import AttentionRow, OverblikData
 from .. import palette, scale
 from ..accessibility import name_list
 from ..models.record_table import MUTED_COLOUR, WARNING_COLOUR
-from ..widgets.timeline_strip import Phase, TimelineStrip
+from ..widgets.timeline_strip import TimelineStrip
 from ..widgets.week_panel import WeekPanel
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -163,9 +163,7 @@ class OverviewPanel(QWidget):
 
     def _show_timeline(self, data: OverblikData) -> None:
         today, milestones = data.today, data.phases
-        self.timeline.set_phases(
-            [Phase(m.title, m.starts_on, m.ends_on) for m in milestones], today
-        )
+        self.timeline.set_phases(list(milestones), today)
         self.timeline.setVisible(bool(milestones))
         current = self.timeline.current()
         if current:
