@@ -10,13 +10,16 @@ what the last live Overblik showed.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy.orm import selectinload
 
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.storage.snapshot import (
+    FileStamp,
     file_stamp,
     restamp_after_close,
+    snapshot_path,
     snapshot_stamp,
     write_snapshot,
 )
@@ -72,9 +75,20 @@ def overblik(db: Database, programme_id: int, today: date) -> OverblikData:
         area_count=len(rows),
         ahead=ahead,
     )
-    if not db.read_only:
+    if not db.read_only and not _already_written(db.path, stamp, data):
         write_snapshot(db.path, data.to_plain(), today, stamp=stamp)
+        _written[db.path] = (stamp, data)
     return data
+
+
+# What was last written for each file: a refresh that finds the same figures on the
+# unchanged file writes nothing again (on a large programme that is hundreds of items).
+_written: dict[Path, tuple[FileStamp, OverblikData]] = {}
+
+
+def _already_written(path: Path, stamp: FileStamp, data: OverblikData) -> bool:
+    """Whether this very snapshot was written for `path` and its file is still there."""
+    return _written.get(path) == (stamp, data) and snapshot_path(path).exists()
 
 
 def close_keeping_snapshot(db: Database, programme_id: int, today: date) -> None:
