@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from kulturpunkt_desk.storage.engine import Database
@@ -285,8 +285,9 @@ def programme_members(db: Database, programme_id: int) -> list[MemberRow]:
         return [MemberRow(*row) for row in s.execute(query)]
 
 
-def absent_in(s: Session, programme_id: int, round_number: int) -> list[Area]:
-    """Designated, open areas nobody came from to any meeting of the round, by name."""
+def absent_in(s: Session, programme_id: int, round_number: int) -> list[Row[int, str]]:
+    """Designated, open areas nobody came from to any meeting of the round, by name: their
+    id and name (columns only; Overblik and the meetings view ask for every round)."""
     came = (
         select(MeetingAttendance.area_id)
         .join(NetworkMeeting)
@@ -295,8 +296,8 @@ def absent_in(s: Session, programme_id: int, round_number: int) -> list[Area]:
     designated = designated_ids_in(s, programme_id)
     return [
         area
-        for area in s.scalars(
-            select(Area)
+        for area in s.execute(
+            select(Area.id, Area.name)
             .where(
                 Area.programme_id == programme_id,
                 Area.closed_on.is_(None),
@@ -308,7 +309,9 @@ def absent_in(s: Session, programme_id: int, round_number: int) -> list[Area]:
     ]
 
 
-def areas_absent_from_round(db: Database, programme_id: int, round_number: int) -> list[Area]:
+def areas_absent_from_round(
+    db: Database, programme_id: int, round_number: int
+) -> list[Row[int, str]]:
     """The designated areas that came to none of the round's meetings (closed ones left out)."""
     with db.read() as s:
         return absent_in(s, programme_id, round_number)
