@@ -217,9 +217,10 @@ def attention_items(
     items = _late_records(db, programme_id, today)
     horizon = today + timedelta(days=coming_days)
     with db.read() as s:
-        items += _coming_money(s, programme_id, today, horizon)
+        skipped = _skipped_areas(s, programme_id)  # asked once for both below
+        items += _coming_money(s, programme_id, today, horizon, skipped)
         items += _missing_interest(s, programme_id, today, horizon)
-        items += _missing_sparring(s, programme_id, today)
+        items += _missing_sparring(s, programme_id, today, skipped)
         items += _follow_ups(s, programme_id, today, horizon)
         items += _missing_network(s, programme_id, today, horizon)
     return sorted(items, key=lambda i: (not i.overdue, -i.days_overdue, i.area_name, i.kind))
@@ -259,9 +260,10 @@ def _unpaid_instalments(
     ).all()
 
 
-def _coming_money(s: Session, programme_id: int, today: date, horizon: date) -> list[AttentionItem]:
+def _coming_money(
+    s: Session, programme_id: int, today: date, horizon: date, skipped: set[int]
+) -> list[AttentionItem]:
     items = []
-    skipped = _skipped_areas(s, programme_id)
     for row in _unpaid_instalments(
         s, programme_id, Instalment.due_on >= today, Instalment.due_on <= horizon
     ):
@@ -331,7 +333,9 @@ def _missing_interest(
     ]
 
 
-def _missing_sparring(s: Session, programme_id: int, today: date) -> list[AttentionItem]:
+def _missing_sparring(
+    s: Session, programme_id: int, today: date, skipped: set[int]
+) -> list[AttentionItem]:
     """Areas with a grant and no session in the current round (or the last one finished)."""
     rounds = _milestones(s, programme_id, MilestoneKind.SPARRING_ROUND)
     current = [r for r in rounds if r.starts_on <= today <= r.ends_on]
@@ -344,7 +348,6 @@ def _missing_sparring(s: Session, programme_id: int, today: date) -> list[Attent
     held = select(SparringSession.area_id).where(
         SparringSession.held_on >= chosen.starts_on, SparringSession.held_on <= chosen.ends_on
     )
-    skipped = _skipped_areas(s, programme_id)
     name = f"{chosen.round}. runde" if chosen.round else "runden"
     span = f"{short_date(chosen.starts_on)}–{short_date(chosen.ends_on)}"
     text = (
