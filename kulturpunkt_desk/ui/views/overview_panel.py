@@ -249,33 +249,46 @@ class OverviewPanel(QWidget):
         self.paid_bar.setRange(0, budget_kr)
         self.paid_bar.setValue(min(money.get("paid", 0) // 100, budget_kr))
 
-    def _status_button(self, text: str, chosen: int, bold: bool = False) -> QPushButton:
-        button = QPushButton(text)
-        button.setFlat(True)
-        weight = " font-weight: bold;" if bold else ""
-        button.setStyleSheet(f"text-align: left; padding: 2px 4px;{weight}")
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.clicked.connect(lambda _=False, n=chosen: self.status_chosen.emit(n))
-        self.status_layout.addWidget(button)
-        self.status_buttons.append(button)
+    def _status_button(self, n: int, text: str, chosen: int, bold: bool = False) -> QPushButton:
+        """The n-th button of the status list, showing `text`. The buttons are kept from one
+        refresh to the next: a new button costs its style and layout at the next paint
+        (about 5 ms for the list on a large programme)."""
+        if n == len(self.status_buttons):
+            button = QPushButton()
+            button.setFlat(True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(
+                lambda _=False, b=button: self.status_chosen.emit(int(b.property("chosen")))
+            )
+            self.status_layout.addWidget(button)
+            self.status_buttons.append(button)
+        button = self.status_buttons[n]
+        if button.property("bold") is not bold:
+            weight = " font-weight: bold;" if bold else ""
+            button.setStyleSheet(f"text-align: left; padding: 2px 4px;{weight}")
+            button.setProperty("bold", bold)
+        button.setProperty("chosen", chosen)
+        button.setText(text)
+        button.setToolTip("")
+        button.show()
         return button
 
     def _show_statuses(self, data: OverblikData) -> None:
-        for button in self.status_buttons:
-            button.deleteLater()
-        self.status_buttons = []
-        for status in data.statuses:
+        for n, status in enumerate(data.statuses):
             button = self._status_button(
-                self.tr("{0}: {1}").format(self.tr(status.label), status.count), status.order
+                n, self.tr("{0}: {1}").format(self.tr(status.label), status.count), status.order
             )
             button.setToolTip(self.tr("Vis lokalområderne med denne status"))
-        self.designation_button = self._status_button(data.designation, -1)
+        n = len(data.statuses)
+        self.designation_button = self._status_button(n, data.designation, -1)
         self.designation_button.setToolTip(
             self.tr("Lokalområder, hvis interessetilkendegivelse er godkendt")
         )
         self._status_button(
-            self.tr("I alt: {0}").format(count(data.area_count, "lokalområde")), -1, bold=True
+            n + 1, self.tr("I alt: {0}").format(count(data.area_count, "lokalområde")), -1, True
         )
+        for spare in self.status_buttons[n + 2 :]:  # fewer statuses than last time
+            spare.hide()
 
     # --- opening ----------------------------------------------------------------------
 
