@@ -270,7 +270,7 @@ def after_start(window: Any) -> dict[str, Any]:
             continue
         entry: dict[str, Any] = {"first_show": round((time.perf_counter() - wall) * 1000, 1)}
         entry["peak_mb"] = round(peak_rss_mb(), 1)
-        entry["refresh"] = guarded(lambda v=view: timed(lambda: (v.refresh(), settle()), 3))
+        entry["refresh"] = guarded(lambda v=view: timed(lambda: (v.refresh(), settle()), 5))
         if spec.key == "overview":  # a refresh that finds other figures paints them anew
 
             def repaint(v: Any = view) -> None:
@@ -278,7 +278,7 @@ def after_start(window: Any) -> dict[str, Any]:
                 v.refresh()
                 settle()
 
-            entry["repaint"] = guarded(lambda: timed(repaint, 3))
+            entry["repaint"] = guarded(lambda: timed(repaint, 5))
         out["views"][spec.key] = entry
         edits = [e for e in view.findChildren(QLineEdit) if e.isVisible() and not e.isReadOnly()]
         edits = [e for e in edits if not isinstance(e.parent(), QComboBox)]
