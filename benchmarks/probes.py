@@ -1,7 +1,9 @@
 """The benchmark's measurements, each run in a fresh process by benchmarks/run.py.
 
     python benchmarks/probes.py bare
-    python benchmarks/probes.py desk DB [--work]
+    python benchmarks/probes.py desk DB [--work | --shell-only]   (the desk's start until the
+        Overblik; --shell-only ends the process at the shell's first paint)
+    python benchmarks/probes.py direct DB          (the same without the start-up shell)
     python benchmarks/probes.py documents DB OUT_DIR
     python benchmarks/probes.py services DB
 
@@ -14,6 +16,7 @@ its own start time from.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import statistics
 import sys
@@ -136,38 +139,50 @@ def bare() -> None:
     emit(result | {"rows": model.rowCount(), "peak_mb": round(peak_rss_mb(), 1)})
 
 
-def desk(db_path: str, work: bool, view: str = "areas") -> None:
-    """The desk's real start (ui.app.run), until the first view's list is painted with rows.
+def desk(db_path: str, work: bool, shell_only: bool = False) -> None:
+    """The desk's real start (ui.app.run), until the Overblik is painted with its figures.
 
-    `view` is the view the desk remembers from last time: Lokalområder by default, Overblik
-    for a first start."""
+    `painted_at`: the first paint of the Overblik's list, from the start-up snapshot in the
+    shell (`snapshot` true) or, without a valid snapshot, from the live window. `live_at`:
+    the live window's Overblik painted with the live figures."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QAbstractItemView, QApplication
+    from PySide6.QtWidgets import QApplication
 
     from kulturpunkt_desk.ui import app as desk_app
-    from kulturpunkt_desk.ui import preferences
-    from kulturpunkt_desk.ui.main_window import MainWindow
+    from kulturpunkt_desk.ui.shell import StartShell
 
-    qapp = desk_app.make_application()
-    # Open on that view, as a user who was last there.
-    preferences.settings().setValue(preferences.LAST_VIEW, view)
-    result: dict[str, Any] = {}
-    original_show = MainWindow.show
+    desk_app.make_application()
+    result: dict[str, Any] = {"snapshot": False}
     keep: list[Any] = []
 
-    def show(window: MainWindow) -> None:
-        current = window.stack.currentWidget()
-        views = [
-            v for v in current.findChildren(QAbstractItemView) if v.objectName() != "navigation"
-        ]
+    def first_paint(which: str) -> None:
+        now = {"at": time.time(), "cpu": time.process_time() * 1000}
+        if "painted_at" not in result:
+            result.update(painted_at=now["at"], cpu=now["cpu"], start_mb=round(peak_rss_mb(), 1))
+            result["snapshot"] = which == "shell"
+        if which == "live":
+            result.update(live_at=now["at"], live_cpu=now["cpu"])
+        if shell_only:  # a whole process from start to the shell's first paint, timed outside
+            emit(result)
+            os._exit(0)
 
-        def painted(view: Any) -> None:
-            result.update(
-                painted_at=time.time(),
-                cpu=time.process_time() * 1000,
-                rows=view.model().rowCount(),
-                start_mb=round(peak_rss_mb(), 1),
-            )
+    original_shell_show = StartShell.show
+    original_open_live = desk_app.open_live_window
+
+    def shell_show(shell: StartShell) -> None:
+        if shell.panel is not None:
+            keep.append(watch_paint(shell.panel.items, lambda: first_paint("shell")))
+        original_shell_show(shell)
+
+    def open_live(path: Path, shell: StartShell) -> Any:
+        # Wraps the step that imports the database layer, so the probe imports none of it
+        # before the shell is painted; the window is shown but not yet painted on return.
+        window = original_open_live(path, shell)
+        if window is None:
+            return None
+
+        def painted() -> None:
+            first_paint("live")
 
             def finish() -> None:
                 if work:
@@ -176,14 +191,59 @@ def desk(db_path: str, work: bool, view: str = "areas") -> None:
 
             QTimer.singleShot(0, finish)
 
-        keep.append(watch_first_paint(views, painted))
-        original_show(window)
+        keep.append(watch_paint(window.view("overview").items, painted))
+        return window
 
-    MainWindow.show = show  # type: ignore[method-assign]
+    StartShell.show = shell_show  # type: ignore[method-assign]
+    desk_app.open_live_window = open_live  # type: ignore[assignment]
     desk_app.run(Path(db_path))
     result["peak_mb"] = round(peak_rss_mb(), 1)
     emit(result)
-    del qapp
+
+
+def direct(db_path: str) -> None:
+    """The start without the shell, as the desk started before the snapshot: open the file
+    on the GUI thread, build the window, until its live Overblik is painted. The yardstick
+    for `live_at` (the live data must arrive no later than this)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kulturpunkt_desk.ui import app as desk_app
+    from kulturpunkt_desk.ui.main_window import MainWindow
+
+    qapp = desk_app.make_application()
+    result: dict[str, Any] = {}
+    db = desk_app.open_or_explain(Path(db_path))
+    assert db is not None
+    window = MainWindow(db, first_view="overview")
+
+    def painted() -> None:
+        result.update(painted_at=time.time(), cpu=time.process_time() * 1000)
+        QTimer.singleShot(0, lambda: QApplication.exit(0))
+
+    watcher = watch_paint(window.view("overview").items, painted)  # type: ignore[attr-defined]  # noqa: F841
+    window.show()
+    qapp.exec()
+    db.dispose()
+    emit(result | {"peak_mb": round(peak_rss_mb(), 1)})
+
+
+def watch_paint(view: Any, on_paint: Callable[[], None]) -> Any:
+    """Call on_paint once, at the first paint of an item view's viewport."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstPaint(QObject):
+        done = False
+
+        def eventFilter(self, obj: Any, event: Any) -> bool:
+            if not self.done and event.type() == QEvent.Type.Paint:
+                self.done = True
+                on_paint()
+            return False
+
+    watcher = FirstPaint()
+    view.viewport().installEventFilter(watcher)
+    return watcher
 
 
 def after_start(window: Any) -> dict[str, Any]:
@@ -210,7 +270,15 @@ def after_start(window: Any) -> dict[str, Any]:
             continue
         entry: dict[str, Any] = {"first_show": round((time.perf_counter() - wall) * 1000, 1)}
         entry["peak_mb"] = round(peak_rss_mb(), 1)
-        entry["refresh"] = guarded(lambda v=view: timed(lambda: (v.refresh(), settle()), 3))
+        entry["refresh"] = guarded(lambda v=view: timed(lambda: (v.refresh(), settle()), 5))
+        if spec.key == "overview":  # a refresh that finds other figures paints them anew
+
+            def repaint(v: Any = view) -> None:
+                v.panel.data = None
+                v.refresh()
+                settle()
+
+            entry["repaint"] = guarded(lambda: timed(repaint, 5))
         out["views"][spec.key] = entry
         edits = [e for e in view.findChildren(QLineEdit) if e.isVisible() and not e.isReadOnly()]
         edits = [e for e in edits if not isinstance(e.parent(), QComboBox)]
@@ -327,8 +395,9 @@ if __name__ == "__main__":
     if probe == "bare":
         bare()
     elif probe == "desk":
-        views = [a.split("=", 1)[1] for a in args if a.startswith("--view=")]
-        desk(args[0], work="--work" in args, view=views[0] if views else "areas")
+        desk(args[0], work="--work" in args, shell_only="--shell-only" in args)
+    elif probe == "direct":
+        direct(args[0])
     elif probe == "documents":
         documents(args[0], args[1])
     elif probe == "services":

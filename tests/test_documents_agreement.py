@@ -207,3 +207,19 @@ def test_agreements_without_areas_say_so_instead_of_writing_an_empty_pdf(
         with pytest.raises(DeskError, match="ingen lokalområder med en aftale"):
             render_all_agreements(db, programme_id, out, combined=combined)
         assert not out.exists()
+
+
+def test_an_agreement_made_again_and_among_all_says_the_same(
+    db: Database, programme_id: str, tmp_path: Path
+) -> None:
+    # The parsed paragraphs and their line breaks are reused (documents/layout.WrapOnce):
+    # nothing of one document may leak into the next.
+    use_default_text(db, programme_id)
+    first = make_area(db, programme_id, name="Fjordglimt")
+    make_area(db, programme_id, name="Bakkekammen")
+    once = pdf_text(render_agreement(db, first, tmp_path / "1.pdf"))
+    again = pdf_text(render_agreement(db, first, tmp_path / "2.pdf"))
+    every = render_all_agreements(db, programme_id, tmp_path / "alle")
+    among = next(pdf_text(p) for p in every if "Fjordglimt" in p.name)
+    assert once == again == among
+    assert "Fjordglimt" in once and "Bakkekammen" not in once

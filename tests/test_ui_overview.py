@@ -108,3 +108,48 @@ def test_timeline_puts_overlapping_phases_on_separate_lanes() -> None:
         Phase("Aftaler", date(2025, 5, 1), date(2025, 5, 31)),
     ]
     assert lanes_for(phases) == [0, 1, 0]
+
+
+def test_a_refresh_with_the_same_figures_keeps_the_chosen_row_and_a_change_is_shown(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    from kulturpunkt_desk.domain.services import grants
+    from kulturpunkt_desk.domain.services.overblik import overblik
+
+    _window, view = open_view(demo_db, "overview", OverviewView)
+    group = view.items.topLevelItem(0)
+    assert group.text(0) == "Rate ikke udbetalt (10)"
+    view.items.setCurrentItem(group.child(3))
+    view.refresh()
+    assert view.items.currentItem() is group.child(3)  # nothing rebuilt under the user
+    unpaid = next(a for a in view.data.attention if a.kind == AttentionKind.INSTALMENT_UNPAID)
+    grants.mark_paid(demo_db, unpaid.opens[1], date(2026, 11, 23))
+    view.refresh()
+    assert view.items.topLevelItem(0).text(0) == "Rate ikke udbetalt (9)"
+    assert view.panel.data == overblik(demo_db, view.ctx.programme_id, date(2026, 11, 23))
+
+
+def test_the_status_list_follows_the_figures_when_its_buttons_are_kept(
+    qtbot: QtBot, demo_db: Database, open_view: ViewOpener
+) -> None:
+    from dataclasses import replace
+
+    _window, view = open_view(demo_db, "overview", OverviewView)
+    data = view.panel.data
+    assert data is not None and len(data.statuses) > 1
+
+    def shown() -> list[str]:
+        return [b.text() for b in view.status_buttons if not b.isHidden()]
+
+    before = shown()
+    fewer = replace(data, statuses=data.statuses[:1], area_count=1)
+    view.panel.show_data(fewer)
+    assert shown() == [before[0], data.designation, "I alt: 1 lokalområde"]
+    bold = [b for b in view.status_buttons if "bold" in b.styleSheet() and not b.isHidden()]
+    assert [b.text() for b in bold] == ["I alt: 1 lokalområde"]
+    view.panel.show_data(data)
+    assert shown() == before
+    button = next(b for b in view.status_buttons if b.text() == "Tilskud udbetalt: 2")
+    with qtbot.waitSignal(view.panel.status_chosen) as chosen:
+        button.click()
+    assert chosen.args is not None and chosen.args[0] >= 0

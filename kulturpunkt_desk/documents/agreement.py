@@ -18,6 +18,7 @@ from kulturpunkt_desk.domain.services.agreement_rule import agreement_candidates
 from kulturpunkt_desk.domain.services.templates import (
     AgreementContent,
     agreement_content,
+    agreement_contents,
     programme_with_timeline,
 )
 from kulturpunkt_desk.storage.engine import Database
@@ -77,10 +78,8 @@ def render_all_agreements(
     wanted = set(candidates.ready)
     if drafts:
         wanted |= {a.area_id for a in candidates.left_out if not a.declined}
-    contents = [
-        agreement_content(db, area_id, draft=area_id not in candidates.ready)
-        for area_id in _in_name_order(db, programme_id, wanted)
-    ]
+    ordered = _in_name_order(db, programme_id, wanted)
+    contents = agreement_contents(db, ordered, drafts=set(ordered) - set(candidates.ready))
     if not contents:  # never an empty folder or an empty PDF that looks like a result
         raise DeskError("Der er ingen lokalområder med en aftale at udskrive; intet er gemt.")
     out = Path(out)
@@ -185,16 +184,14 @@ def agreement_story(content: AgreementContent) -> list[Any]:
 
 def template_flowables(text: str) -> list[Any]:
     """The template's light markup: '# ' headings, '- ' bullets, blank-line paragraphs."""
-    from reportlab.platypus import Paragraph
-
-    from .layout import para, safe, styles
+    from .layout import WrapOnce, para, safe, styles
 
     flowables: list[Any] = []
     lines: list[str] = []
 
     def flush() -> None:
         if lines:
-            flowables.append(Paragraph("<br/>".join(safe(x, "") for x in lines), styles()["body"]))
+            flowables.append(WrapOnce("<br/>".join(safe(x, "") for x in lines), styles()["body"]))
             lines.clear()
 
     for raw in text.splitlines():
@@ -204,7 +201,7 @@ def template_flowables(text: str) -> list[Any]:
             flowables.append(para(line[2:], "h1"))
         elif line.startswith("- "):
             flush()
-            flowables.append(Paragraph(safe(line[2:]), styles()["bullet"], bulletText="•"))
+            flowables.append(WrapOnce(safe(line[2:]), styles()["bullet"], bulletText="•"))
         elif not line.strip():
             flush()
         else:

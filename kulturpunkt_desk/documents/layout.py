@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -139,6 +140,7 @@ def styles() -> dict[str, ParagraphStyle]:
 # has that (𝐁𝐨𝐥𝐝 → Bold, ＡＢＣ → ABC), else as a visible, marked [U+1F9D1]; the document
 # then ends with a note saying how many characters it could not show.
 MISSING_COLOUR = "#8A1C1C"
+_ENTITIES = {'"': "&quot;", "'": "&#39;"}
 _MISSING_OPEN = f'<font color="{MISSING_COLOUR}">'  # user text is escaped: never this tag
 
 
@@ -148,6 +150,12 @@ def _drawable_codes() -> frozenset[int]:
 
     face = TTFont("DejaVuSans-cmap", str(resource("fonts", "DejaVuSans.ttf"))).face
     return frozenset(face.charToGlyph)
+
+
+@cache
+def _drawable_chars() -> frozenset[str]:
+    """The same set as characters, with the line breaks and tabs kept as they are."""
+    return frozenset(map(chr, _drawable_codes())) | frozenset("\n\r\t")
 
 
 def _stand_in(ch: str) -> str | None:
@@ -183,13 +191,16 @@ def safe(text: str | None, empty: str = EMPTY) -> str:
     """
     if text is None or not text.strip():
         return escape(empty)
+    text = text.strip()
+    if _drawable_chars().issuperset(text):  # the usual case: escaped at once, not by letter
+        return escape(text, _ENTITIES).replace("\r\n", "\n").replace("\n", "<br/>")
     parts: list[str] = []
-    for ch in text.strip():
+    for ch in text:
         shown = _stand_in(ch)
         if shown is None:
             parts.append(f"{_MISSING_OPEN}[U+{ord(ch):04X}]</font>")
         else:
-            parts.append(escape(shown, {'"': "&quot;", "'": "&#39;"}))
+            parts.append(escape(shown, _ENTITIES))
     return "".join(parts).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
@@ -221,14 +232,54 @@ def missing_note(count: int) -> Paragraph:
     return markup(escape(missing_text(count)).replace("[U+…]", marked), "small")
 
 
+# Parsed paragraph markup by (text, style, bullet): the same sentences come back in every
+# agreement (the template's) and every time one is made again.
+_PARSED: dict[tuple[str, ParagraphStyle, Any], tuple[ParagraphStyle, Any, list[Any]]] = {}
+_PARSED_MAX = 4096
+
+
+class WrapOnce(Paragraph):  # type: ignore[misc]
+    """A Paragraph that breaks its lines once per width. A table asks each cell for its
+    size up to three times with the same width (an agreement: 162 line breakings for 79
+    paragraphs); the lines depend on the width only, so the first answer is kept until
+    reportlab drops the lines (a paragraph pushed to the next page)."""
+
+    _wrapped: tuple[float, float, float] | None = None  # (available width, width, height)
+
+    def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
+        """Parse the markup once per text and style; each paragraph gets its own copies of
+        the fragments (laying out never shares them between paragraphs)."""
+        if frags is not None or not isinstance(text, str):
+            super()._setup(text, style, bulletText, frags, cleaner)
+            return
+        key = (text, style, bulletText)
+        parsed = _PARSED.get(key)
+        if parsed is None:
+            super()._setup(text, style, bulletText, None, cleaner)
+            if len(_PARSED) >= _PARSED_MAX:
+                _PARSED.clear()
+            _PARSED[key] = (self.style, self.bulletText, [copy(f) for f in self.frags])
+            return
+        parsed_style, parsed_bullet, parsed_frags = parsed
+        super()._setup(text, parsed_style, parsed_bullet, [copy(f) for f in parsed_frags], cleaner)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        kept = self._wrapped
+        if kept is not None and kept[0] == availWidth and "blPara" in self.__dict__:
+            return kept[1], kept[2]
+        width, height = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, width, height)
+        return width, height
+
+
 def para(text: str | None, style: str = "body", empty: str = EMPTY) -> Paragraph:
     """A paragraph of user text (escaped); long words are split by the style, not cut."""
-    return Paragraph(safe(text, empty), styles()[style])
+    return WrapOnce(safe(text, empty), styles()[style])
 
 
 def markup(text: str, style: str = "body") -> Paragraph:
     """A paragraph of the desk's own markup (bold labels and the like); never user text."""
-    return Paragraph(text, styles()[style])
+    return WrapOnce(text, styles()[style])
 
 
 def table(
@@ -250,7 +301,7 @@ def table(
                 if c in right and not (header and r == 0):
                     value = value.replace(" ", "\u00a0")  # an amount never wraps
                 name = ("cell_bold" if bold else "cell") + ("_right" if c in right else "")
-                line.append(Paragraph(safe(value, ""), styles()[name]))
+                line.append(WrapOnce(safe(value, ""), styles()[name]))
             else:
                 line.append(value)
         cells.append(line)
@@ -355,7 +406,7 @@ def letter_block(
     ]
     lines = [*sender, ""]
     lines += [f"{label}: {safe(value).replace(' ', '&nbsp;')}" for label, value in facts if value]
-    block = Paragraph("<br/>".join(lines), styles()["contact"])
+    block = WrapOnce("<br/>".join(lines), styles()["contact"])
     return layout_grid([[para(title, "small"), block]], [FRAME_WIDTH * 0.45, FRAME_WIDTH * 0.55])
 
 

@@ -22,6 +22,7 @@ import logging
 import os
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
@@ -55,6 +56,7 @@ from .restore import (
     restore_backup,
     restore_leftovers,
 )
+from .sqlite_files import connect_to_inspect
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +115,36 @@ def _refuse(path: Path, message: str, cause: BaseException | None = None) -> Dat
         )
     log.error("Kan ikke åbne %s: %s", path, message)
     return error
+
+
+def preload() -> None:
+    """Import now what start_desk imports on first use (SQLAlchemy's SQLite dialect, the
+    user name's module, Alembic when the migrations are not a plain chain).
+
+    The window runs start_desk in a worker thread while the GUI thread imports the window's
+    modules. Two threads importing the same package at once can meet it half initialised
+    ("partially initialized module 'sqlalchemy.util'"), so after this call start_desk on a
+    file that `opens_as_is` imports nothing (tests/test_start_shell.py checks it).
+    """
+    import sqlalchemy.dialects.sqlite.pysqlite  # noqa: F401
+
+    datetime.strptime("2026", "%Y")  # imports _strptime (a damaged file's backup dates)
+    current_user()
+    head_revision()
+
+
+def opens_as_is(path: Path) -> bool:
+    """Whether `path` exists at this desk's schema, so start_desk neither creates nor
+    migrates it (what would import Alembic and the migrations). Reads only."""
+    try:
+        conn = connect_to_inspect(path)
+        try:
+            rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error):
+        return False
+    return rows == [(head_revision(),)]
 
 
 def start_desk(

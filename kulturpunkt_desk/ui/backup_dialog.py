@@ -7,6 +7,7 @@ checks, and asks the user when the file is in use elsewhere (open read-only?) or
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -191,10 +192,15 @@ class BackupDialog(QDialog):
 
 
 def open_desk(
-    path: Path | str, parent: QWidget | None = None, *, create: bool = True
+    path: Path | str,
+    parent: QWidget | None = None,
+    *,
+    create: bool = True,
+    start: Callable[..., DeskSession] = start_desk,
 ) -> DeskSession | None:
     """Open `path` with the desk lock and the start-up checks, asking the user when needed.
 
+    `start` is storage.startup.start_desk or a wrapper running it off the GUI thread.
     Returns None when the user gave up (the reason was shown). The lock is let go by
     `session.db.close()` (use it instead of dispose() when switching files) and, at the
     latest, when the application quits.
@@ -203,7 +209,7 @@ def open_desk(
     restored = False
     while True:
         try:
-            session = start_desk(path, create=create, read_only=read_only)
+            session = start(path, create=create, read_only=read_only)
             break
         except (DeskLockedError, LockUnavailableError) as exc:
             answer = QMessageBox.question(

@@ -11,6 +11,7 @@ the next allocations then collect as usual.
 from __future__ import annotations
 
 import gc
+import linecache
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
@@ -30,6 +31,9 @@ def settle_after_start() -> None:
     No collection first: on the large database a full one takes 70-85 ms of CPU at this
     point, freezing takes microseconds, and what start-up left as garbage is small."""
     gc.freeze()
+    # Source lines read for PySide6's import hook before it was lightened
+    # (ui/pyside_imports.py); a traceback reads what it needs again.
+    linecache.clearcache()
     _, middle, old = gc.get_threshold()
     gc.set_threshold(YOUNG_THRESHOLD, middle, old)
 

@@ -36,7 +36,9 @@ class DeskContext(QObject):
         self.db.listen(lambda kinds, who: self.colleague_saved.emit(kinds, who))
 
     def _current_programme_id(self) -> str:
+        # Read once per database: the window's title uses the name (no second fetch at start).
         programme = programmes.current_programme(self.db)
+        self.programme_name = programme.name if programme else ""
         return programme.id if programme else NO_RECORD
 
     def changed(self) -> None:

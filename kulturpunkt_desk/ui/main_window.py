@@ -7,7 +7,6 @@ for the first view.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
@@ -29,6 +28,8 @@ from kulturpunkt_desk.storage.engine import Database
 from . import preferences
 from .context import DeskContext
 from .failure import in_box, told_on_failure
+from .view_list import VIEWS as VIEWS
+from .view_list import ViewSpec as ViewSpec
 from .views.base import View
 
 
@@ -36,29 +37,9 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-@dataclass(frozen=True)
-class ViewSpec:
-    key: str
-    title: str  # Danish source text; translated when shown
-    module: str  # under kulturpunkt_desk.ui.views
-    class_name: str
-
-
-VIEWS: list[ViewSpec] = [
-    ViewSpec("overview", "Overblik", "overview", "OverviewView"),
-    ViewSpec("areas", "Lokalområder", "areas", "AreasView"),
-    ViewSpec("sparring", "Sparring", "sparring", "SparringView"),
-    ViewSpec("meetings", "Netværksmøder", "meetings", "MeetingsView"),
-    ViewSpec("grants", "Tilskud", "grants", "GrantsView"),
-    ViewSpec("evaluation", "Evaluering", "evaluation", "EvaluationView"),
-    ViewSpec("timeline", "Tidsplan", "timeline", "TimelineView"),
-    ViewSpec("people", "Personer og organisationer", "people", "PeopleView"),
-    ViewSpec("ekr", "Europæisk Kulturregion", "ekr", "EkrView"),
-]
-
-
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, first_view: str | None = None) -> None:
+        """`first_view` overrides the remembered view (the start-up shell showed Overblik)."""
         super().__init__()
         self.ctx = DeskContext(db, self)
         self.views: dict[str, View] = {}
@@ -86,7 +67,7 @@ class MainWindow(QMainWindow):
         self.ctx.database_replaced.connect(self._update_title)
         self.ctx.colleague_saved.connect(self._tell_colleague_saved)
         self._update_title()
-        self._restore_layout()
+        self._restore_layout(first_view)
 
     def _tell_colleague_saved(self, _kinds: frozenset[str], who: str) -> None:
         self.statusBar().showMessage(
@@ -295,8 +276,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _update_title(self) -> None:
-        programme = programmes.current_programme(self.ctx.db)
-        name = programme.name if programme else tr("Intet program")
+        name = self.ctx.programme_name or tr("Intet program")
         self.setWindowTitle(tr("{0} – {1} – Kulturpunkt Desk").format(name, self.ctx.db.name))
 
     def about(self) -> None:
@@ -310,22 +290,13 @@ class MainWindow(QMainWindow):
 
     # --- remembered layout --------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
+    def _restore_layout(self, first_view: str | None = None) -> None:
         store = preferences.settings()
-        geometry = store.value(preferences.GEOMETRY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
-        else:
-            self.resize(1280, 760)
+        preferences.restore_window_size(self, self.splitter)
         state = store.value(preferences.STATE)
         if state is not None:
             self.restoreState(state)  # type: ignore[arg-type]
-        splitter = store.value(preferences.SPLITTER)
-        if splitter is not None:
-            self.splitter.restoreState(splitter)  # type: ignore[arg-type]
-        else:
-            self.splitter.setSizes([self.nav.minimumWidth(), 1080])
-        last = str(store.value(preferences.LAST_VIEW, VIEWS[0].key))
+        last = first_view or str(store.value(preferences.LAST_VIEW, VIEWS[0].key))
         keys = [s.key for s in VIEWS]
         self.show_view(last if last in keys else keys[0])
 

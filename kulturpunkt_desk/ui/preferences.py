@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from kulturpunkt_desk.domain.settings import (
     LAST_FOLDER,
@@ -94,3 +95,20 @@ def start_folder(fallback: Path) -> Path:
 
 def remember_folder(folder: Path) -> None:
     set_text(LAST_FOLDER, str(folder))
+
+
+def restore_window_size(window: QMainWindow, splitter: QSplitter) -> None:
+    """The window's remembered size and place and its navigation splitter (the main window
+    and the start-up shell open in the same place)."""
+    store = settings()
+    geometry = store.value(GEOMETRY)
+    if geometry is not None:
+        window.restoreGeometry(geometry)  # type: ignore[arg-type]
+    else:
+        window.resize(1280, 760)
+    sizes = store.value(SPLITTER)
+    if sizes is not None:
+        splitter.restoreState(sizes)  # type: ignore[arg-type]
+    else:
+        # The navigation as wide as its own minimum (its longest item in the user's font).
+        splitter.setSizes([splitter.widget(0).minimumWidth() or 200, 1080])

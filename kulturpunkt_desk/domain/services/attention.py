@@ -14,12 +14,13 @@ item names the record that opens it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Row, select
 from sqlalchemy.orm import Session
 
 from kulturpunkt_desk.storage.engine import Database
@@ -137,18 +138,7 @@ def _late_records(db: Database, programme_id: str, today: date) -> list[Attentio
                         "underskrevet af begge parter.",
                     )
                 )
-        for row in s.execute(
-            select(
-                Area.id,
-                Area.name,
-                Instalment.id.label("instalment_id"),
-                Instalment.due_on,
-                Instalment.amount_ore,
-            )
-            .join(Grant, Grant.area_id == Area.id)
-            .join(Instalment, Instalment.grant_id == Grant.id)
-            .where(in_programme, Instalment.paid_on.is_(None), Instalment.due_on < today)
-        ):
+        for row in _unpaid_instalments(s, programme_id, Instalment.due_on < today):
             if row.id in declined:
                 continue
             items.append(
@@ -221,9 +211,10 @@ def attention_items(
     items = _late_records(db, programme_id, today)
     horizon = today + timedelta(days=coming_days)
     with db.read() as s:
-        items += _coming_money(s, programme_id, today, horizon)
+        skipped = _skipped_areas(s, programme_id)  # asked once for both below
+        items += _coming_money(s, programme_id, today, horizon, skipped)
         items += _missing_interest(s, programme_id, today, horizon)
-        items += _missing_sparring(s, programme_id, today)
+        items += _missing_sparring(s, programme_id, today, skipped)
         items += _follow_ups(s, programme_id, today, horizon)
         items += _missing_network(s, programme_id, today, horizon)
     return sorted(items, key=lambda i: (not i.overdue, -i.days_overdue, i.area_name, i.kind))
@@ -244,33 +235,42 @@ def _skipped_areas(s: Session, programme_id: str) -> set[str]:
     )
 
 
-def _coming_money(s: Session, programme_id: str, today: date, horizon: date) -> list[AttentionItem]:
-    items = []
-    skipped = _skipped_areas(s, programme_id)
-    for area, instalment in s.execute(
-        select(Area, Instalment)
+def _unpaid_instalments(
+    s: Session, programme_id: str, *due: ColumnElement[bool]
+) -> Sequence[Row[str, str, str, date, int]]:
+    """The programme's unpaid instalments due as `due` says, with their area's id and name:
+    columns only (a large programme has hundreds)."""
+    return s.execute(
+        select(
+            Area.id,
+            Area.name,
+            Instalment.id.label("instalment_id"),
+            Instalment.due_on,
+            Instalment.amount_ore,
+        )
         .join(Grant, Grant.area_id == Area.id)
         .join(Instalment, Instalment.grant_id == Grant.id)
-        .where(
-            Area.programme_id == programme_id,
-            Instalment.paid_on.is_(None),
-            Instalment.due_on >= today,
-            Instalment.due_on <= horizon,
-        )
+        .where(Area.programme_id == programme_id, Instalment.paid_on.is_(None), *due)
+    ).all()
+
+
+def _coming_money(
+    s: Session, programme_id: str, today: date, horizon: date, skipped: set[str]
+) -> list[AttentionItem]:
+    items = []
+    for row in _unpaid_instalments(
+        s, programme_id, Instalment.due_on >= today, Instalment.due_on <= horizon
     ):
-        if area.id not in skipped:
-            text = (
-                f"Rate på {format_kr(instalment.amount_ore)} forfalder "
-                f"{short_date(instalment.due_on)}."
-            )
+        if row.id not in skipped:
+            text = f"Rate på {format_kr(row.amount_ore)} forfalder {short_date(row.due_on)}."
             items.append(
                 _item(
-                    area,
+                    row,
                     AttentionKind.INSTALMENT_UNPAID,
-                    instalment.due_on,
+                    row.due_on,
                     today,
                     text,
-                    ("instalment", instalment.id),
+                    ("instalment", row.instalment_id),
                 )
             )
     end = _collection_end(s, programme_id)
@@ -314,8 +314,8 @@ def _missing_interest(
             today,
             f"Ingen interessetilkendegivelse; fristen {verb} {short_date(deadline)}.",
         )
-        for area in s.scalars(
-            select(Area).where(
+        for area in s.execute(
+            select(Area.id, Area.name).where(
                 Area.programme_id == programme_id,
                 Area.closed_on.is_(None),
                 ~Area.id.in_(received),
@@ -324,7 +324,9 @@ def _missing_interest(
     ]
 
 
-def _missing_sparring(s: Session, programme_id: str, today: date) -> list[AttentionItem]:
+def _missing_sparring(
+    s: Session, programme_id: str, today: date, skipped: set[str]
+) -> list[AttentionItem]:
     """Areas with a grant and no session in the current round (or the last one finished)."""
     rounds = _milestones(s, programme_id, MilestoneKind.SPARRING_ROUND)
     current = [r for r in rounds if r.starts_on <= today <= r.ends_on]
@@ -337,7 +339,6 @@ def _missing_sparring(s: Session, programme_id: str, today: date) -> list[Attent
     held = select(SparringSession.area_id).where(
         SparringSession.held_on >= chosen.starts_on, SparringSession.held_on <= chosen.ends_on
     )
-    skipped = _skipped_areas(s, programme_id)
     name = f"{chosen.round}. runde" if chosen.round else "runden"
     span = f"{short_date(chosen.starts_on)}–{short_date(chosen.ends_on)}"
     text = (
@@ -347,8 +348,10 @@ def _missing_sparring(s: Session, programme_id: str, today: date) -> list[Attent
     )
     return [
         _item(area, AttentionKind.SPARRING_MISSING, chosen.ends_on, today, text)
-        for area in s.scalars(
-            select(Area).join(Grant).where(Area.programme_id == programme_id, ~Area.id.in_(held))
+        for area in s.execute(
+            select(Area.id, Area.name)
+            .join(Grant)
+            .where(Area.programme_id == programme_id, ~Area.id.in_(held))
         )
         if area.id not in skipped
     ]

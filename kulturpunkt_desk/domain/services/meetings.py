@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from kulturpunkt_desk.storage.engine import Database
@@ -284,8 +284,9 @@ def programme_members(db: Database, programme_id: str) -> list[MemberRow]:
         return [MemberRow(*row) for row in s.execute(query)]
 
 
-def absent_in(s: Session, programme_id: str, round_number: int) -> list[Area]:
-    """Designated, open areas nobody came from to any meeting of the round, by name."""
+def absent_in(s: Session, programme_id: str, round_number: int) -> list[Row[str, str]]:
+    """Designated, open areas nobody came from to any meeting of the round, by name: their
+    id and name (columns only; Overblik and the meetings view ask for every round)."""
     came = (
         select(MeetingAttendance.area_id)
         .join(NetworkMeeting)
@@ -294,8 +295,8 @@ def absent_in(s: Session, programme_id: str, round_number: int) -> list[Area]:
     designated = designated_ids_in(s, programme_id)
     return by_name(
         area
-        for area in s.scalars(
-            select(Area).where(
+        for area in s.execute(
+            select(Area.id, Area.name).where(
                 Area.programme_id == programme_id,
                 Area.closed_on.is_(None),
                 ~Area.id.in_(came),
@@ -305,7 +306,9 @@ def absent_in(s: Session, programme_id: str, round_number: int) -> list[Area]:
     )
 
 
-def areas_absent_from_round(db: Database, programme_id: str, round_number: int) -> list[Area]:
+def areas_absent_from_round(
+    db: Database, programme_id: str, round_number: int
+) -> list[Row[str, str]]:
     """The designated areas that came to none of the round's meetings (closed ones left out)."""
     with db.read() as s:
         return absent_in(s, programme_id, round_number)

@@ -59,7 +59,14 @@ def area_summaries(db: Database, programme_id: str) -> list[AreaSummary]:
 
 def summaries_in(s: Session, programme_id: str) -> list[AreaSummary]:
     """All areas of a programme with derived status; one query per fact, not per area."""
-    areas = by_name(s.scalars(select(Area).where(Area.programme_id == programme_id)))
+    # Columns only: the summary holds plain values, no Area objects to build and track.
+    areas = by_name(
+        s.execute(
+            select(Area.id, Area.name, Area.municipality, Area.closed_on).where(
+                Area.programme_id == programme_id
+            )
+        ).all()
+    )
     in_programme = select(Area.id).where(Area.programme_id == programme_id).scalar_subquery()
 
     def grouped(query: Select[*tuple[Any, ...]]) -> dict[str, Any]:
@@ -176,19 +183,19 @@ def money_totals(db: Database, programme_id: str) -> MoneyTotals:
     """The programme's budget, what is awarded and what is paid: the same sums as adding up
     area_summaries(), in two aggregate queries (Overblik asks for both, so this stays cheap)."""
     with db.read() as s:
-        programme = s.get(Programme, programme_id)
-        budget = programme.total_budget_ore if programme else 0
-        in_programme = select(Area.id).where(Area.programme_id == programme_id).scalar_subquery()
-        awarded = s.scalar(
-            select(func.coalesce(func.sum(Grant.amount_ore), 0)).where(
-                Grant.area_id.in_(in_programme)
-            )
-        )
-        paid = s.scalar(
-            select(func.coalesce(func.sum(Instalment.amount_ore), 0))
-            .join(Grant)
-            .where(Grant.area_id.in_(in_programme), Instalment.paid_on.is_not(None))
-        )
-        return MoneyTotals(
-            budget_ore=budget, awarded_ore=int(awarded or 0), paid_ore=int(paid or 0)
-        )
+        return money_totals_in(s, programme_id)
+
+
+def money_totals_in(s: Session, programme_id: str) -> MoneyTotals:
+    programme = s.get(Programme, programme_id)
+    budget = programme.total_budget_ore if programme else 0
+    in_programme = select(Area.id).where(Area.programme_id == programme_id).scalar_subquery()
+    awarded = s.scalar(
+        select(func.coalesce(func.sum(Grant.amount_ore), 0)).where(Grant.area_id.in_(in_programme))
+    )
+    paid = s.scalar(
+        select(func.coalesce(func.sum(Instalment.amount_ore), 0))
+        .join(Grant)
+        .where(Grant.area_id.in_(in_programme), Instalment.paid_on.is_not(None))
+    )
+    return MoneyTotals(budget_ore=budget, awarded_ore=int(awarded or 0), paid_ore=int(paid or 0))

@@ -51,8 +51,9 @@ class SessionRow(NamedTuple):
     round: int | None  # from round_of(); None before the first round
     participants: tuple[str, ...]
     core_elements: tuple[str, ...]
-    notes: str
     follow_ups: tuple[FollowUpRow, ...]  # by due date, none first, as the record orders them
+    # The notes are read for the chosen session only (session_notes): a large programme's
+    # thousands of sessions would carry megabytes of text nobody sees in the list.
 
 
 @dataclass
@@ -209,7 +210,6 @@ def session_rows(db: Database, programme_id: str) -> list[SessionRow]:
                 SparringSession.form,
                 # The JSON text as stored: a few distinct lists, each parsed once below.
                 cast(SparringSession.core_elements, Text),
-                SparringSession.notes,
             )
             .join(Area)
             .where(Area.programme_id == programme_id)
@@ -238,21 +238,27 @@ def session_rows(db: Database, programme_id: str) -> list[SessionRow]:
     elements: dict[str | None, tuple[str, ...]] = {}
     for raw in {row[5] for row in rows}:
         elements[raw] = tuple(json.loads(raw)) if raw else ()
-    return [
+    return [  # by position, in SessionRow's order: thousands of rows
         SessionRow(
-            id=row[0],
-            area_id=row[1],
-            area_name=row[2],
-            held_on=row[3],
-            form=row[4],
-            round=round_on(row[3]),
-            participants=tuple(participants.get(row[0], ())),
-            core_elements=elements[row[5]],
-            notes=row[6],
-            follow_ups=_sorted_follow_ups(follow_ups.get(row[0], [])),
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            round_on(row[3]),
+            tuple(participants.get(row[0], ())),
+            elements[row[5]],
+            _sorted_follow_ups(follow_ups.get(row[0], [])),
         )
         for row in rows
     ]
+
+
+def session_notes(db: Database, session_id: str) -> str:
+    """The notes of one session, for the sparring view's chosen row ("" when gone)."""
+    with db.read() as s:
+        notes = s.scalar(select(SparringSession.notes).where(SparringSession.id == session_id))
+    return notes or ""
 
 
 def _sorted_follow_ups(found: list[FollowUpRow]) -> tuple[FollowUpRow, ...]:

@@ -12,6 +12,7 @@ starting with "- " is a bullet, and a blank line separates paragraphs.
 from __future__ import annotations
 
 import string
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -194,35 +195,71 @@ def agreement_content(db: Database, area_id: str, *, draft: bool = False) -> Agr
 
     With `draft`, the template's sections that state the grant as given are left out.
     """
+    return agreement_contents(db, [area_id], drafts={area_id} if draft else set())[0]
+
+
+def agreement_contents(
+    db: Database, area_ids: Sequence[str], *, drafts: Collection[str] = ()
+) -> list[AgreementContent]:
+    """agreement_content for each of `area_ids`, in their order, read in one go: the areas
+    in one query each for them and their parts, each programme and template once (all
+    agreements of a programme share them). The areas in `drafts` are drafts."""
     with db.read() as s:
         # Only what the agreement shows: printing all agreements stays quick.
-        area = s.scalar(
-            select(Area)
-            .where(Area.id == area_id)
-            .options(
-                selectinload(Area.members).selectinload(AreaMember.person),
-                selectinload(Area.agreement),
-                selectinload(Area.interest),
-                selectinload(Area.grant).selectinload(Grant.instalments),
+        found = {
+            area.id: area
+            for area in s.scalars(
+                select(Area)
+                .where(Area.id.in_(area_ids))
+                .options(
+                    selectinload(Area.members).selectinload(AreaMember.person),
+                    selectinload(Area.agreement),
+                    selectinload(Area.interest),
+                    selectinload(Area.grant).selectinload(Grant.instalments),
+                )
             )
-        )
-        if area is None:
+        }
+        if any(area_id not in found for area_id in area_ids):
             raise NotFoundError("Lokalområdet findes ikke (længere).")
-        programme = _programme(s, area.programme_id)
-        template = None
-        if area.agreement is not None and area.agreement.template_id is not None:
-            template = s.get(AgreementTemplate, area.agreement.template_id)
-        if template is None:
-            template = s.scalar(
+        programmes = {pid: _programme(s, pid) for pid in {a.programme_id for a in found.values()}}
+        recorded = {
+            a.agreement.template_id
+            for a in found.values()
+            if a.agreement is not None and a.agreement.template_id is not None
+        }
+        templates = {
+            t.id: t
+            for t in s.scalars(select(AgreementTemplate).where(AgreementTemplate.id.in_(recorded)))
+        }
+        newest = {
+            pid: s.scalar(
                 select(AgreementTemplate)
-                .where(AgreementTemplate.programme_id == area.programme_id)
+                .where(AgreementTemplate.programme_id == pid)
                 .order_by(AgreementTemplate.version.desc())
                 .limit(1)
             )
-    if template is None:
-        raise DeskError(
-            "Programmet har ingen aftaleskabelon endnu. Opret en under Aftaleskabeloner."
+            for pid in programmes
+        }
+    contents = []
+    for area_id in area_ids:
+        area = found[area_id]
+        template = None
+        if area.agreement is not None and area.agreement.template_id is not None:
+            template = templates.get(area.agreement.template_id)
+        template = template or newest[area.programme_id]
+        if template is None:
+            raise DeskError(
+                "Programmet har ingen aftaleskabelon endnu. Opret en under Aftaleskabeloner."
+            )
+        contents.append(
+            _content(area, programmes[area.programme_id], template, draft=area_id in drafts)
         )
+    return contents
+
+
+def _content(
+    area: Area, programme: Programme, template: AgreementTemplate, *, draft: bool
+) -> AgreementContent:
     contact = next((m.person.name for m in area.members if m.is_primary_contact), "")
     values = placeholder_values(area, programme, contact)
     body = without_grant_sections(template.body) if draft else template.body

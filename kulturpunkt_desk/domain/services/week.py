@@ -9,7 +9,6 @@ interest, sparring, follow-ups), the dated events from the programme's calendar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -19,6 +18,7 @@ from kulturpunkt_desk.storage.engine import Database
 from .. import settings
 from ..dates import short_date
 from ..models import MEETING_KIND_LABELS, Area, Milestone, NetworkMeeting, SparringSession
+from ..overblik_data import AheadItem, due_counts, week_end
 from .attention import ATTENTION_LABELS, AttentionItem, attention_items
 
 __all__ = ["AheadItem", "ahead", "coming_days", "due_counts", "week_end"]
@@ -28,23 +28,9 @@ SESSION_GROUP = "Sparringsmøde"
 TIMELINE_GROUP = "Tidsplan"
 
 
-@dataclass(frozen=True)
-class AheadItem:
-    group: str  # Danish heading the item is listed under
-    area_name: str  # "" for what concerns the whole programme
-    due_on: date
-    text: str  # Danish, one sentence
-    record: tuple[str, str] | None = None  # what opens it, as for AttentionItem
-
-
 def coming_days(db: Database) -> int:
     """How far ahead Overblik looks: the team's setting (Indstillinger), 14 days unless set."""
     return settings.read(db, settings.COMING_DAYS)
-
-
-def week_end(today: date) -> date:
-    """The Sunday of today's week (Danish weeks start on Monday)."""
-    return today + timedelta(days=6 - today.weekday())
 
 
 def ahead(
@@ -113,12 +99,3 @@ def _timeline_dates(m: Milestone, today: date, horizon: date) -> list[AheadItem]
     if today <= m.ends_on <= horizon:
         found.append(AheadItem(TIMELINE_GROUP, "", m.ends_on, f"{m.title} slutter.", record))
     return found
-
-
-def due_counts(items: list[AheadItem], today: date) -> tuple[int, int]:
-    """How many items fall due today, and how many this week (today through Sunday)."""
-    end = week_end(today)
-    return (
-        sum(1 for i in items if i.due_on == today),
-        sum(1 for i in items if today <= i.due_on <= end),
-    )

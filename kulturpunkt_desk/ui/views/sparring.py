@@ -244,7 +244,7 @@ class SparringView(View):
 
     def _show_details(self) -> None:
         session = self.table.current_record()
-        self.notes.setPlainText(session.notes if session else "")
+        self.notes.setPlainText(sparring.session_notes(self.ctx.db, session.id) if session else "")
         self.follow_model.set_rows(list(session.follow_ups) if session else [])
         self.follow_table.fit_columns()
         for button in (self.edit_button, self.delete_button):

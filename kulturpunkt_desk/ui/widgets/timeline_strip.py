@@ -18,19 +18,13 @@ from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEven
 from PySide6.QtWidgets import QSizePolicy, QStyle, QStyleOptionFocusRect, QToolTip, QWidget
 
 from kulturpunkt_desk.domain.dates import long_date
+from kulturpunkt_desk.domain.overblik_data import Phase as Phase  # the snapshot's own
 
 from .. import palette
 
 PAST, CURRENT, FUTURE = (QColor(c) for c in palette.TIMELINE_FILLS)
 TODAY = QColor(palette.WARNING)
 DONE_MARK = "✓ "
-
-
-@dataclass(frozen=True)
-class Phase:
-    title: str
-    starts_on: date
-    ends_on: date
 
 
 @dataclass(frozen=True)

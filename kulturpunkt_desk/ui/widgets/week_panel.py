@@ -4,6 +4,7 @@ start about what falls due today and this week. The list comes from services/wee
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,12 +25,13 @@ from PySide6.QtWidgets import (
 
 from kulturpunkt_desk.domain import settings
 from kulturpunkt_desk.domain.dates import short_date
-from kulturpunkt_desk.domain.services import week
-from kulturpunkt_desk.domain.services.week import AheadItem
+from kulturpunkt_desk.domain.overblik_data import AheadItem, due_counts, week_end
 
 from .. import preferences
-from ..context import DeskContext
 from .table_export import add_export_action
+
+if TYPE_CHECKING:
+    from ..context import DeskContext
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 WEEK, FORTNIGHT = 0, 1
@@ -94,19 +96,22 @@ class WeekPanel(QGroupBox):
     def shown(self) -> list[AheadItem]:
         if self.span.checkedId() == FORTNIGHT:
             return self.items
-        end = week.week_end(self.today)
+        end = week_end(self.today)
         return [i for i in self.items if i.due_on <= end]
 
     def _fill(self) -> None:
         self.list.clear()
         items = self.shown()
+        rows = []  # added at once: a large programme has hundreds
         for item in items:
             when = "i dag" if item.due_on == self.today else short_date(item.due_on)
             text = f"{item.area_name}: {item.text}" if item.area_name else item.text
-            row = QTreeWidgetItem(self.list, [when, item.group, text])
+            row = QTreeWidgetItem([when, item.group, text])
             row.setData(0, ITEM_ROLE, item)
             row.setToolTip(2, text)
-        today_n, _week_n = week.due_counts(self.items, self.today)
+            rows.append(row)
+        self.list.addTopLevelItems(rows)
+        today_n, _week_n = due_counts(self.items, self.today)
         span = "denne uge" if self.span.checkedId() == WEEK else f"de næste {self.days} dage"
         self.summary.setText(
             f"{len(items)} punkter {span}; {today_n} i dag." if items else f"Intet {span}."
@@ -121,8 +126,10 @@ class WeekPanel(QGroupBox):
 
 
 def due_message(ctx: DeskContext, today: date) -> str:
+    from kulturpunkt_desk.domain.services import week
+
     items = week.ahead(ctx.db, ctx.programme_id, today)
-    today_n, week_n = week.due_counts(items, today)
+    today_n, week_n = due_counts(items, today)
     return (
         f"I dag forfalder {_points(today_n)}, i alt {_points(week_n)} denne uge "
         "(se Det kommende i Overblik)."
