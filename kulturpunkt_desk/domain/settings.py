@@ -20,13 +20,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kulturpunkt_desk.storage import backup as storage_backup
-from kulturpunkt_desk.storage.engine import Database
 
 from .errors import ValidationError
-from .models import Setting
+
+if TYPE_CHECKING:  # the start-up shell reads the laptop's settings before SQLAlchemy loads
+    from kulturpunkt_desk.storage.engine import Database
 
 
 class Scope(StrEnum):
@@ -120,6 +121,8 @@ def _database_scope(spec: IntSetting) -> None:
 
 def read(db: Database, spec: IntSetting) -> int:
     """A team-wide setting's value in this database file (its default when unset)."""
+    from .models import Setting
+
     _database_scope(spec)
     with db.read() as s:
         row = s.get(Setting, spec.key)
@@ -129,6 +132,8 @@ def read(db: Database, spec: IntSetting) -> int:
 
 def write(db: Database, spec: IntSetting, value: object) -> int:
     """Store a team-wide setting (one transaction); a Danish message when out of range."""
+    from .models import Setting
+
     _database_scope(spec)
     checked = spec.checked(value)
     with db.transaction() as s:

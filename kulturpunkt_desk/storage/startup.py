@@ -128,6 +128,8 @@ def preload() -> None:
     """
     import sqlalchemy.dialects.sqlite.pysqlite  # noqa: F401
 
+    from .engines import sqlite as _file_engine  # noqa: F401  (Database picks it on first use)
+
     datetime.strptime("2026", "%Y")  # imports _strptime (a damaged file's backup dates)
     current_user()
     head_revision()

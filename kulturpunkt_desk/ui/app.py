@@ -29,7 +29,6 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QWid
 from kulturpunkt_desk import __version__
 from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.resources import resource
-from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui import collection, palette, pyside_imports
 from kulturpunkt_desk.ui.qt_danish import install_qt_danish
 

@@ -21,6 +21,7 @@ from kulturpunkt_desk.domain.overblik_data import OverblikData
 from kulturpunkt_desk.domain.services.overblik import overblik
 
 from ..context import DeskContext
+from ..widgets.table_export import add_export_action
 from .areas import STATUS_KIND
 from .base import View
 from .overview_panel import OverviewPanel
@@ -36,6 +37,10 @@ class OverviewView(View):
         self.panel.item_chosen.connect(self.ctx.open_record)
         self.panel.status_chosen.connect(lambda n: self.ctx.open_record(STATUS_KIND, str(n)))
         self.panel.reminder_requested.connect(self._write_reminder)
+        # Right click or Ctrl+E: a list to Excel. On the live Overblik only: the start-up
+        # shell shares the panel and offers no action at all.
+        add_export_action(self.panel.items)
+        add_export_action(self.panel.week.list)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.panel)

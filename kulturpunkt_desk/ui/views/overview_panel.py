@@ -35,7 +35,6 @@ from kulturpunkt_desk.domain.overblik_data import AttentionRow, OverblikData
 from .. import palette, scale
 from ..accessibility import name_list
 from ..models.record_table import MUTED_COLOUR, WARNING_COLOUR
-from ..widgets.table_export import add_export_action
 from ..widgets.timeline_strip import TimelineStrip
 from ..widgets.week_panel import WeekPanel
 
@@ -72,7 +71,6 @@ class OverviewPanel(QWidget):
 
         self.items = QTreeWidget()
         name_list(self.items, self.tr("Kræver opmærksomhed"))
-        add_export_action(self.items)  # right click or Ctrl+E: the list to Excel
         self.items.setColumnCount(4)
         self.items.setHeaderLabels(
             [self.tr("Lokalområde"), self.tr("Frist"), self.tr("Hvornår"), self.tr("Hvad")]

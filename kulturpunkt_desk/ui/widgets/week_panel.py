@@ -28,7 +28,6 @@ from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.overblik_data import AheadItem, due_counts, week_end
 
 from .. import preferences
-from .table_export import add_export_action
 
 if TYPE_CHECKING:
     from ..context import DeskContext
@@ -60,7 +59,6 @@ class WeekPanel(QGroupBox):
         self.summary.setWordWrap(True)
         self.list = QTreeWidget()
         self.list.setAccessibleName("Det kommende")
-        add_export_action(self.list)  # right click or Ctrl+E: the list to Excel
         self.list.setColumnCount(3)
         # The area leads the description: the panel stands beside two others and is narrow.
         self.list.setHeaderLabels(["Dato", "Hvad", "Beskrivelse"])
