@@ -136,3 +136,15 @@ def test_news_from_elsewhere_reaches_subscribers_alike() -> None:
     bus.publish(ChangeSet(kinds=frozenset({"grant"}), local=False))
     assert [c.kinds for c in heard] == [frozenset({"area"})]
     assert not heard[0].undoable
+
+
+def test_changes_merged_undo_as_one(db: Database, programme_id: int) -> None:
+    from kulturpunkt_desk.domain.changes import merged
+
+    heard = _listen(db)
+    area_id = _area(db, programme_id)
+    areas.update_area(db, area_id, areas.AreaData(name="Vester Hede", municipality="Skive"))
+    both = merged(heard)
+    assert both.undoable and len(both.rows) == 1  # the same row, created then renamed
+    change_journal.undo(db, both)
+    assert areas.list_areas(db, programme_id) == []

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,6 +60,22 @@ class ChangeSet:
 
     def touches(self, *kinds: str) -> bool:
         return not kinds or bool(self.kinds.intersection(kinds))
+
+
+def merged(changes: Sequence[ChangeSet]) -> ChangeSet:
+    """Several committed changes as one (one undo entry for "save and then choose"): each
+    row as it was before the first and after the last. Undoable only if each part was."""
+    rows: dict[tuple[str, tuple[Any, ...]], RowChange] = {}
+    for change in changes:
+        for row in change.rows:
+            earlier = rows.get((row.table, row.key))
+            before = earlier.before if earlier else row.before
+            rows[(row.table, row.key)] = RowChange(row.table, row.key, before, row.after)
+    kept = tuple(r for r in rows.values() if r.before != r.after)
+    whole = bool(changes) and all(c.undoable for c in changes)
+    return ChangeSet(
+        kinds=frozenset().union(*(c.kinds for c in changes)), rows=kept if whole else ()
+    )
 
 
 Subscriber = Callable[[ChangeSet], None]
@@ -112,3 +128,9 @@ def bus_for(owner: object) -> ChangeBus:
         if found is None:
             found = _buses[owner] = ChangeBus()
         return found
+
+
+def share_bus(owner: object, bus: ChangeBus) -> None:
+    """Let another engine on the same database (a worker thread's) publish to `bus`."""
+    with _buses_lock:
+        _buses[owner] = bus

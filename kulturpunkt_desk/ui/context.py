@@ -2,34 +2,83 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from kulturpunkt_desk.domain.changes import ChangeSet, bus_for, merged
 from kulturpunkt_desk.domain.services import programmes
 from kulturpunkt_desk.storage.engine import Database
 
 
 class DeskContext(QObject):
-    """Passed to every view. Views call services with `ctx.db` and then `ctx.changed()`."""
+    """Passed to every view. Views call services with `ctx.db`; the services tell the
+    database's change bus what they wrote, and the context passes it on: views reload, and
+    every local write goes on the one undo stack (see undo.JournalCommand)."""
 
-    # Emitted after any save, delete or undo, so every visible view can reload.
+    # Emitted after any change (a save here, an undo, news from elsewhere, F5).
     data_changed = Signal()
+    # The same, with what changed (a ChangeSet); views that watch some kinds listen here.
+    records_changed = Signal(object)
     # Emitted to ask the main window to show a record: (kind, id), e.g. ("area", 3).
     open_requested = Signal(str, int)
     # Emitted when another database file was opened.
     database_replaced = Signal()
+    # The bus may publish from a worker thread; this signal brings the news to this one.
+    _arrived = Signal(object)
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.undo_stack = QUndoStack(self)
         self.programme_id = self._current_programme_id()
+        self._group: list[ChangeSet] | None = None
+        self._arrived.connect(self._on_change)
+        self._unsubscribe = self._subscribe(db)
+
+    def _subscribe(self, db: Database) -> Callable[[], None]:
+        return bus_for(db.engine).subscribe(self._arrived.emit, journal=True)
 
     def _current_programme_id(self) -> int:
         programme = programmes.current_programme(self.db)
         return programme.id if programme else 0
 
+    @contextmanager
+    def undo_entry(self, label: str) -> Iterator[None]:
+        """Every write inside the block becomes ONE undo entry named `label` ("Slet Øster
+        Hede"). Outside such a block each write is an entry of its own, named from what it
+        changed ("ændring af tilskuddet")."""
+        outermost = self._group is None
+        if outermost:
+            self._group = []
+        try:
+            yield
+        finally:
+            if outermost:
+                group, self._group = self._group or [], None
+                self._push(merged(group), label)
+
+    def _push(self, change: ChangeSet, label: str = "") -> None:
+        from .undo import JournalCommand  # undo.py shows message boxes; imported late
+
+        if change.undoable:
+            self.undo_stack.push(JournalCommand(self, change, label))
+
+    def _on_change(self, change: ChangeSet) -> None:
+        if change.undoable and self._group is not None:
+            self._group.append(change)
+        else:
+            self._push(change)
+        if change.touches("programme", "setting"):
+            self.programme_id = self._current_programme_id()  # the current one may be another
+        self.records_changed.emit(change)
+        self.data_changed.emit()
+
     def changed(self) -> None:
+        """Reload every view: only for what no service published (F5, another file)."""
+        self.records_changed.emit(ChangeSet(kinds=frozenset(), local=False))
         self.data_changed.emit()
 
     def open_record(self, kind: str, record_id: int) -> None:
@@ -37,9 +86,11 @@ class DeskContext(QObject):
 
     def replace_database(self, db: Database) -> None:
         old = self.db
+        self._unsubscribe()
         self.db = db
+        self._unsubscribe = self._subscribe(db)
         self.undo_stack.clear()  # undo entries belong to the old file
         self.programme_id = self._current_programme_id()
         old.close()  # lets go of the old file's desk lock too
         self.database_replaced.emit()
-        self.data_changed.emit()
+        self.changed()

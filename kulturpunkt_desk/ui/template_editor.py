@@ -344,7 +344,6 @@ class TemplateEditor(QDialog):
         self.status.setText(
             self.tr("Gemt som version {0}. Nye aftaler laves med den.").format(newest.version)
         )
-        self.ctx.changed()
         return True
 
     def reject(self) -> None:

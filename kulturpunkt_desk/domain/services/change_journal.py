@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Delete, Engine, Insert, Table, Update, and_, event, select
+from sqlalchemy import Connection, Engine, Table, and_, event, select
 from sqlalchemy import delete as sql_delete
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import update as sql_update
@@ -62,23 +62,16 @@ class _State:
     flushed: set[Key] = field(default_factory=set)
 
 
-def _table_name(statement: object) -> str | None:
-    if isinstance(statement, Insert | Update | Delete):
-        return str(statement.table.name)  # type: ignore[attr-defined]
-    if isinstance(statement, str):
-        found = _SQL_TABLE.match(statement)
-        return found.group(1) if found else None
-    return None
-
-
-@event.listens_for(Engine, "after_execute")
-def _note_statement(conn: Connection, statement: object, *_args: Any) -> None:
+@event.listens_for(Engine, "after_cursor_execute")
+def _note_statement(conn: Connection, _cursor: Any, statement: str, *_args: Any) -> None:
+    # The SQL as sent: ORM flushes, Core statements and exec_driver_sql alike.
     state: _State | None = conn.info.get(_STATE)
     if state is None:
         return
-    name = _table_name(statement)
-    if name is None:
+    found = _SQL_TABLE.match(statement)
+    if found is None:
         return
+    name = found.group(1)
     state.kinds.add(name)
     if not state.flushing and name not in _UNJOURNALED:
         state.complete = False  # written around the ORM: not in the journal
@@ -174,10 +167,10 @@ def _after_flush(session: Session, flush: UOWTransaction) -> None:
         return
     for obj_state, (is_delete, _list_only) in flush.states.items():
         table = _table_of(obj_state.object)
-        if is_delete and table is not None and table.name not in _UNJOURNALED:
-            if _key(table, obj_state.object) not in state.rows:  # an orphan deleted by cascade
-                state.complete = False
-                return
+        journaled = is_delete and table is not None and table.name not in _UNJOURNALED
+        if journaled and _key(table, obj_state.object) not in state.rows:  # type: ignore[arg-type]
+            state.complete = False  # an orphan the ORM deleted: its row was not read before
+            return
     for obj in session.new:
         table = _table_of(obj)
         if table is not None and table.name not in _UNJOURNALED:
@@ -261,7 +254,7 @@ def _apply(db: Database, change: ChangeSet, *, backwards: bool, label: str) -> N
                 )
             steps.append((table, rc.key, now, target))
         # Parents come back before their children, and children go before their parents.
-        for table, _key_, now, target in sorted(steps, key=lambda st: order[st[0].name]):
+        for table, _pk, now, target in sorted(steps, key=lambda st: order[st[0].name]):
             if now is None and target is not None:
                 conn.execute(table.insert().values(**target))
         for table, key, now, target in steps:

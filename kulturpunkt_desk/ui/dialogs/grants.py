@@ -31,11 +31,6 @@ class AreaFormDialog(FormDialog):
         heading.setStyleSheet("font-weight: bold;")
         self.form.addRow(self.tr("Lokalområde"), heading)
 
-    def try_save(self) -> None:
-        super().try_save()
-        if self.result() == self.DialogCode.Accepted:
-            self.ctx.changed()
-
 
 class AwardDialog(AreaFormDialog):
     def __init__(

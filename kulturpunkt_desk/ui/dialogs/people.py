@@ -79,7 +79,6 @@ class PersonDialog(FormDialog):
         else:
             people.update_person(self.ctx.db, self.person.id, data)
             self.saved_id = self.person.id
-        self.ctx.changed()
 
 
 class OrganisationDialog(FormDialog):
@@ -131,4 +130,3 @@ class OrganisationDialog(FormDialog):
         else:
             people.update_organisation(self.ctx.db, self.organisation.id, data)
             self.saved_id = self.organisation.id
-        self.ctx.changed()

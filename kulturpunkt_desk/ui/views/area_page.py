@@ -262,8 +262,7 @@ class AreaPage(QWidget):
     # --- actions ----------------------------------------------------------------------
 
     def _run(self, dialog: QWidget) -> None:
-        if dialog.exec():  # type: ignore[attr-defined]
-            self.ctx.changed()
+        dialog.exec()  # type: ignore[attr-defined]  # the views hear of the save from the bus
 
     def edit_area(self) -> None:
         if self.area is not None:

@@ -84,8 +84,7 @@ class Section(QWidget):
         self.area = area
 
     def run(self, dialog: Any) -> None:
-        if dialog.exec():
-            self.ctx.changed()
+        dialog.exec()  # the views hear of the save from the bus
 
     def call(self, action: Callable[[], None]) -> None:
         """Run a one-click service call; a refusal is shown, never half done."""
@@ -93,7 +92,6 @@ class Section(QWidget):
             action()
         if outcome.failed:
             return
-        self.ctx.changed()
 
     def titled(self, title: str, table: RecordTable, buttons: QVBoxLayout) -> QWidget:
         holder = QWidget()

@@ -105,5 +105,4 @@ class EkrView(View):
             establish_ekr(self.ctx.db)
         if outcome.failed:
             return
-        self.ctx.changed()
         self.refresh()

@@ -247,7 +247,6 @@ class FundingTab(EkrTab):
         if outcome.failed:
             return
         self.message.info(done)
-        self.ctx.changed()
 
     def register_payment(self) -> None:
         row = self.current_row()
@@ -369,7 +368,6 @@ class FundingTab(EkrTab):
         if result.missing_names:
             text += " " + self.tr("Filen mangler: {0}.").format(", ".join(result.missing_names))
         self.message.info(text)
-        self.ctx.changed()
 
     def export_table(self) -> None:
         from kulturpunkt_desk.documents.ekr_contributions import export_contributions

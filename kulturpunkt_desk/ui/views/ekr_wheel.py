@@ -228,7 +228,6 @@ class WheelTab(EkrTab):
         )
         self.year.addItem(str(year), year)
         self.year.setCurrentIndex(self.year.findData(year))
-        self.ctx.changed()
 
     def save_meeting(self) -> None:
         meeting = self.current_meeting()
@@ -247,7 +246,6 @@ class WheelTab(EkrTab):
         if outcome.failed:
             return
         self.message.info(self.tr("Mødet er gemt."))
-        self.ctx.changed()
 
     def set_present(self, member_id: int, present: bool) -> None:
         """Tick or untick a member in the attendance list (also what a click does)."""
@@ -270,7 +268,6 @@ class WheelTab(EkrTab):
         if outcome.failed:
             return
         self.message.info(self.tr("Fremmødet er gemt."))
-        self.ctx.changed()
 
     def export_calendar(self) -> None:
         from kulturpunkt_desk.documents.ekr_calendar import write_wheel_calendar

@@ -304,7 +304,6 @@ class GrantsView(View):
         rate = self.instalment_table.current_record()
         if rate is not None and rate.paid_on is not None:
             grants.mark_paid(self.ctx.db, rate.id, None)
-            self.ctx.changed()
 
     def delete_instalment(self) -> None:
         area, rate = self._area(), self.instalment_table.current_record()

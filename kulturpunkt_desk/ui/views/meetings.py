@@ -298,7 +298,6 @@ class MeetingsView(View):
             self.error_label.show()
             return
         self._set_dirty(False)
-        self.ctx.changed()
 
     def new_record(self) -> None:
         self._open_dialog(MeetingDialog(self.ctx, self))
