@@ -81,8 +81,9 @@ def test_deleting_brings_back_what_the_database_cascaded(demo_db: Database) -> N
 
 
 def test_paying_and_cancelling_a_payment_are_undone(demo_db: Database) -> None:
-    from kulturpunkt_desk.domain.models import Instalment
     from sqlalchemy import select
+
+    from kulturpunkt_desk.domain.models import Instalment
 
     with demo_db.read() as s:
         instalment = s.scalars(select(Instalment).where(Instalment.paid_on.is_(None))).first()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
@@ -13,7 +14,9 @@ from kulturpunkt_desk.domain.models import EngagementLevel, WheelMeetingKind
 from kulturpunkt_desk.domain.services import ekr_funding, ekr_partnership, ekr_themes, ekr_wheel
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui.main_window import MainWindow
+from kulturpunkt_desk.ui.views import ekr_wheel as ekr_wheel_view
 from kulturpunkt_desk.ui.views.ekr import EkrView
+from kulturpunkt_desk.ui.wheel_preview_dialog import WheelPreviewDialog
 
 
 def open_view(qtbot: QtBot, db: Database) -> EkrView:
@@ -83,12 +86,27 @@ def test_the_wheel_is_adjusted_and_the_chair_follows_the_new_host(
     assert moved.minutes == "Referat: handleplanen er vedtaget."
 
 
-def test_next_years_wheel_is_proposed_from_the_rotation(qtbot: QtBot, ekr_db: Database) -> None:
+def test_next_years_wheel_is_a_preview_adjusted_before_it_is_saved(
+    qtbot: QtBot, ekr_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     view = open_view(qtbot, ekr_db)
     tab = view.wheel
     view.tabs.setCurrentWidget(tab)
     assert tab.propose_button.text() == "Foreslå årshjul for 2027"
+    seen: list[int] = []
+
+    def adjust_and_save(dialog: WheelPreviewDialog) -> bool:
+        seen.append(len(ekr_wheel.list_wheel(ekr_db, view.partnership_id, 2027)))
+        first = dialog.rows[0]
+        first.place.setText("Kulturhuset, Herning")  # the team adjusts before saving
+        dialog.try_save()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ekr_wheel_view, "open_preview", adjust_and_save)
     tab.propose_button.click()
+    assert seen == [0]  # nothing was saved while the preview was open
+    saved = ekr_wheel.list_wheel(ekr_db, view.partnership_id, 2027)
+    assert saved[0].place == "Kulturhuset, Herning"
     assert tab.year.currentData() == 2027
     assert tab.model.rowCount() == 6
     hosts = [m.host.name for m in tab.model.rows if m.kind == WheelMeetingKind.SECRETARIAT_PHYSICAL]  # type: ignore[union-attr]

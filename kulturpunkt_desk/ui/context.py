@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -39,7 +40,16 @@ class DeskContext(QObject):
         self._unsubscribe = self._subscribe(db)
 
     def _subscribe(self, db: Database) -> Callable[[], None]:
-        return bus_for(db.engine).subscribe(self._arrived.emit, journal=True)
+        # The bus outlives windows (it belongs to the file): it holds the context weakly.
+        me = weakref.ref(self)
+
+        def tell(change: ChangeSet) -> None:
+            ctx = me()
+            if ctx is not None:
+                with suppress(RuntimeError):  # its Qt object is already gone
+                    ctx._arrived.emit(change)
+
+        return bus_for(db.engine).subscribe(tell, journal=True)
 
     def _current_programme_id(self) -> int:
         programme = programmes.current_programme(self.db)
@@ -80,6 +90,11 @@ class DeskContext(QObject):
         """Reload every view: only for what no service published (F5, another file)."""
         self.records_changed.emit(ChangeSet(kinds=frozenset(), local=False))
         self.data_changed.emit()
+
+    def close(self) -> None:
+        """Stop hearing the file's news (the window is closing)."""
+        self._unsubscribe()
+        self.undo_stack.clear()
 
     def open_record(self, kind: str, record_id: int) -> None:
         self.open_requested.emit(kind, record_id)

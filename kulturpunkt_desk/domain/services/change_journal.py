@@ -217,6 +217,18 @@ def _forget(session: Session) -> None:
         state.connection.info.pop(_STATE, None)
 
 
+def erasing(session: Session) -> None:
+    """This transaction erases personal data for good: keep no journal of it (the rows as
+    they were would bring the data back, and would hold it in memory meanwhile)."""
+    state: _State | None = session.info.get(_STATE)
+    if state is None:
+        session.connection()  # begins the transaction, and with it the state
+        state = session.info.get(_STATE)
+    if state is not None:
+        state.complete = False
+        state.rows.clear()
+
+
 # --- undo and redo --------------------------------------------------------------------
 
 
@@ -253,10 +265,11 @@ def _apply(db: Database, change: ChangeSet, *, backwards: bool, label: str) -> N
                     "siden (måske af en kollega). Intet er ændret."
                 )
             steps.append((table, rc.key, now, target))
-        # Parents come back before their children, and children go before their parents.
-        for table, _pk, now, target in sorted(steps, key=lambda st: order[st[0].name]):
-            if now is None and target is not None:
-                conn.execute(table.insert().values(**target))
+        # Rows go first (children before parents), so that a row coming back cannot clash
+        # with one it replaced ("replace the attendance"); parents come back before children.
+        for table, key, now, target in sorted(steps, key=lambda st: -order[st[0].name]):
+            if now is not None and target is None:
+                conn.execute(sql_delete(table).where(_where(table, key)))
         for table, key, now, target in steps:
             if now is not None and target is not None:
                 values = {k: v for k, v in target.items() if k not in _BOOKKEEPING}
@@ -265,9 +278,17 @@ def _apply(db: Database, change: ChangeSet, *, backwards: bool, label: str) -> N
                 if "version" in table.c:
                     values["version"] = table.c.version + 1
                 conn.execute(sql_update(table).where(_where(table, key)).values(**values))
-        for table, key, now, target in sorted(steps, key=lambda st: -order[st[0].name]):
-            if now is not None and target is None:
-                conn.execute(sql_delete(table).where(_where(table, key)))
+        for table, _pk, now, target in sorted(steps, key=lambda st: order[st[0].name]):
+            if now is None and target is not None:
+                conn.execute(table.insert().values(**target))
+        # A database rule (ON DELETE CASCADE) may have undone a step: then write nothing.
+        for table, key, _now, target in steps:
+            if not _same(_row(conn, table, key), target):
+                raise ChangedSinceError(
+                    f"Kan ikke {'fortrydes' if backwards else 'gentages'}: "
+                    f"{ENTITY_NAMES.get(table.name, 'en post')} kan ikke sættes tilbage. "
+                    "Intet er ændret."
+                )
         first = change.rows[0] if change.rows else None
         s.add(
             AuditEntry(

@@ -35,6 +35,7 @@ from ..models import (
     Representative,
     SessionParticipant,
 )
+from . import change_journal
 from .common import get
 from .person_traces import AttachmentMention, attachments_mentioning, traces_in_file
 
@@ -305,6 +306,7 @@ def anonymise_person(db: Database, person_id: int) -> AnonymiseResult:
         attachments = attachments_mentioning(db, _patterns(person))
         strong = _patterns(person, strong_only=True)
     with db.transaction() as s:
+        change_journal.erasing(s)  # an erasure is final: Ctrl+Z must not undo it
         # Freed cells and pages are overwritten with zeros instead of left as they were.
         s.connection().exec_driver_sql("PRAGMA secure_delete = ON")
         person = get(s, Person, person_id, "Personen")
@@ -359,6 +361,7 @@ def delete_attachments(db: Database, attachment_ids: list[int]) -> int:
     from .evaluations import attachment_path
 
     with db.transaction() as s:
+        change_journal.erasing(s)  # an erasure is final: Ctrl+Z must not undo it
         chosen = [get(s, Attachment, i, "Bilaget") for i in attachment_ids]
         files = {a.stored_path: attachment_path(db, a) for a in chosen}
         for attachment in chosen:
