@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from kulturpunkt_desk.domain.changes import ChangeBus, ChangeSet, bus_for
+from kulturpunkt_desk.domain.errors import ValidationError
 from kulturpunkt_desk.domain.services import areas, change_journal, grants
 from kulturpunkt_desk.storage.engine import Database
 
@@ -34,7 +35,7 @@ def test_a_commit_publishes_the_kinds_it_wrote(db: Database, programme_id: int) 
 def test_a_refused_save_publishes_nothing(db: Database, programme_id: int) -> None:
     _area(db, programme_id)
     heard = _listen(db)
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         _area(db, programme_id)  # the same name again is refused
     assert heard == []
 
