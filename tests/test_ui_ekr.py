@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.domain.models import EngagementLevel, WheelMeetingKind
+from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import ekr_funding, ekr_partnership, ekr_themes, ekr_wheel
 from kulturpunkt_desk.storage.engine import Database
+from kulturpunkt_desk.ui import payment_questions
 from kulturpunkt_desk.ui.main_window import MainWindow
 from kulturpunkt_desk.ui.views import ekr_wheel as ekr_wheel_view
 from kulturpunkt_desk.ui.views.ekr import EkrView
@@ -50,6 +52,41 @@ def test_a_payment_is_recorded_from_the_funding_table(qtbot: QtBot, ekr_db: Data
     assert row.paid_on == date(2026, 4, 20)
     assert "Struer" not in tab.late_label.text() and "Lemvig" in tab.late_label.text()
     assert tab.message.text() == "Betaling fra Struer Kommune registreret 20.04.2026."
+
+
+def test_paying_again_names_the_date_and_cancelling_names_the_amount(
+    qtbot: QtBot, ekr_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    answers = iter([False, True])
+    monkeypatch.setattr(
+        payment_questions, "ask", lambda _p, _t, text, _y: asked.append(text) or next(answers)
+    )
+    view = open_view(qtbot, ekr_db)
+    tab = view.funding
+    view.tabs.setCurrentWidget(tab)
+    struer = _member(ekr_db, view.partnership_id, "Struer")
+
+    def paid_on() -> date | None:
+        rows = ekr_funding.contributions_table(ekr_db, view.partnership_id, 2026).rows
+        return next(r.paid_on for r in rows if r.member_id == struer)
+
+    assert tab.table.select_id(struer)
+    tab.on_date.set_value(date(2026, 4, 20))
+    tab.pay_button.click()
+    assert asked == []  # not paid before: no question
+    assert tab.table.select_id(struer)
+    tab.on_date.set_value(date(2026, 5, 1))
+    tab.pay_button.click()  # answered no
+    assert "allerede betalt 20.04.2026" in asked[-1]
+    assert paid_on() == date(2026, 4, 20)
+    assert tab.table.select_id(struer)
+    amount = next(r.amount_ore for r in tab.table_data.rows if r.member_id == struer)  # type: ignore[union-attr]
+    tab.undo_pay_button.click()  # answered yes
+    assert format_kr(amount) in asked[-1]
+    assert paid_on() is None
+    view.ctx.undo_stack.undo()  # Ctrl+Z: the payment is back
+    assert paid_on() == date(2026, 4, 20)
 
 
 def test_a_payment_without_a_chosen_municipality_is_explained(

@@ -33,8 +33,10 @@ from ..dialogs.grants import (
     PlanDialog,
     SpendingDialog,
 )
+from ..failure import in_box, told_on_failure
 from ..models.grant_rows import GrantRow, grant_rows
 from ..models.record_table import MUTED_COLOUR, WARNING_COLOUR, Column, RecordTableModel
+from ..payment_questions import confirm_cancelling, confirm_paying_again
 from ..undo import confirm_and_delete
 from ..widgets.form import FormDialog
 from ..widgets.record_table import RecordTable
@@ -297,13 +299,21 @@ class GrantsView(View):
 
     def register_payment(self) -> None:
         area, rate = self._area(), self.instalment_table.current_record()
-        if area is not None and rate is not None and rate.paid_on is None:
-            self._open(PaymentDialog(self.ctx, area, rate, self))
+        if area is None or rate is None:
+            return
+        what = self.tr("Raten på {0} til {1}").format(format_kr(rate.amount_ore), area.name)
+        if rate.paid_on is not None and not confirm_paying_again(self, what, rate.paid_on):
+            return
+        self._open(PaymentDialog(self.ctx, area, rate, self))
 
     def cancel_payment(self) -> None:
-        rate = self.instalment_table.current_record()
-        if rate is not None and rate.paid_on is not None:
-            grants.mark_paid(self.ctx.db, rate.id, None)
+        area, rate = self._area(), self.instalment_table.current_record()
+        if area is None or rate is None or rate.paid_on is None:
+            return
+        what = self.tr("raten til {0}").format(area.name)
+        if confirm_cancelling(self, what, rate.amount_ore):
+            with told_on_failure(in_box(self, self.tr("Kan ikke gemmes"))):
+                grants.mark_paid(self.ctx.db, rate.id, None)
 
     def delete_instalment(self) -> None:
         area, rate = self._area(), self.instalment_table.current_record()
