@@ -106,8 +106,21 @@ class MainWindow(QMainWindow):
         return self.view(key)
 
     def _show_row(self, row: int) -> None:
+        shown = self.stack.currentWidget()
+        leaving = isinstance(shown, View) and shown is not self.views.get(VIEWS[row].key)
+        if leaving and not shown.settle_input():  # type: ignore[union-attr]
+            # Bliv: the navigation goes back to the view with the unsaved input.
+            back = next(n for n, s in enumerate(VIEWS) if self.views.get(s.key) is shown)
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(back)
+            self.nav.blockSignals(False)
+            return
         if 0 <= row < len(VIEWS):
             self.stack.setCurrentWidget(self.view(VIEWS[row].key))
+
+    def settle_input(self) -> bool:
+        """Every view's unsaved input saved or discarded (asked); False: the user stays."""
+        return all(view.settle_input() for view in self.views.values())
 
     def current_view_key(self) -> str:
         row = self.nav.currentRow()
@@ -128,7 +141,8 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """F5: read everything again (a colleague may have changed the file)."""
-        self.ctx.changed()
+        if self.settle_input():
+            self.ctx.changed()
 
     def open_search(self) -> None:
         from .search_dialog import SearchDialog
@@ -296,6 +310,10 @@ class MainWindow(QMainWindow):
         self.show_view(last if last in keys else keys[0])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.settle_input():
+            event.ignore()
+            return
+        self.ctx.close()
         store = preferences.settings()
         store.setValue(preferences.GEOMETRY, self.saveGeometry())
         store.setValue(preferences.STATE, self.saveState())

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from kulturpunkt_desk.domain.errors import ValidationError
 
-from .. import palette
+from .. import palette, unsaved
 from ..accessibility import label_field
 from ..failure import explain
 
@@ -46,6 +46,7 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.setModal(True)
         self._sized = False
+        self._shown_state: list[object] | None = None
         self.fields: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.general_error = QLabel()
@@ -106,7 +107,24 @@ class FormDialog(QDialog):
         if not self._sized:
             self._sized = True
             self.fit_to_content()
+            self._shown_state = unsaved.input_state(self)
         super().showEvent(event)
+
+    def has_unsaved_input(self) -> bool:
+        """Typed or chosen anything since the form was shown?"""
+        return self._shown_state is not None and unsaved.input_state(self) != self._shown_state
+
+    def reject(self) -> None:
+        """Escape, Annullér or ×: with unsaved input, ask Gem, Kassér or Bliv first."""
+        if self.has_unsaved_input() and not unsaved.settle(
+            self, self.tr("Formularen «{0}»").format(self.windowTitle()), self._save_for_leaving
+        ):
+            return
+        super().reject()
+
+    def _save_for_leaving(self) -> bool:
+        self.try_save()  # on success it accepts; on failure the messages stand
+        return False  # either way the dialog has already done what it should
 
     def fit_to_content(self) -> None:
         """Grow (never shrink) to show the whole form, as far as the screen allows."""
