@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.models import Area, Grant, Instalment, SpendingItem
 from kulturpunkt_desk.domain.money import format_kr
-from kulturpunkt_desk.domain.services import grants, programmes
+from kulturpunkt_desk.domain.services import budget_warnings, grants, programmes
 
+from .. import palette
 from ..context import DeskContext
 from ..dialogs.grants import (
     AwardDialog,
@@ -210,10 +211,14 @@ class GrantsView(View):
         programme = programmes.current_programme(self.ctx.db)
         budget = programme.total_budget_ore if programme else 0
         awarded, paid = sum(r.awarded for r in rows), sum(r.paid for r in rows)
-        self.totals.setText(
-            self.tr("Budget {0} · bevilget {1} · udbetalt {2} · tilbage {3}").format(
-                format_kr(budget), format_kr(awarded), format_kr(paid), format_kr(awarded - paid)
-            )
+        text = self.tr("Budget {0} · bevilget {1} · udbetalt {2} · tilbage {3}").format(
+            format_kr(budget), format_kr(awarded), format_kr(paid), format_kr(awarded - paid)
+        )
+        over = budget_warnings.budget_warning(awarded, budget)
+        # Red AND in words: the colour alone would say nothing to a screen reader.
+        self.totals.setText(text + ("\n" + over if over else ""))
+        self.totals.setStyleSheet(
+            palette.style(palette.WARNING, bold=True) if over else "font-weight: bold;"
         )
         self.agreements.load(self.areas)
 
