@@ -136,8 +136,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(tr("Posten kan ikke vises her."), 5000)
 
     def new_record(self) -> None:
-        """Ctrl+N: a new record of the kind the current view lists."""
-        self.view(self.current_view_key()).new_record()
+        """Ctrl+N: a new record of the kind the current view lists, or a word saying that
+        there is none here (rather than nothing happening)."""
+        view = self.view(self.current_view_key())
+        if type(view).new_record is View.new_record:
+            title = next(tr(s.title) for s in VIEWS if s.key == self.current_view_key())
+            self.statusBar().showMessage(
+                tr("{0} har intet at oprette med Ctrl+N.").format(title), 8000
+            )
+            return
+        view.new_record()
 
     def reload(self) -> None:
         """F5: read everything again (a colleague may have changed the file)."""
