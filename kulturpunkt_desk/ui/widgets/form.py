@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -32,12 +33,18 @@ class FittingScrollArea(QScrollArea):
     """As tall as its content, until the screen ends; then it scrolls (1366x768 laptops)."""
 
     def sizeHint(self) -> QSize:
-        content = self.widget().sizeHint() if self.widget() else QSize(0, 0)
+        inner = self.widget()
+        content = inner.sizeHint() if inner else QSize(0, 0)
+        height = content.height()
+        if inner is not None and inner.hasHeightForWidth():
+            # Wrapped messages: as tall as they are at the width the fields really have.
+            width = max(self.viewport().width(), content.width())
+            height = max(height, inner.heightForWidth(width))
         screen = self.screen().availableGeometry() if self.screen() else None
         # Room for the title bar, the error line and the buttons.
-        limit = screen.height() - 160 if screen else content.height()
+        limit = screen.height() - 160 if screen else height
         bar = self.verticalScrollBar().sizeHint().width()
-        return QSize(content.width() + bar, min(content.height() + 4, max(limit, 200)))
+        return QSize(content.width() + bar, min(height + 4, max(limit, 200)))
 
 
 class FormDialog(QDialog):
@@ -84,6 +91,11 @@ class FormDialog(QDialog):
     def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
         """Add a labelled field with an (initially hidden) error line under it."""
         holder = QWidget()
+        # A single input's row as wide as the form: its message wraps to the width it is
+        # really shown at (under a date or a choice it was cut to fewer lines). A group of
+        # boxes keeps its own width, so each box stays where a click finds it.
+        if widget.layout() is None:
+            holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
@@ -134,9 +146,19 @@ class FormDialog(QDialog):
         self.scroll.widget().adjustSize()
         self.scroll.updateGeometry()
         self.layout().invalidate()  # the dialog's size hint is cached until told
+        # A form's own minimum width (so many characters) must not push it off a small or
+        # 200 % screen: there the fields get narrower and their messages wrap more.
+        self.setMinimumWidth(min(self.minimumWidth(), screen.width()))
         hint = self.sizeHint()
         height = min(hint.height(), screen.height() - 60)
-        self.resize(max(self.width(), hint.width()), max(self.height(), height))
+        width = min(max(self.width(), hint.width()), screen.width())
+        self.resize(width, max(self.height(), height))
+        # Grown downwards past the screen's edge: move up, so the buttons stay in sight.
+        frame = self.frameGeometry()
+        if self.isVisible() and not screen.contains(frame):
+            left = max(screen.left(), min(frame.left(), screen.right() - frame.width()))
+            top = max(screen.top(), min(frame.top(), screen.bottom() - frame.height()))
+            self.move(left, top)
 
     def save(self) -> None:
         """Call the service. Raise ValidationError (or DeskError) to keep the dialog open."""
@@ -166,8 +188,11 @@ class FormDialog(QDialog):
             self.general_error.show()
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
-            # Messages make the form taller: grow with them while the screen allows.
-            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+        # Messages make the form taller: grow with them while the screen allows (then the
+        # form scrolls, and the first field with a message is scrolled to).
+        self.scroll.widget().layout().activate()
+        self.fit_to_content()
+        if first is not None:
             self.scroll.ensureWidgetVisible(first)
 
     def try_save(self) -> None:
