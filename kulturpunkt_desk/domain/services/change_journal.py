@@ -14,6 +14,7 @@ halfway.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -242,7 +243,7 @@ def redo(db: Database, change: ChangeSet, label: str = "") -> None:
     _apply(db, change, backwards=False, label=label)
 
 
-def _same(current: dict[str, Any] | None, expected: dict[str, Any] | None) -> bool:
+def _same(current: Mapping[str, Any] | None, expected: Mapping[str, Any] | None) -> bool:
     if current is None or expected is None:
         return current is expected
     return all(current.get(k) == v for k, v in expected.items() if k not in _BOOKKEEPING)
