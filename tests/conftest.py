@@ -137,6 +137,15 @@ def private_qsettings(tmp_path: Path) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def unsaved_input_discarded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing a form with input asks Gem/Kassér/Bliv; a test that does not answer itself
+    (tests/test_ui_unsaved_input.py does) discards, instead of waiting on the question."""
+    from kulturpunkt_desk.ui import unsaved
+
+    monkeypatch.setattr(unsaved, "ask", lambda *_args: unsaved.Choice.DISCARD)
+
+
+@pytest.fixture(autouse=True)
 def background_work_done() -> Iterator[None]:
     """No worker of one test may still run (and signal) while the next test starts."""
     yield

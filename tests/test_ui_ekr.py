@@ -5,15 +5,20 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from desk_window import ViewOpener
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.domain.models import EngagementLevel, WheelMeetingKind
+from kulturpunkt_desk.domain.money import format_kr
 from kulturpunkt_desk.domain.services import ekr_funding, ekr_partnership, ekr_themes, ekr_wheel
 from kulturpunkt_desk.storage.engine import Database
+from kulturpunkt_desk.ui import payment_questions
+from kulturpunkt_desk.ui.views import ekr_wheel as ekr_wheel_view
 from kulturpunkt_desk.ui.views.ekr import EkrView
+from kulturpunkt_desk.ui.wheel_preview_dialog import WheelPreviewDialog
 
 
 def _member(db: Database, pid: int, prefix: str) -> int:
@@ -40,6 +45,41 @@ def test_a_payment_is_recorded_from_the_funding_table(
     assert row.paid_on == date(2026, 4, 20)
     assert "Struer" not in tab.late_label.text() and "Lemvig" in tab.late_label.text()
     assert tab.message.text() == "Betaling fra Struer Kommune registreret 20.04.2026."
+
+
+def test_paying_again_names_the_date_and_cancelling_names_the_amount(
+    qtbot: QtBot, ekr_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
+) -> None:
+    asked: list[str] = []
+    answers = iter([False, True])
+    monkeypatch.setattr(
+        payment_questions, "ask", lambda _p, _t, text, _y: asked.append(text) or next(answers)
+    )
+    view = open_view(ekr_db, "ekr", EkrView)[1]
+    tab = view.funding
+    view.tabs.setCurrentWidget(tab)
+    struer = _member(ekr_db, view.partnership_id, "Struer")
+
+    def paid_on() -> date | None:
+        rows = ekr_funding.contributions_table(ekr_db, view.partnership_id, 2026).rows
+        return next(r.paid_on for r in rows if r.member_id == struer)
+
+    assert tab.table.select_id(struer)
+    tab.on_date.set_value(date(2026, 4, 20))
+    tab.pay_button.click()
+    assert asked == []  # not paid before: no question
+    assert tab.table.select_id(struer)
+    tab.on_date.set_value(date(2026, 5, 1))
+    tab.pay_button.click()  # answered no
+    assert "allerede betalt 20.04.2026" in asked[-1]
+    assert paid_on() == date(2026, 4, 20)
+    assert tab.table.select_id(struer)
+    amount = next(r.amount_ore for r in tab.table_data.rows if r.member_id == struer)  # type: ignore[union-attr]
+    tab.undo_pay_button.click()  # answered yes
+    assert format_kr(amount) in asked[-1]
+    assert paid_on() is None
+    view.ctx.undo_stack.undo()  # Ctrl+Z: the payment is back
+    assert paid_on() == date(2026, 4, 20)
 
 
 def test_a_payment_without_a_chosen_municipality_is_explained(
@@ -76,14 +116,27 @@ def test_the_wheel_is_adjusted_and_the_chair_follows_the_new_host(
     assert moved.minutes == "Referat: handleplanen er vedtaget."
 
 
-def test_next_years_wheel_is_proposed_from_the_rotation(
-    qtbot: QtBot, ekr_db: Database, open_view: ViewOpener
+def test_next_years_wheel_is_a_preview_adjusted_before_it_is_saved(
+    qtbot: QtBot, ekr_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
 ) -> None:
     view = open_view(ekr_db, "ekr", EkrView)[1]
     tab = view.wheel
     view.tabs.setCurrentWidget(tab)
     assert tab.propose_button.text() == "Foreslå årshjul for 2027"
+    seen: list[int] = []
+
+    def adjust_and_save(dialog: WheelPreviewDialog) -> bool:
+        seen.append(len(ekr_wheel.list_wheel(ekr_db, view.partnership_id, 2027)))
+        first = dialog.rows[0]
+        first.place.setText("Kulturhuset, Herning")  # the team adjusts before saving
+        dialog.try_save()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ekr_wheel_view, "open_preview", adjust_and_save)
     tab.propose_button.click()
+    assert seen == [0]  # nothing was saved while the preview was open
+    saved = ekr_wheel.list_wheel(ekr_db, view.partnership_id, 2027)
+    assert saved[0].place == "Kulturhuset, Herning"
     assert tab.year.currentData() == 2027
     assert tab.model.rowCount() == 6
     hosts = [m.host.name for m in tab.model.rows if m.kind == WheelMeetingKind.SECRETARIAT_PHYSICAL]  # type: ignore[union-attr]

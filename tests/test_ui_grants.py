@@ -15,6 +15,7 @@ from kulturpunkt_desk.domain.services import areas, grants, programmes
 from kulturpunkt_desk.domain.services.areas import AreaData
 from kulturpunkt_desk.domain.services.grants import AgreementData
 from kulturpunkt_desk.storage.engine import Database
+from kulturpunkt_desk.ui import palette
 from kulturpunkt_desk.ui.dialogs.grants import InstalmentDialog, PaymentDialog, PlanDialog
 from kulturpunkt_desk.ui.views.grants import GrantsView
 
@@ -223,3 +224,24 @@ def test_deleting_a_grant_takes_its_instalments_and_undo_brings_them_back(
     window.undo_action.trigger()
     assert [i.id for i in grants.area_instalments(demo_db, area_id)] == before
     assert cell(view, area_id, 1) == "50.000 kr."
+
+
+def test_a_grant_above_the_standard_and_totals_above_the_budget_warn_in_words(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, open_view: ViewOpener
+) -> None:
+    from kulturpunkt_desk.ui.dialogs import grants as grant_dialogs
+
+    told: list[str] = []
+    monkeypatch.setattr(grant_dialogs, "warn_after_saving", lambda _p, text: told.append(text))
+    window, view = open_view(demo_db, "grants", GrantsView)
+    pid = window.ctx.programme_id
+    programme = programmes.current_programme(demo_db)
+    assert programme is not None
+    area_id = signed_unpaid_area(demo_db, pid)
+    area = next(a for a in grants.grant_overview(demo_db, pid) if a.id == area_id)
+    dialog = grant_dialogs.AwardDialog(window.ctx, area, programme.default_grant_ore, view)
+    dialog.amount.set_ore(programme.total_budget_ore)  # alone as much as the whole budget
+    dialog.try_save()
+    assert "Over standardbeløbet" in told[-1] and "Over budgettet" in told[-1]
+    assert "Over budgettet" in view.totals.text()  # in words, not in red alone
+    assert palette.WARNING in view.totals.styleSheet()

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from documents_support import pdf_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.documents.agreement import render_agreement
@@ -18,7 +17,7 @@ from kulturpunkt_desk.domain.services import areas as area_service
 from kulturpunkt_desk.domain.services import grants, templates
 from kulturpunkt_desk.domain.services.grants import InterestData
 from kulturpunkt_desk.storage.engine import Database
-from kulturpunkt_desk.ui import template_editor
+from kulturpunkt_desk.ui import template_editor, unsaved
 from kulturpunkt_desk.ui.context import DeskContext
 from kulturpunkt_desk.ui.template_editor import TemplateEditor, VersionViewer
 
@@ -33,11 +32,7 @@ def ctx(demo_db: Database, qtbot: QtBot) -> DeskContext:
 @pytest.fixture
 def editor(ctx: DeskContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> TemplateEditor:
     # Closing with unsaved changes asks; a test that cares answers for itself.
-    monkeypatch.setattr(
-        template_editor.QMessageBox,
-        "question",
-        lambda *_a: QMessageBox.StandardButton.Yes,
-    )
+    monkeypatch.setattr(unsaved, "ask", lambda *_a: unsaved.Choice.DISCARD)
     dialog = TemplateEditor(ctx)
     qtbot.addWidget(dialog)
     return dialog
@@ -167,17 +162,17 @@ def test_closing_with_unsaved_changes_asks_first(
     editor: TemplateEditor, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     questions: list[str] = []
-    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    answers = iter([unsaved.Choice.STAY, unsaved.Choice.DISCARD])
 
-    def ask(_parent: object, title: str, _text: str) -> QMessageBox.StandardButton:
+    def ask(_parent: object, title: str, _text: str) -> unsaved.Choice:
         questions.append(title)
         return next(answers)
 
-    monkeypatch.setattr(template_editor.QMessageBox, "question", ask)
+    monkeypatch.setattr(unsaved, "ask", ask)
     editor.show()
     type_text(qtbot, editor, NEW_TEXT)
     editor.reject()
-    assert editor.isVisible()  # answered Nej: the text is still there
+    assert editor.isVisible()  # answered Bliv: the text is still there
     editor.reject()
     assert not editor.isVisible()
     assert questions == ["Ændringer er ikke gemt"] * 2

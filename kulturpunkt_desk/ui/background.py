@@ -37,6 +37,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from kulturpunkt_desk.domain.changes import ChangeBus, bus_for, share_bus
 from kulturpunkt_desk.storage.engine import Database
 
 from .context import DeskContext
@@ -105,9 +106,11 @@ class BackgroundTask(QObject):
         user: str | None = None,
         read_only: bool = False,
         write_guard: Callable[[], None] | None = None,
+        bus: ChangeBus | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.bus = bus  # the open file's change news: what the job writes, the views hear
         self.job = job
         # A file path, or a server URL (kept as text: a URL is no path).
         self.db_path = db_path if isinstance(db_path, str) else Path(db_path)
@@ -134,6 +137,7 @@ class BackgroundTask(QObject):
             user=db.user,
             read_only=db.read_only,
             write_guard=db.write_guard,
+            bus=bus_for(db.engine),
             parent=parent,
         )
 
@@ -157,6 +161,8 @@ class BackgroundTask(QObject):
         db = Database(self.db_path, user=self.user, read_only=self.read_only)
         # A desk that lost its lock must not write from a worker either.
         db.write_guard = self.write_guard
+        if self.bus is not None:
+            share_bus(db.engine, self.bus)
         result: Any = None
         error: BaseException | None = None
         try:

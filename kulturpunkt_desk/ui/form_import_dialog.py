@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QUndoCommand
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,35 +25,9 @@ from PySide6.QtWidgets import (
 from kulturpunkt_desk.domain.errors import DeskError, ValidationError
 from kulturpunkt_desk.domain.form_fields import FORM_FIELDS, FORM_TITLES, FormKind
 from kulturpunkt_desk.domain.services import returned_forms
-from kulturpunkt_desk.domain.services.returned_forms import FormPreview, FormValues, ImportReceipt
+from kulturpunkt_desk.domain.services.returned_forms import FormPreview, FormValues
 
 from .context import DeskContext
-
-
-class ImportFormCommand(QUndoCommand):
-    """Made after the first import succeeded (an error inside redo would not reach the
-    user); redo after an undo imports the same values again."""
-
-    def __init__(self, ctx: DeskContext, values: FormValues, pdf: Path, receipt: ImportReceipt):
-        preview = receipt.preview
-        super().__init__(f"Indlæs {FORM_TITLES[preview.kind].lower()} fra {preview.area_name}")
-        self.ctx, self.values, self.pdf = ctx, values, pdf
-        self.receipt: ImportReceipt | None = receipt
-        self.done = True
-
-    def redo(self) -> None:
-        if not self.done and self.receipt is not None:
-            kept = self.receipt.kept_pdf or self.pdf
-            self.receipt = returned_forms.import_form(
-                self.ctx.db, self.ctx.programme_id, self.values, kept, self.receipt.filename
-            )
-        self.done = False
-        self.ctx.changed()
-
-    def undo(self) -> None:
-        if self.receipt is not None:
-            returned_forms.revert_import(self.ctx.db, self.receipt)
-            self.ctx.changed()
 
 
 def _field_labels() -> dict[str, str]:
@@ -157,13 +131,15 @@ class FormImportDialog(QDialog):
         if self.preview is None:
             return
         try:
-            receipt = returned_forms.import_form(
-                self.ctx.db, self.ctx.programme_id, self.values, self.path
-            )
+            assert self.preview is not None
+            kind = FORM_TITLES[self.preview.kind].lower()
+            with self.ctx.undo_entry(f"Indlæs {kind} fra {self.preview.area_name}"):
+                returned_forms.import_form(
+                    self.ctx.db, self.ctx.programme_id, self.values, self.path
+                )
         except DeskError as exc:
             self.message.setText(f"Skemaet blev ikke indlæst: {exc}")
             return
-        self.ctx.undo_stack.push(ImportFormCommand(self.ctx, self.values, self.path, receipt))
         self.accept()
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoCommand
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -111,21 +111,6 @@ class MailDraftDialog(QDialog):
         self.accept()
 
 
-class TemplateCommand(QUndoCommand):
-    """Saving a mail template, undoable: undo puts the text before it back."""
-
-    def __init__(self, ctx: DeskContext, kind: MailKind, new: MailTemplate) -> None:
-        super().__init__(f"Gem e-mailskabelon: {mail.MAIL_KIND_LABELS[kind]}")
-        self.ctx, self.kind, self.new = ctx, kind, new
-        self.old = mail.mail_template(ctx.db, kind)
-
-    def redo(self) -> None:
-        mail.save_mail_template(self.ctx.db, self.kind, self.new)
-
-    def undo(self) -> None:
-        mail.save_mail_template(self.ctx.db, self.kind, self.old)
-
-
 class MailTemplateDialog(QDialog):
     """Edit the subject and text of each kind of e-mail; placeholders are listed."""
 
@@ -180,13 +165,13 @@ class MailTemplateDialog(QDialog):
 
     def save(self) -> bool:
         new = MailTemplate(self.subject.text(), self.body.toPlainText())
-        command = TemplateCommand(self.ctx, self.current_kind(), new)
+        kind = self.current_kind()
         try:
-            mail.save_mail_template(self.ctx.db, command.kind, new)  # checks before the stack
+            with self.ctx.undo_entry(f"Gem e-mailskabelon: {mail.MAIL_KIND_LABELS[kind]}"):
+                mail.save_mail_template(self.ctx.db, kind, new)
         except ValidationError as exc:
             self.error.setText("Ikke gemt: " + " ".join(exc.errors.values()))
             return False
-        self.ctx.undo_stack.push(command)
         self.error.setText("Gemt. Fortryd med Ctrl+Z.")
         return True
 

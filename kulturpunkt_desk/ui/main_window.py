@@ -94,8 +94,21 @@ class MainWindow(QMainWindow):
         return self.view(key)
 
     def _show_row(self, row: int) -> None:
+        shown = self.stack.currentWidget()
+        leaving = isinstance(shown, View) and shown is not self.views.get(VIEWS[row].key)
+        if leaving and not shown.settle_input():  # type: ignore[union-attr]
+            # Bliv: the navigation goes back to the view with the unsaved input.
+            back = next(n for n, s in enumerate(VIEWS) if self.views.get(s.key) is shown)
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(back)
+            self.nav.blockSignals(False)
+            return
         if 0 <= row < len(VIEWS):
             self.stack.setCurrentWidget(self.view(VIEWS[row].key))
+
+    def settle_input(self) -> bool:
+        """Every view's unsaved input saved or discarded (asked); False: the user stays."""
+        return all(view.settle_input() for view in self.views.values())
 
     def current_view_key(self) -> str:
         row = self.nav.currentRow()
@@ -111,12 +124,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(tr("Posten kan ikke vises her."), 5000)
 
     def new_record(self) -> None:
-        """Ctrl+N: a new record of the kind the current view lists."""
-        self.view(self.current_view_key()).new_record()
+        """Ctrl+N: a new record of the kind the current view lists, or a word saying that
+        there is none here (rather than nothing happening)."""
+        view = self.view(self.current_view_key())
+        if type(view).new_record is View.new_record:
+            title = next(tr(s.title) for s in VIEWS if s.key == self.current_view_key())
+            self.statusBar().showMessage(
+                tr("{0} har intet at oprette med Ctrl+N.").format(title), 8000
+            )
+            return
+        view.new_record()
 
     def reload(self) -> None:
         """F5: read everything again (a colleague may have changed the file)."""
-        self.ctx.changed()
+        if self.settle_input():
+            self.ctx.changed()
 
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
@@ -301,6 +323,10 @@ class MainWindow(QMainWindow):
         self.show_view(last if last in keys else keys[0])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.settle_input():
+            event.ignore()
+            return
+        self.ctx.close()
         store = preferences.settings()
         store.setValue(preferences.GEOMETRY, self.saveGeometry())
         store.setValue(preferences.STATE, self.saveState())

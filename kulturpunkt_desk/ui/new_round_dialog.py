@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -18,8 +17,7 @@ from PySide6.QtWidgets import (
 
 from kulturpunkt_desk.domain.dates import parse_short_date, short_date
 from kulturpunkt_desk.domain.errors import DeskError, ValidationError
-from kulturpunkt_desk.domain.models import Programme
-from kulturpunkt_desk.domain.services import programmes, trash
+from kulturpunkt_desk.domain.services import programmes
 from kulturpunkt_desk.domain.services.next_round import NewRoundData, new_round, round_start
 
 from .context import DeskContext
@@ -29,25 +27,6 @@ from .dialog_buttons import ok_cancel
 def _show_programme(ctx: DeskContext, programme_id: str) -> None:
     programmes.choose_programme(ctx.db, programme_id)
     ctx.programme_id = programme_id
-    ctx.changed()
-
-
-class NewRoundCommand(QUndoCommand):
-    """Made after the round was created (an error inside redo would not reach the user)."""
-
-    def __init__(self, ctx: DeskContext, from_id: str, new_id: str, name: str) -> None:
-        super().__init__(f"Ny runde: {name}")
-        self.ctx, self.from_id, self.new_id, self.name = ctx, from_id, new_id, name
-        self.snapshot: trash.Snapshot | None = None
-
-    def redo(self) -> None:
-        if self.snapshot is not None:
-            trash.restore(self.ctx.db, self.snapshot)
-        _show_programme(self.ctx, self.new_id)
-
-    def undo(self) -> None:
-        self.snapshot = trash.delete_record(self.ctx.db, Programme, self.new_id, self.name)
-        _show_programme(self.ctx, self.from_id)
 
 
 def _next_name(name: str, years: int) -> str:
@@ -101,13 +80,15 @@ class NewRoundDialog(QDialog):
         try:
             starts_on: date = parse_short_date(self.start.text(), "starts_on", "Start")
             data = NewRoundData(self.name.text().strip(), starts_on, self.carry.isChecked())
-            new_id = new_round(self.ctx.db, self.from_id, data)
+            # One undo entry: the new round and showing it (undo shows the earlier round).
+            with self.ctx.undo_entry(f"Ny runde: {data.name}"):
+                new_id = new_round(self.ctx.db, self.from_id, data)
+                _show_programme(self.ctx, new_id)
         except ValidationError as exc:
             self.error.setText("Ikke oprettet: " + " ".join(exc.errors.values()))
             return False
         except DeskError as exc:
             self.error.setText(f"Ikke oprettet: {exc}")
             return False
-        self.ctx.undo_stack.push(NewRoundCommand(self.ctx, self.from_id, new_id, data.name))
         self.accept()
         return True

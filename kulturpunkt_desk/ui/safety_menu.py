@@ -154,14 +154,13 @@ class SafetyMenu(QObject):
     def _restored(self, _backup: object) -> None:
         # Undo entries describe the file as it was before the restore.
         self.ctx.undo_stack.clear()
-        self.ctx.changed()
+        self.ctx.changed()  # the file was replaced under the services: nothing published
 
     def import_areas(self) -> None:
         from .import_dialog import ImportDialog
 
         dialog = ImportDialog(self.ctx.db, self.ctx.programme_id, self.window)
         dialog.exec()
-        self.ctx.changed()
 
     def person_data(self) -> None:
         from .person_data_dialog import PersonDataDialog
@@ -173,13 +172,11 @@ class SafetyMenu(QObject):
         if person_id is None:
             return
         PersonDataDialog(self.ctx.db, person_id, self.window).exec()
-        self.ctx.changed()  # the person may have been anonymised
 
     def retention(self) -> None:
         from .person_data_dialog import RetentionDialog
 
         RetentionDialog(self.ctx.db, self.window).exec()
-        self.ctx.changed()
 
 
 def current_person_id(window: MainWindow) -> str | None:

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -50,7 +49,7 @@ from kulturpunkt_desk.domain.services import areas as area_service
 from kulturpunkt_desk.domain.services import templates
 from kulturpunkt_desk.storage.engine import Database
 
-from . import palette, scale
+from . import palette, scale, unsaved
 from .accessibility import name_list
 from .background import BackgroundTask, Progress, run_with_progress
 from .context import DeskContext
@@ -344,18 +343,15 @@ class TemplateEditor(QDialog):
         self.status.setText(
             self.tr("Gemt som version {0}. Nye aftaler laves med den.").format(newest.version)
         )
-        self.ctx.changed()
         return True
 
     def reject(self) -> None:
-        if self.is_modified() and not self.ctx.db.read_only:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Ændringer er ikke gemt"),
-                self.tr("Teksten er ændret, men ikke gemt. Luk alligevel og kassér ændringerne?"),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if (
+            self.is_modified()
+            and not self.ctx.db.read_only
+            and not unsaved.settle(self, self.tr("Aftaleteksten"), self.save)
+        ):
+            return
         super().reject()
 
     # --- preview --------------------------------------------------------------------

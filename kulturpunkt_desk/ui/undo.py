@@ -1,21 +1,22 @@
-"""Deleting asks first and can be undone (Ctrl+Z) while the window is open.
+"""Every write can be undone (Ctrl+Z) and redone (Ctrl+Shift+Z) while the window is open;
+deleting asks first.
 
-The undo stack holds only what really happened: the deletion runs first, and only when it
-succeeded is its command pushed (QUndoStack.push would otherwise record a deletion that
-failed). An undo or redo that fails is told, and its command leaves the stack.
+The undo stack holds only what really happened: a write runs first, and only when its
+transaction committed does the bus publish it and the context push its command
+(QUndoStack.push would otherwise record a write that failed).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from kulturpunkt_desk.domain.changes import ChangeSet
 from kulturpunkt_desk.domain.models import Record
-from kulturpunkt_desk.domain.services import trash
+from kulturpunkt_desk.domain.services import change_journal, trash
 
 from .context import DeskContext
 from .failure import attempt, in_box, told_on_failure
@@ -25,69 +26,35 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("undo", text)
 
 
-class SaveSettingsCommand(QUndoCommand):
-    """Saves a record's settings with `save(data)`; undo saves the earlier ones again."""
+class JournalCommand(QUndoCommand):
+    """A write a service has already made; undo and redo replay its journal (the rows as
+    they were before and after), so every write is undone the same way, whatever it was.
 
-    def __init__(
-        self,
-        ctx: DeskContext,
-        label: str,
-        save: Callable[[Any], None],
-        before: object,
-        after: object,
-    ) -> None:
-        super().__init__(label)
-        self.ctx, self.save = ctx, save
-        self.before, self.after = before, after
+    Pushed by the context for every local change the bus publishes. An undo or redo that
+    fails (a colleague changed the record since) is told, and its command leaves the stack.
+    """
 
-    def redo(self) -> None:
-        self.save(self.after)
-        self.ctx.changed()
-
-    def undo(self) -> None:
-        self.save(self.before)
-        self.ctx.changed()
-
-
-class DeleteCommand(QUndoCommand):
-    """A deletion that has already happened (`snapshot` holds what it removed)."""
-
-    def __init__(
-        self,
-        ctx: DeskContext,
-        model: type[Record],
-        record_id: str,
-        label: str,
-        snapshot: trash.Snapshot,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(tr("Slet {0}").format(label))
-        self.ctx = ctx
-        self.model = model
-        self.record_id = record_id
-        self.label = label
-        self.snapshot = snapshot
-        self.window = parent
-        self.done = True  # push() calls redo() at once; the deletion already ran
+    def __init__(self, ctx: DeskContext, change: ChangeSet, label: str = "") -> None:
+        super().__init__(label or change_journal.describe(change))
+        self.ctx, self.change = ctx, change
+        self.done = True  # push() calls redo() at once; the write already ran
 
     def redo(self) -> None:
         if self.done:
             return
-        with told_on_failure(in_box(self.window, tr("Kan ikke gentages"))) as outcome:
-            self.snapshot = trash.delete_record(self.ctx.db, self.model, self.record_id, self.label)
-        self._after(outcome.failed)
+        self._replay(change_journal.redo, tr("Kan ikke gentages"))
 
     def undo(self) -> None:
-        with told_on_failure(in_box(self.window, tr("Kan ikke fortrydes"))) as outcome:
-            trash.restore(self.ctx.db, self.snapshot)
-        self._after(outcome.failed)
+        self._replay(change_journal.undo, tr("Kan ikke fortrydes"))
 
-    def _after(self, failed: bool) -> None:
+    def _replay(self, action: Callable[..., None], title: str) -> None:
+        window = QApplication.activeWindow()
+        with told_on_failure(in_box(window, title)) as outcome:
+            action(self.ctx.db, self.change, self.text())
         self.done = False
-        if failed:
+        if outcome.failed:
             # The file did not change; the stack must not pretend it did.
             self.setObsolete(True)
-        self.ctx.changed()
 
 
 def confirm_and_delete(
@@ -112,12 +79,9 @@ def confirm_and_delete(
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    ok, snapshot = attempt(
-        lambda: trash.delete_record(ctx.db, model, record_id, label),
-        in_box(parent, tr("Kan ikke slettes")),
-    )
-    if not ok or snapshot is None:
-        return False
-    ctx.undo_stack.push(DeleteCommand(ctx, model, record_id, label, snapshot, parent))
-    ctx.changed()
-    return True
+    with ctx.undo_entry(tr("Slet {0}").format(label)):
+        ok, _snapshot = attempt(
+            lambda: trash.delete_record(ctx.db, model, record_id, label),
+            in_box(parent, tr("Kan ikke slettes")),
+        )
+    return ok

@@ -35,6 +35,7 @@ from ..models import (
     Representative,
     SessionParticipant,
 )
+from . import change_journal
 from .common import get
 from .person_traces import AttachmentMention, attachments_mentioning, traces_in_files
 
@@ -304,6 +305,7 @@ def anonymise_person(db: Database, person_id: str) -> AnonymiseResult:
         attachments = attachments_mentioning(db, _patterns(person))
         strong = _patterns(person, strong_only=True)
     with db.transaction() as s:
+        change_journal.erasing(s)  # an erasure is final: Ctrl+Z must not undo it
         db.backend.erase_on_delete(s.connection())
         person = get(s, Person, person_id, "Personen")
         patterns = _patterns(person)
@@ -367,6 +369,7 @@ def delete_attachments(
     from .attachments import forget_unused_content
 
     with db.transaction() as s:
+        change_journal.erasing(s)  # an erasure is final: Ctrl+Z must not undo it
         db.backend.erase_on_delete(s.connection())
         chosen = [get(s, Attachment, i, "Bilaget") for i in attachment_ids]
         for attachment in chosen:

@@ -117,4 +117,3 @@ class EvaluationDialog(FormDialog):
         else:
             evaluations.update_evaluation(self.ctx.db, self.submission.id, data)
             self.saved_id = self.submission.id
-        self.ctx.changed()

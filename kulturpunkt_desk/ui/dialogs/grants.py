@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QSpinBox, QWidget
 
 from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.models import Area, Instalment
 from kulturpunkt_desk.domain.money import format_kr
-from kulturpunkt_desk.domain.services import grants
+from kulturpunkt_desk.domain.services import budget_warnings, grants
 from kulturpunkt_desk.domain.services.grants import InstalmentData, SpendingData
 
 from .. import scale
@@ -31,11 +32,6 @@ class AreaFormDialog(FormDialog):
         heading.setStyleSheet("font-weight: bold;")
         self.form.addRow(self.tr("Lokalområde"), heading)
 
-    def try_save(self) -> None:
-        super().try_save()
-        if self.result() == self.DialogCode.Accepted:
-            self.ctx.changed()
-
 
 class AwardDialog(AreaFormDialog):
     def __init__(
@@ -56,6 +52,17 @@ class AwardDialog(AreaFormDialog):
         self.saved_id = grants.award_grant(
             self.ctx.db, self.area.id, self.amount.ore(), self.awarded_on.value()
         )
+        self.warnings = budget_warnings.award_warnings(self.ctx.db, self.area.id)
+        if self.warnings:
+            warn_after_saving(self.parentWidget(), "\n\n".join(self.warnings))
+
+
+def warn_after_saving(parent: QWidget | None, text: str) -> QMessageBox:
+    """Saved, but above what was planned: said in a box that does not stop the work."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Gemt, men over det planlagte", text, parent=parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 class PlanDialog(AreaFormDialog):

@@ -74,4 +74,3 @@ class MeetingDialog(FormDialog):
         else:
             meetings.update_meeting(self.ctx.db, self.meeting.id, data)
             self.saved_id = self.meeting.id
-        self.ctx.changed()

@@ -103,4 +103,3 @@ class MilestoneDialog(FormDialog):
         else:
             programmes.update_milestone(self.ctx.db, self.milestone.id, data)
             self.saved_id = self.milestone.id
-        self.ctx.changed()

@@ -80,7 +80,6 @@ class PersonDialog(FormDialog):
         else:
             people.update_person(self.ctx.db, self.person.id, data)
             self.saved_id = self.person.id
-        self.ctx.changed()
 
 
 class OrganisationDialog(FormDialog):
@@ -133,4 +132,3 @@ class OrganisationDialog(FormDialog):
         else:
             people.update_organisation(self.ctx.db, self.organisation.id, data)
             self.saved_id = self.organisation.id
-        self.ctx.changed()

@@ -176,7 +176,6 @@ class SessionDialog(FormDialog):
             sparring.update_session(self.ctx.db, self.session.id, data)
             self.saved_id = self.session.id
         preferences.settings().setValue(preferences.LAST_CONSULTANT, data.consultant.strip())
-        self.ctx.changed()
 
 
 def _member_label(name: str, role: str) -> str:

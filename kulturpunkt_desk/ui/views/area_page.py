@@ -102,6 +102,11 @@ class AreaPage(QWidget):
         self.evaluation = EvaluationSection(ctx)
         self.history = HistorySection(ctx)
         self.tabs = QTabWidget()
+        # Ctrl+Tab from anywhere on the page, also from inside a table that would keep it.
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+Shift+Tab", -1), ("Ctrl+Backtab", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self.step_tab(step))
         self.tabs.addTab(self._about_tab(), self.tr("Om lokalområdet"))
         self.tabs.addTab(self.people, self.tr("Styregruppe og partnerskab"))
         self.tabs.addTab(self.money, self.tr("Tilskud og rater"))
@@ -259,11 +264,14 @@ class AreaPage(QWidget):
         ]
         self.agreement.setText("\n".join(lines))
 
+    def step_tab(self, step: int) -> None:
+        count = self.tabs.count()
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+
     # --- actions ----------------------------------------------------------------------
 
     def _run(self, dialog: QWidget) -> None:
-        if dialog.exec():  # type: ignore[attr-defined]
-            self.ctx.changed()
+        dialog.exec()  # type: ignore[attr-defined]  # the views hear of the save from the bus
 
     def edit_area(self) -> None:
         if self.area is not None:

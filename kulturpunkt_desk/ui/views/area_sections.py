@@ -40,6 +40,7 @@ from ..dialogs.area_dialogs import (
 from ..dialogs.grants import AwardDialog, InstalmentDialog, PaymentDialog, PlanDialog
 from ..failure import in_box, told_on_failure
 from ..models.record_table import MUTED_COLOUR, WARNING_COLOUR, Column, RecordTableModel
+from ..payment_questions import confirm_paying_again
 from ..undo import confirm_and_delete
 from ..widgets.record_table import RecordTable
 
@@ -84,8 +85,7 @@ class Section(QWidget):
         self.area = area
 
     def run(self, dialog: Any) -> None:
-        if dialog.exec():
-            self.ctx.changed()
+        dialog.exec()  # the views hear of the save from the bus
 
     def call(self, action: Callable[[], None]) -> None:
         """Run a one-click service call; a refusal is shown, never half done."""
@@ -93,7 +93,6 @@ class Section(QWidget):
             action()
         if outcome.failed:
             return
-        self.ctx.changed()
 
     def titled(self, title: str, table: RecordTable, buttons: QVBoxLayout) -> QWidget:
         holder = QWidget()
@@ -309,8 +308,14 @@ class MoneySection(Section):
         instalment = self.table.current_record()
         if instalment is None:
             instalment = next((i for i in self.model.rows if i.paid_on is None), None)
-        if instalment is not None and self.area:
-            PaymentDialog(self.ctx, self.area, instalment, self).exec()
+        if instalment is None or not self.area:
+            return
+        what = self.tr("Raten på {0}").format(format_kr(instalment.amount_ore))
+        if instalment.paid_on is not None and not confirm_paying_again(
+            self, what, instalment.paid_on
+        ):
+            return
+        PaymentDialog(self.ctx, self.area, instalment, self).exec()
 
     def delete_instalment(self) -> None:
         instalment = self.table.current_record()

@@ -280,10 +280,8 @@ class AreasView(View):
 
     def new_record(self) -> None:
         dialog = AreaDialog(self.ctx, self)
-        if dialog.exec():
-            self.ctx.changed()
-            if dialog.saved_id is not None:
-                self.show_area(dialog.saved_id)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.show_area(dialog.saved_id)
 
     def delete_selected(self) -> None:
         if self.pages.currentWidget() is self.page:

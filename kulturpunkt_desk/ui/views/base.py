@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from .. import unsaved
 from ..collection import without_collection
 from ..context import DeskContext
 
@@ -42,6 +43,23 @@ class View(QWidget):
     def open_record(self, kind: str, record_id: str) -> bool:
         """Show the given record if this view owns that kind; return True when handled."""
         return False
+
+    def unsaved_input(self) -> str:
+        """What the view holds that is not saved ("Fremmødet til …"), or ""."""
+        return ""
+
+    def save_input(self) -> bool:
+        """Save what unsaved_input names; True when saved."""
+        return True
+
+    def discard_input(self) -> None:
+        """Drop what unsaved_input names and show the saved data again."""
+
+    def settle_input(self) -> bool:
+        """Before leaving the view (closing, another view, F5): True when nothing unsaved is
+        left, after asking Gem, Kassér or Bliv if there was."""
+        what = self.unsaved_input()
+        return not what or unsaved.settle(self, what, self.save_input, self.discard_input)
 
     def new_record(self) -> None:
         """Create a record of the kind this view lists (Rediger ▸ Ny, Ctrl+N); default: none."""

@@ -106,7 +106,6 @@ class EkrView(View):
             establish_ekr(self.ctx.db)
         if outcome.failed:
             return
-        self.ctx.changed()
         self.refresh()
 
     def open_record(self, kind: str, record_id: str) -> bool:

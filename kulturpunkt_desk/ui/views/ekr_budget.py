@@ -25,7 +25,7 @@ from ..undo import confirm_and_delete
 from ..widgets.fields import MoneyField
 from ..widgets.form import FormDialog
 from ..widgets.record_table import RecordTable
-from .ekr_common import EditedCommand, EkrTab, YearBox, push_created
+from .ekr_common import EkrTab, YearBox
 
 
 class BudgetLineDialog(FormDialog):
@@ -58,23 +58,13 @@ class BudgetLineDialog(FormDialog):
             self.name.text(), self.planned.ore(), self.spent.ore(), self.note.text()
         )
         if self.line is None:
-            self.saved_id = ekr_budget.create_line(
-                self.ctx.db, self.partnership_id, self.year, data
-            )
-            push_created(self.ctx, BudgetLine, self.saved_id, data.name.strip())
-        else:
-            line, db = self.line, self.ctx.db
-            before = BudgetLineData(line.name, line.planned_ore, line.spent_ore, line.note)
-            ekr_budget.update_line(db, line.line_id, data)
-            self.ctx.undo_stack.push(
-                EditedCommand(
-                    self.ctx,
-                    line.name,
-                    lambda: ekr_budget.update_line(db, line.line_id, before),
-                    lambda: ekr_budget.update_line(db, line.line_id, data),
+            with self.ctx.undo_entry(self.tr("Opret {0}").format(data.name.strip())):
+                self.saved_id = ekr_budget.create_line(
+                    self.ctx.db, self.partnership_id, self.year, data
                 )
-            )
-        self.ctx.changed()
+        else:
+            with self.ctx.undo_entry(self.tr("Ret {0}").format(self.line.name)):
+                ekr_budget.update_line(self.ctx.db, self.line.line_id, data)
 
 
 class BudgetTab(EkrTab):
@@ -202,13 +192,9 @@ class BudgetTab(EkrTab):
     def start_year(self) -> None:
         year = self.year.year()
         try:
-            made = ekr_budget.start_year(self.ctx.db, self.partnership_id, year)
+            with self.ctx.undo_entry(self.tr("Opret budgetposter {0}").format(year)):
+                made = ekr_budget.start_year(self.ctx.db, self.partnership_id, year)
         except DeskError as exc:
             self.message.error(str(exc))
             return
-        self.ctx.undo_stack.beginMacro(self.tr("Opret budgetposter {0}").format(year))
-        for line_id in made:
-            push_created(self.ctx, BudgetLine, line_id, self.tr("budgetpost"))
-        self.ctx.undo_stack.endMacro()
         self.message.info(self.tr("{0} budgetposter oprettet for {1}.").format(len(made), year))
-        self.ctx.changed()

@@ -3,16 +3,11 @@ undoable creation."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
-from kulturpunkt_desk.domain.models import Record
 from kulturpunkt_desk.domain.models.base import NO_RECORD
-from kulturpunkt_desk.domain.services import trash
 
 from .. import palette
 from ..context import DeskContext
@@ -54,30 +49,6 @@ class EkrTab(QWidget):
         """Re-read from the services."""
 
 
-class CreatedCommand(QUndoCommand):
-    """A record the tab has just created: undo takes it away (through the trash, so redo
-    puts the very same record back)."""
-
-    def __init__(self, ctx: DeskContext, model: type[Record], record_id: str, label: str) -> None:
-        super().__init__(QCoreApplication.translate("ekr", "Opret {0}").format(label))
-        self.ctx, self.model, self.record_id, self.label = ctx, model, record_id, label
-        self.snapshot: trash.Snapshot | None = None
-
-    def redo(self) -> None:
-        if self.snapshot is not None:  # not on the first push: the record exists already
-            trash.restore(self.ctx.db, self.snapshot)
-            self.ctx.changed()
-
-    def undo(self) -> None:
-        self.snapshot = trash.delete_record(self.ctx.db, self.model, self.record_id, self.label)
-        self.ctx.changed()
-
-
-def push_created(ctx: DeskContext, model: type[Record], record_id: str, label: str) -> None:
-    """Make a creation undoable with Ctrl+Z."""
-    ctx.undo_stack.push(CreatedCommand(ctx, model, record_id, label))
-
-
 class YearBox(QComboBox):
     """The year a tab shows: the years that have data, this year and the next."""
 
@@ -94,26 +65,3 @@ class YearBox(QComboBox):
 
     def year(self) -> int:
         return int(self.currentData() or date.today().year)
-
-
-class EditedCommand(QUndoCommand):
-    """A change the tab has just saved: undo saves the values from before, redo the new ones
-    (both through the same service call, so its rules hold either way)."""
-
-    def __init__(
-        self, ctx: DeskContext, label: str, before: Callable[[], None], after: Callable[[], None]
-    ) -> None:
-        super().__init__(QCoreApplication.translate("ekr", "Ret {0}").format(label))
-        self.ctx, self.before, self.after = ctx, before, after
-        self.first = True
-
-    def redo(self) -> None:
-        if self.first:  # the change is saved already
-            self.first = False
-            return
-        self.after()
-        self.ctx.changed()
-
-    def undo(self) -> None:
-        self.before()
-        self.ctx.changed()

@@ -101,7 +101,6 @@ class EuCaseDialog(FormDialog):
             ekr_eu.create_case(self.ctx.db, self.partnership_id, data)
         else:
             ekr_eu.update_case(self.ctx.db, self.case.id, data)
-        self.ctx.changed()
 
 
 class EuTab(EkrTab):
@@ -194,4 +193,3 @@ class EuTab(EkrTab):
         if outcome.failed:
             return
         self.message.info(self.tr("Sagen «{0}» er slettet.").format(case.title))
-        self.ctx.changed()

@@ -32,6 +32,7 @@ from ..context import DeskContext
 from ..documents_actions import ask_save_path, documents_folder, make_document, open_document
 from ..failure import told_on_failure
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
+from ..payment_questions import confirm_cancelling, confirm_paying_again
 from ..widgets.fields import DateField
 from ..widgets.record_table import RecordTable
 from .ekr_common import EkrTab
@@ -247,7 +248,6 @@ class FundingTab(EkrTab):
         if outcome.failed:
             return
         self.message.info(done)
-        self.ctx.changed()
 
     def register_payment(self) -> None:
         row = self.current_row()
@@ -255,6 +255,9 @@ class FundingTab(EkrTab):
             self.message.error(self.tr("Vælg den kommune, der har betalt."))
             return
         cid, paid_on = row.contribution_id, self.on_date.required_value()
+        what = self.tr("Bidraget fra {0}").format(row.name)
+        if row.paid_on is not None and not confirm_paying_again(self, what, row.paid_on):
+            return
         self._run(
             lambda: ekr_funding.record_payment(self.ctx.db, cid, paid_on),
             self.tr("Betaling fra {0} registreret {1}.").format(row.name, short_date(paid_on)),
@@ -265,6 +268,10 @@ class FundingTab(EkrTab):
         if row is None or row.contribution_id is None:
             return
         cid = row.contribution_id
+        if not confirm_cancelling(
+            self, self.tr("bidraget fra {0}").format(row.name), row.amount_ore
+        ):
+            return
         self._run(
             lambda: ekr_funding.undo_payment(self.ctx.db, cid),
             self.tr("Betalingen fra {0} er fjernet.").format(row.name),
@@ -369,7 +376,6 @@ class FundingTab(EkrTab):
         if result.missing_names:
             text += " " + self.tr("Filen mangler: {0}.").format(", ".join(result.missing_names))
         self.message.info(text)
-        self.ctx.changed()
 
     def export_table(self) -> None:
         from kulturpunkt_desk.documents.ekr_contributions import export_contributions

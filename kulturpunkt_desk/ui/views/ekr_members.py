@@ -5,10 +5,7 @@ The desk warns about a member with no representative, or with more than the agre
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -36,24 +33,6 @@ from ..widgets.fields import DateField
 from ..widgets.record_table import RecordTable
 from .ekr_common import EkrTab
 from .ekr_settings import PartnershipSettingsDialog
-
-
-class MandateCommand(QUndoCommand):
-    """A representative's mandate date; undo puts the earlier date back."""
-
-    def __init__(
-        self, ctx: DeskContext, rep_id: str, before: date | None, after: date | None
-    ) -> None:
-        super().__init__("Mandat")
-        self.ctx, self.rep_id, self.before, self.after = ctx, rep_id, before, after
-
-    def redo(self) -> None:
-        ekr_partnership.set_mandate(self.ctx.db, self.rep_id, self.after)
-        self.ctx.changed()
-
-    def undo(self) -> None:
-        ekr_partnership.set_mandate(self.ctx.db, self.rep_id, self.before)
-        self.ctx.changed()
 
 
 def _people(member: PartnerMember) -> str:
@@ -225,7 +204,6 @@ class MembersTab(EkrTab):
             field.clear()
         self.mandate_on.set_value(None)
         self.message.info(self.tr("{0} er tilføjet.").format(data.name.strip()))
-        self.ctx.changed()
 
     def record_mandate(self) -> None:
         """The selected representative's decision mandate, dated from «Mandat givet»."""
@@ -235,11 +213,10 @@ class MembersTab(EkrTab):
             self.message.error(self.tr("Mandat givet: vælg repræsentanten og skriv datoen."))
             return
         rep_id = str(item.data(Qt.ItemDataRole.UserRole))
-        before = next(
-            (r.mandate_on for m in self.model.rows for r in m.representatives if r.id == rep_id),
-            None,
-        )
-        self.ctx.undo_stack.push(MandateCommand(self.ctx, rep_id, before, when))
+        with self.ctx.undo_entry(self.tr("Mandat")), told_on_failure(self.message.error) as done:
+            ekr_partnership.set_mandate(self.ctx.db, rep_id, when)
+        if done.failed:
+            return
         self.message.info(self.tr("Mandatet er registreret {0}.").format(short_date(when)))
 
     def save_address(self) -> None:
@@ -254,7 +231,6 @@ class MembersTab(EkrTab):
         if outcome.failed:
             return
         self.message.info(self.tr("Adressen for {0} er gemt.").format(member.name))
-        self.ctx.changed()
 
     def open_settings(self) -> None:
         self.settings_dialog = PartnershipSettingsDialog(self.ctx, self.partnership_id, self)
@@ -270,4 +246,3 @@ class MembersTab(EkrTab):
             )
         if outcome.failed:
             return
-        self.ctx.changed()

@@ -7,7 +7,6 @@ member's fixed people. Kulturforum itself is edited here: date, programme, prior
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -38,12 +37,13 @@ from kulturpunkt_desk.domain.services.ekr_forum import (
 
 from .. import palette
 from ..context import DeskContext
+from ..failure import told_on_failure
 from ..models.record_table import WARNING_COLOUR, Column, RecordTableModel
 from ..undo import confirm_and_delete
 from ..widgets.fields import DateField
 from ..widgets.form import FormDialog
 from ..widgets.record_table import RecordTable
-from .ekr_common import EditedCommand, EkrTab, YearBox, push_created
+from .ekr_common import EkrTab, YearBox
 
 # An occasion in the picker: ("meeting", id) or ("forum", id); "meeting:12" in the combo.
 Occasion = tuple[str, str]
@@ -92,10 +92,9 @@ class ParticipantDialog(FormDialog):
         where = (
             {"meeting_id": occasion_id} if kind == "meeting" else {"kulturforum_id": occasion_id}
         )
-        self.saved_id = ekr_forum.add_participant(self.ctx.db, data, **where)
         label = self.person.currentText() if data.person_id else data.name.strip()
-        push_created(self.ctx, Participant, self.saved_id, label)
-        self.ctx.changed()
+        with self.ctx.undo_entry(self.tr("Opret {0}").format(label)):
+            self.saved_id = ekr_forum.add_participant(self.ctx.db, data, **where)
 
 
 class KulturforumDialog(FormDialog):
@@ -156,44 +155,11 @@ class KulturforumDialog(FormDialog):
             self.notes.toPlainText(),
         )
         if self.forum is None:
-            self.saved_id = ekr_forum.create_kulturforum(self.ctx.db, self.partnership_id, data)
-            push_created(self.ctx, Kulturforum, self.saved_id, self.tr("Kulturforum"))
+            with self.ctx.undo_entry(self.tr("Opret Kulturforum")):
+                self.saved_id = ekr_forum.create_kulturforum(self.ctx.db, self.partnership_id, data)
         else:
-            forum, db = self.forum, self.ctx.db
-            before = KulturforumData(
-                forum.held_on,
-                forum.place,
-                forum.programme,
-                forum.priorities,
-                forum.meeting_id,
-                forum.notes,
-            )
-            ekr_forum.update_kulturforum(db, forum.id, data)
-            self.ctx.undo_stack.push(
-                EditedCommand(
-                    self.ctx,
-                    self.tr("Kulturforum"),
-                    lambda: ekr_forum.update_kulturforum(db, forum.id, before),
-                    lambda: ekr_forum.update_kulturforum(db, forum.id, data),
-                )
-            )
-        self.ctx.changed()
-
-
-class PresenceCommand(QUndoCommand):
-    """Came or did not come; undo sets it back."""
-
-    def __init__(self, ctx: DeskContext, row: ParticipantRow) -> None:
-        super().__init__(f"Fremmøde for {row.name}")
-        self.ctx, self.participant_id, self.was = ctx, row.participant_id, row.present
-
-    def redo(self) -> None:
-        ekr_forum.set_present(self.ctx.db, self.participant_id, not self.was)
-        self.ctx.changed()
-
-    def undo(self) -> None:
-        ekr_forum.set_present(self.ctx.db, self.participant_id, self.was)
-        self.ctx.changed()
+            with self.ctx.undo_entry(self.tr("Ret Kulturforum")):
+                ekr_forum.update_kulturforum(self.ctx.db, self.forum.id, data)
 
 
 class PeopleTab(EkrTab):
@@ -366,25 +332,23 @@ class PeopleTab(EkrTab):
         if occasion is None or occasion[0] != "meeting":
             return
         try:
-            made = ekr_forum.prefill_participants(self.ctx.db, occasion[1])
+            with self.ctx.undo_entry(self.tr("Udfyld deltagere")):
+                made = ekr_forum.prefill_participants(self.ctx.db, occasion[1])
         except DeskError as exc:
             self.message.error(str(exc))
             return
-        self.ctx.undo_stack.beginMacro(self.tr("Udfyld deltagere"))
-        for participant_id in made:
-            push_created(self.ctx, Participant, participant_id, self.tr("deltager"))
-        self.ctx.undo_stack.endMacro()
         self.message.info(
             self.tr("{0} deltagere er sat på; markér dem, der ikke kom.").format(len(made))
         )
-        self.ctx.changed()
 
     def toggle_presence(self) -> None:
         row = self.current_row()
         if row is None:
             self.message.error(self.tr("Vælg den deltager, hvis fremmøde skal ændres."))
             return
-        self.ctx.undo_stack.push(PresenceCommand(self.ctx, row))
+        label = self.tr("Fremmøde for {0}").format(row.name)
+        with self.ctx.undo_entry(label), told_on_failure(self.message.error):
+            ekr_forum.set_present(self.ctx.db, row.participant_id, not row.present)
 
     def remove_selected(self) -> None:
         row = self.current_row()

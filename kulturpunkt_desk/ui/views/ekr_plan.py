@@ -36,7 +36,7 @@ from ..undo import confirm_and_delete
 from ..widgets.fields import DateField
 from ..widgets.form import FormDialog
 from ..widgets.record_table import RecordTable
-from .ekr_common import EditedCommand, EkrTab, YearBox, push_created
+from .ekr_common import EkrTab, YearBox
 
 
 class PlanActionDialog(FormDialog):
@@ -107,23 +107,14 @@ class PlanActionDialog(FormDialog):
             self.description.toPlainText(),
         )
         if self.action_id is None:
-            self.saved_id = ekr_action_plan.create_action(
-                self.ctx.db, self.partnership_id, self.year, data
-            )
-            push_created(self.ctx, PlanAction, self.saved_id, data.title.strip())
-        else:
-            action_id, db = self.action_id, self.ctx.db
-            before = ekr_action_plan.action_data(db, action_id)
-            ekr_action_plan.update_action(db, action_id, data)
-            self.ctx.undo_stack.push(
-                EditedCommand(
-                    self.ctx,
-                    before.title,
-                    lambda: ekr_action_plan.update_action(db, action_id, before),
-                    lambda: ekr_action_plan.update_action(db, action_id, data),
+            with self.ctx.undo_entry(self.tr("Opret {0}").format(data.title.strip())):
+                self.saved_id = ekr_action_plan.create_action(
+                    self.ctx.db, self.partnership_id, self.year, data
                 )
-            )
-        self.ctx.changed()
+        else:
+            before = ekr_action_plan.action_data(self.ctx.db, self.action_id)
+            with self.ctx.undo_entry(self.tr("Ret {0}").format(before.title)):
+                ekr_action_plan.update_action(self.ctx.db, self.action_id, data)
 
 
 class ActionPlanTab(EkrTab):

@@ -11,7 +11,6 @@ from kulturpunkt_desk.domain.services.ekr_partnership import PartnershipData
 
 from .. import scale
 from ..context import DeskContext
-from ..undo import SaveSettingsCommand
 from ..widgets.case_file_fields import CaseFileFields
 from ..widgets.fields import MoneyField
 from ..widgets.form import FormDialog
@@ -77,6 +76,5 @@ class PartnershipSettingsDialog(FormDialog):
         def store(data: PartnershipData) -> None:
             ekr_partnership.update_partnership(self.ctx.db, partnership_id, data)
 
-        store(after)  # a Danish message per field here, before the undo stack has it
-        label = self.tr("Ret partnerskabets indstillinger")
-        self.ctx.undo_stack.push(SaveSettingsCommand(self.ctx, label, store, self.before, after))
+        with self.ctx.undo_entry(self.tr("Ret partnerskabets indstillinger")):
+            store(after)

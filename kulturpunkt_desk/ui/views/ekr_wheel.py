@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -215,20 +216,17 @@ class WheelTab(EkrTab):
     # --- actions ----------------------------------------------------------------------------
 
     def propose_next_year(self) -> None:
+        """Show the proposal as a preview; the team adjusts it, and only then is it saved."""
+        from ..wheel_preview_dialog import WheelPreviewDialog
+
         year = int(self.propose_button.property("year"))
         with told_on_failure(self.message.error) as outcome:
-            proposal = ekr_wheel.propose_wheel(self.ctx.db, self.partnership_id, year)
-            ekr_wheel.create_wheel(self.ctx.db, self.partnership_id, year, proposal)
-        if outcome.failed:
+            self.preview = WheelPreviewDialog(self.ctx, self.partnership_id, year, self)
+        if outcome.failed or not open_preview(self.preview):
             return
-        self.message.info(
-            self.tr(
-                "Årshjulet for {0} er foreslået ud fra værtsrotationen; justér det her."
-            ).format(year)
-        )
+        self.message.info(self.tr("Årshjulet for {0} er gemt.").format(year))
         self.year.addItem(str(year), year)
         self.year.setCurrentIndex(self.year.findData(year))
-        self.ctx.changed()
 
     def save_meeting(self) -> None:
         meeting = self.current_meeting()
@@ -247,7 +245,6 @@ class WheelTab(EkrTab):
         if outcome.failed:
             return
         self.message.info(self.tr("Mødet er gemt."))
-        self.ctx.changed()
 
     def set_present(self, member_id: str, present: bool) -> None:
         """Tick or untick a member in the attendance list (also what a click does)."""
@@ -270,7 +267,6 @@ class WheelTab(EkrTab):
         if outcome.failed:
             return
         self.message.info(self.tr("Fremmødet er gemt."))
-        self.ctx.changed()
 
     def export_calendar(self) -> None:
         from kulturpunkt_desk.documents.ekr_calendar import write_wheel_calendar
@@ -288,3 +284,8 @@ class WheelTab(EkrTab):
             self, lambda: write_wheel_calendar(self.ctx.db, self.partnership_id, int(year), path)
         ):
             self.message.info(self.tr("Gemt {0}; åbn den i Outlook for at importere.").format(path))
+
+
+def open_preview(dialog: QDialog) -> bool:
+    """Show the year wheel's preview; True when it was saved (tests drive the dialog)."""
+    return bool(dialog.exec())

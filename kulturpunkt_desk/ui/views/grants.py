@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.models import Area, Grant, Instalment, SpendingItem
 from kulturpunkt_desk.domain.money import format_kr
-from kulturpunkt_desk.domain.services import grants, overview, programmes
+from kulturpunkt_desk.domain.services import budget_warnings, grants, overview, programmes
 
+from .. import palette
 from ..context import DeskContext
 from ..dialogs.grants import (
     AwardDialog,
@@ -33,8 +34,10 @@ from ..dialogs.grants import (
     PlanDialog,
     SpendingDialog,
 )
+from ..failure import in_box, told_on_failure
 from ..models.grant_rows import GrantRow, grant_rows
 from ..models.record_table import MUTED_COLOUR, WARNING_COLOUR, Column, RecordTableModel
+from ..payment_questions import confirm_cancelling, confirm_paying_again
 from ..undo import confirm_and_delete
 from ..widgets.form import FormDialog
 from ..widgets.record_table import RecordTable
@@ -207,13 +210,17 @@ class GrantsView(View):
         self.instalment_table.restore_selection(keep_rate)
         # The programme's totals from the one function Overblik and the status summary use.
         money = overview.money_totals(self.ctx.db, self.ctx.programme_id)
-        self.totals.setText(
-            self.tr("Budget {0} · bevilget {1} · udbetalt {2} · tilbage {3}").format(
-                format_kr(money.budget_ore),
-                format_kr(money.awarded_ore),
-                format_kr(money.paid_ore),
-                format_kr(money.left_to_pay_ore),
-            )
+        text = self.tr("Budget {0} · bevilget {1} · udbetalt {2} · tilbage {3}").format(
+            format_kr(money.budget_ore),
+            format_kr(money.awarded_ore),
+            format_kr(money.paid_ore),
+            format_kr(money.left_to_pay_ore),
+        )
+        over = budget_warnings.budget_warning(money.awarded_ore, money.budget_ore)
+        # Red AND in words: the colour alone would say nothing to a screen reader.
+        self.totals.setText(text + ("\n" + over if over else ""))
+        self.totals.setStyleSheet(
+            palette.style(palette.WARNING, bold=True) if over else "font-weight: bold;"
         )
         self.agreements.load(self.areas)
 
@@ -299,14 +306,21 @@ class GrantsView(View):
 
     def register_payment(self) -> None:
         area, rate = self._area(), self.instalment_table.current_record()
-        if area is not None and rate is not None and rate.paid_on is None:
-            self._open(PaymentDialog(self.ctx, area, rate, self))
+        if area is None or rate is None:
+            return
+        what = self.tr("Raten på {0} til {1}").format(format_kr(rate.amount_ore), area.name)
+        if rate.paid_on is not None and not confirm_paying_again(self, what, rate.paid_on):
+            return
+        self._open(PaymentDialog(self.ctx, area, rate, self))
 
     def cancel_payment(self) -> None:
-        rate = self.instalment_table.current_record()
-        if rate is not None and rate.paid_on is not None:
-            grants.mark_paid(self.ctx.db, rate.id, None)
-            self.ctx.changed()
+        area, rate = self._area(), self.instalment_table.current_record()
+        if area is None or rate is None or rate.paid_on is None:
+            return
+        what = self.tr("raten til {0}").format(area.name)
+        if confirm_cancelling(self, what, rate.amount_ore):
+            with told_on_failure(in_box(self, self.tr("Kan ikke gemmes"))):
+                grants.mark_paid(self.ctx.db, rate.id, None)
 
     def delete_instalment(self) -> None:
         area, rate = self._area(), self.instalment_table.current_record()

@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -216,17 +215,25 @@ class MeetingsView(View):
     def _selection_changed(self) -> None:
         if self._refreshing:
             return
-        if self.dirty and self.table.current_id() != self.shown_id:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Gem fremmøde?"),
-                self.tr("Fremmødet til det forrige møde er ændret. Vil du gemme ændringerne?"),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard,
-                QMessageBox.StandardButton.Save,
-            )
-            if answer == QMessageBox.StandardButton.Save and self.shown_id is not None:
-                self._save(self.shown_id)
+        if self.table.current_id() != self.shown_id and not self.settle_input():
+            self._refreshing = True  # Bliv: back to the meeting with the ticks
+            self.table.select_id(self.shown_id)
+            self._refreshing = False
+            return
         self._load_page()
+
+    def unsaved_input(self) -> str:
+        if not self.dirty or self.shown_id is None:
+            return ""
+        return self.tr("Fremmødet til «{0}»").format(self.heading.text())
+
+    def save_input(self) -> bool:
+        if self.shown_id is not None:
+            self._save(self.shown_id)
+        return not self.dirty
+
+    def discard_input(self) -> None:
+        self._set_dirty(False)
 
     def _load_page(self) -> None:
         meeting = self.table.current_record()
@@ -298,7 +305,6 @@ class MeetingsView(View):
             self.error_label.show()
             return
         self._set_dirty(False)
-        self.ctx.changed()
 
     def new_record(self) -> None:
         self._open_dialog(MeetingDialog(self.ctx, self))

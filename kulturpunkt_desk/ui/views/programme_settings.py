@@ -15,7 +15,6 @@ from kulturpunkt_desk.domain.services import programmes
 from kulturpunkt_desk.domain.services.programmes import ProgrammeData
 
 from ..context import DeskContext
-from ..undo import SaveSettingsCommand
 from ..widgets.case_file_fields import CaseFileFields
 from ..widgets.form import FormDialog
 
@@ -64,6 +63,5 @@ class ProgrammeSettingsDialog(FormDialog):
         def store(data: ProgrammeData) -> None:
             programmes.update_programme(self.ctx.db, programme_id, data)
 
-        store(after)  # a Danish message per field here, before the undo stack has it
-        label = tr("Ret regionens oplysninger")
-        self.ctx.undo_stack.push(SaveSettingsCommand(self.ctx, label, store, self.before, after))
+        with self.ctx.undo_entry(tr("Ret regionens oplysninger")):
+            store(after)

@@ -302,7 +302,6 @@ class SparringView(View):
         sparring.set_follow_up_done(
             self.ctx.db, action.id, None if action.done_on else date.today()
         )
-        self.ctx.changed()
         self.follow_table.select_id(action.id)
 
     def open_record(self, kind: str, record_id: str) -> bool:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +25,7 @@ from kulturpunkt_desk.domain.models import Record
 from kulturpunkt_desk.domain.services import edit_conflicts
 from kulturpunkt_desk.domain.services.edit_conflicts import EditConflict, Seen
 
-from .. import palette
+from .. import palette, unsaved
 from ..accessibility import label_field, plain_label
 from ..failure import explain
 
@@ -35,12 +36,18 @@ class FittingScrollArea(QScrollArea):
     """As tall as its content, until the screen ends; then it scrolls (1366x768 laptops)."""
 
     def sizeHint(self) -> QSize:
-        content = self.widget().sizeHint() if self.widget() else QSize(0, 0)
+        inner = self.widget()
+        content = inner.sizeHint() if inner else QSize(0, 0)
+        height = content.height()
+        if inner is not None and inner.hasHeightForWidth():
+            # Wrapped messages: as tall as they are at the width the fields really have.
+            width = max(self.viewport().width(), content.width())
+            height = max(height, inner.heightForWidth(width))
         screen = self.screen().availableGeometry() if self.screen() else None
         # Room for the title bar, the error line and the buttons.
-        limit = screen.height() - 160 if screen else content.height()
+        limit = screen.height() - 160 if screen else height
         bar = self.verticalScrollBar().sizeHint().width()
-        return QSize(content.width() + bar, min(content.height() + 4, max(limit, 200)))
+        return QSize(content.width() + bar, min(height + 4, max(limit, 200)))
 
 
 class FormDialog(QDialog):
@@ -49,6 +56,7 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.setModal(True)
         self._sized = False
+        self._shown_state: list[object] | None = None
         self.fields: dict[str, QWidget] = {}
         self.field_labels: dict[str, QLabel] = {}
         # What the form showed of the record it edits (see `editing`); None for a new one.
@@ -89,6 +97,11 @@ class FormDialog(QDialog):
     def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
         """Add a labelled field with an (initially hidden) error line under it."""
         holder = QWidget()
+        # A single input's row as wide as the form: its message wraps to the width it is
+        # really shown at (under a date or a choice it was cut to fewer lines). A group of
+        # boxes keeps its own width, so each box stays where a click finds it.
+        if widget.layout() is None:
+            holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
@@ -113,7 +126,24 @@ class FormDialog(QDialog):
         if not self._sized:
             self._sized = True
             self.fit_to_content()
+            self._shown_state = unsaved.input_state(self)
         super().showEvent(event)
+
+    def has_unsaved_input(self) -> bool:
+        """Typed or chosen anything since the form was shown?"""
+        return self._shown_state is not None and unsaved.input_state(self) != self._shown_state
+
+    def reject(self) -> None:
+        """Escape, Annullér or ×: with unsaved input, ask Gem, Kassér or Bliv first."""
+        if self.has_unsaved_input() and not unsaved.settle(
+            self, self.tr("Formularen «{0}»").format(self.windowTitle()), self._save_for_leaving
+        ):
+            return
+        super().reject()
+
+    def _save_for_leaving(self) -> bool:
+        self.try_save()  # on success it accepts; on failure the messages stand
+        return False  # either way the dialog has already done what it should
 
     def fit_to_content(self) -> None:
         """Grow (never shrink) to show the whole form, as far as the screen allows."""
@@ -123,9 +153,19 @@ class FormDialog(QDialog):
         self.scroll.widget().adjustSize()
         self.scroll.updateGeometry()
         self.layout().invalidate()  # the dialog's size hint is cached until told
+        # A form's own minimum width (so many characters) must not push it off a small or
+        # 200 % screen: there the fields get narrower and their messages wrap more.
+        self.setMinimumWidth(min(self.minimumWidth(), screen.width()))
         hint = self.sizeHint()
         height = min(hint.height(), screen.height() - 60)
-        self.resize(max(self.width(), hint.width()), max(self.height(), height))
+        width = min(max(self.width(), hint.width()), screen.width())
+        self.resize(width, max(self.height(), height))
+        # Grown downwards past the screen's edge: move up, so the buttons stay in sight.
+        frame = self.frameGeometry()
+        if self.isVisible() and not screen.contains(frame):
+            left = max(screen.left(), min(frame.left(), screen.right() - frame.width()))
+            top = max(screen.top(), min(frame.top(), screen.bottom() - frame.height()))
+            self.move(left, top)
 
     def save(self) -> None:
         """Call the service. Raise ValidationError (or DeskError) to keep the dialog open."""
@@ -155,8 +195,11 @@ class FormDialog(QDialog):
             self.general_error.show()
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
-            # Messages make the form taller: grow with them while the screen allows.
-            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+        # Messages make the form taller: grow with them while the screen allows (then the
+        # form scrolls, and the first field with a message is scrolled to).
+        self.scroll.widget().layout().activate()
+        self.fit_to_content()
+        if first is not None:
             self.scroll.ensureWidgetVisible(first)
 
     def editing(self, record: Record | None) -> None:

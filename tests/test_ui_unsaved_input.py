@@ -1,0 +1,119 @@
+"""No work dropped without asking: a form's Escape, switching view, F5 and closing the
+window with unsaved input ask Gem, Kassér or Bliv."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from kulturpunkt_desk.domain.services import areas, meetings
+from kulturpunkt_desk.storage.engine import Database
+from kulturpunkt_desk.ui import unsaved
+from kulturpunkt_desk.ui.dialogs.area_dialogs import AreaDialog
+from kulturpunkt_desk.ui.main_window import MainWindow
+from kulturpunkt_desk.ui.views.meetings import MeetingsView
+
+Answers = list[unsaved.Choice]
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Answers, list[str]]]:
+    """Answer the question with the choices the test queues; record what was asked."""
+    queued: Answers = []
+    asked: list[str] = []
+
+    def ask(_parent: object, _title: str, text: str) -> unsaved.Choice:
+        asked.append(text)
+        return queued.pop(0)
+
+    monkeypatch.setattr(unsaved, "ask", ask)
+    yield queued, asked
+    assert queued == [], "a question the test expected was not asked"
+
+
+def test_escape_in_a_form_with_input_asks_and_bliv_keeps_it(
+    qtbot: QtBot, demo_db: Database, answers: tuple[Answers, list[str]]
+) -> None:
+    queued, asked = answers
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    dialog = AreaDialog(window.ctx, window)
+    dialog.show()
+    name = dialog.fields["name"]
+    assert isinstance(name, QLineEdit)
+    qtbot.keyClicks(name, "Nyby Strand")
+    queued.append(unsaved.Choice.STAY)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and name.text() == "Nyby Strand"
+    assert "Nyt lokalområde" in asked[-1]
+    queued.append(unsaved.Choice.SAVE)  # Gem: the form's own rules apply (no municipality)
+    dialog.reject()
+    assert dialog.isVisible() and dialog.error_labels["municipality"].isVisible()
+    queued.append(unsaved.Choice.DISCARD)
+    dialog.reject()
+    assert not dialog.isVisible()
+    assert not any(
+        a.name == "Nyby Strand" for a in areas.list_areas(demo_db, window.ctx.programme_id)
+    )
+
+
+def test_a_form_without_input_closes_without_a_question(
+    qtbot: QtBot, demo_db: Database, answers: tuple[Answers, list[str]]
+) -> None:
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    dialog = AreaDialog(window.ctx, window)
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert answers[1] == []
+
+
+def _ticked_meeting(qtbot: QtBot, db: Database) -> tuple[MainWindow, MeetingsView, int]:
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.show_view("meetings")
+    assert isinstance(view, MeetingsView)
+    meeting_id = view.shown_id
+    assert meeting_id is not None
+    member = view.members[0]
+    present = (member.area_id, member.person_id) in meetings.attendees(db, meeting_id)
+    view.grid.tick(member.area_id, member.person_id, not present)
+    assert view.dirty
+    return window, view, meeting_id
+
+
+def test_switching_view_or_f5_with_attendance_ticks_asks(
+    qtbot: QtBot, demo_db: Database, answers: tuple[Answers, list[str]]
+) -> None:
+    queued, asked = answers
+    window, view, meeting_id = _ticked_meeting(qtbot, demo_db)
+    before = meetings.attendees(demo_db, meeting_id)
+    queued.append(unsaved.Choice.STAY)
+    window.show_view("areas")
+    assert window.current_view_key() == "meetings" and view.dirty
+    assert "Fremmødet til" in asked[-1]
+    queued.append(unsaved.Choice.DISCARD)
+    window.reload()  # F5
+    assert not view.dirty
+    assert meetings.attendees(demo_db, meeting_id) == before
+
+
+def test_closing_the_window_with_ticks_asks_and_gem_saves(
+    qtbot: QtBot, demo_db: Database, answers: tuple[Answers, list[str]]
+) -> None:
+    queued, _asked = answers
+    window, view, meeting_id = _ticked_meeting(qtbot, demo_db)
+    ticked = set(view.grid.attendees())
+    queued.append(unsaved.Choice.STAY)
+    window.close()
+    assert window.isVisible()
+    queued.append(unsaved.Choice.SAVE)
+    window.close()
+    assert not window.isVisible()
+    assert meetings.attendees(demo_db, meeting_id) == ticked
