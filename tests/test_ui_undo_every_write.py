@@ -43,7 +43,7 @@ from kulturpunkt_desk.domain.services import (
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui.context import DeskContext
 
-_SKIPPED_COLUMNS = {"updated_at", "version"}
+_SKIPPED_COLUMNS = {"updated_at", "row_version"}
 
 
 def dump(db: Database) -> dict[str, list[str]]:
