@@ -40,11 +40,12 @@ def test_a_colleagues_save_is_heard_and_a_desk_does_not_hear_itself(
     assert db.listen(mine) and colleague.listen(theirs)
     area_id = areas.create_area(colleague, programme_id, AreaData("Fjordglimt", "Aalborg"))
     assert mine.arrived.wait(10)
-    assert mine.news == [(frozenset({"area"}), "søren")]
+    ((kinds, who),) = mine.news
+    assert "area" in kinds and who == "søren"
 
     areas.update_area(db, area_id, AreaData("Fjordglimt", "Hjørring"))
     assert theirs.arrived.wait(10)
-    assert theirs.news[-1] == (frozenset({"area"}), "testbruger")
+    assert "area" in theirs.news[-1][0] and theirs.news[-1][1] == "testbruger"
     assert len(mine.news) == 1  # its own save is not news to the desk that made it
     db.close()
 

@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -22,16 +21,6 @@ from .failures import DatabaseBusyError as DatabaseBusyError
 from .failures import user_error
 
 log = logging.getLogger(__name__)
-
-
-@event.listens_for(Session, "before_flush")
-def _note_kinds(session: Session, _ctx: object, _instances: object) -> None:
-    """Which kinds of records (tables) a transaction writes: the news other desks hear."""
-    kinds = session.info.setdefault("kinds", set())
-    for obj in (*session.new, *session.dirty, *session.deleted):
-        table = getattr(obj, "__tablename__", None)
-        if isinstance(table, str):
-            kinds.add(table)
 
 
 def current_user() -> str:
@@ -82,6 +71,7 @@ class Database:
                     try:
                         yield session
                         session.commit()
+                        # The tables it wrote, noted by the domain's change journal.
                         self._announce(session.info.get("kinds"))
                     except BaseException as exc:
                         session.rollback()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -28,7 +29,6 @@ from kulturpunkt_desk.domain.services.team_settings import TeamSettings
 from . import preferences, scale
 from .context import DeskContext
 from .documents_actions import documents_folder
-from .undo import SaveSettingsCommand
 from .views.programme_settings import ProgrammeSettingsDialog
 
 # The team-wide numbers in the form: (setting, label with its Alt-letter, unit).
@@ -84,21 +84,36 @@ class SettingsDialog(ProgrammeSettingsDialog):
         return team, self.folder.text().strip()
 
     def save(self) -> None:
-        before: Saved = (self.team_before, self.folder_before)
-        after = self.saved()
-        ctx, programme_id = self.ctx, self.ctx.programme_id
-
-        def store(data: Saved) -> None:
-            team, folder = data
-            team_settings.save_team_settings(ctx.db, programme_id, team)
-            preferences.set_text(settings.DOCUMENTS_FOLDER, folder)
-
-        folder = after[1]
+        team, folder = self.saved()
+        ctx = self.ctx
+        more = {}
         if folder and folder != self.folder_before and not Path(folder).is_dir():
-            message = "Mappe til dokumenter: mappen findes ikke."
-            team_settings.check_team_settings(after[0], {settings.DOCUMENTS_FOLDER.key: message})
-        store(after)  # a Danish message per field here, before the undo stack has it
-        ctx.undo_stack.push(SaveSettingsCommand(ctx, "Ret indstillinger", store, before, after))
+            more[settings.DOCUMENTS_FOLDER.key] = "Mappe til dokumenter: mappen findes ikke."
+        # Every wrong field named at once, before anything is written or put on the stack.
+        team_settings.check_team_settings(team, more)
+        # One undo entry: the team's settings (journaled writes) and this laptop's folder.
+        ctx.undo_stack.beginMacro("Ret indstillinger")
+        try:
+            with ctx.undo_entry("Ret indstillinger"):
+                team_settings.save_team_settings(ctx.db, ctx.programme_id, team)
+            ctx.undo_stack.push(PreferenceCommand(settings.DOCUMENTS_FOLDER, folder))
+        finally:
+            ctx.undo_stack.endMacro()
+
+
+class PreferenceCommand(QUndoCommand):
+    """A laptop preference (not data, so not in the journal) set, and set back on undo."""
+
+    def __init__(self, spec: settings.TextSetting, value: str) -> None:
+        super().__init__("Ret indstilling")
+        self.spec, self.value = spec, value
+        self.before = preferences.text(spec)
+
+    def redo(self) -> None:
+        preferences.set_text(self.spec, self.value)
+
+    def undo(self) -> None:
+        preferences.set_text(self.spec, self.before)
 
 
 def _heading(text: str) -> QLabel:

@@ -209,6 +209,8 @@ def _publish(session: Session) -> None:
     bus_for(state.engine).publish(
         ChangeSet(kinds=frozenset(state.kinds), rows=rows, replay=state.replay)
     )
+    # Read by Database.transaction to tell the other desks on a server (storage/engine.py).
+    session.info["kinds"] = set(state.kinds)
 
 
 @event.listens_for(Session, "after_rollback")
