@@ -31,7 +31,7 @@ pytestmark = [pytest.mark.usefixtures("windows_file_sharing"), pytest.mark.sqlit
 def names_in(path: Path) -> list[str]:
     conn = sqlite3.connect(path)
     try:
-        return [r[0] for r in conn.execute("SELECT name FROM person ORDER BY id")]
+        return [r[0] for r in conn.execute("SELECT name FROM person ORDER BY created_at")]
     finally:
         conn.close()
 

@@ -38,7 +38,7 @@ pytestmark = pytest.mark.usefixtures("windows_file_sharing")
 def names_in(path: Path) -> list[str]:
     conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
     try:
-        return [r[0] for r in conn.execute("SELECT name FROM person ORDER BY id")]
+        return [r[0] for r in conn.execute("SELECT name FROM person ORDER BY created_at")]
     finally:
         conn.close()
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoStack
 from kulturpunkt_desk.domain.changes import ChangeSet, bus_for, merged
 from kulturpunkt_desk.domain.models.base import NO_RECORD
 from kulturpunkt_desk.domain.services import programmes
+from kulturpunkt_desk.domain.settings import TextSetting
 from kulturpunkt_desk.storage.engine import Database
 
 
@@ -91,6 +92,20 @@ class DeskContext(QObject):
             if outermost:
                 group, self._group = self._group or [], None
                 self._push(merged(group), label)
+
+    def with_preference(
+        self, label: str, save: Callable[[], object], spec: TextSetting, value: str
+    ) -> None:
+        """`save` (journaled service writes) and a laptop preference as ONE undo entry."""
+        from .undo import PreferenceCommand
+
+        self.undo_stack.beginMacro(label)
+        try:
+            with self.undo_entry(label):
+                save()
+            self.undo_stack.push(PreferenceCommand(spec, value))
+        finally:
+            self.undo_stack.endMacro()
 
     def _push(self, change: ChangeSet, label: str = "") -> None:
         from .undo import JournalCommand  # undo.py shows message boxes; imported late

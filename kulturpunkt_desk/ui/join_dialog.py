@@ -112,7 +112,7 @@ def _join(ctx: DeskContext, path: Path, parent: QWidget) -> None:
             done = join(laptop.db, ctx.db, dialog.decisions())
         finally:
             laptop.close()
-        ctx.changed()
+        # The join's writes went through the change journal: the views hear of them.
         left = (
             f" {count(len(done.left_out), 'post')} kunne ikke komme med." if done.left_out else ""
         )

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -92,28 +91,12 @@ class SettingsDialog(ProgrammeSettingsDialog):
         # Every wrong field named at once, before anything is written or put on the stack.
         team_settings.check_team_settings(team, more)
         # One undo entry: the team's settings (journaled writes) and this laptop's folder.
-        ctx.undo_stack.beginMacro("Ret indstillinger")
-        try:
-            with ctx.undo_entry("Ret indstillinger"):
-                team_settings.save_team_settings(ctx.db, ctx.programme_id, team)
-            ctx.undo_stack.push(PreferenceCommand(settings.DOCUMENTS_FOLDER, folder))
-        finally:
-            ctx.undo_stack.endMacro()
-
-
-class PreferenceCommand(QUndoCommand):
-    """A laptop preference (not data, so not in the journal) set, and set back on undo."""
-
-    def __init__(self, spec: settings.TextSetting, value: str) -> None:
-        super().__init__("Ret indstilling")
-        self.spec, self.value = spec, value
-        self.before = preferences.text(spec)
-
-    def redo(self) -> None:
-        preferences.set_text(self.spec, self.value)
-
-    def undo(self) -> None:
-        preferences.set_text(self.spec, self.before)
+        ctx.with_preference(
+            "Ret indstillinger",
+            lambda: team_settings.save_team_settings(ctx.db, ctx.programme_id, team),
+            settings.DOCUMENTS_FOLDER,
+            folder,
+        )
 
 
 def _heading(text: str) -> QLabel:

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from kulturpunkt_desk.domain.changes import ChangeSet
 from kulturpunkt_desk.domain.models import Record
 from kulturpunkt_desk.domain.services import change_journal, trash
+from kulturpunkt_desk.domain.settings import TextSetting
 
+from . import preferences
 from .context import DeskContext
 from .failure import attempt, in_box, told_on_failure
 
@@ -85,3 +87,18 @@ def confirm_and_delete(
             in_box(parent, tr("Kan ikke slettes")),
         )
     return ok
+
+
+class PreferenceCommand(QUndoCommand):
+    """A laptop preference (not data, so not in the journal) set, and set back on undo."""
+
+    def __init__(self, spec: TextSetting, value: str) -> None:
+        super().__init__("Ret indstilling")
+        self.spec, self.value = spec, value
+        self.before = preferences.text(spec)
+
+    def redo(self) -> None:
+        preferences.set_text(self.spec, self.value)
+
+    def undo(self) -> None:
+        preferences.set_text(self.spec, self.before)
