@@ -20,7 +20,7 @@ def grant_warning(amount_ore: int, standard_ore: int) -> str:
         return ""
     return (
         f"Over standardbeløbet: {format_kr(amount_ore)} er {format_kr(amount_ore - standard_ore)} "
-        f"mere end programmets {format_kr(standard_ore)}."
+        f"mere end programmets {format_kr(standard_ore)}"  # the amount ends in "kr."
     )
 
 
@@ -29,7 +29,7 @@ def budget_warning(awarded_ore: int, budget_ore: int) -> str:
         return ""
     return (
         f"Over budgettet: bevilget i alt {format_kr(awarded_ore)} er "
-        f"{format_kr(awarded_ore - budget_ore)} mere end budgettet på {format_kr(budget_ore)}."
+        f"{format_kr(awarded_ore - budget_ore)} mere end budgettet på {format_kr(budget_ore)}"
     )
 
 
