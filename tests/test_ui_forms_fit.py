@@ -11,12 +11,20 @@ from __future__ import annotations
 import inspect
 
 import pytest
+from accessibility_audit import menu_bar_mnemonics, mnemonic_of
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QTableView,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from test_accessibility import ARGUMENTS, busiest_area, dialog_classes, full_demo, window
 
 from kulturpunkt_desk.ui.main_window import MainWindow
+from kulturpunkt_desk.ui.mnemonics import MENU_BAR_LETTERS
 from kulturpunkt_desk.ui.views.areas import AreasView
 from kulturpunkt_desk.ui.widgets.form import FormDialog
 
@@ -101,3 +109,44 @@ def test_ctrl_tab_steps_the_area_pages_tabs_from_inside_a_table(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert page.tabs.currentIndex() == 1
+
+
+def _letters(dialog: FormDialog) -> tuple[dict[str, str | None], dict[str, str]]:
+    """(Alt-letter each field must have, letters of the boxes inside a group field).
+
+    A field's letter is its label's, or its own text's when the field is one box to tick.
+    Boxes in a group are reached by the group's letter, and have letters while any are left.
+    """
+    needed: dict[str, str | None] = {}
+    in_groups: dict[str, str] = {}
+    for name, field in dialog.fields.items():
+        label = dialog.field_labels[name].text()
+        own = field.text() if isinstance(field, QAbstractButton) else label
+        needed[name] = mnemonic_of(own or label)
+        for button in field.findChildren(QAbstractButton):
+            letter = mnemonic_of(button.text())
+            if letter:  # Qt's own buttons (a calendar's month) have none
+                in_groups[f"{name}: {button.text()}"] = letter
+    return needed, in_groups
+
+
+@pytest.mark.parametrize("cls", FORMS, ids=lambda cls: cls.__name__)
+def test_every_form_field_has_its_own_alt_letter_apart_from_the_menu_bar(
+    qtbot: QtBot, window: MainWindow, cls: type[QDialog]
+) -> None:
+    dialog = _build(window, cls)
+    qtbot.addWidget(dialog)
+    menu_letters = {letter for letter, _ in menu_bar_mnemonics(window.menuBar())}
+    assert menu_letters == MENU_BAR_LETTERS
+    needed, in_groups = _letters(dialog)
+    assert [name for name, letter in needed.items() if letter is None] == []
+    given = {**needed, **in_groups}
+    seen: dict[str | None, str] = {}
+    twice = []
+    for name, letter in given.items():
+        if letter in seen:
+            twice.append(f"Alt+{letter}: {seen[letter]} / {name}")
+        seen[letter] = name
+    assert twice == []
+    assert [name for name, letter in given.items() if letter in menu_letters] == []
+    dialog.done(0)

@@ -16,6 +16,7 @@ from kulturpunkt_desk.domain.services import areas, sparring
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui.dialogs.sparring_session import SessionDialog
 from kulturpunkt_desk.ui.main_window import MainWindow
+from kulturpunkt_desk.ui.mnemonics import letter_of
 from kulturpunkt_desk.ui.views.sparring import SparringView
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -77,13 +78,13 @@ def test_a_session_is_logged_from_the_keyboard_and_shown_in_the_log(
     qtbot.keyClick(dialog.participants, Qt.Key.Key_Space)  # ticks the first person
     qtbot.keyClick(dialog.participants, Qt.Key.Key_Down)
     qtbot.keyClick(dialog.participants, Qt.Key.Key_Space)
-    qtbot.keyClick(focused(), Qt.Key.Key_F, ALT)  # Forankring
-    qtbot.keyClick(focused(), Qt.Key.Key_K, ALT)  # Kultur = fællesskab
     boxes = dialog.element_boxes
+    for element in (CoreElement.ANCHORING, CoreElement.COMMUNITY):  # each by its Alt-letter
+        qtbot.keyClick(focused(), str(letter_of(boxes[element].text())), ALT)
     # A mnemonic clicks its box the way a mouse would: pressed, then released a moment later.
     qtbot.waitUntil(lambda: boxes[CoreElement.COMMUNITY].isChecked())
     assert boxes[CoreElement.ANCHORING].isChecked()
-    qtbot.keyClick(focused(), Qt.Key.Key_N, ALT)  # to the notes
+    qtbot.keyClick(focused(), str(letter_of(dialog.field_labels["notes"].text())), ALT)
     assert focused() is dialog.notes
     qtbot.keyClicks(dialog.notes, "Skolen vil gerne med; ideen er klar.")
     assert tab(qtbot) is dialog.follow_ups.add_button  # Tab leaves the notes

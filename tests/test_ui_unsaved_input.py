@@ -6,15 +6,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from desk_window import ViewOpener
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from kulturpunkt_desk.domain.services import areas, meetings
+from kulturpunkt_desk.domain import settings
+from kulturpunkt_desk.domain.services import (
+    areas,
+    ekr_partnership,
+    ekr_wheel,
+    meetings,
+    team_settings,
+)
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui import unsaved
 from kulturpunkt_desk.ui.dialogs.area_dialogs import AreaDialog
 from kulturpunkt_desk.ui.main_window import MainWindow
+from kulturpunkt_desk.ui.settings_dialog import SettingsDialog
+from kulturpunkt_desk.ui.views.ekr import EkrView
+from kulturpunkt_desk.ui.views.ekr_settings import PartnershipSettingsDialog
 from kulturpunkt_desk.ui.views.meetings import MeetingsView
 
 Answers = list[unsaved.Choice]
@@ -117,3 +128,79 @@ def test_closing_the_window_with_ticks_asks_and_gem_saves(
     window.close()
     assert not window.isVisible()
     assert meetings.attendees(demo_db, meeting_id) == ticked
+
+
+def test_the_year_wheels_attendance_ticks_ask_before_another_meeting_a_view_or_f5(
+    qtbot: QtBot, ekr_db: Database, answers: tuple[Answers, list[str]], open_view: ViewOpener
+) -> None:
+    queued, asked = answers
+    window, view = open_view(ekr_db, "ekr", EkrView)
+    tab = view.wheel
+    view.tabs.setCurrentWidget(tab)
+    pid = view.partnership_id
+    first, second = ekr_wheel.list_wheel(ekr_db, pid, 2026)[:2]
+    assert tab.table.select_id(first.id)
+    member = ekr_partnership.list_members(ekr_db, pid)[0].id
+    was_present = tab.ticks()[member]
+    tab.set_present(member, not was_present)
+
+    queued.append(unsaved.Choice.STAY)  # another meeting: Bliv keeps meeting and tick
+    tab.table.select_id(second.id)
+    assert f"Fremmødet til «{first.title}»" in asked[-1]
+    assert tab.shown_id == first.id and tab.ticks()[member] is not was_present
+    queued.append(unsaved.Choice.STAY)  # another view
+    window.show_view("areas")
+    assert window.current_view_key() == "ekr"
+    queued.append(unsaved.Choice.SAVE)  # F5: Gem saves the tick
+    window.reload()
+    saved = next(m for m in ekr_wheel.list_wheel(ekr_db, pid, 2026) if m.id == first.id)
+    assert {a.member_id: a.present for a in saved.attendance}.get(member, False) is not (
+        was_present
+    )
+    assert tab.unsaved_input() == ""
+
+    tab.set_present(member, was_present)
+    queued.append(unsaved.Choice.DISCARD)  # Kassér: the saved tick is shown again
+    tab.table.select_id(second.id)
+    assert tab.shown_id == second.id
+    saved = next(m for m in ekr_wheel.list_wheel(ekr_db, pid, 2026) if m.id == first.id)
+    assert {a.member_id: a.present for a in saved.attendance}.get(member, False) is not (
+        was_present
+    )
+
+
+def test_the_settings_dialog_asks_before_dropping_a_changed_setting(
+    qtbot: QtBot, demo_db: Database, answers: tuple[Answers, list[str]]
+) -> None:
+    queued, asked = answers
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    dialog = SettingsDialog(window.ctx, window)
+    dialog.show()
+    days = dialog.numbers[settings.COMING_DAYS.key]
+    days.setValue(days.value() + 7)
+    queued.append(unsaved.Choice.STAY)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and "Indstillinger" in asked[-1]
+    queued.append(unsaved.Choice.SAVE)
+    dialog.reject()
+    assert not dialog.isVisible()
+    saved = team_settings.team_settings(demo_db, window.ctx.programme_id)
+    assert saved.values[settings.COMING_DAYS.key] == days.value()
+
+
+def test_the_partnerships_settings_ask_before_dropping_a_changed_name(
+    qtbot: QtBot, ekr_db: Database, answers: tuple[Answers, list[str]], open_view: ViewOpener
+) -> None:
+    queued, asked = answers
+    view = open_view(ekr_db, "ekr", EkrView)[1]
+    dialog = PartnershipSettingsDialog(view.ctx, view.partnership_id, view)
+    dialog.show()
+    name = dialog.fields["name"]
+    assert isinstance(name, QLineEdit)
+    before = name.text()
+    qtbot.keyClicks(name, " (ny)")
+    queued.append(unsaved.Choice.DISCARD)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and "Partnerskabets indstillinger" in asked[-1]
+    assert ekr_partnership.get_partnership(ekr_db, view.partnership_id).name == before

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from kulturpunkt_desk.domain.services import meetings
+from kulturpunkt_desk.domain.services import budget_warnings, meetings
 from kulturpunkt_desk.domain.services.attention import (
     ATTENTION_LABELS,
     AttentionItem,
@@ -62,6 +62,8 @@ class StatusData:
     rows: list[AreaRow]
     overdue: list[AttentionItem]
     meetings_held: int
+    # budget_warnings.money_warnings: above the budget or the standard amount, in words.
+    money_warnings: list[str] = field(default_factory=list)
 
     @property
     def status_counts(self) -> list[tuple[str, int]]:
@@ -176,4 +178,5 @@ def status_data(db: Database, programme_id: str, today: date | None = None) -> S
         rows=rows,
         overdue=overdue_items(db, programme_id, today),
         meetings_held=len(held),
+        money_warnings=budget_warnings.money_warnings(db, programme_id),
     )

@@ -44,6 +44,11 @@ def export_status(
                 ("Lokalområder", AREA_COLUMNS, [*data.area_table(), data.totals_row()]),
                 ("Nøgletal", ["Nøgletal", "Værdi"], data.key_figures()),
                 ("Overskredet", OVERDUE_COLUMNS, data.overdue_table()),
+                *(
+                    [("Advarsler", ["Advarsel"], [[w] for w in data.money_warnings])]
+                    if data.money_warnings
+                    else []
+                ),
             ],
             title=_title(data),
             author=data.region,
@@ -77,6 +82,7 @@ def status_document(data: StatusData) -> TaggedDocument:
                 [0.7, 0.3],
                 right=(1,),
             ),
+            *[Text(f"Advarsel: {warning}") for warning in data.money_warnings],
             Heading("Bevilget og udbetalt pr. lokalområde"),
             SideBySide([[_chart(data)], [_status_counts(data)]], [0.64, 0.36]),
             Heading("Lokalområderne"),

@@ -85,6 +85,8 @@ class OverblikData:
     # "Det kommende": the next `coming_days` days (the team's setting), soonest first.
     ahead: list[AheadItem] = field(default_factory=list)
     coming_days: int = 14
+    # budget_warnings.money_warnings: the money above the budget or the standard, in words.
+    money_warnings: list[str] = field(default_factory=list)
 
     def to_plain(self) -> dict[str, Any]:
         return {
@@ -109,6 +111,7 @@ class OverblikData:
             "designation": self.designation,
             "area_count": self.area_count,
             "coming_days": self.coming_days,
+            "money_warnings": list(self.money_warnings),
             "ahead": [
                 [
                     a.group,
@@ -145,6 +148,7 @@ class OverblikData:
             designation=str(plain["designation"]),
             area_count=int(plain["area_count"]),
             coming_days=int(plain.get("coming_days", 14)),
+            money_warnings=[str(text) for text in plain.get("money_warnings", [])],
             ahead=[
                 AheadItem(
                     str(group),

@@ -32,7 +32,7 @@ from .views.programme_settings import ProgrammeSettingsDialog
 
 # The team-wide numbers in the form: (setting, label with its Alt-letter, unit).
 NUMBERS: list[tuple[settings.IntSetting, str, str]] = [
-    (settings.BACKUP_KEEP, "Antal sikker&hedskopier", " kopier"),
+    (settings.BACKUP_KEEP, "H&øjst antal sikkerhedskopier", " kopier"),
     (settings.COMING_DAYS, "Overblikkets &kommende dage", " dage"),
 ]
 

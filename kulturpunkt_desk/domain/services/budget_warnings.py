@@ -5,9 +5,11 @@ wherever the amount is shown, and when it is saved."""
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from kulturpunkt_desk.storage.engine import Database
 
+from ..danish import sort_key
 from ..models import Area, Grant, Programme
 from ..money import format_kr
 from .common import get
@@ -18,7 +20,7 @@ def grant_warning(amount_ore: int, standard_ore: int) -> str:
         return ""
     return (
         f"Over standardbeløbet: {format_kr(amount_ore)} er {format_kr(amount_ore - standard_ore)} "
-        f"mere end programmets {format_kr(standard_ore)}."
+        f"mere end programmets {format_kr(standard_ore)}"  # the amount ends in "kr."
     )
 
 
@@ -27,7 +29,7 @@ def budget_warning(awarded_ore: int, budget_ore: int) -> str:
         return ""
     return (
         f"Over budgettet: bevilget i alt {format_kr(awarded_ore)} er "
-        f"{format_kr(awarded_ore - budget_ore)} mere end budgettet på {format_kr(budget_ore)}."
+        f"{format_kr(awarded_ore - budget_ore)} mere end budgettet på {format_kr(budget_ore)}"
     )
 
 
@@ -57,3 +59,45 @@ def award_warnings(db: Database, area_id: str) -> list[str]:
         budget_warning(awarded_total(db, programme_id), budget),
     ]
     return [text for text in found if text]
+
+
+def money_warnings(db: Database, programme_id: str) -> list[str]:
+    """Every warning about the programme's money, in words: the total above the budget
+    first, then each grant above the standard amount ("Area: Over standardbeløbet: …").
+    Tilskud, Overblik and the status summary all show this list."""
+    with db.read() as s:
+        return money_warnings_in(s, programme_id)
+
+
+def money_warnings_in(s: Session, programme_id: str) -> list[str]:
+    programme = get(s, Programme, programme_id, "Programmet")
+    grants = _grants_in(s, programme_id)
+    total = budget_warning(sum(a for _, _, a in grants), programme.total_budget_ore)
+    per_grant = grant_warnings_in(s, programme_id)
+    names = {area_id: name for area_id, name, _ in grants}
+    lines = [f"{names[area_id]}: {text}" for area_id, text in per_grant.items()]
+    return ([total] if total else []) + sorted(lines, key=sort_key)
+
+
+def grant_warnings(db: Database, programme_id: str) -> dict[str, str]:
+    """Area id -> the warning for its grant, for each grant above the standard amount."""
+    with db.read() as s:
+        return grant_warnings_in(s, programme_id)
+
+
+def grant_warnings_in(s: Session, programme_id: str) -> dict[str, str]:
+    standard = get(s, Programme, programme_id, "Programmet").default_grant_ore
+    found = {
+        area_id: grant_warning(amount, standard)
+        for area_id, _, amount in _grants_in(s, programme_id)
+    }
+    return {area_id: text for area_id, text in found.items() if text}
+
+
+def _grants_in(s: Session, programme_id: str) -> list[tuple[str, str, int]]:
+    rows = s.execute(
+        select(Area.id, Area.name, Grant.amount_ore)
+        .join(Grant, Grant.area_id == Area.id)
+        .where(Area.programme_id == programme_id)
+    ).all()
+    return [(str(area_id), str(name), int(amount)) for area_id, name, amount in rows]

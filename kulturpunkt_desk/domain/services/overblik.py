@@ -27,7 +27,7 @@ from kulturpunkt_desk.storage.snapshot import (
 from ..models import Programme
 from ..overblik_data import AttentionRow, OverblikData, Phase, StatusCount
 from ..status import STATUS_LABELS, STATUS_ORDER
-from . import attention, overview, selection, week
+from . import attention, budget_warnings, overview, selection, week
 
 
 def overblik(db: Database, programme_id: str, today: date) -> OverblikData:
@@ -42,6 +42,7 @@ def overblik(db: Database, programme_id: str, today: date) -> OverblikData:
         programme = s.get(Programme, programme_id, options=[selectinload(Programme.milestones)])
         milestones = list(programme.milestones) if programme else []
         totals = overview.money_totals_in(s, programme_id)
+        warnings = budget_warnings.money_warnings_in(s, programme_id)
         rows = overview.summaries_in(s, programme_id)
         designation = selection.designation_in(s, programme_id)
     counts = {status: sum(1 for r in rows if r.status == status) for status in STATUS_ORDER}
@@ -76,6 +77,7 @@ def overblik(db: Database, programme_id: str, today: date) -> OverblikData:
         area_count=len(rows),
         ahead=ahead,
         coming_days=days,
+        money_warnings=warnings,
     )
     # Only a file has a start-up snapshot: a server's data can change without this laptop.
     snapshot = db.backend.is_file and not db.read_only

@@ -40,11 +40,11 @@ from ..widgets.form import FormDialog
 
 # Mnemonics chosen not to clash with the form's own labels (L, D, O, E, N, T).
 CORE_ELEMENT_MNEMONICS: dict[CoreElement, str] = {
-    CoreElement.ANCHORING: "&Forankring",
+    CoreElement.ANCHORING: "For&ankring",
     CoreElement.DEVELOPMENT: "&Udvikling",
     CoreElement.ACROSS: "&Samler lokalområdet på tværs",
     CoreElement.LOCAL_STRENGTHS: "Lokale st&yrker og kvaliteter",
-    CoreElement.COMMUNITY: "&Kultur = fællesskab",
+    CoreElement.COMMUNITY: "Kul&tur = fællesskab",
 }
 
 
@@ -105,7 +105,7 @@ class SessionDialog(FormDialog):
         self.add_field("core_elements", self.tr("Kerneelementer"), self.elements)
         self.add_field("notes", self.tr("&Noter"), self.notes)
         self.add_field("follow_ups", self.tr("Opfølgning"), self.follow_ups)
-        self.add_field("consultant", self.tr("Konsulent"), self.consultant)
+        self.add_field("consultant", self.tr("&Konsulent"), self.consultant)
 
         self.area.currentIndexChanged.connect(self._load_people)
         self.follow_ups.rows_changed.connect(self.fit_to_content)

@@ -101,6 +101,16 @@ class EkrView(View):
         for tab in self.tab_widgets():
             tab.load(partnership.id)
 
+    # The year wheel's attendance ticks are the view's only input kept outside a form.
+    def unsaved_input(self) -> str:
+        return self.wheel.unsaved_input()
+
+    def save_input(self) -> bool:
+        return self.wheel.save_input()
+
+    def discard_input(self) -> None:
+        self.wheel.discard_input()
+
     def create_partnership(self) -> None:
         with told_on_failure(self.create_message.error) as outcome:
             establish_ekr(self.ctx.db)

@@ -26,7 +26,7 @@ from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.models import PartnerMember, WheelMeeting
 from kulturpunkt_desk.domain.services import ekr_partnership, ekr_wheel
 
-from .. import palette, scale
+from .. import palette, scale, unsaved
 from ..accessibility import name_list
 from ..context import DeskContext
 from ..documents_actions import ask_save_path, make_document
@@ -48,7 +48,8 @@ class WheelTab(EkrTab):
         super().__init__(ctx, parent)
         self.members: list[PartnerMember] = []
         self.year = QComboBox()
-        self.year.currentIndexChanged.connect(lambda _i: self._load_year())
+        self.year.currentIndexChanged.connect(self._year_changed)
+        self.shown_year: int | None = None
         self.propose_button = QPushButton()
         self.propose_button.clicked.connect(self.propose_next_year)
         self.ics_button = QPushButton(self.tr("Gem som kalenderfil (.ics)…"))
@@ -65,7 +66,11 @@ class WheelTab(EkrTab):
         )
         self.table = RecordTable(self.model)
         self.table.setAccessibleName(self.tr("Møder i årshjulet"))
-        self.table.selectionModel().selectionChanged.connect(self._show_meeting)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        # The meeting whose ticks the list shows, and the ticks as saved (see unsaved_input).
+        self.shown_id: str | None = None
+        self.shown_title = ""
+        self.saved_ticks: dict[str, bool] = {}
         self.warnings = QLabel()
         self.warnings.setStyleSheet(palette.style(palette.WARNING))
         self.warnings.setWordWrap(True)
@@ -156,8 +161,17 @@ class WheelTab(EkrTab):
         self.propose_button.setProperty("year", next_year)
         self._load_year()
 
+    def _year_changed(self) -> None:
+        if self.year.currentData() != self.shown_year and not self.settle_input():
+            self.year.blockSignals(True)  # Bliv: back to the year with the ticks
+            self.year.setCurrentIndex(self.year.findData(self.shown_year))
+            self.year.blockSignals(False)
+            return
+        self._load_year()
+
     def _load_year(self) -> None:
         year = self.year.currentData()
+        self.shown_year = year
         keep = self.table.keep_selection()
         meetings = ekr_wheel.list_wheel(self.ctx.db, self.partnership_id, year) if year else []
         self.model.set_rows(meetings)
@@ -186,8 +200,45 @@ class WheelTab(EkrTab):
         meeting = self.table.current_record()
         return meeting if isinstance(meeting, WheelMeeting) else None
 
+    def _selection_changed(self) -> None:
+        meeting = self.current_meeting()
+        if (meeting.id if meeting else None) != self.shown_id and not self.settle_input():
+            self.table.select_id(self.shown_id)  # Bliv: back to the meeting with the ticks
+            return
+        self._show_meeting()
+
+    def ticks(self) -> dict[str, bool]:
+        items = (self.attendance.item(n) for n in range(self.attendance.count()))
+        return {
+            str(item.data(Qt.ItemDataRole.UserRole)): item.checkState() == Qt.CheckState.Checked
+            for item in items
+        }
+
+    def unsaved_input(self) -> str:
+        """The attendance ticked but not saved ("Fremmødet til …"), or ""."""
+        if self.shown_id is None or self.ticks() == self.saved_ticks:
+            return ""
+        return self.tr("Fremmødet til «{0}»").format(self.shown_title)
+
+    def save_input(self) -> bool:
+        self.save_attendance()
+        return not self.unsaved_input()
+
+    def discard_input(self) -> None:
+        for member_id, present in self.saved_ticks.items():
+            self.set_present(member_id, present)
+
+    def settle_input(self) -> bool:
+        what = self.unsaved_input()
+        return not what or unsaved.settle(self, what, self.save_input, self.discard_input)
+
     def _show_meeting(self) -> None:
         meeting = self.current_meeting()
+        # Reloaded (a colleague's save, say) while ticks are unsaved: they stay ticked.
+        kept = self.ticks() if meeting and meeting.id == self.shown_id else {}
+        kept = kept if self.unsaved_input() else {}
+        self.shown_id = meeting.id if meeting else None
+        self.shown_title = meeting.title if meeting else ""
         for widget in (self.save_button, self.save_attendance_button, self.attendance):
             widget.setEnabled(meeting is not None)
         self.attendance.clear()
@@ -208,6 +259,9 @@ class WheelTab(EkrTab):
             checked = member.id in present
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.attendance.addItem(item)
+        self.saved_ticks = self.ticks()
+        for member_id, present in kept.items():
+            self.set_present(member_id, present)
 
     def _host_changed(self) -> None:
         # The host chairs: moving the meeting to another host moves the chair with it.
@@ -255,17 +309,14 @@ class WheelTab(EkrTab):
                 item.setCheckState(state)
 
     def save_attendance(self) -> None:
-        meeting = self.current_meeting()
-        if meeting is None:
+        if self.shown_id is None:  # the meeting the ticks belong to, also while leaving it
             return
-        present = {
-            str(item.data(Qt.ItemDataRole.UserRole)): item.checkState() == Qt.CheckState.Checked
-            for item in (self.attendance.item(n) for n in range(self.attendance.count()))
-        }
+        present = self.ticks()
         with told_on_failure(self.message.error) as outcome:
-            ekr_wheel.set_attendance(self.ctx.db, meeting.id, present)
+            ekr_wheel.set_attendance(self.ctx.db, self.shown_id, present)
         if outcome.failed:
             return
+        self.saved_ticks = present
         self.message.info(self.tr("Fremmødet er gemt."))
 
     def export_calendar(self) -> None:

@@ -57,6 +57,7 @@ class GrantsView(View):
         super().__init__(ctx, parent)
         self.dialog: FormDialog | None = None
         self.areas: list[Area] = []
+        self.over_standard: dict[str, str] = {}  # area id -> budget_warnings' words
 
         def kr(ore: int) -> str:
             return format_kr(ore)
@@ -71,9 +72,12 @@ class GrantsView(View):
                 Column(self.tr("Lokalområde"), lambda r: r.area.name),
                 Column(
                     self.tr("Bevilget"),
-                    if_granted(lambda r: r.awarded, self.tr("Ikke bevilget")),
+                    self._awarded_text,
                     lambda r: r.awarded,
                     True,
+                    # Above the standard amount: red AND in words, in the cell and its tip.
+                    colour=lambda r: WARNING_COLOUR if r.area.id in self.over_standard else None,
+                    tooltip=lambda r: self.over_standard.get(r.area.id, ""),
                 ),
                 Column(
                     self.tr("Planlagt i rater"),
@@ -200,6 +204,7 @@ class GrantsView(View):
         keep_area = self.table.keep_selection()
         keep_rate = self.instalment_table.keep_selection()
         self.areas = grants.grant_overview(self.ctx.db, self.ctx.programme_id)
+        self.over_standard = budget_warnings.grant_warnings(self.ctx.db, self.ctx.programme_id)
         rows = grant_rows(self.areas)
         self.model.set_rows(rows)
         self.table.fit_columns()
@@ -223,6 +228,12 @@ class GrantsView(View):
             palette.style(palette.WARNING, bold=True) if over else "font-weight: bold;"
         )
         self.agreements.load(self.areas)
+
+    def _awarded_text(self, row: GrantRow) -> str:
+        if not row.area.grant:
+            return self.tr("Ikke bevilget")
+        text = format_kr(row.awarded)
+        return text + self.tr(" (over standard)") if row.area.id in self.over_standard else text
 
     def _show_area(self) -> None:
         row = self.table.current_record()

@@ -104,6 +104,12 @@ class OverviewPanel(QWidget):
         self.paid_bar = QProgressBar()
         self.paid_bar.setFormat(self.tr("%p %"))
         self.money_form.addRow(self.tr("Udbetalt af budget:"), self.paid_bar)
+        # Above the budget or the standard amount: red AND in words (budget_warnings).
+        self.money_warning = QLabel()
+        self.money_warning.setWordWrap(True)
+        self.money_warning.setStyleSheet(palette.style(palette.WARNING))
+        self.money_warning.hide()
+        self.money_form.addRow(self.money_warning)
 
         self.status_box = QGroupBox(self.tr("Lokalområdernes status"))
         self.status_layout = QVBoxLayout(self.status_box)
@@ -155,6 +161,7 @@ class OverviewPanel(QWidget):
         self._show_items(data.attention)
         self.week.show_items(data.ahead, data.today, data.coming_days)
         self._show_money(data.money)
+        self._show_money_warnings(data.money_warnings)
         self._show_statuses(data)
 
     def set_state(self, text: str) -> None:
@@ -248,6 +255,13 @@ class OverviewPanel(QWidget):
         budget_kr = max(money.get("budget", 0) // 100, 1)
         self.paid_bar.setRange(0, budget_kr)
         self.paid_bar.setValue(min(money.get("paid", 0) // 100, budget_kr))
+
+    def _show_money_warnings(self, warnings: list[str]) -> None:
+        self.money_warning.setText("\n".join(warnings))
+        self.money_warning.setVisible(bool(warnings))
+        awarded = self.money_labels.get("awarded")
+        if awarded is not None:
+            awarded.setStyleSheet(palette.style(palette.WARNING, bold=True) if warnings else "")
 
     def _status_button(self, n: int, text: str, chosen: int, bold: bool = False) -> QPushButton:
         """The n-th button of the status list, showing `text`. The buttons are kept from one

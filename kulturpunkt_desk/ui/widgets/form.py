@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,6 +30,7 @@ from kulturpunkt_desk.domain.services.edit_conflicts import EditConflict, Seen
 from .. import palette, unsaved
 from ..accessibility import label_field, plain_label
 from ..failure import explain
+from ..mnemonics import Letters, letter_of
 
 ERROR_STYLE = palette.style(palette.WARNING)
 
@@ -59,6 +62,7 @@ class FormDialog(QDialog):
         self._shown_state: list[object] | None = None
         self.fields: dict[str, QWidget] = {}
         self.field_labels: dict[str, QLabel] = {}
+        self._letters = Letters()  # Alt-letters taken, see `add_field`
         # What the form showed of the record it edits (see `editing`); None for a new one.
         self.seen: Seen | None = None
         self.error_labels: dict[str, QLabel] = {}
@@ -111,7 +115,15 @@ class FormDialog(QDialog):
         error.setWordWrap(True)
         error.hide()
         box.addWidget(error)
-        caption = QLabel(label)
+        caption = QLabel()
+        self._letters.add(label, caption.setText)
+        # A box to tick is a control of its own with its own letter: it must have one when
+        # it is the whole field, and has one while letters are left when it is in a group.
+        if isinstance(widget, QAbstractButton):
+            self._letters.add(widget.text(), widget.setText)
+        for button in widget.findChildren(QAbstractButton):
+            if isinstance(button, QCheckBox) or letter_of(button.text()):
+                self._letters.add(button.text(), button.setText, required=False)
         # The holder sits between label and field, so Qt would not name the field by it.
         label_field(caption, widget)
         self.form.addRow(caption, holder)
