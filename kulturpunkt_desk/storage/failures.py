@@ -17,8 +17,6 @@ import sqlite3
 import sys
 from typing import TYPE_CHECKING
 
-from sqlalchemy.orm.exc import StaleDataError
-
 from kulturpunkt_desk.domain.errors import DeskError
 
 if TYPE_CHECKING:
@@ -219,7 +217,10 @@ def user_error(exc: BaseException) -> DeskError | None:
     """The Danish error for a failure the user can act on, or None for a bug."""
     if isinstance(exc, DeskError):
         return exc
-    if isinstance(exc, StaleDataError):
+    # Looked at only when SQLAlchemy's ORM is loaded: the crash handler imports this module
+    # before the start-up shell paints, and must not pull the ORM in with it.
+    orm_errors = sys.modules.get("sqlalchemy.orm.exc")
+    if orm_errors is not None and isinstance(exc, orm_errors.StaleDataError):
         # The row version moved between reading and writing: another desk saved the same
         # record in the same moment. Nothing was written; saving again merges or asks.
         return StorageError(
