@@ -70,7 +70,9 @@ def money_warnings(db: Database, programme_id: str) -> list[str]:
 
 
 def money_warnings_in(s: Session, programme_id: str) -> list[str]:
-    programme = get(s, Programme, programme_id, "Programmet")
+    programme = s.get(Programme, programme_id)
+    if programme is None:  # no programme yet (a file with only the EKR partnership)
+        return []
     grants = _grants_in(s, programme_id)
     total = budget_warning(sum(a for _, _, a in grants), programme.total_budget_ore)
     per_grant = grant_warnings_in(s, programme_id)
