@@ -30,6 +30,7 @@ from ..changes import ChangeSet, RowChange, bus_for
 from ..errors import DeskError
 from ..models import AuditEntry, Base
 from ..models.base import utcnow
+from .area_history import ENTITY_LABELS
 
 _STATE = "kulturpunkt_change_state"
 _REPLAY = "kulturpunkt_replay"
@@ -309,19 +310,7 @@ def _apply(db: Database, change: ChangeSet, *, backwards: bool, label: str) -> N
 
 # Danish names of the records a change is about, for "Fortryd ændring af tilskuddet".
 ENTITY_NAMES: dict[str, str] = {
-    "area": "lokalområdet",
-    "area_member": "en person i lokalområdet",
-    "partnership_member": "en partner",
-    "expression_of_interest": "interessetilkendegivelsen",
-    "collaboration_agreement": "samarbejdsaftalen",
-    "grant": "tilskuddet",
-    "instalment": "en rate",
-    "spending_item": "et forbrug",
-    "activity": "en aktivitet",
-    "sparring_session": "et sparringsmøde",
-    "evaluation_submission": "en evaluering",
-    "attachment": "et bilag",
-    "meeting_attendance": "deltagelse i et netværksmøde",
+    **ENTITY_LABELS,  # the area's records, as its history names them
     "network_meeting": "et netværksmøde",
     "milestone": "en milepæl",
     "person": "en person",
