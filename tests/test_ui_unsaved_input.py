@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from kulturpunkt_desk.domain import settings
+from kulturpunkt_desk.domain.models import WheelMeeting
 from kulturpunkt_desk.domain.services import (
     areas,
     ekr_partnership,
@@ -26,6 +27,7 @@ from kulturpunkt_desk.ui.main_window import MainWindow
 from kulturpunkt_desk.ui.settings_dialog import SettingsDialog
 from kulturpunkt_desk.ui.views.ekr import EkrView
 from kulturpunkt_desk.ui.views.ekr_settings import PartnershipSettingsDialog
+from kulturpunkt_desk.ui.views.ekr_wheel import WheelTab
 from kulturpunkt_desk.ui.views.meetings import MeetingsView
 
 Answers = list[unsaved.Choice]
@@ -130,16 +132,24 @@ def test_closing_the_window_with_ticks_asks_and_gem_saves(
     assert meetings.attendees(demo_db, meeting_id) == ticked
 
 
+def wheel_tab_on_first_meeting(
+    ekr_db: Database, open_view: ViewOpener
+) -> tuple[MainWindow, WheelTab, WheelMeeting, WheelMeeting]:
+    """The year wheel's tab shown, its first meeting of 2026 chosen; and the second."""
+    window, view = open_view(ekr_db, "ekr", EkrView)
+    tab = view.wheel
+    view.tabs.setCurrentWidget(tab)
+    first, second = ekr_wheel.list_wheel(ekr_db, view.partnership_id, 2026)[:2]
+    assert tab.table.select_id(first.id)
+    return window, tab, first, second
+
+
 def test_the_year_wheels_attendance_ticks_ask_before_another_meeting_a_view_or_f5(
     qtbot: QtBot, ekr_db: Database, answers: tuple[Answers, list[str]], open_view: ViewOpener
 ) -> None:
     queued, asked = answers
-    window, view = open_view(ekr_db, "ekr", EkrView)
-    tab = view.wheel
-    view.tabs.setCurrentWidget(tab)
-    pid = view.partnership_id
-    first, second = ekr_wheel.list_wheel(ekr_db, pid, 2026)[:2]
-    assert tab.table.select_id(first.id)
+    window, tab, first, second = wheel_tab_on_first_meeting(ekr_db, open_view)
+    pid = tab.partnership_id
     member = ekr_partnership.list_members(ekr_db, pid)[0].id
     was_present = tab.ticks()[member]
     tab.set_present(member, not was_present)
@@ -167,6 +177,42 @@ def test_the_year_wheels_attendance_ticks_ask_before_another_meeting_a_view_or_f
     assert {a.member_id: a.present for a in saved.attendance}.get(member, False) is not (
         was_present
     )
+
+
+def test_the_year_wheels_meeting_fields_ask_before_another_meeting_a_year_or_closing(
+    qtbot: QtBot, ekr_db: Database, answers: tuple[Answers, list[str]], open_view: ViewOpener
+) -> None:
+    queued, asked = answers
+    window, tab, first, second = wheel_tab_on_first_meeting(ekr_db, open_view)
+    pid = tab.partnership_id
+    tab.agenda.setFocus()
+    qtbot.keyClicks(tab.agenda, "Punkt om kulturnatten")
+
+    queued.append(unsaved.Choice.STAY)  # another meeting: Bliv keeps meeting and agenda
+    tab.table.select_id(second.id)
+    assert f"Mødet «{first.title}»" in asked[-1]
+    assert tab.shown_id == first.id and "kulturnatten" in tab.agenda.toPlainText()
+    queued.append(unsaved.Choice.STAY)  # another year
+    if tab.year.findData(2027) < 0:
+        tab.year.addItem("2027", 2027)  # as when next year's wheel is proposed
+    tab.year.setCurrentIndex(tab.year.findData(2027))
+    assert tab.year.currentData() == 2026 and tab.shown_id == first.id
+    queued.append(unsaved.Choice.STAY)  # F5
+    window.reload()
+    assert "kulturnatten" in tab.agenda.toPlainText()
+    queued.append(unsaved.Choice.SAVE)  # closing: Gem saves the agenda
+    window.close()
+    saved = next(m for m in ekr_wheel.list_wheel(ekr_db, pid, 2026) if m.id == first.id)
+    assert "kulturnatten" in saved.agenda
+    assert tab.unsaved_input() == ""
+
+    tab.minutes.setPlainText("Udkast")
+    queued.append(unsaved.Choice.DISCARD)  # Kassér: the next meeting, nothing saved
+    tab.table.select_id(second.id)
+    assert tab.shown_id == second.id
+    saved = next(m for m in ekr_wheel.list_wheel(ekr_db, pid, 2026) if m.id == first.id)
+    assert saved.minutes != "Udkast"
+    assert tab.unsaved_input() == ""
 
 
 def test_the_settings_dialog_asks_before_dropping_a_changed_setting(

@@ -71,6 +71,8 @@ class WheelTab(EkrTab):
         self.shown_id: str | None = None
         self.shown_title = ""
         self.saved_ticks: dict[str, bool] = {}
+        self.shown_meeting: WheelMeeting | None = None
+        self.saved_fields: list[object] = []
         self.warnings = QLabel()
         self.warnings.setStyleSheet(palette.style(palette.WARNING))
         self.warnings.setWordWrap(True)
@@ -94,7 +96,9 @@ class WheelTab(EkrTab):
         self.save_attendance_button = QPushButton(self.tr("Gem fremmøde"))
         self.save_attendance_button.clicked.connect(self.save_attendance)
 
-        form = QFormLayout()
+        self.fields_box = QWidget()  # the meeting's fields, compared in unsaved_input
+        form = QFormLayout(self.fields_box)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Da&to"), self.held_on)
         form.addRow(self.tr("V&ært"), self.host)
         form.addRow(self.tr("&Mødestyrer"), self.chair)
@@ -103,7 +107,7 @@ class WheelTab(EkrTab):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 0, 0, 0)
-        side_layout.addLayout(form)
+        side_layout.addWidget(self.fields_box)
         side_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         side_layout.addWidget(QLabel(self.tr("Fremmøde (sæt flueben ved de repræsenterede)")))
         side_layout.addWidget(self.attendance, 1)
@@ -137,11 +141,13 @@ class WheelTab(EkrTab):
     def reload(self) -> None:
         self.members = ekr_partnership.list_members(self.ctx.db, self.partnership_id)
         for combo in (self.host, self.chair):
+            chosen_member = combo.currentData()  # kept, so a refill is no unsaved change
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(self.tr("(ingen)"), None)
             for member in self.members:
                 combo.addItem(member.name, member.id)
+            combo.setCurrentIndex(max(combo.findData(chosen_member), 0))
             combo.blockSignals(False)
         chosen = self.year.currentData()
         years = ekr_wheel.wheel_years(self.ctx.db, self.partnership_id)
@@ -214,19 +220,39 @@ class WheelTab(EkrTab):
             for item in items
         }
 
+    def fields(self) -> list[object]:
+        """The meeting's fields as typed or chosen, to compare with them as saved."""
+        return unsaved.input_state(self.fields_box)
+
+    def fields_changed(self) -> bool:
+        return self.shown_id is not None and self.fields() != self.saved_fields
+
+    def ticks_changed(self) -> bool:
+        return self.shown_id is not None and self.ticks() != self.saved_ticks
+
     def unsaved_input(self) -> str:
-        """The attendance ticked but not saved ("Fremmødet til …"), or ""."""
-        if self.shown_id is None or self.ticks() == self.saved_ticks:
-            return ""
-        return self.tr("Fremmødet til «{0}»").format(self.shown_title)
+        """The meeting's fields or attendance changed but not saved, or ""."""
+        title = self.shown_title
+        if self.fields_changed() and self.ticks_changed():
+            return self.tr("Mødet «{0}» og fremmødet til det").format(title)
+        if self.fields_changed():
+            return self.tr("Mødet «{0}»").format(title)
+        if self.ticks_changed():
+            return self.tr("Fremmødet til «{0}»").format(title)
+        return ""
 
     def save_input(self) -> bool:
-        self.save_attendance()
+        if self.fields_changed():
+            self.save_meeting()
+        if self.ticks_changed():
+            self.save_attendance()
         return not self.unsaved_input()
 
     def discard_input(self) -> None:
         for member_id, present in self.saved_ticks.items():
             self.set_present(member_id, present)
+        if self.shown_meeting is not None:
+            self._show_fields(self.shown_meeting)
 
     def settle_input(self) -> bool:
         what = self.unsaved_input()
@@ -236,7 +262,10 @@ class WheelTab(EkrTab):
         meeting = self.current_meeting()
         # Reloaded (a colleague's save, say) while ticks are unsaved: they stay ticked.
         kept = self.ticks() if meeting and meeting.id == self.shown_id else {}
-        kept = kept if self.unsaved_input() else {}
+        kept = kept if self.ticks_changed() else {}
+        same = meeting is not None and meeting.id == self.shown_id and self.fields_changed()
+        kept_fields = self._field_values() if same else None
+        self.shown_meeting = meeting
         self.shown_id = meeting.id if meeting else None
         self.shown_title = meeting.title if meeting else ""
         for widget in (self.save_button, self.save_attendance_button, self.attendance):
@@ -244,13 +273,10 @@ class WheelTab(EkrTab):
         self.attendance.clear()
         if meeting is None:
             return
-        self.held_on.set_value(meeting.held_on)
-        self.host.blockSignals(True)
-        self.host.setCurrentIndex(self.host.findData(meeting.host_id))
-        self.host.blockSignals(False)
-        self.chair.setCurrentIndex(self.chair.findData(meeting.chair_id))
-        self.agenda.setPlainText(meeting.agenda)
-        self.minutes.setPlainText(meeting.minutes)
+        self._show_fields(meeting)
+        self.saved_fields = self.fields()
+        if kept_fields is not None:  # reloaded while the fields are unsaved: they stay typed
+            self._show_fields(kept_fields)
         present = {a.member_id for a in meeting.attendance if a.present}
         for member in self.members:
             item = QListWidgetItem(member.name)
@@ -262,6 +288,27 @@ class WheelTab(EkrTab):
         self.saved_ticks = self.ticks()
         for member_id, present in kept.items():
             self.set_present(member_id, present)
+
+    def _field_values(self) -> ekr_wheel.WheelMeetingData:
+        """The shown meeting with the fields as typed (the record is not changed)."""
+        assert self.shown_meeting is not None
+        return replace(
+            ekr_wheel.as_data(self.shown_meeting),
+            held_on=self.held_on.value(),  # type: ignore[arg-type]  # may be cleared
+            host_id=self.host.currentData(),
+            chair_id=self.chair.currentData(),
+            agenda=self.agenda.toPlainText(),
+            minutes=self.minutes.toPlainText(),
+        )
+
+    def _show_fields(self, meeting: WheelMeeting | ekr_wheel.WheelMeetingData) -> None:
+        self.held_on.set_value(meeting.held_on)
+        self.host.blockSignals(True)
+        self.host.setCurrentIndex(self.host.findData(meeting.host_id))
+        self.host.blockSignals(False)
+        self.chair.setCurrentIndex(self.chair.findData(meeting.chair_id))
+        self.agenda.setPlainText(meeting.agenda)
+        self.minutes.setPlainText(meeting.minutes)
 
     def _host_changed(self) -> None:
         # The host chairs: moving the meeting to another host moves the chair with it.
@@ -283,21 +330,15 @@ class WheelTab(EkrTab):
         self.year.setCurrentIndex(self.year.findData(year))
 
     def save_meeting(self) -> None:
-        meeting = self.current_meeting()
+        meeting = self.shown_meeting  # the meeting the fields belong to, also while leaving it
         if meeting is None:
             return
-        data = replace(
-            ekr_wheel.as_data(meeting),
-            held_on=self.held_on.required_value(),
-            host_id=self.host.currentData(),
-            chair_id=self.chair.currentData(),
-            agenda=self.agenda.toPlainText(),
-            minutes=self.minutes.toPlainText(),
-        )
         with told_on_failure(self.message.error) as outcome:
+            data = replace(self._field_values(), held_on=self.held_on.required_value())
             ekr_wheel.update_wheel_meeting(self.ctx.db, meeting.id, data)
         if outcome.failed:
             return
+        self.saved_fields = self.fields()
         self.message.info(self.tr("Mødet er gemt."))
 
     def set_present(self, member_id: str, present: bool) -> None:
