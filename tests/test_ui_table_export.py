@@ -109,3 +109,25 @@ def test_overbliks_grouped_list_goes_to_excel_one_row_per_item(
     assert len(rows) - 1 == len(items) > 0
     assert [r[1] for r in rows[1:]] == [i.text(0) for i in items]
     assert all(isinstance(r[2], datetime) for r in rows[1:])  # the deadline as a date cell
+
+
+def test_the_engagement_grid_goes_to_excel_a_row_per_member_a_column_per_theme(
+    ekr_db: Database, open_view: ViewOpener, saved_to: Path
+) -> None:
+    from kulturpunkt_desk.ui.views.ekr import EkrView
+
+    _, view = open_view(ekr_db, "ekr", EkrView)
+    view.tabs.setCurrentWidget(view.themes)
+    grid = view.themes.model.grid
+    assert grid.members and grid.themes
+    view.themes.view.actions()[0].trigger()
+    rows = sheet_rows(saved_to)
+    assert rows[0] == ("Medlem", *(theme.name for theme in grid.themes))
+    assert [r[0] for r in rows[1:]] == [name for _id, name in grid.members]
+    model = view.themes.model
+    shown = [
+        tuple(model.index(r, c).data() or None for c in range(model.columnCount()))
+        for r in range(model.rowCount())
+    ]
+    assert [r[1:] for r in rows[1:]] == shown
+    assert any(any(cell for cell in r[1:]) for r in rows[1:])  # the levels, in words

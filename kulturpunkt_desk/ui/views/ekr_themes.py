@@ -37,6 +37,7 @@ from .. import palette
 from ..accessibility import name_list
 from ..context import DeskContext
 from ..failure import told_on_failure
+from ..widgets.table_export import add_export_action
 from .ekr_common import EkrTab, MessageLine
 
 Index = QModelIndex | QPersistentModelIndex
@@ -167,6 +168,7 @@ class EngagementTab(EkrTab):
         )
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.setWordWrap(True)
+        add_export_action(self.view, self.tr("Medlem"))
         intro = QLabel(
             self.tr(
                 "Hvert medlem vælger sit engagement pr. tema: førende, aktiv, følger eller "

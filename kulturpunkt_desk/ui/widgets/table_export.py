@@ -1,6 +1,7 @@
 """Any list in the desk to an Excel sheet, as it is shown: the rows the filter lets through,
 in the order the user sorted them, every column with its header (`RecordTable`s, and the
-grouped lists of Overblik and Det kommende).
+grouped lists of Overblik and Det kommende, and grids such as the EKR engagement grid: any
+QTableView with a row header).
 
 Cells are typed from the column's own sort key, which the views already give for dates and
 amounts: a date is a date cell (dd.mm.åååå), an amount in øre shown as "kr." a number cell
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QTreeWidget
+from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QTableView, QTreeWidget
 
 from kulturpunkt_desk.storage.file_names import windows_file_name
 
@@ -76,6 +77,22 @@ def tree_rows(tree: QTreeWidget) -> tuple[list[str], list[list[object]]]:
     return (["Gruppe", *columns] if grouped else columns), rows
 
 
+def grid_rows(view: QTableView, row_header: str) -> tuple[list[str], list[list[object]]]:
+    """(header, rows) of a grid (a model without record columns): a row per model row, its
+    row header first (under `row_header`) when the view shows one, then the shown texts."""
+    model = view.model()
+    horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+    columns = [str(model.headerData(c, horizontal) or "") for c in range(model.columnCount())]
+    with_row_header = not view.verticalHeader().isHidden()
+    rows: list[list[object]] = []
+    for r in range(model.rowCount()):
+        cells = [_typed(str(model.index(r, c).data() or "")) for c in range(len(columns))]
+        rows.append(
+            [str(model.headerData(r, vertical) or ""), *cells] if with_row_header else cells
+        )
+    return ([row_header, *columns] if with_row_header else columns), rows
+
+
 def _typed(text: str) -> object:
     if DATE_TEXT.fullmatch(text):
         return datetime.strptime(text, "%d.%m.%Y").date()
@@ -88,7 +105,7 @@ def export_rows(out: Path, title: str, header: list[str], rows: list[list[object
     return write_xlsx(out, [(title[:31] or "Liste", header, rows)], title=title)
 
 
-def ask_and_export(view: QAbstractItemView) -> Path | None:
+def ask_and_export(view: QAbstractItemView, row_header: str = "") -> Path | None:
     """Eksportér til Excel…: a save dialog in the folder used last, then the file."""
     from ..documents_actions import ask_save_path, make_document
     from .record_table import RecordTable
@@ -104,6 +121,8 @@ def ask_and_export(view: QAbstractItemView) -> Path | None:
         header, rows = shown_rows(view)
     elif isinstance(view, QTreeWidget):
         header, rows = tree_rows(view)
+    elif isinstance(view, QTableView) and view.model() is not None:
+        header, rows = grid_rows(view, row_header)
     else:
         return None
     path = make_document(view, lambda: export_rows(out, title, header, rows))
@@ -113,12 +132,13 @@ def ask_and_export(view: QAbstractItemView) -> Path | None:
     return path
 
 
-def add_export_action(view: QAbstractItemView) -> QAction:
-    """Eksportér til Excel… in the list's right-click menu and on Ctrl+E while it has focus."""
+def add_export_action(view: QAbstractItemView, row_header: str = "") -> QAction:
+    """Eksportér til Excel… in the list's right-click menu and on Ctrl+E while it has focus;
+    `row_header` heads a grid's column of row headers (e.g. "Medlem")."""
     action = QAction("&Eksportér til Excel…", view)
     action.setShortcut(QKeySequence("Ctrl+E"))
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    action.triggered.connect(lambda: ask_and_export(view))
+    action.triggered.connect(lambda: ask_and_export(view, row_header))
     view.addAction(action)
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     return action
