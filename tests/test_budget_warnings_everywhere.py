@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from pathlib import Path
 
 from desk_window import ViewOpener
+from documents_support import pdf_text
 from PySide6.QtCore import Qt
 
-from kulturpunkt_desk.documents.blocks import Text
+from kulturpunkt_desk.documents.blocks import WarningNote
 from kulturpunkt_desk.documents.status_data import status_data
-from kulturpunkt_desk.documents.status_summary import status_document
+from kulturpunkt_desk.documents.status_summary import export_status, status_document
+from kulturpunkt_desk.documents.tagged_pdf import document_json
 from kulturpunkt_desk.domain.overblik_data import OverblikData
 from kulturpunkt_desk.domain.services import budget_warnings, grants, overblik, programmes
 from kulturpunkt_desk.storage.engine import Database
@@ -35,7 +38,7 @@ def _overspend(db: Database, programme_id: str) -> str:
 
 
 def test_a_grant_above_the_standard_and_totals_above_the_budget_show_in_words_everywhere(
-    demo_db: Database, open_view: ViewOpener
+    demo_db: Database, open_view: ViewOpener, tmp_path: Path
 ) -> None:
     window, home = open_view(demo_db, "overview", OverviewView)
     pid = window.ctx.programme_id
@@ -69,11 +72,17 @@ def test_a_grant_above_the_standard_and_totals_above_the_budget_show_in_words_ev
             rows.append(f"{model.rows[r].area.name}: {tip}")
     assert [said[0], *rows] == said
 
-    # The status summary: the same words, under its key figures.
+    # The status summary: the same words, under its key figures, as warnings (drawn in the
+    # documents' warning colour by resources/typst/offentlig.typ).
     status = status_data(demo_db, pid)
     assert status.money_warnings == said
-    texts = [b.text for b in status_document(status).blocks if isinstance(b, Text)]
-    assert [t for t in texts if t.startswith("Advarsel: ")] == [f"Advarsel: {w}" for w in said]
+    notes = [b.text for b in status_document(status).blocks if isinstance(b, WarningNote)]
+    assert notes == [f"Advarsel: {w}" for w in said]
+    assert [b["kind"] for b in document_json(status_document(status))["blocks"]].count(
+        "warning"
+    ) == len(said)
+    out = export_status(demo_db, pid, tmp_path / "status.pdf", date.today())
+    assert f"Advarsel: {said[0]}" in " ".join(pdf_text(out).split())
 
 
 def test_money_within_the_standard_and_the_budget_warns_nowhere(
@@ -84,3 +93,5 @@ def test_money_within_the_standard_and_the_budget_warns_nowhere(
     assert budget_warnings.money_warnings(demo_db, pid) == []
     assert home.panel.money_warning.isHidden()
     assert status_data(demo_db, pid).money_warnings == []
+    blocks = status_document(status_data(demo_db, pid)).blocks
+    assert not any(isinstance(b, WarningNote) for b in blocks)

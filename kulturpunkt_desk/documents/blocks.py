@@ -31,6 +31,14 @@ class Text:
 
 
 @dataclass(frozen=True)
+class WarningNote:
+    """A warning the reader must not miss: drawn in the documents' warning colour, and said
+    in words too ("Advarsel: …"), as colour alone tells nothing to many readers."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class DataTable:
     """A table; `widths` are fractions of the text width, `right` the right-aligned columns.
 
@@ -62,7 +70,7 @@ class SideBySide:
     widths: Sequence[float]
 
 
-Block = Heading | Text | DataTable | Figure | SideBySide
+Block = Heading | Text | WarningNote | DataTable | Figure | SideBySide
 
 
 @dataclass(frozen=True)
@@ -82,7 +90,7 @@ def plain_text(blocks: Sequence[Block]) -> str:
     """Everything a reader can read in the blocks, in reading order (for tests and search)."""
     parts: list[str] = []
     for block in blocks:
-        if isinstance(block, Heading | Text):
+        if isinstance(block, Heading | Text | WarningNote):
             parts.append(block.text)
         elif isinstance(block, DataTable):
             parts.extend(" ".join(row) for row in block.rows)

@@ -31,7 +31,7 @@ from reportlab.platypus.frames import Frame
 
 from kulturpunkt_desk.resources import resource
 
-from .blocks import Block, DataTable, Heading, Text
+from .blocks import Block, DataTable, Heading, Text, WarningNote
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -608,6 +608,8 @@ def story_from_blocks(blocks: Sequence[Block]) -> list[Flowable]:
             story.append(para(block.text, "h1" if block.level == 1 else "h2"))
         elif isinstance(block, Text):
             story.append(para(block.text, block.style, empty=block.empty))
+        elif isinstance(block, WarningNote):
+            story.append(para(block.text, "body"))  # the words say it; no colour needed
         elif isinstance(block, DataTable):
             widths = [FRAME_WIDTH * w for w in block.widths]
             story.append(

@@ -13,7 +13,16 @@ from kulturpunkt_desk.domain.dates import long_date
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.storage.engine import Database
 
-from .blocks import Block, DataTable, Figure, Heading, SideBySide, TaggedDocument, Text
+from .blocks import (
+    Block,
+    DataTable,
+    Figure,
+    Heading,
+    SideBySide,
+    TaggedDocument,
+    Text,
+    WarningNote,
+)
 from .spreadsheet import Money, cell_text, write_csv, write_xlsx
 from .status_data import AREA_COLUMNS, StatusData, status_data
 from .svg_chart import money_per_area_alt, money_per_area_svg
@@ -82,7 +91,7 @@ def status_document(data: StatusData) -> TaggedDocument:
                 [0.7, 0.3],
                 right=(1,),
             ),
-            *[Text(f"Advarsel: {warning}") for warning in data.money_warnings],
+            *[WarningNote(f"Advarsel: {warning}") for warning in data.money_warnings],
             Heading("Bevilget og udbetalt pr. lokalområde"),
             SideBySide([[_chart(data)], [_status_counts(data)]], [0.64, 0.36]),
             Heading("Lokalområderne"),

@@ -18,7 +18,16 @@ from typing import Any
 
 from kulturpunkt_desk.resources import resource
 
-from .blocks import Block, DataTable, Figure, Heading, SideBySide, TaggedDocument, Text
+from .blocks import (
+    Block,
+    DataTable,
+    Figure,
+    Heading,
+    SideBySide,
+    TaggedDocument,
+    Text,
+    WarningNote,
+)
 from .files import write_whole
 
 TEMPLATE = ("typst", "offentlig.typ")
@@ -53,7 +62,7 @@ def drawable_document(document: TaggedDocument) -> TaggedDocument:
         return text
 
     def block(b: Block) -> Block:
-        if isinstance(b, Heading | Text):
+        if isinstance(b, Heading | Text | WarningNote):
             return replace(b, text=shown(b.text))
         if isinstance(b, DataTable):
             return replace(b, rows=[[shown(str(c)) for c in row] for row in b.rows])
@@ -85,6 +94,8 @@ def _block_json(block: Block) -> dict[str, Any]:
         return {"kind": "heading", "text": block.text, "level": block.level}
     if isinstance(block, Text):
         return {"kind": "text", "text": block.text, "style": block.style, "empty": block.empty}
+    if isinstance(block, WarningNote):
+        return {"kind": "warning", "text": block.text}
     if isinstance(block, DataTable):
         return {
             "kind": "table",
