@@ -199,15 +199,8 @@ def run(path: Path | str, *, smoke_test: bool = False) -> int:
             app.exit(1)
             return
         live["window"] = window
-        # The live window is shown: start-up's objects are done.
-        QTimer.singleShot(0, collection.settle_after_start)
-        if smoke_test:
-            QTimer.singleShot(0, lambda: smoke_report(window))
-        else:
-            from kulturpunkt_desk.ui.widgets.week_panel import announce_once_a_day
-
-            # Once live only: the shell's snapshot may be stale, the live window is not.
-            QTimer.singleShot(0, lambda: announce_once_a_day(window, window.ctx))
+        # Once live only: the shell's snapshot may be stale, the live window is not.
+        after_window_shown(window, smoke_test=smoke_test)
 
     def before_close() -> None:
         # Connected before open_desk's own aboutToQuit (which lets go of the file and its
@@ -236,6 +229,18 @@ def run(path: Path | str, *, smoke_test: bool = False) -> int:
     return int(code)
 
 
+def after_window_shown(window: MainWindow, *, smoke_test: bool) -> None:
+    """What follows the live window's first show, on a file or a server: start-up's
+    objects are done; then the smoke test's report, or the day's notice."""
+    QTimer.singleShot(0, collection.settle_after_start)
+    if smoke_test:
+        QTimer.singleShot(0, lambda: smoke_report(window))
+    else:
+        from kulturpunkt_desk.ui.widgets.week_panel import announce_once_a_day
+
+        QTimer.singleShot(0, lambda: announce_once_a_day(window, window.ctx))
+
+
 def run_on_server(url: str, *, smoke_test: bool = False) -> int:
     """The window on the team's server. The start-up shell paints a snapshot of a file;
     a server has none, so the window opens once the server has answered."""
@@ -249,13 +254,7 @@ def run_on_server(url: str, *, smoke_test: bool = False) -> int:
         return 1
     window = MainWindow(db)
     window.show()
-    QTimer.singleShot(0, collection.settle_after_start)  # start-up's objects are done
-    if smoke_test:
-        QTimer.singleShot(0, lambda: smoke_report(window))
-    else:
-        from kulturpunkt_desk.ui.widgets.week_panel import announce_once_a_day
-
-        QTimer.singleShot(0, lambda: announce_once_a_day(window, window.ctx))
+    after_window_shown(window, smoke_test=smoke_test)
     code = app.exec()
     from kulturpunkt_desk.ui.background import stop_all
 
