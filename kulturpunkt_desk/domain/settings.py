@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from kulturpunkt_desk.storage import backup as storage_backup
+from kulturpunkt_desk.storage import backup_limits
 
 from .errors import ValidationError
 
@@ -90,11 +90,11 @@ class ListSetting:
 
 
 BACKUP_KEEP = IntSetting(
-    storage_backup.KEEP_SETTING,
+    backup_limits.KEEP_SETTING,
     "Antal sikkerhedskopier",
-    storage_backup.DEFAULT_KEEP,
+    backup_limits.DEFAULT_KEEP,
     1,
-    storage_backup.MAX_KEEP,
+    backup_limits.MAX_KEEP,
     Scope.DATABASE,
 )
 COMING_DAYS = IntSetting(

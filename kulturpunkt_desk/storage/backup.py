@@ -23,16 +23,15 @@ from pathlib import Path
 
 from kulturpunkt_desk.domain.errors import DeskError
 
+from .backup_limits import DEFAULT_KEEP as DEFAULT_KEEP
+from .backup_limits import KEEP_SETTING as KEEP_SETTING
+from .backup_limits import MAX_KEEP as MAX_KEEP
 from .paths import backup_dir, backup_file_stem, file_identity
 from .recognise import examine
 from .sqlite_files import connect, connect_to_copy, connect_to_inspect
 
 log = logging.getLogger(__name__)
 
-DEFAULT_KEEP = 20
-# The Setting row (in the database itself) that says how many backups to keep.
-KEEP_SETTING = "backup.keep"
-MAX_KEEP = 1000
 # Byte-for-byte copies of damaged files kept in beskadigede/ (the newest; older are logged).
 DAMAGED_KEEP = 10
 DAMAGED_FOLDER = "beskadigede"

@@ -7,7 +7,6 @@ file names, versions and what the checks found.
 from __future__ import annotations
 
 import logging
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from .paths import data_dir
@@ -30,6 +29,10 @@ def configure_logging() -> Path:
                 return path
             logger.removeHandler(handler)
             handler.close()
+    # Here, not at the top: logging.handlers brings socket, pickle and queue, which the
+    # start-up shell's first paint does not need (issue 15).
+    from logging.handlers import RotatingFileHandler
+
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.desk_log = True  # type: ignore[attr-defined]

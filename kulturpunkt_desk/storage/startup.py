@@ -126,6 +126,8 @@ def preload() -> None:
     ("partially initialized module 'sqlalchemy.util'"), so after this call start_desk on a
     file that `opens_as_is` imports nothing (tests/test_start_shell.py checks it).
     """
+    import logging.handlers  # noqa: F401  (configure_logging's file handler)
+
     import sqlalchemy.dialects.sqlite.pysqlite  # noqa: F401
 
     from .engines import sqlite as _file_engine  # noqa: F401  (Database picks it on first use)

@@ -185,8 +185,9 @@ def run(path: Path | str, *, smoke_test: bool = False) -> int:
     from kulturpunkt_desk.ui.shell import StartShell
 
     app = make_application()
-    # No console in the windowed program: every uncaught error is logged and shown.
-    install_crash_handler()
+    # No console in the windowed program: every uncaught error is logged and shown. The
+    # log file itself is opened once the shell is painted (start_desk does).
+    install_crash_handler(log_file_now=False)
     shell = StartShell(path)
     live: dict[str, object] = {}
 

@@ -167,12 +167,15 @@ def _qt_message(mode: QtMsgType, _context: object, message: str) -> None:
     logging.getLogger(f"{LOGGER_NAME}.qt").log(level, "%s", message)
 
 
-def install_crash_handler(*, hard_crashes: bool = True) -> None:
+def install_crash_handler(*, hard_crashes: bool = True, log_file_now: bool = True) -> None:
     """Route every uncaught exception (GUI thread, Qt slots, worker threads) and Qt's own
     warnings to the log and the user. Called once by the windowed program at start;
-    `hard_crashes=False` leaves faulthandler alone (the test runner has its own)."""
+    `hard_crashes=False` leaves faulthandler alone (the test runner has its own).
+    `log_file_now=False` leaves the log file's handler to the first record that needs it
+    or to the caller (the start-up shell paints first); an error report makes it at once."""
     global _reporter, _fault_log
-    configure_logging()
+    if log_file_now:
+        configure_logging()
     if _reporter is None:
         _reporter = _CrashReporter()
     sys.excepthook = report_uncaught
@@ -181,7 +184,9 @@ def install_crash_handler(*, hard_crashes: bool = True) -> None:
     if hard_crashes and _fault_log is None:
         # A hard crash (a fault inside Qt) cannot run Python code; faulthandler still
         # writes the Python stack of every thread to the log folder.
-        _fault_log = (log_file().parent / "nedbrud.log").open("a", encoding="utf-8")
+        folder = log_file().parent
+        folder.mkdir(parents=True, exist_ok=True)
+        _fault_log = (folder / "nedbrud.log").open("a", encoding="utf-8")
         faulthandler.enable(_fault_log, all_threads=True)
         atexit.register(_close_fault_log)
 
