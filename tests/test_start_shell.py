@@ -182,7 +182,7 @@ print(json.dumps({"snapshot": shell.shows_snapshot, "loaded": loaded + later}))
 """
 
 
-def test_the_shell_paints_before_sqlalchemy_and_the_log_file_are_imported(demo_db: Database) -> None:
+def test_the_shell_paints_before_sqlalchemy_and_the_log_file_load(demo_db: Database) -> None:
     path = close_with_snapshot(demo_db)
     shown = run_json(PAINT_SHELL, str(path), TODAY.isoformat())
     assert shown == {"snapshot": True, "loaded": []}
