@@ -22,7 +22,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.doctemplate import ActionFlowable, BaseDocTemplate, PageTemplate
@@ -31,6 +30,7 @@ from reportlab.platypus.frames import Frame
 from kulturpunkt_desk.resources import resource
 
 from .blocks import Block, DataTable, Heading, Text, WarningNote
+from .font_subsets import SubsetKeepingFont
 from .paragraph_reuse import WrapOnce
 
 FONT = "DejaVuSans"
@@ -56,7 +56,7 @@ def register_fonts() -> None:
     faces = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
     faces[FONT_ITALIC] = "DejaVuSans-Oblique.ttf"
     for name, filename in faces.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
+        pdfmetrics.registerFont(SubsetKeepingFont(name, str(resource("fonts", filename))))
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD
     )

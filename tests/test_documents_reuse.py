@@ -1,12 +1,18 @@
-"""Paragraphs with the same text share their parsing and line breaks (documents/
-paragraph_reuse), across documents too: what one paragraph does must not show in another."""
+"""What documents reuse from one another, so that making many is quick: paragraphs with the
+same text share their parsing and line breaks (documents/paragraph_reuse), documents that
+draw the same characters share their fonts' subsets (documents/font_subsets). What one
+document holds must never show in another."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from documents_support import pdf_text
+from pypdf import PdfReader
 from reportlab.platypus import Paragraph
 
-from kulturpunkt_desk.documents.layout import markup, para, styles
+from kulturpunkt_desk.documents.layout import PdfInfo, build_pdf, markup, para, styles
 
 TEXT = " ".join(f"Sætning {n} om fjorden, festen og fællesskabet." for n in range(40))
 # Several fragments (reportlab's other kind of lines) and words a soft hyphen may break:
@@ -59,3 +65,26 @@ def test_a_paragraph_with_other_text_is_never_given_another_ones_lines() -> None
     one.wrap(400, 800)
     other.wrap(400, 800)
     assert "scenen" in " ".join(lines_of(other)) and "festen" not in " ".join(lines_of(other))
+
+
+def embedded_fonts(path: Path) -> dict[str, bytes]:
+    """Each embedded font subset's program, by its name ("AAAAAA+DejaVuSans")."""
+    found: dict[str, bytes] = {}
+    for page in PdfReader(str(path)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            program = font["/FontDescriptor"]["/FontFile2"].get_object()
+            found[str(font["/BaseFont"])] = program.get_data()
+    return found
+
+
+def test_documents_drawing_other_characters_embed_their_own_font_subset(tmp_path: Path) -> None:
+    plain = "Fjordglimt og Bakkekammen: fællesskab på tværs."
+    other = plain + " Ærøskøbing, Ünïcødé, ŝĉ."
+    for name, text in (("a", plain), ("b", plain), ("c", other)):
+        build_pdf(tmp_path / f"{name}.pdf", [para(text)], PdfInfo("Prøve", "Desk", "Prøve"))
+    a, b, c = (embedded_fonts(tmp_path / f"{name}.pdf") for name in "abc")
+    assert a == b  # the same characters: the subset made once, the same bytes
+    assert a.keys() == c.keys()
+    assert all(c[font] != a[font] for font in a)  # more characters: a subset of its own
+    assert "Ærøskøbing, Ünïcødé, ŝĉ." in pdf_text(tmp_path / "c.pdf")
