@@ -16,7 +16,7 @@ from typing import Any
 
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
-_KEPT_MAX = 64  # subsets per face; documents of the desk draw a handful of variants
+_KEPT_MAX = 16  # subsets per face (some 50 kB each); the desk draws a handful
 
 
 class _PackedOnce:
