@@ -22,7 +22,8 @@ from reportlab.platypus.paragraph import _FUZZ
 
 # What Paragraph.wrap leaves on a paragraph: all that drawing and measuring read later.
 _LINE_STATE = ("frags", "blPara", "width", "height", "_wrapWidths", "_width_max")
-_KNOWN_MAX = 4096  # texts; an agreement has about 80 paragraphs
+# Texts kept (some 5 kB each with their lines): all agreements of a programme take ~200.
+_KNOWN_MAX = 1024
 
 
 class _Known:
@@ -38,11 +39,6 @@ class _Known:
 
 
 _KNOWN: dict[tuple[str, Any, Any], _Known] = {}
-
-
-def forget_known_paragraphs() -> None:
-    """Drop every kept paragraph (for tests and for measuring the work without them)."""
-    _KNOWN.clear()
 
 
 class WrapOnce(Paragraph):  # type: ignore[misc]
