@@ -212,7 +212,7 @@ def test_agreements_without_areas_say_so_instead_of_writing_an_empty_pdf(
 def test_an_agreement_made_again_and_among_all_says_the_same(
     db: Database, programme_id: str, tmp_path: Path
 ) -> None:
-    # The parsed paragraphs and their line breaks are reused (documents/layout.WrapOnce):
+    # The parsed paragraphs and their line breaks are reused (documents/paragraph_reuse):
     # nothing of one document may leak into the next.
     use_default_text(db, programme_id)
     first = make_area(db, programme_id, name="Fjordglimt")
@@ -223,3 +223,31 @@ def test_an_agreement_made_again_and_among_all_says_the_same(
     among = next(pdf_text(p) for p in every if "Fjordglimt" in p.name)
     assert once == again == among
     assert "Fjordglimt" in once and "Bakkekammen" not in once
+
+
+def test_a_changed_area_or_template_shows_in_the_next_agreement(
+    db: Database, programme_id: str, tmp_path: Path
+) -> None:
+    # Paragraphs are reused by their text (documents/paragraph_reuse): a change is new text.
+    from kulturpunkt_desk.domain.services import areas
+    from kulturpunkt_desk.domain.services.areas import AreaData
+
+    use_default_text(db, programme_id)
+    first = make_area(db, programme_id, name="Fjordglimt", vision="Vi samler unge og ældre.")
+    before = pdf_text(render_agreement(db, first, tmp_path / "1.pdf"))
+    area = areas.get_area(db, first)
+    areas.update_area(
+        db, first, AreaData(name="Fjordlyset", municipality="Aalborg", vision="En ny scene.")
+    )
+    after = pdf_text(render_agreement(db, first, tmp_path / "2.pdf"))
+    assert "Vi samler unge og ældre." in before and area.name in before
+    assert "En ny scene." in after and "Fjordlyset" in after
+    assert "Vi samler unge og ældre." not in after and "Fjordglimt" not in after
+
+    changed = default_agreement_text().replace("styrke de lokale", "løfte de lokale")
+    save_template_version(db, programme_id, TemplateData("Samarbejdsaftale", changed))
+    second = make_area(db, programme_id, name="Bakkekammen")  # made from the new version
+    new = pdf_text(render_agreement(db, second, tmp_path / "3.pdf"))
+    old = pdf_text(render_agreement(db, first, tmp_path / "4.pdf"))  # keeps its version
+    assert "løfte de lokale" in new and "styrke de lokale" not in new
+    assert "styrke de lokale" in old and "løfte de lokale" not in old

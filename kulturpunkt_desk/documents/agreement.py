@@ -184,7 +184,8 @@ def agreement_story(content: AgreementContent) -> list[Any]:
 
 def template_flowables(text: str) -> list[Any]:
     """The template's light markup: '# ' headings, '- ' bullets, blank-line paragraphs."""
-    from .layout import WrapOnce, para, safe, styles
+    from .layout import para, safe, styles
+    from .paragraph_reuse import WrapOnce
 
     flowables: list[Any] = []
     lines: list[str] = []

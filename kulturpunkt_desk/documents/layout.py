@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from copy import copy
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -23,7 +22,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.doctemplate import ActionFlowable, BaseDocTemplate, PageTemplate
@@ -32,6 +30,8 @@ from reportlab.platypus.frames import Frame
 from kulturpunkt_desk.resources import resource
 
 from .blocks import Block, DataTable, Heading, Text, WarningNote
+from .font_subsets import SubsetKeepingFont
+from .paragraph_reuse import WrapOnce
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -56,7 +56,7 @@ def register_fonts() -> None:
     faces = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
     faces[FONT_ITALIC] = "DejaVuSans-Oblique.ttf"
     for name, filename in faces.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
+        pdfmetrics.registerFont(SubsetKeepingFont(name, str(resource("fonts", filename))))
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD
     )
@@ -230,46 +230,6 @@ def missing_text(count: int) -> str:
 def missing_note(count: int) -> Paragraph:
     marked = f'<font color="{MISSING_COLOUR}">[U+…]</font>'
     return markup(escape(missing_text(count)).replace("[U+…]", marked), "small")
-
-
-# Parsed paragraph markup by (text, style, bullet): the same sentences come back in every
-# agreement (the template's) and every time one is made again.
-_PARSED: dict[tuple[str, ParagraphStyle, Any], tuple[ParagraphStyle, Any, list[Any]]] = {}
-_PARSED_MAX = 4096
-
-
-class WrapOnce(Paragraph):  # type: ignore[misc]
-    """A Paragraph that breaks its lines once per width. A table asks each cell for its
-    size up to three times with the same width (an agreement: 162 line breakings for 79
-    paragraphs); the lines depend on the width only, so the first answer is kept until
-    reportlab drops the lines (a paragraph pushed to the next page)."""
-
-    _wrapped: tuple[float, float, float] | None = None  # (available width, width, height)
-
-    def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
-        """Parse the markup once per text and style; each paragraph gets its own copies of
-        the fragments (laying out never shares them between paragraphs)."""
-        if frags is not None or not isinstance(text, str):
-            super()._setup(text, style, bulletText, frags, cleaner)
-            return
-        key = (text, style, bulletText)
-        parsed = _PARSED.get(key)
-        if parsed is None:
-            super()._setup(text, style, bulletText, None, cleaner)
-            if len(_PARSED) >= _PARSED_MAX:
-                _PARSED.clear()
-            _PARSED[key] = (self.style, self.bulletText, [copy(f) for f in self.frags])
-            return
-        parsed_style, parsed_bullet, parsed_frags = parsed
-        super()._setup(text, parsed_style, parsed_bullet, [copy(f) for f in parsed_frags], cleaner)
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        kept = self._wrapped
-        if kept is not None and kept[0] == availWidth and "blPara" in self.__dict__:
-            return kept[1], kept[2]
-        width, height = super().wrap(availWidth, availHeight)
-        self._wrapped = (availWidth, width, height)
-        return width, height
 
 
 def para(text: str | None, style: str = "body", empty: str = EMPTY) -> Paragraph:

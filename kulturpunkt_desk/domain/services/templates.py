@@ -16,8 +16,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from kulturpunkt_desk.storage.engine import Database
 
@@ -180,10 +180,14 @@ def programme_with_timeline(db: Database, programme_id: str) -> Programme:
 
 
 def _programme(s: Session, programme_id: str) -> Programme:
-    programme = s.scalar(
-        select(Programme)
-        .where(Programme.id == programme_id)
-        .options(selectinload(Programme.milestones))
+    programme = (
+        s.scalars(
+            select(Programme)
+            .where(Programme.id == programme_id)
+            .options(joinedload(Programme.milestones))  # one query, not two
+        )
+        .unique()
+        .first()
     )
     if programme is None:
         raise DeskError("Programmet findes ikke (længere).")
@@ -205,19 +209,21 @@ def agreement_contents(
     in one query each for them and their parts, each programme and template once (all
     agreements of a programme share them). The areas in `drafts` are drafts."""
     with db.read() as s:
-        # Only what the agreement shows: printing all agreements stays quick.
+        # Only what the agreement shows, in few queries (each costs more in SQLAlchemy than
+        # in the database): the area with its one-to-one parts joined, its members apart
+        # (joined together with the instalments, the rows would multiply).
         found = {
             area.id: area
             for area in s.scalars(
                 select(Area)
                 .where(Area.id.in_(area_ids))
                 .options(
-                    selectinload(Area.members).selectinload(AreaMember.person),
-                    selectinload(Area.agreement),
-                    selectinload(Area.interest),
-                    selectinload(Area.grant).selectinload(Grant.instalments),
+                    selectinload(Area.members).joinedload(AreaMember.person),
+                    joinedload(Area.agreement),
+                    joinedload(Area.interest),
+                    joinedload(Area.grant).joinedload(Grant.instalments),
                 )
-            )
+            ).unique()
         }
         if any(area_id not in found for area_id in area_ids):
             raise NotFoundError("Lokalområdet findes ikke (længere).")
@@ -227,26 +233,31 @@ def agreement_contents(
             for a in found.values()
             if a.agreement is not None and a.agreement.template_id is not None
         }
+        # The recorded versions and every version of the programmes (a handful), at once.
         templates = {
             t.id: t
-            for t in s.scalars(select(AgreementTemplate).where(AgreementTemplate.id.in_(recorded)))
-        }
-        newest = {
-            pid: s.scalar(
-                select(AgreementTemplate)
-                .where(AgreementTemplate.programme_id == pid)
-                .order_by(AgreementTemplate.version.desc())
-                .limit(1)
+            for t in s.scalars(
+                select(AgreementTemplate).where(
+                    or_(
+                        AgreementTemplate.id.in_(recorded),
+                        AgreementTemplate.programme_id.in_(list(programmes)),
+                    )
+                )
             )
-            for pid in programmes
         }
+    newest: dict[str, AgreementTemplate] = {}
+    for t in templates.values():
+        if t.programme_id in programmes and (
+            t.programme_id not in newest or t.version > newest[t.programme_id].version
+        ):
+            newest[t.programme_id] = t
     contents = []
     for area_id in area_ids:
         area = found[area_id]
         template = None
         if area.agreement is not None and area.agreement.template_id is not None:
             template = templates.get(area.agreement.template_id)
-        template = template or newest[area.programme_id]
+        template = template or newest.get(area.programme_id)
         if template is None:
             raise DeskError(
                 "Programmet har ingen aftaleskabelon endnu. Opret en under Aftaleskabeloner."
