@@ -137,3 +137,15 @@ def test_ranges_are_written_with_an_en_dash() -> None:
         if hyphen_range.search(re.sub(r"\b\d{4}-\d{2}(-\d{2})?\b", "", text))
     ]
     assert offenders == []
+
+
+def test_an_amount_in_kroner_never_ends_a_sentence_with_a_second_full_stop() -> None:
+    """format_kr() ends in "kr.", so "{format_kr(x)}." reads "50.000 kr.." on the page."""
+    doubled = re.compile(r"format_kr\([^{}]*\)\}\.")
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{n}"
+        for path in PACKAGE.rglob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if doubled.search(line)
+    ]
+    assert offenders == []

@@ -286,8 +286,8 @@ def _instalment_plan(content: AgreementContent) -> list[Any]:
     if not grant.instalments:
         return [
             para(
-                f"Tilskuddet er {format_kr(grant.amount_ore)}. Udbetalingsplanen er ikke "
-                "fastlagt endnu og sendes særskilt."
+                f"Tilskuddet er på {format_kr(grant.amount_ore)}, og udbetalingsplanen er "
+                "ikke fastlagt endnu; den sendes særskilt."
             )
         ]
     rows: list[list[Any]] = [["Rate", "Forfalder", "Beløb", "Bemærkning"]]

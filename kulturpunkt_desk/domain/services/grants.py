@@ -207,7 +207,7 @@ def _validate_instalment(
         raise ValidationError.single(
             "amount_ore",
             f"Beløb: raterne ville blive {format_kr(others + data.amount_ore)}, "
-            f"men der er kun bevilget {format_kr(grant.amount_ore)}.",
+            f"men der er kun bevilget {format_kr(grant.amount_ore)}",
         )
     if data.paid_on is not None:
         agreement = grant.area.agreement
