@@ -74,12 +74,21 @@ from .partnership_work import Engagement, EuCase, FocusArea, Theme
 from .people import Organisation, Person
 from .programme import AgreementTemplate, Milestone, Programme
 from .sparring import FollowUpAction, SessionParticipant, SparringSession
+from .sync import (
+    CONFLICT_KIND_LABELS,
+    ConflictKind,
+    ConflictResolution,
+    LaptopSync,
+    SyncConflict,
+    SyncReceipt,
+)
 
 __all__ = [
     "ACTION_STATUS_LABELS",
     "ACTIVITY_ORIGIN_LABELS",
     "AREAS_TO_DESIGNATE",
     "ASSESSMENT_LABELS",
+    "CONFLICT_KIND_LABELS",
     "CORE_ELEMENT_LABELS",
     "ENGAGEMENT_LEVEL_LABELS",
     "EU_CASE_KIND_LABELS",
@@ -109,6 +118,8 @@ __all__ = [
     "Base",
     "BudgetLine",
     "CollaborationAgreement",
+    "ConflictKind",
+    "ConflictResolution",
     "Contribution",
     "CoreElement",
     "Engagement",
@@ -127,6 +138,7 @@ __all__ = [
     "Instalment",
     "InterestDecision",
     "Kulturforum",
+    "LaptopSync",
     "LocalGoalExample",
     "MeetingAttendance",
     "MeetingKind",
@@ -156,6 +168,8 @@ __all__ = [
     "SparringSession",
     "SpendingItem",
     "StoredFile",
+    "SyncConflict",
+    "SyncReceipt",
     "Theme",
     "ThemeKind",
     "WheelAttendance",
