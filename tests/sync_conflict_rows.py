@@ -67,3 +67,17 @@ def record_conflict(
         s.add(conflict)
         s.flush()
         return conflict.id
+
+
+def municipality_conflict(db: Database, area_id: str) -> str:
+    """The area's municipality: Thisted at the base, Viborg on the server, Skive on the laptop."""
+    return record_conflict(
+        db,
+        ConflictKind.SAME_FIELD,
+        "area",
+        area_id,
+        "municipality",
+        base="Thisted",
+        server="Viborg",
+        laptop="Skive",
+    )

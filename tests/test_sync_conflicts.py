@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sync_conflict_rows import json_row, record_conflict
+from sync_conflict_rows import json_row, municipality_conflict, record_conflict
 
 from kulturpunkt_desk.domain.changes import ChangeSet, bus_for
 from kulturpunkt_desk.domain.errors import DeskError, ValidationError
@@ -34,24 +34,11 @@ def _conflict(db: Database, conflict_id: str) -> SyncConflict:
         return found
 
 
-def _municipality_conflict(db: Database, area_id: str) -> str:
-    return record_conflict(
-        db,
-        ConflictKind.SAME_FIELD,
-        "area",
-        area_id,
-        "municipality",
-        base="Thisted",
-        server="Viborg",
-        laptop="Skive",
-    )
-
-
 def test_open_conflicts_show_the_record_the_field_and_three_values(
     db: Database, programme_id: str
 ) -> None:
     area_id = _area(db, programme_id)
-    _municipality_conflict(db, area_id)
+    municipality_conflict(db, area_id)
     [row] = sync_conflicts.open_conflicts(db)
     assert row.record_label == "«Fjordglimt» (lokalområdet)"
     assert (row.field_label, row.base, row.server, row.laptop) == (
@@ -102,7 +89,7 @@ def test_taking_the_laptops_value_writes_it_and_undo_restores_both(
     db: Database, programme_id: str
 ) -> None:
     area_id = _area(db, programme_id)
-    conflict_id = _municipality_conflict(db, area_id)
+    conflict_id = municipality_conflict(db, area_id)
     heard = _journal(db)
     sync_conflicts.resolve(db, conflict_id, LAPTOP)
     assert areas.get_area(db, area_id).municipality == "Skive"
@@ -121,7 +108,7 @@ def test_keeping_the_servers_value_only_closes_the_conflict(
     db: Database, programme_id: str
 ) -> None:
     area_id = _area(db, programme_id)
-    conflict_id = _municipality_conflict(db, area_id)
+    conflict_id = municipality_conflict(db, area_id)
     sync_conflicts.resolve(db, conflict_id, SERVER)
     assert areas.get_area(db, area_id).municipality == "Viborg"
     assert _conflict(db, conflict_id).resolution == SERVER
@@ -232,7 +219,7 @@ def test_a_record_whose_parent_is_gone_is_refused_in_danish(
 
 
 def test_a_conflict_is_resolved_once(db: Database, programme_id: str) -> None:
-    conflict_id = _municipality_conflict(db, _area(db, programme_id))
+    conflict_id = municipality_conflict(db, _area(db, programme_id))
     sync_conflicts.resolve(db, conflict_id, SERVER)
     with pytest.raises(DeskError, match="allerede løst"):
         sync_conflicts.resolve(db, conflict_id, LAPTOP)

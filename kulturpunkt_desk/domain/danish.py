@@ -22,6 +22,7 @@ PLURALS: dict[str, str] = {
     "evaluering": "evalueringer",
     "gruppe": "grupper",
     "kommune": "kommuner",
+    "konflikt": "konflikter",
     "linje": "linjer",
     "lokalområde": "lokalområder",
     "møde": "møder",

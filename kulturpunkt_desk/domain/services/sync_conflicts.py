@@ -17,7 +17,7 @@ It works alike on a laptop copy (the resolution is synced next time) and on the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -82,9 +82,14 @@ class ConflictRow:
 
 def when(moment: datetime | None) -> str:
     """20.01.2026 kl. 09.33 in the laptop's own time zone, or "" when unknown."""
+    return date_time(moment.astimezone()) if moment is not None else ""
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """A stored time in UTC with its zone (SQLite hands it back without one)."""
     if moment is None:
-        return ""
-    return date_time(moment.astimezone() if moment.tzinfo else moment)
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _open(s: Session) -> list[SyncConflict]:
@@ -123,9 +128,9 @@ def _row(s: Session, c: SyncConflict) -> ConflictRow:
         server=_shown(column, c.server_value, whole),
         laptop=_shown(column, c.laptop_value, whole),
         laptop_user=c.laptop_user,
-        laptop_at=c.laptop_at,
+        laptop_at=_utc(c.laptop_at),
         server_user=c.server_user or "",
-        server_at=c.server_at,
+        server_at=_utc(c.server_at),
         summary=c.summary,
     )
 
@@ -162,7 +167,7 @@ def _shown(column: Column[Any] | None, value: Any, whole: bool) -> str:
     if isinstance(typed, bool):
         return "Ja" if typed else "Nej"
     if isinstance(typed, datetime):
-        return when(typed)
+        return when(_utc(typed))
     if isinstance(typed, date):
         return short_date(typed)
     if isinstance(typed, int) and column is not None and column.name.endswith("_ore"):
