@@ -81,3 +81,16 @@ def municipality_conflict(db: Database, area_id: str) -> str:
         server="Viborg",
         laptop="Skive",
     )
+
+
+def closing_conflict(db: Database, area_id: str) -> str:
+    """The area's closing date: none at the base, 18.06.2026 on the server, 30.06 on the laptop."""
+    return record_conflict(
+        db,
+        ConflictKind.SAME_FIELD,
+        "area",
+        area_id,
+        "closed_on",
+        server="2026-06-18",
+        laptop="2026-06-30",
+    )

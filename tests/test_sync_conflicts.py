@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sync_conflict_rows import json_row, municipality_conflict, record_conflict
+from sync_conflict_rows import closing_conflict, json_row, municipality_conflict, record_conflict
 
 from kulturpunkt_desk.domain.changes import ChangeSet, bus_for
 from kulturpunkt_desk.domain.errors import DeskError, ValidationError
@@ -65,16 +65,7 @@ def test_money_dates_and_empty_values_are_shown_in_danish(db: Database, programm
         server=5_000_000,
         laptop=6_250_050,
     )
-    record_conflict(
-        db,
-        ConflictKind.SAME_FIELD,
-        "area",
-        area_id,
-        "closed_on",
-        base=None,
-        server="2026-06-18",
-        laptop="2026-06-30",
-    )
+    closing_conflict(db, area_id)
     money, closed = sync_conflicts.open_conflicts(db)
     assert (money.field_label, money.base, money.server, money.laptop) == (
         "Beløb",
@@ -117,16 +108,7 @@ def test_keeping_the_servers_value_only_closes_the_conflict(
 
 def test_a_third_value_is_read_as_the_form_reads_it(db: Database, programme_id: str) -> None:
     area_id = _area(db, programme_id)
-    conflict_id = record_conflict(
-        db,
-        ConflictKind.SAME_FIELD,
-        "area",
-        area_id,
-        "closed_on",
-        base=None,
-        server="2026-06-18",
-        laptop="2026-06-30",
-    )
+    conflict_id = closing_conflict(db, area_id)
     with pytest.raises(ValidationError) as refused:
         sync_conflicts.resolve(db, conflict_id, EDITED, "den 31.")
     assert "Afsluttet" in refused.value.errors["value"]
