@@ -1,0 +1,455 @@
+"""The laptop's changes applied to the server in one transaction, guarded by old values.
+
+What the server takes, and what becomes a conflict a person decides (no clock decides):
+- an update, column by column: the server still holds the old value -> the laptop's
+  value; it already holds the new one -> nothing; a third value -> SAME_FIELD (the
+  server's stands, the laptop's is kept in the conflict). A record gone from the server
+  -> EDITED_DELETED with the laptop's whole row.
+- a new record with its new children is one group: a unique rule broken -> UNIQUE, a
+  parent gone from the server -> MISSING_PARENT; then none of the group goes in.
+- a deleted record with the children deleted with it is one group: changed on the
+  server, or given children there the laptop did not delete -> DELETED_EDITED, and all
+  of it stays (no half-applied deletion).
+- audit entries and stored files are only ever added: never a conflict.
+The rules are a class, so the property tests can put deliberately broken ones in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import Connection, Table, select
+from sqlalchemy.exc import IntegrityError
+
+from kulturpunkt_desk.domain.models import Base, ConflictKind
+from kulturpunkt_desk.domain.models.base import utcnow
+
+from .conflict_log import Conflict, ConflictLog, label_of, open_count
+from .local_changes import Key, RowChange, key_where, synced_tables
+from .names import name_clash
+from .values import BOOKKEEPING, same
+
+INSERT_ONLY = frozenset({"audit_entry", "stored_file"})
+_RECEIPT = Base.metadata.tables["sync_receipt"]
+# The laptop's whole row of a record, for a conflict that keeps it (None: not there).
+LaptopRow = Callable[[str, Key], dict[str, Any] | None]
+
+
+class Verdict(Enum):
+    TAKE = "take"  # the server gets the laptop's value
+    SAME = "same"  # nothing to do: the server already has it
+    CONFLICT = "conflict"
+
+
+class MergeRules:
+    """The decisions of a merge; override a method to try other (or broken) rules."""
+
+    def column(self, table: str, column: str, old: Any, new: Any, server: Any) -> Verdict:
+        if same(server, new):
+            return Verdict.SAME
+        if same(server, old):
+            return Verdict.TAKE
+        return Verdict.CONFLICT
+
+    def keep_deleted(self, changed_on_server: bool, children_on_server: int) -> bool:
+        """True: the laptop's deletion is refused and the whole group stays on the server."""
+        return changed_on_server or children_on_server > 0
+
+
+@dataclass
+class MergeReport:
+    already_applied: bool = False
+    applied: int = 0
+    conflicts: int = 0
+    open_conflicts: int = 0
+    tables: set[str] = field(default_factory=set)  # tables the server changed
+
+
+def apply_changes(
+    conn: Connection,
+    changes: Sequence[RowChange],
+    sync_id: str,
+    who: str,
+    rules: MergeRules | None = None,
+    *,
+    laptop_row: LaptopRow | None = None,
+    laptop: str = "",
+) -> MergeReport:
+    """Apply `changes` on the server connection `conn`, inside the caller's transaction;
+    the receipt `sync_id` is written too, so the same sync is never applied twice."""
+    if conn.execute(select(_RECEIPT.c.id).where(_RECEIPT.c.id == sync_id)).first():
+        return MergeReport(already_applied=True, open_conflicts=open_count(conn))
+    merger = _Merger(conn, changes, sync_id, who, rules or MergeRules(), laptop_row)
+    report = merger.run()
+    now = merger.log.now
+    conn.execute(
+        _RECEIPT.insert().values(
+            id=sync_id,
+            row_version=1,
+            created_at=now,
+            updated_at=now,
+            laptop=laptop[:200],
+            user=who[:100],
+            changes=len(changes),
+            conflicts=report.conflicts,
+        )
+    )
+    report.open_conflicts = open_count(conn)
+    return report
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def _record_id(key: Key) -> str:
+    return str(key[0]) if len(key) == 1 else "/".join(str(k) for k in key)
+
+
+class _Groups:
+    """Rows joined to the row of this change set they point to (union-find)."""
+
+    def __init__(self, changes: Iterable[RowChange]) -> None:
+        self.rows = {(c.table, c.key): c for c in changes}
+        self.parent = {k: k for k in self.rows}
+        for (table_name, key), change in self.rows.items():
+            for fk in _table(table_name).foreign_keys:
+                target = (fk.column.table.name, (change.row.get(fk.parent.name),))
+                if target in self.rows:
+                    self._join((table_name, key), target)
+
+    def _find(self, k: tuple[str, Key]) -> tuple[str, Key]:
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def _join(self, child: tuple[str, Key], parent: tuple[str, Key]) -> None:
+        a, b = self._find(child), self._find(parent)
+        if a != b:
+            order = {t.name: i for i, t in enumerate(synced_tables())}
+            # The topmost table's row is the group's root (ties: the first seen).
+            if order[a[0]] < order[b[0]]:
+                a, b = b, a
+            self.parent[a] = b
+
+    def groups(self) -> dict[tuple[str, Key], list[RowChange]]:
+        order = {t.name: i for i, t in enumerate(synced_tables())}
+        found: dict[tuple[str, Key], list[RowChange]] = {}
+        for k, change in self.rows.items():
+            found.setdefault(self._find(k), []).append(change)
+        for members in found.values():
+            members.sort(key=lambda c: order[c.table])
+        return found
+
+
+class _Merger:
+    def __init__(
+        self,
+        conn: Connection,
+        changes: Sequence[RowChange],
+        sync_id: str,
+        who: str,
+        rules: MergeRules,
+        laptop_row: LaptopRow | None,
+    ) -> None:
+        self.conn, self.rules, self.laptop_row = conn, rules, laptop_row
+        self.changes = changes
+        self.log = ConflictLog(conn, sync_id, who, utcnow(), changes)
+        self.report = MergeReport()
+
+    def run(self) -> MergeReport:
+        inserts = _Groups(c for c in self.changes if c.op == "insert").groups()
+        deletes = _Groups(c for c in self.changes if c.op == "delete").groups()
+        updates: dict[str, list[RowChange]] = {}
+        for change in self.changes:
+            if change.op == "update":
+                updates.setdefault(change.table, []).append(change)
+        tables = synced_tables()
+        for table in tables:  # parents first
+            for (root_table, _key), group in inserts.items():
+                if root_table == table.name:
+                    self._insert(group)
+            for change in updates.get(table.name, []):
+                self._update(table, change)
+        for table in reversed(tables):  # children first
+            for (root_table, _key), group in deletes.items():
+                if root_table == table.name:
+                    self._delete(group)
+        self.report.conflicts = self.log.recorded
+        return self.report
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _server_row(self, table: Table, key: Key) -> dict[str, Any] | None:
+        row = self.conn.execute(select(table).where(key_where(table, key))).mappings().first()
+        return dict(row) if row is not None else None
+
+    def _conflict(self, conflict: Conflict) -> None:
+        if conflict.table not in INSERT_ONLY:
+            self.log.record(conflict)
+
+    def _applied(self, table: str, count: int = 1) -> None:
+        self.report.applied += count
+        self.report.tables.add(table)
+
+    def _missing_parents(self, table: Table, values: dict[str, Any], also: set[Any]) -> list[str]:
+        """The foreign-key columns in `values` whose record the server does not have."""
+        missing = []
+        for fk in table.foreign_keys:
+            value = values.get(fk.parent.name)
+            if value is None or value in also:
+                continue
+            found = self.conn.execute(select(fk.column).where(fk.column == value)).first()
+            if found is None:
+                missing.append(fk.parent.name)
+        return missing
+
+    def _in_savepoint(self, work: Callable[[], object]) -> IntegrityError | None:
+        try:
+            with self.conn.begin_nested():
+                work()
+        except IntegrityError as exc:
+            return exc
+        return None
+
+    # --- the three kinds of change -------------------------------------------------------
+
+    def _update(self, table: Table, change: RowChange) -> None:
+        server = self._server_row(table, change.key)
+        record_id = _record_id(change.key)
+        if server is None:
+            whole = self.laptop_row(table.name, change.key) if self.laptop_row else None
+            self._conflict(
+                Conflict(
+                    ConflictKind.EDITED_DELETED,
+                    table.name,
+                    record_id,
+                    laptop={k: v for k, v in change.new.items() if k not in BOOKKEEPING},
+                    rows=[{"table": table.name, "row": whole or change.new}],
+                    label=label_of(whole or change.new),
+                )
+            )
+            return
+        label = label_of(server)
+        keys = {c.name for c in table.primary_key.columns}
+        take: dict[str, Any] = {}
+        for column, new in change.new.items():
+            if column in keys or column in BOOKKEEPING:
+                continue
+            old = change.old.get(column)
+            verdict = self.rules.column(table.name, column, old, new, server.get(column))
+            if verdict is Verdict.TAKE:
+                take[column] = new
+            elif verdict is Verdict.CONFLICT:
+                self._conflict(
+                    Conflict(
+                        ConflictKind.SAME_FIELD,
+                        table.name,
+                        record_id,
+                        column,
+                        base=old,
+                        server=server.get(column),
+                        laptop=new,
+                        label=label,
+                    )
+                )
+        for column in self._refused_columns(table, server, take, record_id, label):
+            take.pop(column, None)
+        if not take:
+            return
+        if "row_version" in table.c:
+            take["row_version"] = (server.get("row_version") or 0) + 1
+        if "updated_at" in table.c:
+            take["updated_at"] = self.log.now
+        statement = table.update().where(key_where(table, change.key)).values(take)
+        failed = self._in_savepoint(lambda: self.conn.execute(statement))
+        if failed is None:
+            self._applied(table.name)
+            return
+        self._conflict(
+            Conflict(
+                _kind_of(failed),
+                table.name,
+                record_id,
+                base={k: change.old.get(k) for k in take if k in change.old},
+                server={k: server.get(k) for k in take if k in server},
+                laptop={k: v for k, v in take.items() if k not in BOOKKEEPING},
+                label=label,
+            )
+        )
+
+    def _refused_columns(
+        self,
+        table: Table,
+        server: dict[str, Any],
+        take: dict[str, Any],
+        record_id: str,
+        label: str,
+    ) -> list[str]:
+        """Columns of an update that would break a name rule or point to nothing."""
+        refused = []
+        merged = {**server, **take}
+        clash = name_clash(self.conn, table, merged, own_key=server.get("id"))
+        if clash and clash.column in take:
+            refused.append(clash.column)
+            self._conflict(
+                Conflict(
+                    ConflictKind.UNIQUE,
+                    table.name,
+                    record_id,
+                    clash.column,
+                    server=server.get(clash.column),
+                    laptop=take[clash.column],
+                    label=label,
+                )
+            )
+        for column in self._missing_parents(table, {k: take[k] for k in take}, set()):
+            refused.append(column)
+            self._conflict(
+                Conflict(
+                    ConflictKind.MISSING_PARENT,
+                    table.name,
+                    record_id,
+                    column,
+                    server=server.get(column),
+                    laptop=take[column],
+                    label=label,
+                )
+            )
+        return refused
+
+    def _insert(self, group: list[RowChange]) -> None:
+        root = group[0]
+        new_rows = []
+        for change in group:
+            table = _table(change.table)
+            existing = self._server_row(table, change.key)
+            if existing is None:
+                new_rows.append(change)
+            # Already there (a stored file, an entry sent before): nothing to do.
+        if not new_rows:
+            return
+        keys_in_group = {c.key[0] for c in group}
+        kind: ConflictKind | None = None
+        field_name: str | None = None
+        for change in new_rows:
+            table = _table(change.table)
+            clash = name_clash(self.conn, table, change.new, own_key=change.key[0])
+            if clash:
+                kind, field_name = ConflictKind.UNIQUE, clash.column
+                break
+            missing = self._missing_parents(table, change.new, keys_in_group)
+            if missing:
+                kind, field_name = ConflictKind.MISSING_PARENT, missing[0]
+                break
+        if kind is None:
+
+            def insert_all() -> None:
+                for change in new_rows:
+                    self.conn.execute(_table(change.table).insert().values(change.new))
+
+            failed = self._in_savepoint(insert_all)
+            if failed is None:
+                for change in new_rows:
+                    self._applied(change.table)
+                return
+            kind = _kind_of(failed)
+        self._conflict(
+            Conflict(
+                kind,
+                root.table,
+                _record_id(root.key),
+                field_name,
+                laptop=root.new.get(field_name) if field_name else None,
+                rows=[{"table": c.table, "row": c.new} for c in new_rows],
+                label=label_of(root.new),
+            )
+        )
+
+    def _delete(self, group: list[RowChange]) -> None:
+        root = group[0]
+        present: list[tuple[Table, RowChange]] = []
+        changed = False
+        for change in group:
+            table = _table(change.table)
+            server = self._server_row(table, change.key)
+            if server is None:
+                continue  # already gone
+            present.append((table, change))
+            if any(not same(server.get(k), v) for k, v in change.old.items()):
+                changed = True
+        if not present:
+            return
+        deleted = {(c.table, c.key[0]) for c in group}
+        children = sum(
+            self._children_left(table, change.key[0], deleted) for table, change in present
+        )
+        if root.table in INSERT_ONLY:
+            changed, children = False, 0
+        if not self.rules.keep_deleted(changed, children):
+
+            def delete_all() -> None:
+                for table, change in reversed(present):
+                    _touch_nulled_children(self.conn, table, change.key[0])
+                    self.conn.execute(table.delete().where(key_where(table, change.key)))
+
+            failed = self._in_savepoint(delete_all)
+            if failed is None:
+                for table, _change in present:
+                    self._applied(table.name)
+                return
+        self._conflict(
+            Conflict(
+                ConflictKind.DELETED_EDITED,
+                root.table,
+                _record_id(root.key),
+                rows=[{"table": c.table, "row": c.old} for c in group],
+                label=label_of(root.old),
+            )
+        )
+
+    def _children_left(self, table: Table, key: Any, deleted: set[tuple[str, Any]]) -> int:
+        """Rows on the server that a deletion of (table, key) would take along, or that
+        would stop it, and that the laptop did not delete itself."""
+        count = 0
+        for child, column in _referencing(table):
+            ids = self.conn.execute(select(child.primary_key.columns[0]).where(column == key))
+            count += sum(1 for (child_id,) in ids if (child.name, child_id) not in deleted)
+        return count
+
+
+def _referencing(table: Table) -> list[tuple[Table, Any]]:
+    """Columns pointing to `table` whose rows go with (or block) a deletion; SET NULL
+    ones only lose the link, which the laptop's own change set shows."""
+    found = []
+    for child in synced_tables():
+        for fk in child.foreign_keys:
+            if fk.column.table is table and (fk.ondelete or "").upper() != "SET NULL":
+                found.append((child, fk.parent))
+    return found
+
+
+def _touch_nulled_children(conn: Connection, table: Table, key: Any) -> None:
+    """ON DELETE SET NULL changes the children without a save: their versions are raised
+    here, so every laptop's refresh brings the lost link."""
+    for child in synced_tables():
+        for fk in child.foreign_keys:
+            nulled = fk.column.table is table and (fk.ondelete or "").upper() == "SET NULL"
+            if nulled and "row_version" in child.c:
+                conn.execute(
+                    child.update()
+                    .where(fk.parent == key)
+                    .values(row_version=child.c.row_version + 1)
+                )
+
+
+def _kind_of(exc: IntegrityError) -> ConflictKind:
+    """Unique rule or foreign key, by the engine's code (PostgreSQL) or message (SQLite)."""
+    code = getattr(exc.orig, "sqlstate", None)
+    if code == "23503" or "FOREIGN KEY" in str(exc.orig).upper():
+        return ConflictKind.MISSING_PARENT
+    return ConflictKind.UNIQUE if code in (None, "23505") else ConflictKind.DELETED_EDITED

@@ -1,0 +1,148 @@
+"""Bring the laptop and its base to the server's state, reading only what changed.
+
+In one repeatable-read snapshot of the server, each record's (key, row_version) is
+compared with the base (a save raises the version, so an unchanged version is an
+unchanged row); audit entries and stored files never change, so their keys suffice; the
+few settings are compared whole. Rows to bring are those changed on the server since the
+base and those the laptop's changes touched (its refused changes are undone by them).
+They are written with UPDATE/INSERT/DELETE, never delete-and-insert, which would take the
+children along through ON DELETE CASCADE.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Table, select
+
+from kulturpunkt_desk.storage.sqlite_files import connect
+
+from .local_changes import Key, key_where, synced_tables, typed_row
+from .merge import INSERT_ONLY
+from .values import comparable
+
+CHUNK = 500
+Touched = set[tuple[str, Key]]
+
+
+@dataclass
+class Refresh:
+    """What to write into the laptop and the next base, table by table."""
+
+    upserts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    deletes: dict[str, list[Key]] = field(default_factory=dict)
+
+    @property
+    def rows(self) -> int:
+        return sum(map(len, self.upserts.values())) + sum(map(len, self.deletes.values()))
+
+
+def _is_record(table: Table) -> bool:
+    return "row_version" in table.c
+
+
+def _key_columns(table: Table) -> list[Any]:
+    return list(table.primary_key.columns)
+
+
+def _fingerprints_on_server(conn: Connection, table: Table) -> dict[Key, Any]:
+    keys = _key_columns(table)
+    if _is_record(table):
+        query = select(*keys, table.c.row_version)
+    elif table.name in INSERT_ONLY:
+        query = select(*keys)
+    else:
+        query = select(table)
+    found: dict[Key, Any] = {}
+    width = len(keys)
+    for row in conn.execute(query):
+        values = tuple(row)
+        found[values[:width]] = _fingerprint(table, row._asdict())
+    return found
+
+
+def _fingerprints_in_base(base: Path, table: Table) -> dict[Key, Any]:
+    keys = [c.name for c in _key_columns(table)]
+    if _is_record(table):
+        names = [*keys, "row_version"]
+    elif table.name in INSERT_ONLY:
+        names = keys
+    else:
+        names = [c.name for c in table.columns]
+    columns = ", ".join(f'"{n}"' for n in names)
+    conn = connect(base, "ro")
+    try:
+        rows = conn.execute(f'SELECT {columns} FROM "{table.name}"').fetchall()
+    finally:
+        conn.close()
+    found: dict[Key, Any] = {}
+    for values in rows:
+        row = typed_row(table, dict(zip(names, values, strict=True)))
+        found[tuple(row[k] for k in keys)] = _fingerprint(table, row)
+    return found
+
+
+def _fingerprint(table: Table, row: dict[str, Any]) -> Any:
+    if _is_record(table):
+        return row["row_version"]
+    if table.name in INSERT_ONLY:
+        return None
+    return tuple(sorted((k, repr(comparable(v))) for k, v in row.items()))
+
+
+def plan_refresh(server: Connection, base: Path, touched: Iterable[tuple[str, Key]]) -> Refresh:
+    """The rows that make `base` (and the laptop, `touched` by its changes) the server's
+    state as `server`'s snapshot sees it."""
+    by_table: dict[str, set[Key]] = {}
+    for table_name, key in touched:
+        by_table.setdefault(table_name, set()).add(key)
+    plan = Refresh()
+    for table in synced_tables():
+        on_server = _fingerprints_on_server(server, table)
+        in_base = _fingerprints_in_base(base, table)
+        mine = by_table.get(table.name, set())
+        bring = {k for k, v in on_server.items() if in_base.get(k, _MISSING) != v}
+        bring |= {k for k in mine if k in on_server}
+        gone = {k for k in in_base if k not in on_server} | {k for k in mine if k not in on_server}
+        if bring:
+            plan.upserts[table.name] = _fetch(server, table, sorted(bring))
+        if gone:
+            plan.deletes[table.name] = sorted(gone)
+    return plan
+
+
+_MISSING = object()
+
+
+def _fetch(conn: Connection, table: Table, keys: list[Key]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    columns = _key_columns(table)
+    if len(columns) != 1:
+        return [r for k in keys for r in _fetch_one(conn, table, k)]
+    for start in range(0, len(keys), CHUNK):
+        chunk = [k[0] for k in keys[start : start + CHUNK]]
+        result = conn.execute(select(table).where(columns[0].in_(chunk)))
+        rows.extend(dict(r) for r in result.mappings())
+    return rows
+
+
+def _fetch_one(conn: Connection, table: Table, key: Key) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(select(table).where(key_where(table, key))).mappings()]
+
+
+def apply_refresh(conn: Connection, plan: Refresh) -> None:
+    """Write `plan` into the SQLite database of `conn` (inside the caller's transaction)."""
+    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    tables = synced_tables()
+    for table in reversed(tables):  # children first
+        for key in plan.deletes.get(table.name, []):
+            conn.execute(table.delete().where(key_where(table, key)))
+    for table in tables:  # parents first
+        for row in plan.upserts.get(table.name, []):
+            key = tuple(row[c.name] for c in _key_columns(table))
+            done = conn.execute(table.update().where(key_where(table, key)).values(row))
+            if not done.rowcount:
+                conn.execute(table.insert().values(row))
