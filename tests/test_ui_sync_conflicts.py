@@ -125,6 +125,7 @@ def test_synkroniser_shows_progress_reloads_and_tells_the_result(
     )
     window, _view = open_view(db, "areas")
     controls: sync_menu.SyncControls = window.sync_controls  # type: ignore[attr-defined]
+    controls.file_menu.aboutToShow.emit()
     assert controls.action.isEnabled()
     controls.action.trigger()
     dialog = controls.dialog
@@ -161,6 +162,7 @@ def test_a_failed_sync_is_told_in_danish_and_the_window_goes_on(
     monkeypatch.setattr(sync_menu.QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
     window, _view = open_view(db, "areas")
     controls: sync_menu.SyncControls = window.sync_controls  # type: ignore[attr-defined]
+    controls.file_menu.aboutToShow.emit()
     controls.action.trigger()
     qtbot.waitUntil(lambda: controls.task is None, timeout=10_000)
     assert warned[0].startswith("Serveren svarer ikke. Prøv igen, når du har net.")
@@ -171,5 +173,63 @@ def test_a_failed_sync_is_told_in_danish_and_the_window_goes_on(
 def test_synkroniser_is_off_for_a_file_that_is_no_laptop_copy(db: Database, open_view: Any) -> None:
     window, _view = open_view(db)
     controls: sync_menu.SyncControls = window.sync_controls  # type: ignore[attr-defined]
+    controls.file_menu.aboutToShow.emit()
     assert not controls.action.isEnabled()
-    assert controls.action in window.menuBar().actions()[0].menu().actions()
+    assert controls.action in controls.file_menu.actions()
+
+
+@pytest.mark.postgresql_only
+def test_two_sides_edit_one_field_offline_and_the_window_resolves_it(
+    db: Database,
+    programme_id: str,
+    tmp_path: Path,
+    open_view: Any,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The walkthrough: a laptop copy, the same field changed on the laptop and on the
+    server, Synkronisér, the conflict shown, «Brug den bærbares», Synkronisér again."""
+    from kulturpunkt_desk.domain.services.sync import sync
+    from kulturpunkt_desk.storage.startup import start_desk
+
+    area_id = _area(db, programme_id)
+    laptop = tmp_path / "Min bærbare #1" / "Kulturpunkt.sqlite"
+    laptop.parent.mkdir()
+    sync(laptop, str(db.target))
+    areas.update_area(db, area_id, areas.AreaData("Fjordglimt", "Hjørring"))  # a colleague
+    said: list[str] = []
+    monkeypatch.setattr(
+        sync_menu.QMessageBox, "information", lambda _p, _t, text: said.append(text)
+    )
+    session = start_desk(laptop)
+    try:
+        window, _view = open_view(session.db, "areas")
+        areas.update_area(window.ctx.db, area_id, areas.AreaData("Fjordglimt", "Skive"))
+        controls: sync_menu.SyncControls = window.sync_controls  # type: ignore[attr-defined]
+
+        def synchronise() -> None:
+            controls.file_menu.aboutToShow.emit()
+            assert controls.action.isEnabled()
+            controls.action.trigger()
+            qtbot.waitUntil(lambda: controls.task is None, timeout=60_000)
+
+        synchronise()
+        assert "Nye konflikter: 1." in said[-1]
+        assert window.current_view_key() == "conflicts"
+        assert _shown_count(window) == ("Konflikter (1)", "1 åben konflikt fra synkronisering")
+        view = window.view("conflicts")
+        assert isinstance(view, ConflictsView)
+        assert (view.panel.cells["server"][0].text(), view.panel.cells["laptop"][0].text()) == (
+            "Hjørring",
+            "Skive",
+        )
+        assert areas.get_area(session.db, area_id).municipality == "Hjørring"  # server stands
+
+        qtbot.mouseClick(view.panel.use_laptop, sync_menu.Qt.MouseButton.LeftButton)
+        assert _shown_count(window) == ("Konflikter", "")
+        synchronise()
+        assert "Ingen nye konflikter." in said[-1]
+    finally:
+        session.close()
+    assert areas.get_area(db, area_id).municipality == "Skive"
+    assert sync_conflicts.count_open(db) == 0

@@ -12,7 +12,6 @@ command gives) stands in the navigation ("Konflikter (3)") and in the status bar
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +31,7 @@ from .safety_menu import file_menu
 from .view_list import VIEWS
 
 if TYPE_CHECKING:
-    from kulturpunkt_desk.domain.services.sync import SyncReport
+    from kulturpunkt_desk.domain.services.sync import Progress, SyncReport
 
     from .main_window import MainWindow
 
@@ -42,15 +41,12 @@ STEPS = 1000  # the dialog's range for the sync's fraction 0..1
 
 def laptop_server(db: Database) -> str | None:
     """The server this file syncs with, or None for any other database."""
-    try:  # TODO(i12u): plain import once the sync core (branch i12s) is merged
-        from kulturpunkt_desk.domain.services import sync
-    except ImportError:
-        return None
+    from kulturpunkt_desk.domain.services import sync
 
     return sync.laptop_server(db)
 
 
-def run_sync(laptop: Path, progress: Callable[[str, float], None]) -> SyncReport:
+def run_sync(laptop: Path, progress: Progress) -> SyncReport:
     """One sync of the laptop copy with its remembered server (runs on a worker thread)."""
     from kulturpunkt_desk.domain.services import sync
 
@@ -125,7 +121,7 @@ class SyncControls:
         self.action = QAction("S&ynkronisér med serveren…", window)
         self.action.setToolTip("Send den bærbares ændringer og hent kollegernes")
         self.action.triggered.connect(self.start)
-        menu = file_menu(window)
+        self.file_menu = menu = file_menu(window)
         after = next(
             (a for a in menu.actions() if a.text().replace("&", "").startswith("Flet en fil")),
             None,
@@ -141,7 +137,11 @@ class SyncControls:
         self.last_report: SyncReport | None = None
         self.ctx.records_changed.connect(self._on_change)
         self.ctx.database_replaced.connect(self.update)
-        self.update()
+        # Whether the file is a laptop copy is asked when Filer opens: the sync's modules
+        # (and APSW) are not loaded at start-up for it.
+        menu.aboutToShow.connect(self.update_action)
+        self.action.setEnabled(False)
+        self.show_count(sync_conflicts.count_open(self.ctx.db))
 
     def nav_item(self) -> QListWidgetItem:
         row = next(n for n, spec in enumerate(VIEWS) if spec.key == KEY)
@@ -149,8 +149,11 @@ class SyncControls:
 
     def update(self) -> None:
         """The count in the navigation and the status bar; Synkronisér on a laptop copy."""
-        self.action.setEnabled(self.task is None and laptop_server(self.ctx.db) is not None)
+        self.update_action()
         self.show_count(sync_conflicts.count_open(self.ctx.db))
+
+    def update_action(self) -> None:
+        self.action.setEnabled(self.task is None and laptop_server(self.ctx.db) is not None)
 
     def show_count(self, open_count: int) -> None:
         self.nav_item().setText(nav_title(open_count))
@@ -164,6 +167,9 @@ class SyncControls:
 
     def start(self) -> None:
         if self.task is not None or not self.window.settle_input():
+            return
+        if laptop_server(self.ctx.db) is None:  # not a laptop copy (any more)
+            self.update_action()
             return
         laptop = self.ctx.db.path
         self.dialog = dialog = SyncProgress(self.window)
