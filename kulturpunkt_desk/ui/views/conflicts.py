@@ -15,7 +15,7 @@ from kulturpunkt_desk.domain.models.sync import ConflictResolution
 from kulturpunkt_desk.domain.services import sync_conflicts
 from kulturpunkt_desk.domain.services.sync_conflicts import ConflictRow
 
-from .. import palette
+from .. import palette, scale
 from ..context import DeskContext
 from ..failure import told_on_failure
 from ..models.record_table import Column, RecordTableModel
@@ -73,8 +73,8 @@ class ConflictsView(View):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -82,7 +82,7 @@ class ConflictsView(View):
         kept = self.table.keep_selection()
         rows = sync_conflicts.open_conflicts(self.ctx.db)
         self.model.set_rows(rows)
-        self.table.fit_columns()
+        self.table.fit_columns(max_width=scale.chars_wide(self.table, 32))
         self.summary.setText(
             f"{count(len(rows), 'konflikt')} venter på en beslutning."
             if rows

@@ -52,24 +52,26 @@ class SyncConflictPanel(QWidget):
         self.kind = QLabel()
         self.kind.setWordWrap(True)
         grid = QGridLayout()
-        for column, title in enumerate(("Udgave", "Værdi", "Hvem", "Hvornår")):
+        # Who and when before the value: a long value (a vision) then never pushes them away.
+        for column, title in enumerate(("Udgave", "Hvem", "Hvornår", "Værdi")):
             grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
         self.cells: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
-        for row, (key, title) in enumerate(
-            (
-                ("base", "Før (fælles udgangspunkt)"),
-                ("server", "Serveren"),
-                ("laptop", "Den bærbare"),
-            ),
-            start=1,
-        ):
+        versions = (
+            ("base", "Før (fælles udgangspunkt)"),
+            ("server", "Serveren"),
+            ("laptop", "Den bærbare"),
+        )
+        for row, (key, title) in enumerate(versions, start=1):
             grid.addWidget(QLabel(title), row, 0)
-            cells = (QLabel(), QLabel(), QLabel())
-            for column, cell in enumerate(cells, start=1):
-                cell.setAccessibleName(f"{title}: {('værdi', 'hvem', 'hvornår')[column - 1]}")
+            value, who, when = QLabel(), QLabel(), QLabel()
+            for column, (cell, what) in enumerate(
+                ((who, "hvem"), (when, "hvornår"), (value, "værdi")), start=1
+            ):
+                cell.setAccessibleName(f"{title}: {what}")
                 grid.addWidget(cell, row, column)
-            self.cells[key] = cells
-        grid.setColumnStretch(1, 1)
+            self.cells[key] = (value, who, when)
+        grid.setColumnStretch(3, 1)
+        grid.setHorizontalSpacing(scale.chars_wide(self, 2))
         self.keep_server = QPushButton("Behold &serverens")
         self.keep_server.setToolTip("Serverens værdi gælder; den bærbares glemmes")
         self.keep_server.clicked.connect(lambda: self._choose(ConflictResolution.SERVER))
