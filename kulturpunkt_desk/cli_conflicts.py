@@ -60,21 +60,22 @@ def _who(user: str, when: str) -> str:
 def cmd_conflicts(args: argparse.Namespace) -> int:
     from kulturpunkt_desk.cli import open_session
     from kulturpunkt_desk.domain.danish import count
-    from kulturpunkt_desk.domain.services.sync_conflicts import open_conflicts
+    from kulturpunkt_desk.domain.services.sync_conflicts import count_open, open_conflicts
 
     session = open_session(args, writes=False)
     try:
         rows = open_conflicts(session.db)
+        open_count = count_open(session.db)  # the window's count, from the same function
     finally:
         session.close()
     if args.json:
-        result = {"open": len(rows), "conflicts": [as_json(r) for r in rows]}
+        result = {"open": open_count, "conflicts": [as_json(r) for r in rows]}
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0
     if not rows:
         print("Ingen åbne konflikter.")
         return 0
-    print(f"{count(len(rows), 'konflikt')} venter på en beslutning (løs dem i Konflikter):")
+    print(f"{count(open_count, 'konflikt')} venter på en beslutning (løs dem i Konflikter):")
     for r in rows:
         print(f"\n{r.record_label} – {r.field_label}: {r.kind_label}")
         print(f"  Før:              {r.base}")

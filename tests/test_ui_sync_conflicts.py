@@ -18,6 +18,7 @@ from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui import sync_menu
 from kulturpunkt_desk.ui.main_window import MainWindow
 from kulturpunkt_desk.ui.views.conflicts import ConflictsView
+from kulturpunkt_desk.ui.widgets.table_export import shown_rows
 
 
 def _area(db: Database, programme_id: str) -> str:
@@ -87,6 +88,9 @@ def test_the_conflicts_table_is_named_sortable_and_leaves_on_tab(
     assert view.table.accessibleName() == "Konflikter"
     assert view.table.isSortingEnabled() and not view.table.tabKeyNavigation()
     assert view.table.export_action.text() == "&Eksportér til Excel…"
+    header, rows = shown_rows(view.table)  # what Eksportér til Excel writes
+    assert header[:5] == ["Post", "Felt", "Konflikt", "Serveren", "Den bærbare"]
+    assert rows[0][3:5] == ["Viborg", "Skive"]
     for button in (view.panel.keep_server, view.panel.use_laptop, view.panel.use_value):
         assert button.text()  # said in words, never by colour alone
 
