@@ -205,3 +205,47 @@ def test_a_conflict_is_resolved_once(db: Database, programme_id: str) -> None:
     sync_conflicts.resolve(db, conflict_id, SERVER)
     with pytest.raises(DeskError, match="allerede løst"):
         sync_conflicts.resolve(db, conflict_id, LAPTOP)
+
+
+def test_a_whole_record_deleted_on_the_laptop_is_shown_as_deleted_there(
+    db: Database, programme_id: str
+) -> None:
+    area_id = _area(db, programme_id)
+    record_conflict(db, ConflictKind.DELETED_EDITED, "area", area_id)
+    [shown] = sync_conflicts.open_conflicts(db)
+    assert (shown.field_label, shown.base, shown.server, shown.laptop) == (
+        "Hele posten",
+        "Findes",
+        "Ændret",
+        "(slettet)",
+    )
+
+
+def test_a_rename_refused_on_the_server_takes_a_new_name(db: Database, programme_id: str) -> None:
+    area_id = _area(db, programme_id)
+    _area(db, programme_id, "Vesterhede")
+    conflict_id = record_conflict(
+        db, ConflictKind.UNIQUE, "area", area_id, "name", server="Fjordglimt", laptop="Vesterhede"
+    )
+    sync_conflicts.resolve(db, conflict_id, EDITED, "Fjordglimt Vest")
+    assert areas.get_area(db, area_id).name == "Fjordglimt Vest"
+
+
+def test_a_link_to_a_record_gone_from_the_server_is_refused(
+    db: Database, programme_id: str
+) -> None:
+    area_id = _area(db, programme_id)
+    gone = "9" * 8 + "-0000-0000-0000-" + "0" * 12
+    conflict_id = record_conflict(
+        db,
+        ConflictKind.MISSING_PARENT,
+        "area",
+        area_id,
+        "programme_id",
+        server=programme_id,
+        laptop=gone,
+    )
+    with pytest.raises(DeskError, match="Gendan det fra papirkurven"):
+        sync_conflicts.resolve(db, conflict_id, LAPTOP)
+    sync_conflicts.resolve(db, conflict_id, SERVER)
+    assert areas.get_area(db, area_id).programme_id == programme_id

@@ -114,7 +114,6 @@ def open_conflicts(db: Database) -> list[ConflictRow]:
 def _row(s: Session, c: SyncConflict) -> ConflictRow:
     table = Base.metadata.tables.get(c.table_name)
     column = table.c.get(c.field) if table is not None and c.field else None
-    whole = c.field is None
     return ConflictRow(
         id=c.id,
         kind=c.kind,
@@ -124,9 +123,15 @@ def _row(s: Session, c: SyncConflict) -> ConflictRow:
         record_label=_record_label(s, c),
         field=c.field,
         field_label=FIELD_LABELS.get(c.field, c.field) if c.field else "Hele posten",
-        base=_shown(column, c.base_value, whole),
-        server=_shown(column, c.server_value, whole),
-        laptop=_shown(column, c.laptop_value, whole),
+        base=_whole(c.kind, "base", c.base_value)
+        if c.field is None
+        else _shown(column, c.base_value),
+        server=_whole(c.kind, "server", c.server_value)
+        if c.field is None
+        else _shown(column, c.server_value),
+        laptop=_whole(c.kind, "laptop", c.laptop_value)
+        if c.field is None
+        else _shown(column, c.laptop_value),
         laptop_user=c.laptop_user,
         laptop_at=_utc(c.laptop_at),
         server_user=c.server_user or "",
@@ -152,15 +157,25 @@ def _record_label(s: Session, c: SyncConflict) -> str:
     return f"«{name}» ({noun})" if name else noun
 
 
-def _shown(column: Column[Any] | None, value: Any, whole: bool) -> str:
+# A whole record's three versions (no field): which side deleted it, which changed it.
+_WHOLE: dict[ConflictKind, dict[str, str]] = {
+    ConflictKind.EDITED_DELETED: {"base": "Findes", "server": GONE, "laptop": "Ændret"},
+    ConflictKind.DELETED_EDITED: {"base": "Findes", "server": "Ændret", "laptop": GONE},
+}
+_NEW_ON_LAPTOP = {"base": "(fandtes ikke)", "server": "(ikke oprettet)", "laptop": "Ny post"}
+
+
+def _whole(kind: ConflictKind, side: str, value: Any) -> str:
+    """A whole record's version: there, changed (and which fields), deleted or new."""
+    text = _WHOLE.get(kind, _NEW_ON_LAPTOP)[side]
+    if isinstance(value, dict) and text == "Ændret":
+        fields = [FIELD_LABELS.get(str(k), str(k)) for k in value if k != "id"]
+        return f"Ændret: {', '.join(fields)}" if fields else text
+    return text
+
+
+def _shown(column: Column[Any] | None, value: Any) -> str:
     """A stored (JSON-safe) value as the desk's forms show it."""
-    if whole:  # a whole record: there, or deleted
-        if value is None:
-            return GONE
-        if isinstance(value, dict):
-            changed = ", ".join(FIELD_LABELS.get(str(k), str(k)) for k in value if k != "id")
-            return f"Ændret: {changed}" if changed else "Findes"
-        return str(value)
     if value is None or value == "" or value == []:
         return EMPTY
     typed = _python(column, value) if column is not None else value
@@ -279,9 +294,13 @@ def _take_laptop(s: Session, conflict: SyncConflict, value: Any) -> None:
             raise ValidationError.single(
                 "value", f"{label}: findes allerede; skriv et nyt, før den bærbares bruges."
             )
-        _restore_rows(s, conflict, {conflict.field or "": _typed_input(column, label, value)})
-    else:  # EDITED_DELETED, MISSING_PARENT: the laptop's rows back as they were
-        _restore_rows(s, conflict, {})
+        _laptop_version(s, conflict, {column.name: _typed_input(column, label, value)})
+    else:  # EDITED_DELETED, MISSING_PARENT: the laptop's version as it was
+        changed = {}
+        if conflict.field is not None and not conflict.laptop_rows:
+            column, _label = _field(conflict)
+            changed = {column.name: _python(column, conflict.laptop_value)}
+        _laptop_version(s, conflict, changed)
 
 
 def _take_edited(s: Session, conflict: SyncConflict, value: Any) -> None:
@@ -290,25 +309,37 @@ def _take_edited(s: Session, conflict: SyncConflict, value: Any) -> None:
     if conflict.kind is ConflictKind.SAME_FIELD:
         _set_field(s, conflict, typed)
     elif conflict.kind is ConflictKind.UNIQUE:
-        _restore_rows(s, conflict, {column.name: typed})
+        _laptop_version(s, conflict, {column.name: typed})
     else:
         raise DeskError("Her kan kun vælges serverens eller den bærbares udgave.")
 
 
-def _set_field(s: Session, conflict: SyncConflict, value: Any) -> None:
+def _laptop_version(s: Session, conflict: SyncConflict, changed: dict[str, Any]) -> None:
+    """A refused new or deleted record back from the laptop's rows; a refused change to a
+    record the server still has (a name, a link) written into it."""
+    if conflict.laptop_rows:
+        _restore_rows(s, conflict, changed)
+        return
+    if not changed:
+        raise DeskError("Den bærbares udgave er ikke gemt i konflikten; vælg serverens.")
+    table: Table = Base.metadata.tables[conflict.table_name]
+    _check_parents(s, table, changed, set())
+    for name, v in changed.items():
+        _set_field(s, conflict, v, name)
+
+
+def _set_field(s: Session, conflict: SyncConflict, value: Any, name: str | None = None) -> None:
     record = s.get(_model(conflict.table_name), conflict.record_id)
     if record is None:
         raise DeskError("Posten er slettet på serveren siden; gendan den fra papirkurven først.")
-    setattr(record, conflict.field or "", value)
+    setattr(record, name or conflict.field or "", value)
 
 
 def _restore_rows(s: Session, conflict: SyncConflict, changed: dict[str, Any]) -> None:
     """The laptop's rows back, parents first; `changed` applies to the conflict's record.
     A row pointing to a record that is not there is refused in Danish, not by the engine."""
     order = {t.name: n for n, t in enumerate(Base.metadata.sorted_tables)}
-    entries = sorted(conflict.laptop_rows or [], key=lambda e: order.get(e["table"], 0))
-    if not entries:
-        raise DeskError("Den bærbares udgave er ikke gemt i konflikten; vælg serverens.")
+    entries = sorted(conflict.laptop_rows, key=lambda e: order.get(e["table"], 0))
     restored: set[tuple[str, Any]] = set()
     for entry in entries:
         table: Table = Base.metadata.tables[entry["table"]]

@@ -41,11 +41,12 @@ class ConflictsView(View):
             [
                 Column("Post", lambda r: r.record_label, lambda r: sort_key(r.record_label)),
                 Column("Felt", lambda r: r.field_label, lambda r: sort_key(r.field_label)),
-                Column("Konflikt", lambda r: r.kind_label),
                 Column("Serveren", lambda r: r.server, tooltip=lambda r: r.server),
                 Column("Den bærbare", lambda r: r.laptop, tooltip=lambda r: r.laptop),
                 Column("Ændret af", lambda r: r.laptop_user),
                 Column("Ændret", lambda r: r.laptop_when, _when_key),
+                # Last: the longest text, and the column that stretches.
+                Column("Konflikt", lambda r: r.kind_label, tooltip=lambda r: r.kind_label),
             ],
             lambda r: r.id,
         )
@@ -82,7 +83,7 @@ class ConflictsView(View):
         kept = self.table.keep_selection()
         rows = sync_conflicts.open_conflicts(self.ctx.db)
         self.model.set_rows(rows)
-        self.table.fit_columns(max_width=scale.chars_wide(self.table, 32))
+        self.table.fit_columns(max_width=scale.chars_wide(self.table, 34))
         self.summary.setText(
             f"{count(len(rows), 'konflikt')} venter på en beslutning."
             if rows
