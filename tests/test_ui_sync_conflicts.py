@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from accessibility_audit import audit
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sync_conflict_rows import closing_conflict, municipality_conflict
@@ -84,7 +85,7 @@ def test_the_conflicts_table_is_named_sortable_and_leaves_on_tab(
     db: Database, programme_id: str, open_view: Any
 ) -> None:
     municipality_conflict(db, _area(db, programme_id))
-    _window, view = open_view(db, "conflicts", ConflictsView)
+    window, view = open_view(db, "conflicts", ConflictsView)
     assert view.table.accessibleName() == "Konflikter"
     assert view.table.isSortingEnabled() and not view.table.tabKeyNavigation()
     assert view.table.export_action.text() == "&Eksportér til Excel…"
@@ -93,6 +94,8 @@ def test_the_conflicts_table_is_named_sortable_and_leaves_on_tab(
     assert rows[0][:4] == ["«Fjordglimt» (lokalområdet)", "Kommune", "Viborg", "Skive"]
     for button in (view.panel.keep_server, view.panel.use_laptop, view.panel.use_value):
         assert button.text()  # said in words, never by colour alone
+    # Every control named, Tab goes through, no Alt-letter twice (the menu bar's included).
+    assert audit(view, window.menuBar()).problems() == []
 
 
 @dataclass(frozen=True)

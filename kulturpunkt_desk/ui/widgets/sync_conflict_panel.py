@@ -84,7 +84,7 @@ class SyncConflictPanel(QWidget):
         self.value_label = QLabel("&Ny værdi:")
         self.value = QLineEdit()
         label_field(self.value_label, self.value)
-        self.use_value = QPushButton("Brug den &nye værdi")
+        self.use_value = QPushButton("Br&ug den nye værdi")
         self.use_value.clicked.connect(lambda: self._choose(ConflictResolution.EDITED))
         self.value.returnPressed.connect(self._typed_enter)
         third = QHBoxLayout()
