@@ -22,7 +22,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, DateTime, Integer, Numeric, Table, select
+from sqlalchemy import Boolean, Column, Date, DateTime, Integer, Numeric, Table, func, select
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import Session
 
@@ -100,9 +100,8 @@ def _open(s: Session) -> list[SyncConflict]:
 def count_open(db: Database) -> int:
     """How many conflicts wait for a person: the window's count and the CLI's."""
     with db.read() as s:
-        return len(
-            s.scalars(select(SyncConflict.id).where(SyncConflict.resolved_at.is_(None))).all()
-        )
+        query = select(func.count()).where(SyncConflict.resolved_at.is_(None))
+        return int(s.scalar(query) or 0)
 
 
 def open_conflicts(db: Database) -> list[ConflictRow]:
