@@ -89,6 +89,7 @@ class ConflictsView(View):
             if rows
             else "Ingen åbne konflikter. Alt fra de bærbare er flettet ind."
         )
+        self.panel.setVisible(bool(rows))  # nothing to decide: no empty panel
         self.table.restore_selection(kept)
         if self.table.current_id() is None and rows:
             self.table.selectRow(0)

@@ -95,13 +95,18 @@ class SyncConflictPanel(QWidget):
         self.error.setWordWrap(True)
         self.error.setStyleSheet(palette.style(palette.WARNING))
         self.error.setAccessibleName("Fejl")
+        # The versions and the choices: hidden while no conflict is chosen.
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addLayout(grid)
+        details.addLayout(buttons)
+        details.addLayout(third)
+        details.addWidget(self.error)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.kind)
-        layout.addLayout(grid)
-        layout.addLayout(buttons)
-        layout.addLayout(third)
-        layout.addWidget(self.error)
+        layout.addWidget(self.details)
         layout.addStretch(1)
         self.show_conflict(None)
 
@@ -117,12 +122,10 @@ class SyncConflictPanel(QWidget):
         self.value.setVisible(editable)
         # A name conflict takes its new name with "Brug den bærbares"; a field, a third value.
         self.use_value.setVisible(editable and row is not None and not self._renames(row))
+        self.details.setVisible(row is not None)
         if row is None:
             self.heading.setText("Ingen konflikt valgt")
             self.kind.setText("Vælg en konflikt i listen for at se begge udgaver.")
-            for cells in self.cells.values():
-                for cell in cells:
-                    cell.clear()
             return
         self.heading.setText(f"{row.record_label} – {row.field_label}")
         self.kind.setText(
