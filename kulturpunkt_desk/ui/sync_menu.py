@@ -194,14 +194,12 @@ class SyncControls:
             self.dialog.step(text, fraction)
 
     def _end(self) -> None:
-        self.task = None
         if self.dialog is not None and shiboken6.isValid(self.dialog):
             self.dialog.running = False
             self.dialog.close()
             self.dialog.deleteLater()
         self.dialog = None
         self.ctx.changed()  # the sync wrote the file around this window: read all again
-        self.update()
 
     def _done(self, report: SyncReport) -> None:
         self._end()
@@ -210,6 +208,7 @@ class SyncControls:
         QMessageBox.information(self.window, "Synkroniseret", report_text(report))
         if report.conflicts:
             self.window.show_view(KEY)
+        self._ready()
 
     def _failed(self, exc: BaseException) -> None:
         self._end()
@@ -219,6 +218,12 @@ class SyncControls:
             f"{explain(exc)}\n\nIntet er gået tabt: den bærbare og serveren er, som de var, "
             "eller synkroniseringen gøres færdig næste gang.",
         )
+        self._ready()
+
+    def _ready(self) -> None:
+        """Last, once the user has been told: Synkronisér can be chosen again."""
+        self.task = None
+        self.update()
 
 
 def install_sync(window: MainWindow) -> SyncControls:
