@@ -229,10 +229,9 @@ class _Sync:
             self.step("Finder dine ændringer", 0.1)
             base, touched = self._base_for_diff(server)
             snapshot = self.work / "bærbar.sqlite"
-            # Through a second connection: SQLite's backup never finishes reading through a
-            # connection inside a write transaction (it retries SQLITE_LOCKED for ever). This
-            # one has written nothing yet and holds the write lock, so the committed file is
-            # exactly what it sees.
+            # Read by a second connection: SQLite's backup cannot read through the
+            # connection holding the write lock. Nobody else can write meanwhile, and this
+            # sync has written nothing yet, so it sees exactly the held transaction's state.
             copy_file(self.files.laptop, snapshot)
             changeset = find_changes(snapshot, base)
             changes = read_changes(changeset, column_names(snapshot))
