@@ -31,6 +31,7 @@ TOPIC_MODULES: list[str] = [
     "kulturpunkt_desk.cli_people",
     "kulturpunkt_desk.cli_server",
     "kulturpunkt_desk.cli_sync",
+    "kulturpunkt_desk.cli_conflicts",
 ]
 
 Handler = Callable[[argparse.Namespace], int]

@@ -53,6 +53,7 @@ def test_safety_actions_sit_in_filer_before_afslut(window: MainWindow) -> None:
         "Ny database fra programskabelon…",
         "Forbind til server…",
         "Flet en fil ind i teamets database…",
+        "Synkronisér med serveren…",
         "Seneste databaser",
         "Indstillinger…",
         "---",

@@ -17,11 +17,13 @@ T = TypeVar("T")
 # loudly in the tests rather than printing "1 grupper".
 PLURALS: dict[str, str] = {
     "aktivitet": "aktiviteter",
+    "åben konflikt": "åbne konflikter",
     "anden post": "andre poster",
     "dag": "dage",
     "evaluering": "evalueringer",
     "gruppe": "grupper",
     "kommune": "kommuner",
+    "konflikt": "konflikter",
     "linje": "linjer",
     "lokalområde": "lokalområder",
     "møde": "møder",
@@ -30,6 +32,7 @@ PLURALS: dict[str, str] = {
     "post": "poster",
     "punkt": "punkter",
     "repræsentant": "repræsentanter",
+    "ændring": "ændringer",
 }
 
 

@@ -49,7 +49,7 @@ W = TypeVar("W", QLabel, QRadioButton)
 LONGEST = 90
 
 
-def _brief(widget: W, text: str) -> W:
+def brief(widget: W, text: str) -> W:
     """A long text (notes, a vision) shortened on one line; the whole text as tooltip."""
     flat = " ".join(text.split())
     widget.setText(flat if len(flat) <= LONGEST else flat[: LONGEST - 1] + "…")
@@ -83,9 +83,9 @@ class ConflictDialog(QDialog):
         for row, field in enumerate(conflict.fields, start=1):
             label = plain_label(labels.get(field.name, field.name))
             grid.addWidget(QLabel(label), row, 0)
-            grid.addWidget(_brief(QLabel(), shown(field.name, field.base)), row, 1)
-            theirs = _brief(QRadioButton(), shown(field.name, field.theirs))
-            mine = _brief(QRadioButton(), shown(field.name, field.mine))
+            grid.addWidget(brief(QLabel(), shown(field.name, field.base)), row, 1)
+            theirs = brief(QRadioButton(), shown(field.name, field.theirs))
+            mine = brief(QRadioButton(), shown(field.name, field.mine))
             # Said in words for a screen reader, not only by the column it stands in.
             theirs.setAccessibleName(f"{label}: behold {who}s værdi")
             mine.setAccessibleName(f"{label}: brug din værdi")

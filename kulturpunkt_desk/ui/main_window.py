@@ -213,6 +213,9 @@ class MainWindow(QMainWindow):
         from .recent_files import install_recent_files
 
         install_recent_files(self)
+        from .sync_menu import install_sync
+
+        install_sync(self)
 
     def _action(
         self,

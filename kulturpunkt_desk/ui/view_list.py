@@ -27,4 +27,6 @@ VIEWS: list[ViewSpec] = [
     ViewSpec("timeline", "Tidsplan", "timeline", "TimelineView"),
     ViewSpec("people", "Personer og organisationer", "people", "PeopleView"),
     ViewSpec("ekr", "Europæisk Kulturregion", "ekr", "EkrView"),
+    # Its title carries the count of open conflicts once the window is up (ui/sync_menu.py).
+    ViewSpec("conflicts", "Konflikter", "conflicts", "ConflictsView"),
 ]

@@ -44,6 +44,8 @@ _KIND = {
     "ekr_partnership": "partnerskabet",
     "ekr_member": "medlemmet",
 }
+# The same names where other services name a record ("«Fjordglimt» (lokalområdet)").
+RECORD_NOUNS = _KIND
 
 
 @dataclass(frozen=True)
