@@ -83,6 +83,18 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         self.id_of = id_of
         self.highlight = highlight
         self.rows: list[T] = []
+        # The roles this model answers: a delegate asks seven for every cell it paints, and
+        # the others are answered before the row is looked up.
+        answered = {Qt.ItemDataRole.DisplayRole, SORT_ROLE, ID_ROLE}
+        if any(c.right for c in self.columns):
+            answered.add(Qt.ItemDataRole.TextAlignmentRole)
+        if any(c.colour for c in self.columns):
+            answered.update((Qt.ItemDataRole.ForegroundRole, *WARNING_ROLES))
+        if any(c.tooltip for c in self.columns):
+            answered.add(Qt.ItemDataRole.ToolTipRole)
+        if highlight is not None:
+            answered.update((Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole))
+        self.answered = frozenset(int(role) for role in answered)
 
     def set_rows(self, rows: Sequence[T]) -> None:
         self.beginResetModel()
@@ -107,7 +119,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        if role not in self.answered or not index.isValid():
             return None
         row = self.rows[index.row()]
         column = self.columns[index.column()]
