@@ -205,3 +205,14 @@ def test_a_person_in_several_areas_is_listed_once_with_each_area(
         ("Anders", ()),
         ("Mette", (("Bakkekammen", False), ("Øbakken", True))),
     ]
+
+
+def test_absences_by_round_are_each_rounds_absent_areas(demo_db: Database) -> None:
+    pid = programme_id_of(demo_db)
+    by_round = meetings.absences_by_round(demo_db, pid)
+    assert [r for r, _absent in by_round] == meetings.network_rounds(demo_db, pid)
+    assert any(absent for _r, absent in by_round)
+    for r, absent in by_round:
+        assert [tuple(a) for a in absent] == [
+            tuple(a) for a in meetings.areas_absent_from_round(demo_db, pid, r.number)
+        ]
