@@ -393,6 +393,7 @@ def _missing_network(
 
 def _follow_ups(s: Session, programme_id: str, today: date, horizon: date) -> list[AttentionItem]:
     items = []
+    held: dict[date, str] = {}  # a few hundred follow-ups from far fewer meeting days
     # Columns only: a large programme has hundreds of open follow-ups.
     for row in s.execute(
         select(
@@ -416,7 +417,9 @@ def _follow_ups(s: Session, programme_id: str, today: date, horizon: date) -> li
         due = row.due_on
         assert due is not None  # filtered above
         who = f" (ansvarlig: {row.responsible})" if row.responsible else ""
-        text = f"{row.description}{who}; aftalt på sparringsmødet {short_date(row.held_on)}."
+        if row.held_on not in held:
+            held[row.held_on] = short_date(row.held_on)
+        text = f"{row.description}{who}; aftalt på sparringsmødet {held[row.held_on]}."
         items.append(
             _item(
                 row,
