@@ -17,7 +17,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableView, QWidget
 
 from .. import preferences
-from ..models.record_table import ID_ROLE, SORT_ROLE, RecordTableModel
+from ..models.record_table import ID_ROLE, ROW_TEXT_ROLE, SORT_ROLE, RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -27,39 +27,21 @@ FIT_ROWS = 100
 
 
 class RecordFilter(QSortFilterProxyModel):
-    """Filters on the rows' column texts, joined once per load: Qt's own fixed-string filter
-    asks the model for every cell of every row at each key press."""
+    """Filters on the rows' column texts, joined and folded once per load by the model
+    (ROW_TEXT_ROLE): Qt's own fixed-string filter on every column would ask the model for
+    every cell of every row at each key press. No filterAcceptsRow in Python: without a
+    filter text Qt then accepts a reloaded list's thousands of rows without a call back."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.text = ""
-        self._rows: list[Any] | None = None
-        self._texts: list[str] = []
+        self.setFilterRole(ROW_TEXT_ROLE)
+        self.setFilterKeyColumn(0)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
     def set_text(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
-            self.beginFilterChange()
-            self.text = text.strip().casefold()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.text = text.strip().casefold()
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self.text:
-            return True
-        model = self.sourceModel()
-        if not isinstance(model, RecordTableModel):
-            return super().filterAcceptsRow(source_row, source_parent)
-        if self._rows is not model.rows or len(self._texts) != len(model.rows):
-            # set_rows() gives the model a new list: that is when the texts are read again.
-            self._rows = model.rows
-            self._texts = [_row_text(model, row) for row in model.rows]
-        return self.text in self._texts[source_row]
-
-
-def _row_text(model: RecordTableModel[Any], row: Any) -> str:
-    return "\n".join(column.text(row) for column in model.columns).casefold()
+        self.text = text.strip().casefold()
+        self.setFilterFixedString(self.text)
 
 
 class RecordTable(QTableView):
@@ -73,8 +55,6 @@ class RecordTable(QTableView):
         self.proxy: QSortFilterProxyModel = RecordFilter(self)
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
         self.setModel(self.proxy)
         self.setSortingEnabled(True)
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order
