@@ -31,8 +31,6 @@ Index = QModelIndex | QPersistentModelIndex
 # The proxy sorts by this role, so dates and amounts sort by value, not by their text.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole
-# A row's column texts joined and case-folded, read once per load: what a filter searches.
-ROW_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 WARNING_COLOUR = QColor(palette.WARNING)
 MUTED_COLOUR = QColor(palette.MUTED)
@@ -87,7 +85,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         self.rows: list[T] = []
         # The roles this model answers: a delegate asks seven for every cell it paints, and
         # the others are answered before the row is looked up.
-        answered = {Qt.ItemDataRole.DisplayRole, SORT_ROLE, ID_ROLE, ROW_TEXT_ROLE}
+        answered = {Qt.ItemDataRole.DisplayRole, SORT_ROLE, ID_ROLE}
         if any(c.right for c in self.columns):
             answered.add(Qt.ItemDataRole.TextAlignmentRole)
         if any(c.colour for c in self.columns):
@@ -97,22 +95,41 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         if highlight is not None:
             answered.update((Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole))
         self.answered = frozenset(int(role) for role in answered)
-        self._row_texts: list[str | None] = []
+        # The text filter is applied here, not in a proxy: a proxy's filter calls Python
+        # once per row at every reload, even with no filter text.
+        self.all_rows: list[T] = []
+        self.filter_text = ""
+        self._row_texts: list[str] | None = None
 
     def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self._row_texts = [None] * len(self.rows)
-        self.endResetModel()
+        """Every row to list; `rows` then holds those the filter text lets through."""
+        self.all_rows = list(rows)
+        self._row_texts = None
+        self._show()
 
-    def row_text(self, n: int) -> str:
-        """Row n's column texts, joined and case-folded (read once per load)."""
-        text = self._row_texts[n]
-        if text is None:
-            row = self.rows[n]
-            text = "\n".join(column.text(row) for column in self.columns).casefold()
-            self._row_texts[n] = text
-        return text
+    def set_filter_text(self, text: str) -> None:
+        """Show the rows whose column texts hold `text`, without regard to case."""
+        text = text.strip().casefold()
+        if text != self.filter_text:
+            self.filter_text = text
+            self._show()
+
+    def _show(self) -> None:
+        self.beginResetModel()
+        if self.filter_text:
+            if self._row_texts is None:  # each row's texts read once per load
+                self._row_texts = [
+                    "\n".join(column.text(row) for column in self.columns).casefold()
+                    for row in self.all_rows
+                ]
+            self.rows = [
+                row
+                for row, text in zip(self.all_rows, self._row_texts, strict=True)
+                if self.filter_text in text
+            ]
+        else:
+            self.rows = self.all_rows
+        self.endResetModel()
 
     def row_of_id(self, record_id: str) -> int:
         """The source row showing `record_id`, or -1."""
@@ -142,8 +159,6 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             return _sortable(column.sort_key(row) if column.sort_key else column.text(row))
         if role == ID_ROLE:
             return self.id_of(row)
-        if role == ROW_TEXT_ROLE:
-            return self.row_text(index.row())
         if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:

@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import (
     QByteArray,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -17,7 +16,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableView, QWidget
 
 from .. import preferences
-from ..models.record_table import ID_ROLE, ROW_TEXT_ROLE, SORT_ROLE, RecordTableModel
+from ..models.record_table import ID_ROLE, SORT_ROLE, RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -27,21 +26,8 @@ FIT_ROWS = 100
 
 
 class RecordFilter(QSortFilterProxyModel):
-    """Filters on the rows' column texts, joined and folded once per load by the model
-    (ROW_TEXT_ROLE): Qt's own fixed-string filter on every column would ask the model for
-    every cell of every row at each key press. No filterAcceptsRow in Python: without a
-    filter text Qt then accepts a reloaded list's thousands of rows without a call back."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.text = ""
-        self.setFilterRole(ROW_TEXT_ROLE)
-        self.setFilterKeyColumn(0)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-    def set_text(self, text: str) -> None:
-        self.text = text.strip().casefold()
-        self.setFilterFixedString(self.text)
+    """Sorts the rows; the text filter is the model's own (RecordTableModel.set_filter_text),
+    so a reload of thousands of rows makes no call back into Python per row."""
 
 
 class RecordTable(QTableView):
@@ -114,7 +100,7 @@ class RecordTable(QTableView):
 
     def set_filter_text(self, text: str) -> None:
         if isinstance(self.proxy, RecordFilter):
-            self.proxy.set_text(text)
+            self.source.set_filter_text(text)
         else:  # a view's own filter proxy
             self.proxy.setFilterFixedString(text.strip())
 
@@ -145,6 +131,9 @@ class RecordTable(QTableView):
     def select_id(self, record_id: str) -> bool:
         """Select and scroll to the row of `record_id` (clearing the filter if it hides it)."""
         source_row = self.source.row_of_id(record_id)
+        if source_row < 0 and any(self.source.id_of(r) == record_id for r in self.source.all_rows):
+            self.set_filter_text("")  # the model's text filter hides it
+            source_row = self.source.row_of_id(record_id)
         if source_row < 0:
             return False
         index = self.proxy.mapFromSource(self.source.index(source_row, 0))
