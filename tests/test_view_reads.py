@@ -216,3 +216,14 @@ def test_absences_by_round_are_each_rounds_absent_areas(demo_db: Database) -> No
         assert [tuple(a) for a in absent] == [
             tuple(a) for a in meetings.areas_absent_from_round(demo_db, pid, r.number)
         ]
+
+
+def test_overbliks_statuses_are_the_area_lists_statuses(demo_db: Database) -> None:
+    from kulturpunkt_desk.domain.services import overview
+
+    pid = programme_id_of(demo_db)
+    with demo_db.read() as s:
+        statuses = overview.statuses_in(s, pid)
+        summaries = overview.summaries_in(s, pid)
+    assert len(set(statuses)) > 1
+    assert statuses == [summary.status for summary in summaries]
