@@ -119,3 +119,111 @@ def test_person_rows_name_each_persons_organisation_and_areas(demo_db: Database)
     assert [(o.id, o.name, o.sector) for o in organisations] == [
         (o.id, o.name, o.sector) for o in people.list_organisations(demo_db)
     ]
+
+
+def test_a_session_with_several_participants_and_follow_ups_is_listed_once(
+    db: Database, programme_id: str
+) -> None:
+    from datetime import date
+
+    from kulturpunkt_desk.domain.models import SessionForm
+    from kulturpunkt_desk.domain.services import sparring
+    from kulturpunkt_desk.domain.services.areas import AreaData, MemberData
+    from kulturpunkt_desk.domain.services.people import PersonData
+    from kulturpunkt_desk.domain.services.sparring import FollowUpData, SessionData
+
+    area_id = areas.create_area(
+        db, programme_id, AreaData(name="Fjordglimt", municipality="Aalborg")
+    )
+    ids = [
+        areas.add_new_person(db, area_id, PersonData(name), MemberData())
+        for name in ("Åse", "Bo", "Ærle")
+    ]
+    sparring.log_session(db, area_id, SessionData(date(2025, 6, 2), SessionForm.PHONE))
+    session_id = sparring.log_session(
+        db,
+        area_id,
+        SessionData(
+            date(2025, 7, 1),
+            SessionForm.ONLINE,
+            participant_ids=ids,
+            follow_ups=[
+                FollowUpData("Send listen", due_on=date(2025, 7, 15)),
+                FollowUpData("Ring op"),
+                FollowUpData("Book sal", due_on=date(2025, 7, 10), done_on=date(2025, 7, 9)),
+            ],
+        ),
+    )
+    listed = sparring.session_list(db, programme_id)
+    assert [r.held_on for r in listed.rows] == [date(2025, 7, 1), date(2025, 6, 2)]
+    newest, oldest = listed.rows
+    assert newest.id == session_id and newest.area_name == "Fjordglimt"
+    assert sorted(newest.participants) == sorted(["Åse", "Bo", "Ærle"])
+    assert [a.description for a in newest.follow_ups] == ["Ring op", "Book sal", "Send listen"]
+    assert oldest.participants == () and oldest.follow_ups == ()
+
+
+def test_session_list_names_the_timelines_sparring_rounds(demo_db: Database) -> None:
+    from kulturpunkt_desk.domain.models import MilestoneKind
+    from kulturpunkt_desk.domain.services import programmes, sparring
+
+    programme = programmes.current_programme(demo_db)
+    assert programme is not None
+    rounds = sorted(
+        m.round for m in programme.milestones if m.kind == MilestoneKind.SPARRING_ROUND and m.round
+    )
+    listed = sparring.session_list(demo_db, programme.id)
+    assert rounds and listed.rounds == tuple(rounds)
+    assert listed.rows == sparring.session_rows(demo_db, programme.id)
+
+
+def test_area_names_are_the_programmes_areas_in_danish_order(demo_db: Database) -> None:
+    pid = programme_id_of(demo_db)
+    assert [(a.id, a.name) for a in areas.area_names(demo_db, pid)] == [
+        (a.id, a.name) for a in areas.list_areas(demo_db, pid)
+    ]
+
+
+def test_a_person_in_several_areas_is_listed_once_with_each_area(
+    db: Database, programme_id: str
+) -> None:
+    from kulturpunkt_desk.domain.services import people
+    from kulturpunkt_desk.domain.services.areas import AreaData, MemberData
+    from kulturpunkt_desk.domain.services.people import PersonData
+
+    first, second = (
+        areas.create_area(db, programme_id, AreaData(name=name, municipality="Aalborg"))
+        for name in ("Øbakken", "Bakkekammen")
+    )
+    mette = areas.add_new_person(
+        db, first, PersonData("Mette"), MemberData(is_primary_contact=True)
+    )
+    areas.add_member(db, second, mette, MemberData())
+    people.create_person(db, PersonData("Anders"))
+    rows = people.person_rows(db)
+    assert [(r.name, r.areas) for r in rows] == [
+        ("Anders", ()),
+        ("Mette", (("Bakkekammen", False), ("Øbakken", True))),
+    ]
+
+
+def test_absences_by_round_are_each_rounds_absent_areas(demo_db: Database) -> None:
+    pid = programme_id_of(demo_db)
+    by_round = meetings.absences_by_round(demo_db, pid)
+    assert [r for r, _absent in by_round] == meetings.network_rounds(demo_db, pid)
+    assert any(absent for _r, absent in by_round)
+    for r, absent in by_round:
+        assert [tuple(a) for a in absent] == [
+            tuple(a) for a in meetings.areas_absent_from_round(demo_db, pid, r.number)
+        ]
+
+
+def test_overbliks_statuses_are_the_area_lists_statuses(demo_db: Database) -> None:
+    from kulturpunkt_desk.domain.services import overview
+
+    pid = programme_id_of(demo_db)
+    with demo_db.read() as s:
+        statuses = overview.statuses_in(s, pid)
+        summaries = overview.summaries_in(s, pid)
+    assert len(set(statuses)) > 1
+    assert statuses == [summary.status for summary in summaries]

@@ -8,6 +8,7 @@ so a message shared by many nouns stays grammatical with each of them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from operator import attrgetter
 from typing import TypeVar
 
@@ -58,13 +59,16 @@ def pronoun(definite_noun: str) -> str:
 _LAST_LETTERS = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}", "ü": "y"})
 
 
+@lru_cache(maxsize=8192)  # a list sorts the same few thousand names at every refresh
 def sort_key(text: str) -> str:
     """A key that sorts names the Danish way (Ærø, Østerø, Åby; Aalborg after Åby), for
     Python's sorted() and for Qt's sort role alike (a plain string: no locale needed)."""
-    import unicodedata
-
     folded = text.casefold().replace("aa", "å")
     kept = folded.translate(_LAST_LETTERS)
+    if kept.isascii():  # most names once æ, ø and å are placed: no accents to strip
+        return kept
+    import unicodedata  # here, not at the top: the start-up shell imports this module
+
     plain = unicodedata.normalize("NFKD", kept)
     return "".join(c for c in plain if not unicodedata.combining(c))
 

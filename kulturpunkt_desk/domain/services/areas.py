@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -170,6 +171,18 @@ def get_area(db: Database, area_id: str) -> Area:
 def list_areas(db: Database, programme_id: str) -> list[Area]:
     with db.read() as s:
         return by_name(s.scalars(select(Area).where(Area.programme_id == programme_id)))
+
+
+class AreaName(NamedTuple):
+    id: str
+    name: str
+
+
+def area_names(db: Database, programme_id: str) -> list[AreaName]:
+    """The programme's areas as a filter lists them: id and name, in Danish order."""
+    query = select(Area.id, Area.name).where(Area.programme_id == programme_id)
+    with db.read() as s:
+        return by_name(AreaName(*row) for row in s.execute(query))
 
 
 def find_area(db: Database, programme_id: str, name: str) -> Area:

@@ -98,76 +98,81 @@ def overdue_items(
     return [i for i in items if i.overdue]
 
 
-def _late_records(db: Database, programme_id: str, today: date) -> list[AttentionItem]:
-    """Agreements unsigned, instalments unpaid and evaluations missing past their dates."""
+def _late_records(
+    s: Session,
+    programme_id: str,
+    today: date,
+    parts: dict[str, tuple[str, date | None]],
+    named: Sequence[Row[str, str]],
+) -> list[AttentionItem]:
+    """Agreements unsigned, instalments unpaid and evaluations missing past their dates.
+    `parts`: evaluation_parts_in's answer; `named`: the programme's areas (id and name)."""
     items: list[AttentionItem] = []
-    with db.read() as s:
-        in_programme = Area.programme_id == programme_id
-        declined = set(
-            s.scalars(
-                select(ExpressionOfInterest.area_id)
-                .join(Area)
-                .where(in_programme, ExpressionOfInterest.decision == InterestDecision.DECLINED)
+    in_programme = Area.programme_id == programme_id
+    declined = set(
+        s.scalars(
+            select(ExpressionOfInterest.area_id)
+            .join(Area)
+            .where(in_programme, ExpressionOfInterest.decision == InterestDecision.DECLINED)
+        )
+    )
+    # Columns only, here and below: no ORM objects for a list of hundreds.
+    for area in s.execute(
+        select(
+            Area.id,
+            Area.name,
+            Area.closed_on,
+            CollaborationAgreement.sent_on,
+            CollaborationAgreement.signed_by_area_on,
+            CollaborationAgreement.signed_by_region_on,
+        )
+        .join(CollaborationAgreement)
+        .where(in_programme)
+    ):
+        signed = area.signed_by_area_on and area.signed_by_region_on
+        if area.sent_on is None or signed or area.closed_on is not None:
+            continue
+        due = area.sent_on + timedelta(days=AGREEMENT_REMINDER_DAYS)
+        if due < today:
+            items.append(
+                _item(
+                    area,
+                    AttentionKind.AGREEMENT_UNSIGNED,
+                    due,
+                    today,
+                    f"Aftalen blev sendt {short_date(area.sent_on)} og er endnu ikke "
+                    "underskrevet af begge parter.",
+                )
+            )
+    for row in _unpaid_instalments(s, programme_id, Instalment.due_on < today):
+        if row.id in declined:
+            continue
+        items.append(
+            _item(
+                row,
+                AttentionKind.INSTALMENT_UNPAID,
+                row.due_on,
+                today,
+                f"Rate på {format_kr(row.amount_ore)} forfaldt "
+                f"{short_date(row.due_on)} og er ikke udbetalt.",
+                ("instalment", row.instalment_id),
             )
         )
-        # Columns only, here and below: no ORM objects for a list of hundreds.
-        for area in s.execute(
-            select(
-                Area.id,
-                Area.name,
-                Area.closed_on,
-                CollaborationAgreement.sent_on,
-                CollaborationAgreement.signed_by_area_on,
-                CollaborationAgreement.signed_by_region_on,
+    # Evaluations: the one rule of who owes one (evaluation_parts_in).
+    for owing in named:
+        state, deadline = parts.get(owing.id, ("", None))
+        if state != MISSING or deadline is None:
+            continue
+        items.append(
+            _item(
+                owing,
+                AttentionKind.EVALUATION_MISSING,
+                deadline,
+                today,
+                f"Evalueringsmaterialet skulle være afleveret senest {short_date(deadline)}.",
+                ("evaluation_area", owing.id),
             )
-            .join(CollaborationAgreement)
-            .where(in_programme)
-        ):
-            signed = area.signed_by_area_on and area.signed_by_region_on
-            if area.sent_on is None or signed or area.closed_on is not None:
-                continue
-            due = area.sent_on + timedelta(days=AGREEMENT_REMINDER_DAYS)
-            if due < today:
-                items.append(
-                    _item(
-                        area,
-                        AttentionKind.AGREEMENT_UNSIGNED,
-                        due,
-                        today,
-                        f"Aftalen blev sendt {short_date(area.sent_on)} og er endnu ikke "
-                        "underskrevet af begge parter.",
-                    )
-                )
-        for row in _unpaid_instalments(s, programme_id, Instalment.due_on < today):
-            if row.id in declined:
-                continue
-            items.append(
-                _item(
-                    row,
-                    AttentionKind.INSTALMENT_UNPAID,
-                    row.due_on,
-                    today,
-                    f"Rate på {format_kr(row.amount_ore)} forfaldt "
-                    f"{short_date(row.due_on)} og er ikke udbetalt.",
-                    ("instalment", row.instalment_id),
-                )
-            )
-        # Evaluations: the one rule of who owes one (evaluation_parts_in).
-        parts = evaluation_parts_in(s, programme_id, today)
-        for named in s.execute(select(Area.id, Area.name).where(in_programme)):
-            state, deadline = parts.get(named.id, ("", None))
-            if state != MISSING or deadline is None:
-                continue
-            items.append(
-                _item(
-                    named,
-                    AttentionKind.EVALUATION_MISSING,
-                    deadline,
-                    today,
-                    f"Evalueringsmaterialet skulle være afleveret senest {short_date(deadline)}.",
-                    ("evaluation_area", named.id),
-                )
-            )
+        )
     return items
 
 
@@ -208,11 +213,14 @@ def attention_items(
     soonest first."""
     if coming_days is None:
         coming_days = settings.read(db, settings.COMING_DAYS)
-    items = _late_records(db, programme_id, today)
     horizon = today + timedelta(days=coming_days)
     with db.read() as s:
-        skipped = _skipped_areas(s, programme_id)  # asked once for both below
-        items += _coming_money(s, programme_id, today, horizon, skipped)
+        # Asked once for all the rules below.
+        skipped = _skipped_areas(s, programme_id)
+        parts = evaluation_parts_in(s, programme_id, today, skipped)
+        named = s.execute(select(Area.id, Area.name).where(Area.programme_id == programme_id)).all()
+        items = _late_records(s, programme_id, today, parts, named)
+        items += _coming_money(s, programme_id, today, horizon, skipped, parts, named)
         items += _missing_interest(s, programme_id, today, horizon)
         items += _missing_sparring(s, programme_id, today, skipped)
         items += _follow_ups(s, programme_id, today, horizon)
@@ -255,7 +263,13 @@ def _unpaid_instalments(
 
 
 def _coming_money(
-    s: Session, programme_id: str, today: date, horizon: date, skipped: set[str]
+    s: Session,
+    programme_id: str,
+    today: date,
+    horizon: date,
+    skipped: set[str],
+    parts: dict[str, tuple[str, date | None]],
+    named: Sequence[Row[str, str]],
 ) -> list[AttentionItem]:
     items = []
     for row in _unpaid_instalments(
@@ -275,14 +289,12 @@ def _coming_money(
             )
     end = _collection_end(s, programme_id)
     if end is not None and today <= end <= horizon:
-        parts = evaluation_parts_in(s, programme_id, today)
-        in_programme = Area.programme_id == programme_id
-        for named in s.execute(select(Area.id, Area.name).where(in_programme)):
-            if parts.get(named.id, ("", None))[0] == DUE:
+        for area in named:
+            if parts.get(area.id, ("", None))[0] == DUE:
                 text = f"Evalueringsmaterialet skal afleveres senest {short_date(end)}."
-                record = ("evaluation_area", named.id)
+                record = ("evaluation_area", area.id)
                 items.append(
-                    _item(named, AttentionKind.EVALUATION_MISSING, end, today, text, record)
+                    _item(area, AttentionKind.EVALUATION_MISSING, end, today, text, record)
                 )
     return items
 
@@ -381,6 +393,7 @@ def _missing_network(
 
 def _follow_ups(s: Session, programme_id: str, today: date, horizon: date) -> list[AttentionItem]:
     items = []
+    held: dict[date, str] = {}  # a few hundred follow-ups from far fewer meeting days
     # Columns only: a large programme has hundreds of open follow-ups.
     for row in s.execute(
         select(
@@ -404,7 +417,9 @@ def _follow_ups(s: Session, programme_id: str, today: date, horizon: date) -> li
         due = row.due_on
         assert due is not None  # filtered above
         who = f" (ansvarlig: {row.responsible})" if row.responsible else ""
-        text = f"{row.description}{who}; aftalt på sparringsmødet {short_date(row.held_on)}."
+        if row.held_on not in held:
+            held[row.held_on] = short_date(row.held_on)
+        text = f"{row.description}{who}; aftalt på sparringsmødet {held[row.held_on]}."
         items.append(
             _item(
                 row,
@@ -447,11 +462,12 @@ def evaluation_state_parts(
 
 
 def evaluation_parts_in(
-    s: Session, programme_id: str, today: date
+    s: Session, programme_id: str, today: date, skipped: set[str] | None = None
 ) -> dict[str, tuple[str, date | None]]:
     """The one rule of who owes an evaluation: an area that got a grant (the money is what
     is accounted for), was not declined and is not closed. Overblik, Evaluering, the status
-    summary and `overblik` all read it from here."""
+    summary and `overblik` all read it from here. `skipped`: _skipped_areas's answer, when
+    the caller has it already."""
     in_programme = Area.programme_id == programme_id
     received: dict[str, date] = {}
     for area_id, day in s.execute(
@@ -461,7 +477,8 @@ def evaluation_parts_in(
     ):
         received[area_id] = max(day, received.get(area_id, day))
     granted = set(s.scalars(select(Grant.area_id).join(Area).where(in_programme)))
-    skipped = _skipped_areas(s, programme_id)
+    if skipped is None:
+        skipped = _skipped_areas(s, programme_id)
     deadline = _collection_end(s, programme_id)
     states: dict[str, tuple[str, date | None]] = {}
     for area_id in s.scalars(select(Area.id).where(in_programme)):

@@ -75,7 +75,7 @@ def money_warnings_in(s: Session, programme_id: str) -> list[str]:
         return []
     grants = _grants_in(s, programme_id)
     total = budget_warning(sum(a for _, _, a in grants), programme.total_budget_ore)
-    per_grant = grant_warnings_in(s, programme_id)
+    per_grant = _grant_warnings(grants, programme.default_grant_ore)
     names = {area_id: name for area_id, name, _ in grants}
     lines = [f"{names[area_id]}: {text}" for area_id, text in per_grant.items()]
     return ([total] if total else []) + sorted(lines, key=sort_key)
@@ -89,10 +89,11 @@ def grant_warnings(db: Database, programme_id: str) -> dict[str, str]:
 
 def grant_warnings_in(s: Session, programme_id: str) -> dict[str, str]:
     standard = get(s, Programme, programme_id, "Programmet").default_grant_ore
-    found = {
-        area_id: grant_warning(amount, standard)
-        for area_id, _, amount in _grants_in(s, programme_id)
-    }
+    return _grant_warnings(_grants_in(s, programme_id), standard)
+
+
+def _grant_warnings(grants: list[tuple[str, str, int]], standard: int) -> dict[str, str]:
+    found = {area_id: grant_warning(amount, standard) for area_id, _, amount in grants}
     return {area_id: text for area_id, text in found.items() if text}
 
 

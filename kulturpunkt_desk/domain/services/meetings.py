@@ -284,15 +284,19 @@ def programme_members(db: Database, programme_id: str) -> list[MemberRow]:
         return [MemberRow(*row) for row in s.execute(query)]
 
 
-def absent_in(s: Session, programme_id: str, round_number: int) -> list[Row[str, str]]:
+def absent_in(
+    s: Session, programme_id: str, round_number: int, designated: set[str] | None = None
+) -> list[Row[str, str]]:
     """Designated, open areas nobody came from to any meeting of the round, by name: their
-    id and name (columns only; Overblik and the meetings view ask for every round)."""
+    id and name (columns only; Overblik and the meetings view ask for every round).
+    `designated`: the programme's designated areas, when the caller has them already."""
     came = (
         select(MeetingAttendance.area_id)
         .join(NetworkMeeting)
         .where(NetworkMeeting.programme_id == programme_id, NetworkMeeting.round == round_number)
     )
-    designated = designated_ids_in(s, programme_id)
+    if designated is None:
+        designated = designated_ids_in(s, programme_id)
     return by_name(
         area
         for area in s.execute(
@@ -312,3 +316,16 @@ def areas_absent_from_round(
     """The designated areas that came to none of the round's meetings (closed ones left out)."""
     with db.read() as s:
         return absent_in(s, programme_id, round_number)
+
+
+def absences_by_round(
+    db: Database, programme_id: str
+) -> list[tuple[NetworkRound, list[Row[str, str]]]]:
+    """Each network round with the designated areas that came to none of its meetings, in
+    one session: the rounds and the designated areas are read once for all of them."""
+    with db.read() as s:
+        designated = designated_ids_in(s, programme_id)
+        return [
+            (r, absent_in(s, programme_id, r.number, designated))
+            for r in rounds_in(s, programme_id)
+        ]

@@ -43,9 +43,9 @@ def overblik(db: Database, programme_id: str, today: date) -> OverblikData:
         milestones = list(programme.milestones) if programme else []
         totals = overview.money_totals_in(s, programme_id)
         warnings = budget_warnings.money_warnings_in(s, programme_id)
-        rows = overview.summaries_in(s, programme_id)
+        statuses = overview.statuses_in(s, programme_id)
         designation = selection.designation_in(s, programme_id)
-    counts = {status: sum(1 for r in rows if r.status == status) for status in STATUS_ORDER}
+    counts = {status: statuses.count(status) for status in STATUS_ORDER}
     data = OverblikData(
         today=today,
         phases=[Phase(m.title, m.starts_on, m.ends_on) for m in milestones],
@@ -74,7 +74,7 @@ def overblik(db: Database, programme_id: str, today: date) -> OverblikData:
             if counts[status]
         ],
         designation=designation.text,
-        area_count=len(rows),
+        area_count=len(statuses),
         ahead=ahead,
         coming_days=days,
         money_warnings=warnings,

@@ -59,6 +59,18 @@ def area_summaries(db: Database, programme_id: str) -> list[AreaSummary]:
 
 def summaries_in(s: Session, programme_id: str) -> list[AreaSummary]:
     """All areas of a programme with derived status; one query per fact, not per area."""
+    return _summaries_in(s, programme_id, figures=True)
+
+
+def statuses_in(s: Session, programme_id: str) -> list[AreaStatus]:
+    """Each area's status by the same facts and rule as summaries_in, without the figures
+    beside it (contact, amounts, meetings attended): the Overblik counts statuses only."""
+    return [summary.status for summary in _summaries_in(s, programme_id, figures=False)]
+
+
+def _summaries_in(s: Session, programme_id: str, figures: bool) -> list[AreaSummary]:
+    """summaries_in; without `figures`, the contact, the grant and the meetings attended
+    are not read (left empty), for statuses_in."""
     # Columns only: the summary holds plain values, no Area objects to build and track.
     areas = by_name(
         s.execute(
@@ -87,7 +99,11 @@ def summaries_in(s: Session, programme_id: str) -> list[AreaSummary]:
             CollaborationAgreement.signed_by_region_on,
         ).where(CollaborationAgreement.area_id.in_(in_programme))
     )
-    grants = grouped(select(Grant.area_id, Grant.amount_ore).where(Grant.area_id.in_(in_programme)))
+    grants = (
+        grouped(select(Grant.area_id, Grant.amount_ore).where(Grant.area_id.in_(in_programme)))
+        if figures
+        else {}
+    )
     paid = grouped(
         select(Grant.area_id, func.count(Instalment.id), func.sum(Instalment.amount_ore))
         .join(Instalment)
@@ -109,16 +125,22 @@ def summaries_in(s: Session, programme_id: str) -> list[AreaSummary]:
         .where(EvaluationSubmission.area_id.in_(in_programme))
         .group_by(EvaluationSubmission.area_id)
     )
-    meetings = grouped(
-        select(MeetingAttendance.area_id, func.count(func.distinct(MeetingAttendance.meeting_id)))
-        .where(MeetingAttendance.area_id.in_(in_programme))
-        .group_by(MeetingAttendance.area_id)
-    )
-    contacts = grouped(
-        select(AreaMember.area_id, Person.name)
-        .join(Person)
-        .where(AreaMember.area_id.in_(in_programme), AreaMember.is_primary_contact.is_(True))
-    )
+    if not figures:
+        meetings: dict[str, Any] = {}
+        contacts: dict[str, Any] = {}
+    else:
+        meetings = grouped(
+            select(
+                MeetingAttendance.area_id, func.count(func.distinct(MeetingAttendance.meeting_id))
+            )
+            .where(MeetingAttendance.area_id.in_(in_programme))
+            .group_by(MeetingAttendance.area_id)
+        )
+        contacts = grouped(
+            select(AreaMember.area_id, Person.name)
+            .join(Person)
+            .where(AreaMember.area_id.in_(in_programme), AreaMember.is_primary_contact.is_(True))
+        )
 
     rows = []
     for area in areas:

@@ -104,7 +104,7 @@ def list_people(db: Database, text: str = "") -> list[Person]:
                 selectinload(Person.organisation),
                 selectinload(Person.memberships).selectinload(AreaMember.area),
             )
-            .order_by(Person.name)
+            .order_by(Person.name, Person.id)  # as person_rows
         )
         if text:
             like = f"%{text}%"
@@ -137,8 +137,9 @@ class OrganisationRow(NamedTuple):
 
 
 def person_rows(db: Database) -> list[PersonRow]:
-    """Everyone, by name, with their organisation's name and their areas, in two queries
-    (the areas grouped here rather than by SQLite's json_group_array, for every engine)."""
+    """Everyone, by name, with their organisation's name and their areas, in one query: a
+    person in several areas comes once per area and is folded here (plain SQL on every
+    engine, rather than SQLite's json_group_array)."""
     query = (
         select(
             Person.id,
@@ -147,21 +148,29 @@ def person_rows(db: Database) -> list[PersonRow]:
             Person.phone,
             Person.title,
             func.coalesce(Organisation.name, ""),
+            Area.name,
+            AreaMember.is_primary_contact,
         )
         .outerjoin(Organisation, Person.organisation_id == Organisation.id)
-        .order_by(Person.name)
-    )
-    memberships = select(AreaMember.person_id, Area.name, AreaMember.is_primary_contact).join(
-        Area, AreaMember.area_id == Area.id
+        .outerjoin(AreaMember, AreaMember.person_id == Person.id)
+        .outerjoin(Area, AreaMember.area_id == Area.id)
+        .order_by(Person.name, Person.id)
     )
     with db.read() as s:
-        rows = s.execute(query).all()
-        areas_of: dict[object, list[tuple[str, bool]]] = {}
-        for person_id, area_name, primary in s.execute(memberships):
-            areas_of.setdefault(person_id, []).append((area_name, bool(primary)))
+        # Core rows through the session's connection: no ORM result wrapping.
+        flat = s.connection().execute(query).all()
+    people: dict[str, tuple[str, str, str, str, str, str]] = {}
+    areas_of: dict[str, list[tuple[str, bool]]] = {}
+    for row in flat:
+        listed = areas_of.get(row[0])
+        if listed is None:
+            people[row[0]] = (row[0], row[1], row[2], row[3], row[4], row[5])
+            areas_of[row[0]] = listed = []
+        if row[6] is not None:
+            listed.append((row[6], bool(row[7])))
     return by_name(
-        PersonRow(*row, tuple(sorted(areas_of.get(row[0], ()), key=lambda a: sort_key(a[0]))))
-        for row in rows
+        PersonRow(*person, tuple(sorted(areas_of[key], key=lambda a: sort_key(a[0]))))
+        for key, person in people.items()
     )
 
 

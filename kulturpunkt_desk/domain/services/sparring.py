@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import Text, cast, select
+from sqlalchemy import Row, Text, cast, select
 from sqlalchemy.orm import Session, selectinload
 
 from kulturpunkt_desk.storage.engine import Database
@@ -28,6 +28,9 @@ from ..models import (
     SparringSession,
 )
 from .common import apply, get
+
+# The sessions' order in every list: newest first; one day's by area, then a fixed order.
+NEWEST_FIRST = (SparringSession.held_on.desc(), Area.name, SparringSession.id)
 
 
 class FollowUpRow(NamedTuple):
@@ -169,7 +172,7 @@ def list_sessions(db: Database, programme_id: str) -> list[SparringSession]:
                     ),
                     selectinload(SparringSession.follow_ups),
                 )
-                .order_by(SparringSession.held_on.desc())
+                .order_by(*NEWEST_FIRST)
             )
         )
 
@@ -190,68 +193,104 @@ def get_session(db: Database, session_id: str) -> SparringSession:
         return session
 
 
-def session_rows(db: Database, programme_id: str) -> list[SessionRow]:
-    """The programme's sessions as the sparring view lists them, newest first.
+class SessionList(NamedTuple):
+    """The sparring view's rows and its round filter's choices, read together."""
 
-    Three plain queries (sessions, their participants, their follow-ups) grouped here,
-    rather than SQLite's group_concat/json_group_array, so it runs on every engine.
+    rows: list[SessionRow]
+    rounds: tuple[int, ...]  # the sparring rounds on the timeline, in order
+
+
+def session_rows(db: Database, programme_id: str) -> list[SessionRow]:
+    """The programme's sessions as the sparring view lists them, newest first."""
+    return session_list(db, programme_id).rows
+
+
+def session_list(db: Database, programme_id: str) -> SessionList:
+    """The programme's sessions, newest first, and the rounds of its timeline.
+
+    One query reads the sessions with their participants' names (a session with several
+    participants comes once per participant and is folded here), a second the programme's
+    follow-ups: joined into the first, each session would come once per pair of participant
+    and follow-up. Plain SQL on every engine; no ORM objects.
     """
-    in_programme = select(SparringSession.id).join(Area).where(Area.programme_id == programme_id)
+    sessions = (
+        select(
+            SparringSession.id,
+            SparringSession.area_id,
+            Area.name,
+            SparringSession.held_on,
+            SparringSession.form,
+            # The JSON text as stored: a few distinct lists, each parsed once below.
+            cast(SparringSession.core_elements, Text),
+            Person.name,
+        )
+        .join(Area, SparringSession.area_id == Area.id)
+        .outerjoin(SessionParticipant, SessionParticipant.session_id == SparringSession.id)
+        .outerjoin(Person, SessionParticipant.person_id == Person.id)
+        .where(Area.programme_id == programme_id)
+        .order_by(*NEWEST_FIRST, Person.name)
+    )
+    actions = (
+        select(
+            FollowUpAction.session_id,
+            FollowUpAction.id,
+            FollowUpAction.description,
+            FollowUpAction.responsible,
+            FollowUpAction.due_on,
+            FollowUpAction.done_on,
+        )
+        .join(SparringSession, FollowUpAction.session_id == SparringSession.id)
+        .join(Area, SparringSession.area_id == Area.id)
+        .where(Area.programme_id == programme_id)
+    )
     with db.read() as s:
         milestones = list(
             s.scalars(select(Milestone).where(Milestone.programme_id == programme_id))
         )
-        rows = s.execute(
-            select(
-                SparringSession.id,
-                SparringSession.area_id,
-                Area.name,
-                SparringSession.held_on,
-                SparringSession.form,
-                # The JSON text as stored: a few distinct lists, each parsed once below.
-                cast(SparringSession.core_elements, Text),
-            )
-            .join(Area)
-            .where(Area.programme_id == programme_id)
-            .order_by(SparringSession.held_on.desc())
-        ).all()
-        participants: dict[object, list[str]] = {}
-        for session_id, name in s.execute(
-            select(SessionParticipant.session_id, Person.name)
-            .join(Person, SessionParticipant.person_id == Person.id)
-            .where(SessionParticipant.session_id.in_(in_programme))
-        ):
-            participants.setdefault(session_id, []).append(name)
-        follow_ups: dict[object, list[FollowUpRow]] = {}
-        for action in s.execute(
-            select(
-                FollowUpAction.session_id,
-                FollowUpAction.id,
-                FollowUpAction.description,
-                FollowUpAction.responsible,
-                FollowUpAction.due_on,
-                FollowUpAction.done_on,
-            ).where(FollowUpAction.session_id.in_(in_programme))
-        ):
-            follow_ups.setdefault(action[0], []).append(FollowUpRow(*action[1:]))
+        # Core rows through the session's connection: the ORM's result wrapping costs a
+        # third again on thousands of rows.
+        conn = s.connection()
+        flat = conn.execute(sessions).all()
+        found: dict[str, list[FollowUpRow]] = {}
+        for action in conn.execute(actions).all():
+            found.setdefault(action[0], []).append(FollowUpRow(*action[1:]))
+    follow_ups = {session_id: _sorted_follow_ups(listed) for session_id, listed in found.items()}
+    rows: list[Row[str, str, str, date, SessionForm, str, str]] = []
+    names: dict[str, list[str]] = {}
+    for row in flat:
+        listed = names.get(row[0])
+        if listed is None:
+            names[row[0]] = listed = []
+            rows.append(row)
+        if row[6] is not None:
+            listed.append(row[6])
+    # Each distinct day's round and each distinct core-element list, worked out once.
     round_on = round_finder(milestones)
-    elements: dict[str | None, tuple[str, ...]] = {}
-    for raw in {row[5] for row in rows}:
-        elements[raw] = tuple(json.loads(raw)) if raw else ()
-    return [  # by position, in SessionRow's order: thousands of rows
-        SessionRow(
-            row[0],
-            row[1],
-            row[2],
-            row[3],
-            row[4],
-            round_on(row[3]),
-            tuple(participants.get(row[0], ())),
-            elements[row[5]],
-            _sorted_follow_ups(follow_ups.get(row[0], [])),
-        )
-        for row in rows
-    ]
+    rounds = {held_on: round_on(held_on) for held_on in {row[3] for row in rows}}
+    elements = {raw: tuple(json.loads(raw)) if raw else () for raw in {row[5] for row in rows}}
+    return SessionList(
+        [  # by position, in SessionRow's order: thousands of rows
+            SessionRow(
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                rounds[row[3]],
+                tuple(names[row[0]]),
+                elements[row[5]],
+                follow_ups.get(row[0], ()),
+            )
+            for row in rows
+        ],
+        _round_numbers(milestones),
+    )
+
+
+def _round_numbers(milestones: list[Milestone]) -> tuple[int, ...]:
+    return tuple(
+        sorted({m.round for m in milestones if m.kind == MilestoneKind.SPARRING_ROUND and m.round})
+    )
 
 
 def session_notes(db: Database, session_id: str) -> str:

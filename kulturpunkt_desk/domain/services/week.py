@@ -65,13 +65,15 @@ def ahead(
             items.append(
                 AheadItem(MEETING_GROUP, "", meeting.held_on, text, ("meeting", meeting.id))
             )
-        for session, area_name in s.execute(
-            select(SparringSession, Area.name)
+        # By date alone in SQL, so SQLite walks the few days on the date index rather than
+        # every session of the programme's areas; the programme is checked here.
+        for session, area_name, in_programme in s.execute(
+            select(SparringSession, Area.name, Area.programme_id)
             .join(Area)
-            .where(
-                Area.programme_id == programme_id, SparringSession.held_on.between(today, horizon)
-            )
+            .where(SparringSession.held_on.between(today, horizon))
         ):
+            if in_programme != programme_id:
+                continue
             who = f" med {session.consultant}" if session.consultant else ""
             items.append(
                 AheadItem(

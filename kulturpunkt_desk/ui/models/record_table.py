@@ -83,10 +83,52 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         self.id_of = id_of
         self.highlight = highlight
         self.rows: list[T] = []
+        # The roles this model answers: a delegate asks seven for every cell it paints, and
+        # the others are answered before the row is looked up.
+        answered = {Qt.ItemDataRole.DisplayRole, SORT_ROLE, ID_ROLE}
+        if any(c.right for c in self.columns):
+            answered.add(Qt.ItemDataRole.TextAlignmentRole)
+        if any(c.colour for c in self.columns):
+            answered.update((Qt.ItemDataRole.ForegroundRole, *WARNING_ROLES))
+        if any(c.tooltip for c in self.columns):
+            answered.add(Qt.ItemDataRole.ToolTipRole)
+        if highlight is not None:
+            answered.update((Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole))
+        self.answered = frozenset(int(role) for role in answered)
+        # The text filter is applied here, not in a proxy: a proxy's filter calls Python
+        # once per row at every reload, even with no filter text.
+        self.all_rows: list[T] = []
+        self.filter_text = ""
+        self._row_texts: list[str] | None = None
 
     def set_rows(self, rows: Sequence[T]) -> None:
+        """Every row to list; `rows` then holds those the filter text lets through."""
+        self.all_rows = list(rows)
+        self._row_texts = None
+        self._show()
+
+    def set_filter_text(self, text: str) -> None:
+        """Show the rows whose column texts hold `text`, without regard to case."""
+        text = text.strip().casefold()
+        if text != self.filter_text:
+            self.filter_text = text
+            self._show()
+
+    def _show(self) -> None:
         self.beginResetModel()
-        self.rows = list(rows)
+        if self.filter_text:
+            if self._row_texts is None:  # each row's texts read once per load
+                self._row_texts = [
+                    "\n".join(column.text(row) for column in self.columns).casefold()
+                    for row in self.all_rows
+                ]
+            self.rows = [
+                row
+                for row, text in zip(self.all_rows, self._row_texts, strict=True)
+                if self.filter_text in text
+            ]
+        else:
+            self.rows = self.all_rows
         self.endResetModel()
 
     def row_of_id(self, record_id: str) -> int:
@@ -107,7 +149,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        if role not in self.answered or not index.isValid():
             return None
         row = self.rows[index.row()]
         column = self.columns[index.column()]

@@ -172,7 +172,7 @@ class MeetingsView(View):
 
     def refresh(self) -> None:
         keep = self.table.keep_selection() or self.shown_id
-        self.all_areas = areas.list_areas(self.ctx.db, self.ctx.programme_id)
+        self.all_areas = areas.area_names(self.ctx.db, self.ctx.programme_id)
         self.area_count = len(self.all_areas)
         self.members = meetings.programme_members(self.ctx.db, self.ctx.programme_id)
         self.model.set_rows(meetings.meeting_rows(self.ctx.db, self.ctx.programme_id))
@@ -192,8 +192,7 @@ class MeetingsView(View):
 
     def _show_rounds(self) -> None:
         lines = []
-        for r in meetings.network_rounds(self.ctx.db, self.ctx.programme_id):
-            absent = meetings.areas_absent_from_round(self.ctx.db, self.ctx.programme_id, r.number)
+        for r, absent in meetings.absences_by_round(self.ctx.db, self.ctx.programme_id):
             span = f"{short_date(r.starts_on)}–{short_date(r.ends_on)}"
             if absent:
                 names = ", ".join(a.name for a in absent)

@@ -8,6 +8,8 @@ it shows what it is given and says, by signals, what the user chose.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
@@ -199,6 +201,7 @@ class OverviewPanel(QWidget):
         # Per refresh, not per row: hundreds of rows share two colours and a few day counts.
         brushes = {True: QBrush(WARNING_COLOUR), False: QBrush(MUTED_COLOUR)}
         when: dict[int, str] = {}
+        due: dict[date, str] = {}
         # Built apart from the tree and added at once: hundreds of rows on a large programme.
         built: list[QTreeWidgetItem] = []
         for members in groups.values():
@@ -213,8 +216,10 @@ class OverviewPanel(QWidget):
                 days = item.days_overdue
                 if days not in when:
                     when[days] = self._when(days)
+                if item.due_on not in due:
+                    due[item.due_on] = short_date(item.due_on)
                 row = QTreeWidgetItem(
-                    group, [item.area_name, short_date(item.due_on), when[days], item.text]
+                    group, [item.area_name, due[item.due_on], when[days], item.text]
                 )
                 row.setData(0, ITEM_ROLE, item)
                 row.setToolTip(3, item.text)

@@ -82,7 +82,7 @@ class ListTab(QWidget):
         self.update_count()
 
     def update_count(self) -> None:
-        shown, total = self.table.proxy.rowCount(), self.table.source.rowCount()
+        shown, total = self.table.proxy.rowCount(), len(self.table.source.all_rows)
         self.count.setText(
             self.tr("{0} af {1} vist").format(shown, total)
             if shown != total

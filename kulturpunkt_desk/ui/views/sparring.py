@@ -26,12 +26,9 @@ from kulturpunkt_desk.domain.dates import short_date
 from kulturpunkt_desk.domain.models import (
     CORE_ELEMENT_LABELS,
     SESSION_FORM_LABELS,
-    CoreElement,
-    Milestone,
-    MilestoneKind,
     SparringSession,
 )
-from kulturpunkt_desk.domain.services import areas, programmes, sparring
+from kulturpunkt_desk.domain.services import areas, sparring
 from kulturpunkt_desk.domain.services.sparring import FollowUpRow, SessionRow
 
 from ..context import DeskContext
@@ -66,6 +63,10 @@ class SparringView(View):
             text = "; ".join(a.description for a in actions)
             return self.tr("{0} overskredet: {1}").format(len(late), text) if late else text
 
+        # Looked up per painted cell: translated once here.
+        forms = {form: self.tr(label) for form, label in SESSION_FORM_LABELS.items()}
+        element_labels = {e.value: self.tr(label) for e, label in CORE_ELEMENT_LABELS.items()}
+
         def open_colour(s: SessionRow) -> object:
             late = any(a.due_on is not None and a.due_on < today for a in _open(s))
             return WARNING_COLOUR if late else None
@@ -74,7 +75,7 @@ class SparringView(View):
             [
                 Column(self.tr("Dato"), lambda s: short_date(s.held_on), lambda s: s.held_on),
                 Column(self.tr("Lokalområde"), lambda s: s.area_name),
-                Column(self.tr("Form"), lambda s: self.tr(SESSION_FORM_LABELS[s.form])),
+                Column(self.tr("Form"), lambda s: forms[s.form]),
                 Column(self.tr("Runde"), round_text, lambda s: s.round or 0),
                 Column(
                     self.tr("Deltagere"),
@@ -82,9 +83,7 @@ class SparringView(View):
                 ),
                 Column(
                     self.tr("Kerneelementer"),
-                    lambda s: ", ".join(
-                        self.tr(CORE_ELEMENT_LABELS[CoreElement(e)]) for e in s.core_elements
-                    ),
+                    lambda s: ", ".join(element_labels[e] for e in s.core_elements),
                 ),
                 Column(
                     self.tr("Åbne opfølgninger"),
@@ -198,27 +197,26 @@ class SparringView(View):
 
     def refresh(self) -> None:
         keep = self.table.keep_selection()
-        programme = programmes.current_programme(self.ctx.db)
-        milestones = list(programme.milestones) if programme else []
-        self.all_sessions = sparring.session_rows(self.ctx.db, self.ctx.programme_id)
-        self._fill_filters(milestones)
+        listed = sparring.session_list(self.ctx.db, self.ctx.programme_id)
+        self.all_sessions = listed.rows
+        self._fill_filters(listed.rounds)
         self._apply_filters()
         self.table.restore_selection(keep)
         if self.table.current_id() is None and self.model.rows:
             self.table.selectRow(0)
         self._show_details()
 
-    def _fill_filters(self, milestones: list[Milestone]) -> None:
+    def _fill_filters(self, rounds: tuple[int, ...]) -> None:
         area_id, round_no = self.area_filter.currentData(), self.round_filter.currentData()
         for combo in (self.area_filter, self.round_filter):
             combo.blockSignals(True)
             combo.clear()
         self.area_filter.addItem(self.tr("Alle lokalområder"), None)
-        for area in areas.list_areas(self.ctx.db, self.ctx.programme_id):
+        for area in areas.area_names(self.ctx.db, self.ctx.programme_id):
             self.area_filter.addItem(area.name, area.id)
         self.round_filter.addItem(self.tr("Alle runder"), None)
         held = {s.round for s in self.all_sessions}
-        numbers = sorted({n for n in held if n} | _round_numbers(milestones))
+        numbers = sorted({n for n in held if n} | set(rounds))
         for n in numbers:
             self.round_filter.addItem(self.tr("{0}. runde").format(n), n)
         if None in held:
@@ -327,7 +325,3 @@ class SparringView(View):
         if kind == "follow_up":
             self.follow_table.select_id(record_id)
         return True
-
-
-def _round_numbers(milestones: list[Milestone]) -> set[int]:
-    return {m.round for m in milestones if m.kind == MilestoneKind.SPARRING_ROUND and m.round}

@@ -46,6 +46,7 @@ class AttendanceGrid(QTreeWidget):
         self.clear()
         self.areas = []
         by_area: dict[str, QTreeWidgetItem] = {}
+        came: dict[str, int] = {}  # ticked per area, counted here rather than read back
         bold = QFont()
         bold.setBold(True)
         for member in members:
@@ -56,6 +57,7 @@ class AttendanceGrid(QTreeWidget):
                 area_item.setFont(0, bold)
                 area_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 by_area[member.area_id] = area_item
+                came[member.area_id] = 0
                 self.areas.append(area_item)
             label = member.person_name + (f" ({member.role})" if member.role else "")
             person = QTreeWidgetItem([label, ""])
@@ -68,9 +70,10 @@ class AttendanceGrid(QTreeWidget):
             )
             ticked = (member.area_id, member.person_id) in present
             person.setCheckState(0, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            came[member.area_id] += ticked
             area_item.addChild(person)
-        for item in self.areas:
-            self._mark(item)
+        for area_id, item in by_area.items():
+            self._show_mark(item, came[area_id])
         self.addTopLevelItems(self.areas)
         self.expandAll()
         self._loading = False
@@ -92,6 +95,9 @@ class AttendanceGrid(QTreeWidget):
 
     def _mark(self, area_item: QTreeWidgetItem) -> None:
         came = sum(1 for p in self._people(area_item) if p.checkState(0) == Qt.CheckState.Checked)
+        self._show_mark(area_item, came)
+
+    def _show_mark(self, area_item: QTreeWidgetItem, came: int) -> None:
         if came:
             text = self.tr("{0} deltog").format(came)
             colour = PRESENT

@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import (
     QByteArray,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -27,39 +26,8 @@ FIT_ROWS = 100
 
 
 class RecordFilter(QSortFilterProxyModel):
-    """Filters on the rows' column texts, joined once per load: Qt's own fixed-string filter
-    asks the model for every cell of every row at each key press."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.text = ""
-        self._rows: list[Any] | None = None
-        self._texts: list[str] = []
-
-    def set_text(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
-            self.beginFilterChange()
-            self.text = text.strip().casefold()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.text = text.strip().casefold()
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self.text:
-            return True
-        model = self.sourceModel()
-        if not isinstance(model, RecordTableModel):
-            return super().filterAcceptsRow(source_row, source_parent)
-        if self._rows is not model.rows or len(self._texts) != len(model.rows):
-            # set_rows() gives the model a new list: that is when the texts are read again.
-            self._rows = model.rows
-            self._texts = [_row_text(model, row) for row in model.rows]
-        return self.text in self._texts[source_row]
-
-
-def _row_text(model: RecordTableModel[Any], row: Any) -> str:
-    return "\n".join(column.text(row) for column in model.columns).casefold()
+    """Sorts the rows; the text filter is the model's own (RecordTableModel.set_filter_text),
+    so a reload of thousands of rows makes no call back into Python per row."""
 
 
 class RecordTable(QTableView):
@@ -73,8 +41,6 @@ class RecordTable(QTableView):
         self.proxy: QSortFilterProxyModel = RecordFilter(self)
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
         self.setModel(self.proxy)
         self.setSortingEnabled(True)
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order
@@ -134,7 +100,7 @@ class RecordTable(QTableView):
 
     def set_filter_text(self, text: str) -> None:
         if isinstance(self.proxy, RecordFilter):
-            self.proxy.set_text(text)
+            self.source.set_filter_text(text)
         else:  # a view's own filter proxy
             self.proxy.setFilterFixedString(text.strip())
 
@@ -165,6 +131,9 @@ class RecordTable(QTableView):
     def select_id(self, record_id: str) -> bool:
         """Select and scroll to the row of `record_id` (clearing the filter if it hides it)."""
         source_row = self.source.row_of_id(record_id)
+        if source_row < 0 and any(self.source.id_of(r) == record_id for r in self.source.all_rows):
+            self.set_filter_text("")  # the model's text filter hides it
+            source_row = self.source.row_of_id(record_id)
         if source_row < 0:
             return False
         index = self.proxy.mapFromSource(self.source.index(source_row, 0))
