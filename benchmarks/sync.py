@@ -34,6 +34,7 @@ sys.path.insert(0, str(HERE))
 
 from large_db import cached_large_db  # noqa: E402
 from postgres_server import PostgresServer, find_bin  # noqa: E402
+from sqlalchemy import text  # noqa: E402
 from sync_steps import Step, make_edit  # noqa: E402
 
 TARGETS = {"sync_first_copy_s": 30.0, "sync_week_s": 5.0}
@@ -101,6 +102,13 @@ def measure(work_dir: Path) -> dict[str, Any]:
         started = time.perf_counter()
         report = sync(laptop)
         week_s = time.perf_counter() - started
+        with colleague.engine.connect() as conn:
+            kinds = conn.execute(
+                text(
+                    "SELECT kind, table_name, field, count(*) FROM sync_conflict "
+                    "GROUP BY kind, table_name, field ORDER BY 4 DESC"
+                )
+            ).all()
         desk.dispose()
         colleague.dispose()
     finally:
@@ -111,6 +119,7 @@ def measure(work_dir: Path) -> dict[str, Any]:
         "server_filled_s": round(filled, 1),
         "laptop_mb": round(laptop.stat().st_size / 1e6, 1),
         "week_edits": dict(week),
+        "conflicts": [f"{kind} {table}.{column}: {n}" for kind, table, column, n in kinds],
         "report": {k: v for k, v in vars(report).items()},
     }
 
@@ -128,6 +137,7 @@ def show(result: dict[str, Any]) -> str:
         f"sendte {report.get('sent')} rækkeændringer, {report.get('applied')} taget, "
         f"{report.get('conflicts')} konflikter, {report.get('received')} rækker hentet)"
     )
+    lines += [f"  konflikt {c}" for c in result["conflicts"]]
     return "\n".join(lines)
 
 

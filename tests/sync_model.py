@@ -215,6 +215,21 @@ def check_nothing_else(sent: Changes, before: State, after: State, who: str) -> 
             )
 
 
+def check_no_needless_conflict(base: State, before: State, after: State, who: str) -> None:
+    """A sync against a server nobody changed since the laptop's base records no conflict:
+    the laptop's edits were made on the server's very state."""
+    if len(changes(base, before)):
+        return
+
+    def conflicts(state: State) -> list[Row]:
+        return [row for key, row in state.items() if key[0] == "sync_conflict"]
+
+    new = [row for row in conflicts(after) if row not in conflicts(before)]
+    assert not new, f"{who}: conflicts although nobody else had changed the server: " + "; ".join(
+        f"{c['kind']} {c['table_name']}.{c['field']} {c['record_id']}" for c in new
+    )
+
+
 def check_equal(laptop: State, server: State, who: str, skip: frozenset[str] = frozenset()) -> None:
     """Table by table, row by row, the laptop holds what the server holds."""
     for table in TABLES:

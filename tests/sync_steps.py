@@ -19,6 +19,7 @@ from sqlalchemy import select
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.models import (
     Area,
+    AreaMember,
     FollowUpAction,
     Person,
     Programme,
@@ -75,20 +76,45 @@ class Step:
         return f"actor {self.actor}: {self.kind}({self.pick}, {self.other})"
 
 
+# Edits that touch the same record (or its parent) when they pick the same number.
+FAMILIES = [
+    ["rename_area", "edit_area", "delete_area", "log_session", "create_person", "create_area"],
+    ["edit_session", "move_session", "delete_session", "follow_up_done"],
+    ["edit_person", "delete_person"],
+]
+
+
 def steps(laptops: int, max_size: int) -> st.SearchStrategy[list[Step]]:
     """Random offline edits of `laptops` laptops and the server, and random syncs, some
-    interrupted at a named step."""
-    edit = st.builds(
-        Step,
-        actor=st.integers(0, laptops),
-        kind=st.sampled_from(EDITS),
-        pick=st.integers(0, 7),
-        other=st.integers(0, 7),
+    interrupted at a named step. Half the edits come in contested pairs: two actors edit
+    the same record (or one deletes what the other edits) before either has synced."""
+    actor = st.integers(0, laptops)
+    # Small numbers: the actors often pick the same record and the same field.
+    pick, other = st.integers(0, 3), st.integers(0, 5)
+    edit = st.builds(Step, actor=actor, kind=st.sampled_from(EDITS), pick=pick, other=other)
+    contested = st.builds(
+        _contested,
+        actors=st.lists(actor, min_size=2, max_size=2, unique=True),
+        kinds=st.sampled_from(FAMILIES).flatmap(lambda f: st.tuples(*[st.sampled_from(f)] * 2)),
+        pick=pick,
+        other=other,
+        # 6 keeps every field choice (value % 2, % 3) with another value; 10 keeps the
+        # area name (value % 5): two new areas of the same name.
+        shift=st.sampled_from([6, 10]),
     )
     sync = st.builds(
         Step, actor=st.integers(0, laptops - 1), kind=st.just(SYNC), fault=st.sampled_from(FAULTS)
     )
-    return st.lists(st.one_of(edit, edit, sync), min_size=4, max_size=max_size)
+    chunk = st.one_of(edit.map(lambda s: [s]), contested, sync.map(lambda s: [s]))
+    return st.lists(chunk, min_size=3, max_size=max_size // 2).map(
+        lambda chunks: [s for c in chunks for s in c]
+    )
+
+
+def _contested(
+    actors: list[int], kinds: tuple[str, str], pick: int, other: int, shift: int
+) -> list[Step]:
+    return [Step(actors[0], kinds[0], pick, other), Step(actors[1], kinds[1], pick, other + shift)]
 
 
 # --- the small demo-like database every example starts from ----------------------------
@@ -108,9 +134,9 @@ def fill_server(db: Database) -> None:
                 areas.MemberData(role="Formand"),
             )
         for s in range(n):
-            sparring.log_session(
-                db, area, session_data(s, follow_ups=s + 1, held_on=FIRST_DAY + timedelta(s))
-            )
+            data = session_data(s, follow_ups=s + 1, held_on=FIRST_DAY + timedelta(s))
+            data.participant_ids = _members(db, area)[: s + 1]
+            sparring.log_session(db, area, data)
 
 
 def session_data(
@@ -141,6 +167,12 @@ def _pick(db: Database, model: type, n: int) -> str | None:
     return found[n % len(found)] if found else None
 
 
+def _members(db: Database, area_id: str) -> list[str]:
+    with db.read() as s:
+        found = s.scalars(select(AreaMember.person_id).where(AreaMember.area_id == area_id))
+        return sorted(found)
+
+
 def _area_data(area: Area, **changed: str) -> areas.AreaData:
     values = {f.name: getattr(area, f.name) for f in fields(areas.AreaData)}
     return areas.AreaData(**{**values, **changed})
@@ -165,7 +197,7 @@ def _session_data(db: Database, session_id: str, value: int) -> sparring.Session
     elif value % 3 == 1:
         data.held_on = FIRST_DAY + timedelta(value)
     else:
-        data.form = list(SessionForm)[value % 3 - 1]
+        data.form = list(SessionForm)[(value // 3) % 3]
     return data
 
 
@@ -205,7 +237,9 @@ def _edit(db: Database, step: Step) -> bool:
             areas.add_new_person(db, area_id, person, areas.MemberData(role="Kasserer"))
         return True
     if kind == "log_session" and area_id is not None:
-        sparring.log_session(db, area_id, session_data(value, follow_ups=value % 3))
+        data = session_data(value, follow_ups=value % 3)
+        data.participant_ids = _members(db, area_id)[: value % 3]
+        sparring.log_session(db, area_id, data)
         return True
     if kind in ("rename_area", "edit_area") and area_id is not None:
         area = areas.get_area(db, area_id)

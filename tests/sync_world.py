@@ -18,6 +18,7 @@ from sync_model import (
     changes,
     check_equal,
     check_every_edit_kept,
+    check_no_needless_conflict,
     check_nothing_else,
     check_server_keys,
     check_sqlite_file,
@@ -114,6 +115,7 @@ def sync_and_check(t: Team, n: int, fault: str | None = None) -> None:
         return
     check_every_edit_kept(sent, t.seen[n], server_after, who)
     check_nothing_else(sent, server_before, server_after, who)
+    check_no_needless_conflict(t.seen[n], server_before, server_after, who)
     t.seen[n] = after
     # The laptop is as before the sync, or fully as the server after it: never between.
     if reached in ("server_committed", "next_base_written"):
@@ -122,9 +124,9 @@ def sync_and_check(t: Team, n: int, fault: str | None = None) -> None:
         check_equal(after, server_after, f"{who} (laptop as the server)")
 
 
-def run(t: Team, steps: list[Step]) -> int:
+def run(t: Team, steps: list[Step]) -> list[str]:
     """Play `steps`, then everyone syncs twice; the laptops then equal the server and every
-    file and the server are sound. Returns the open conflicts at the end."""
+    file and the server are sound. Returns the kinds of the open conflicts at the end."""
     for step in steps:
         if step.kind == SYNC:
             sync_and_check(t, step.actor, step.fault)
@@ -140,4 +142,8 @@ def run(t: Team, steps: list[Step]) -> int:
         check_sqlite_file(t.laptops[n])
         check_sqlite_file(base_of(t.laptops[n]))
     check_server_keys(server)
-    return sum(1 for k, row in server.items() if k[0] == "sync_conflict" and not row["resolved_at"])
+    return sorted(
+        row["kind"]
+        for k, row in server.items()
+        if k[0] == "sync_conflict" and not row["resolved_at"]
+    )
