@@ -30,6 +30,7 @@ TOPIC_MODULES: list[str] = [
     "kulturpunkt_desk.cli_rounds",
     "kulturpunkt_desk.cli_people",
     "kulturpunkt_desk.cli_server",
+    "kulturpunkt_desk.cli_sync",
 ]
 
 Handler = Callable[[argparse.Namespace], int]

@@ -124,3 +124,21 @@ def fsync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def remembered_server(laptop: Path) -> str | None:
+    """The server a laptop file syncs with, read without opening it as a database (the
+    command line asks for the password before the sync starts); None if it is none."""
+    from kulturpunkt_desk.storage.sqlite_files import connect
+
+    if not laptop.is_file():
+        return None
+    try:
+        conn = connect(laptop, "ro")
+        try:
+            row = conn.execute("SELECT server FROM laptop_sync WHERE id = 1").fetchone()
+        finally:
+            conn.close()
+    except Exception:  # not SQLite, no such table: not a laptop copy, which sync will say
+        return None
+    return str(row[0]) if row else None

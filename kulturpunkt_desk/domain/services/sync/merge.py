@@ -82,6 +82,8 @@ def apply_changes(
     the receipt `sync_id` is written too, so the same sync is never applied twice."""
     if conn.execute(select(_RECEIPT.c.id).where(_RECEIPT.c.id == sync_id)).first():
         return MergeReport(already_applied=True, open_conflicts=open_count(conn))
+    if not changes:  # nothing to apply twice; no receipt, so idle laptops converge
+        return MergeReport(open_conflicts=open_count(conn))
     merger = _Merger(conn, changes, sync_id, who, rules or MergeRules(), laptop_row)
     report = merger.run()
     now = merger.log.now

@@ -59,7 +59,7 @@ from .merge import MergeRules
 from .outcome import Fault, Progress, SyncError, SyncReport
 from .refresh import apply_refresh, plan_refresh
 from .server_side import merge_into, open_server
-from .sqlite_copies import copy_file, copy_from_connection, file_engine
+from .sqlite_copies import copy_file, file_engine
 
 log = logging.getLogger(__name__)
 
@@ -229,9 +229,10 @@ class _Sync:
             self.step("Finder dine ændringer", 0.1)
             base, touched = self._base_for_diff(server)
             snapshot = self.work / "bærbar.sqlite"
-            raw = self.conn.connection.dbapi_connection
-            assert raw is not None
-            copy_from_connection(raw, snapshot)  # type: ignore[arg-type]
+            # Read by a second connection: SQLite's backup cannot read through the
+            # connection holding the write lock. Nobody else can write meanwhile, and this
+            # sync has written nothing yet, so it sees exactly the held transaction's state.
+            copy_file(self.files.laptop, snapshot)
             changeset = find_changes(snapshot, base)
             changes = read_changes(changeset, column_names(snapshot))
             touched |= {(c.table, c.key) for c in changes}
