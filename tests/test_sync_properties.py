@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, event, given, settings
+from hypothesis import HealthCheck, Phase, event, find, given, settings
 from postgres_server import Databases
 from sync_steps import SYNC, Step, steps
 from sync_world import run, team
@@ -149,3 +149,24 @@ def test_deleting_a_parent_without_its_server_children_is_shown_to_lose_them(
         pytest.raises(AssertionError, match="vanished from the server, not deleted"),
     ):
         run(t, COLLEAGUES_CHILD)
+
+
+def test_the_random_search_itself_finds_last_writer_wins_out(
+    databases: Databases, tmp_path: Path
+) -> None:
+    """Not only the scenario written for it: the drawn edits and syncs catch the broken rule."""
+
+    def loses_an_edit(drawn: list[Step]) -> bool:
+        with team(databases, tmp_path, laptops=2, rules=LastWriterWins()) as t:
+            try:
+                run(t, drawn)
+            except AssertionError:
+                return True
+        return False
+
+    found = find(
+        steps(laptops=2, max_size=16),
+        loses_an_edit,
+        settings=settings(PROPERTY, max_examples=25, phases=[Phase.generate]),
+    )
+    assert any(step.kind == SYNC for step in found)
