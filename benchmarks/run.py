@@ -407,7 +407,7 @@ def figures(r: dict[str, Any]) -> tuple[dict[str, float | None], dict[str, str]]
         if figure(every) is not None
         else why_missing(every)
     )
-    synced = r.get("sync") or {"missing": "ikke målt med --quick"}
+    synced = r.get("sync") or {"missing": "udeladt med --quick (sync.py fylder først en server)"}
     for key in ("sync_first_copy_s", "sync_week_s"):
         f[key] = synced.get(key)
         why[key] = why_missing(synced) or (

@@ -1,7 +1,7 @@
 """Issue 12's figures: a laptop's first copy of the large database from the team's
 PostgreSQL, and the sync of a laptop with a week's work.
 
-    .venv/bin/python benchmarks/sync.py [--json FILE]
+    .venv/bin/python benchmarks/sync.py [--json FILE] [--profile]
 
 Starts a private PostgreSQL the way the tests do (tests/postgres_server.py: a socket on
 this machine, fsync off, so no network and faster writes than a real server), fills it
@@ -18,8 +18,10 @@ Wall-clock seconds of one run each; the setup is not timed.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
+import pstats
 import random
 import sys
 import tempfile
@@ -70,7 +72,7 @@ def work(db: Any, kinds: dict[str, int], rng: random.Random) -> Counter[str]:
     return done
 
 
-def measure(work_dir: Path) -> dict[str, Any]:
+def measure(work_dir: Path, profile: bool = False) -> dict[str, Any]:
     from kulturpunkt_desk.domain.services.sync import make_laptop_copy, sync
     from kulturpunkt_desk.domain.services.team_backup import restore_into_server
     from kulturpunkt_desk.storage.migrate import open_database
@@ -99,9 +101,13 @@ def measure(work_dir: Path) -> dict[str, Any]:
         rng = random.Random(12)
         week = work(desk, WEEK, rng)
         work(colleague, COLLEAGUE, rng)
-        started = time.perf_counter()
-        report = sync(laptop)
+        profiler = cProfile.Profile() if profile else None
+        started, cpu = time.perf_counter(), time.process_time()
+        report = profiler.runcall(sync, laptop) if profiler else sync(laptop)
         week_s = time.perf_counter() - started
+        week_cpu = time.process_time() - cpu
+        if profiler:
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
         with colleague.engine.connect() as conn:
             kinds = conn.execute(
                 text(
@@ -116,6 +122,8 @@ def measure(work_dir: Path) -> dict[str, Any]:
     return {
         "sync_first_copy_s": round(first_copy, 2),
         "sync_week_s": round(week_s, 2),
+        "sync_week_cpu_s": round(week_cpu, 2),  # this process only, not the server's
+        "load": [round(x, 1) for x in os.getloadavg()],
         "server_filled_s": round(filled, 1),
         "laptop_mb": round(laptop.stat().st_size / 1e6, 1),
         "week_edits": dict(week),
@@ -132,6 +140,10 @@ def show(result: dict[str, Any]) -> str:
         lines.append(f"{LABELS[key]:<76}{value:>7.2f} s   højst {target:g} s   {verdict}")
     report = result["report"]
     lines.append(
+        f"(synkroniseringens CPU i denne proces {result['sync_week_cpu_s']:.2f} s; "
+        f"maskinens belastning {result['load'][0]})"
+    )
+    lines.append(
         f"(serveren fyldt på {result['server_filled_s']} s; kopien {result['laptop_mb']} MB; "
         f"ugens arbejde: {sum(result['week_edits'].values())} ændringer; synkroniseringen "
         f"sendte {report.get('sent')} rækkeændringer, {report.get('applied')} taget, "
@@ -144,10 +156,13 @@ def show(result: dict[str, Any]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--profile", action="store_true", help="print where the week's sync spends its time"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kp-sync-bench-") as tmp:
         os.environ["KULTURPUNKT_DATA_DIR"] = str(Path(tmp) / "data")
-        result = measure(Path(tmp))
+        result = measure(Path(tmp), args.profile)
     print(show(result))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
