@@ -214,3 +214,15 @@ def test_every_sync_leaves_a_receipt(team: Team) -> None:
     with team.server.read() as s:
         receipts = list(s.scalars(select(SyncReceipt)))
     assert [r.changes > 0 for r in receipts] == [True]
+
+
+def test_a_person_anonymised_on_the_server_is_erased_from_the_laptops_audit_log(
+    team: Team,
+) -> None:
+    from kulturpunkt_desk.domain.services import people, personal_data
+
+    person = people.list_people(team.server)[0]
+    team.sync("anne")  # the laptop's audit log holds the person's name
+    personal_data.anonymise_person(team.server, person.id)
+    team.sync("anne")
+    assert differences(team.server, team.laptops["anne"]) == []

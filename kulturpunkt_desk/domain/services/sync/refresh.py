@@ -48,11 +48,11 @@ def _key_columns(table: Table) -> list[Any]:
     return list(table.primary_key.columns)
 
 
-def _fingerprints_on_server(conn: Connection, table: Table) -> dict[Key, Any]:
+def _fingerprints_on_server(conn: Connection, table: Table, whole: bool) -> dict[Key, Any]:
     keys = _key_columns(table)
     if _is_record(table):
         query = select(*keys, table.c.row_version)
-    elif table.name in INSERT_ONLY:
+    elif table.name in INSERT_ONLY and not whole:
         query = select(*keys)
     else:
         query = select(table)
@@ -60,15 +60,15 @@ def _fingerprints_on_server(conn: Connection, table: Table) -> dict[Key, Any]:
     width = len(keys)
     for row in conn.execute(query):
         values = tuple(row)
-        found[values[:width]] = _fingerprint(table, row._asdict())
+        found[values[:width]] = _fingerprint(table, row._asdict(), whole)
     return found
 
 
-def _fingerprints_in_base(base: Path, table: Table) -> dict[Key, Any]:
+def _fingerprints_in_base(base: Path, table: Table, whole: bool) -> dict[Key, Any]:
     keys = [c.name for c in _key_columns(table)]
     if _is_record(table):
         names = [*keys, "row_version"]
-    elif table.name in INSERT_ONLY:
+    elif table.name in INSERT_ONLY and not whole:
         names = keys
     else:
         names = [c.name for c in table.columns]
@@ -81,14 +81,14 @@ def _fingerprints_in_base(base: Path, table: Table) -> dict[Key, Any]:
     found: dict[Key, Any] = {}
     for values in rows:
         row = typed_row(table, dict(zip(names, values, strict=True)))
-        found[tuple(row[k] for k in keys)] = _fingerprint(table, row)
+        found[tuple(row[k] for k in keys)] = _fingerprint(table, row, whole)
     return found
 
 
-def _fingerprint(table: Table, row: dict[str, Any]) -> Any:
+def _fingerprint(table: Table, row: dict[str, Any], whole: bool) -> Any:
     if _is_record(table):
         return row["row_version"]
-    if table.name in INSERT_ONLY:
+    if table.name in INSERT_ONLY and not whole:
         return None
     return tuple(sorted((k, repr(comparable(v))) for k, v in row.items()))
 
@@ -101,10 +101,11 @@ def plan_refresh(server: Connection, base: Path, touched: Iterable[tuple[str, Ke
         by_table.setdefault(table_name, set()).add(key)
     plan = Refresh()
     for table in synced_tables():
-        on_server = _fingerprints_on_server(server, table)
-        in_base = _fingerprints_in_base(base, table)
+        bring, on_server, in_base = _changed(server, base, table, whole=False)
+        if table.name == "audit_entry" and _erased(server, table, bring):
+            # An anonymisation rewrote old entries in place: this once, compare them whole.
+            bring, on_server, in_base = _changed(server, base, table, whole=True)
         mine = by_table.get(table.name, set())
-        bring = {k for k, v in on_server.items() if in_base.get(k, _MISSING) != v}
         bring |= {k for k in mine if k in on_server}
         gone = {k for k in in_base if k not in on_server} | {k for k in mine if k not in on_server}
         if bring:
@@ -115,6 +116,27 @@ def plan_refresh(server: Connection, base: Path, touched: Iterable[tuple[str, Ke
 
 
 _MISSING = object()
+
+
+def _changed(
+    server: Connection, base: Path, table: Table, *, whole: bool
+) -> tuple[set[Key], dict[Key, Any], dict[Key, Any]]:
+    on_server = _fingerprints_on_server(server, table, whole)
+    in_base = _fingerprints_in_base(base, table, whole)
+    bring = {k for k, v in on_server.items() if in_base.get(k, _MISSING) != v}
+    return bring, on_server, in_base
+
+
+def _erased(server: Connection, table: Table, new_keys: set[Key]) -> bool:
+    """Whether the audit entries new since the base include an anonymisation."""
+    ids = [k[0] for k in new_keys]
+    for start in range(0, len(ids), CHUNK):
+        query = select(table.c.id).where(
+            table.c.id.in_(ids[start : start + CHUNK]), table.c.action == "anonymise"
+        )
+        if server.execute(query.limit(1)).first():
+            return True
+    return False
 
 
 def _fetch(conn: Connection, table: Table, keys: list[Key]) -> list[dict[str, Any]]:
