@@ -106,6 +106,36 @@ def test_a_session_edited_on_one_laptop_alone_merges_without_conflict(
         assert run(t, SESSION_ALONE) == []
 
 
+KLITHEDE = 4  # AREA_NAMES[4], a name no area has at the start
+# Two laptops each create an area named Klithede.
+SAME_NEW_NAME = [
+    Step(0, "create_area", other=KLITHEDE),
+    Step(1, "create_area", other=KLITHEDE),
+    Step(0, SYNC),
+    Step(1, SYNC),
+]
+# One laptop renames an area to Klithede, the other creates a Klithede; either syncs first.
+RENAME_THEN_NEW = [
+    Step(0, "rename_area", pick=0, other=KLITHEDE),
+    Step(1, "create_area", other=KLITHEDE),
+    Step(0, SYNC),
+    Step(1, SYNC),
+]
+NEW_THEN_RENAME = [*RENAME_THEN_NEW[:2], Step(1, SYNC), Step(0, SYNC)]
+
+
+@pytest.mark.parametrize(
+    "scenario",
+    [SAME_NEW_NAME, RENAME_THEN_NEW, NEW_THEN_RENAME],
+    ids=["two_new", "rename_then_new", "new_then_rename"],
+)
+def test_a_clashing_area_name_is_a_unique_conflict(
+    databases: Databases, tmp_path: Path, scenario: list[Step]
+) -> None:
+    with team(databases, tmp_path, laptops=2) as t:
+        assert "unique" in run(t, scenario)
+
+
 class LastWriterWins(MergeRules):
     """Broken on purpose: the laptop's value overwrites the server's, never a conflict."""
 
