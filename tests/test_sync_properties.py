@@ -14,7 +14,8 @@ row, and every laptop file, every base and the server's foreign keys are sound.
 
 Deliberately broken merge rules make the same properties fail (the last tests).
 Few examples, a small database and a cheap reset of the server keep the file well under a
-minute; set KULTURPUNKT_SYNC_EXAMPLES for a longer search locally.
+minute; set KULTURPUNKT_SYNC_EXAMPLES=40 for a longer random search locally (and
+KULTURPUNKT_SYNC_SHRINK=1 to shrink what it finds).
 """
 
 from __future__ import annotations
@@ -35,13 +36,14 @@ from kulturpunkt_desk.domain.services.sync import MergeRules, Verdict
 pytestmark = pytest.mark.postgresql_only
 
 EXAMPLES = int(os.environ.get("KULTURPUNKT_SYNC_EXAMPLES", "0"))
+SHRINK = os.environ.get("KULTURPUNKT_SYNC_SHRINK") == "1"
 # Each example syncs a dozen times against the server: seconds, not milliseconds. A found
-# failure is printed as drawn (shrinking it would take minutes; set the variable to shrink).
+# failure is printed as drawn (shrinking it takes many minutes: KULTURPUNKT_SYNC_SHRINK=1).
 PROPERTY = settings(
     deadline=None,
     derandomize=not EXAMPLES,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    phases=[Phase.explicit, Phase.generate, *([Phase.shrink] if EXAMPLES else [])],
+    phases=[Phase.explicit, Phase.generate, *([Phase.shrink] if SHRINK else [])],
     database=None,
 )
 
