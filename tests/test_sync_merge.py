@@ -226,3 +226,22 @@ def test_a_person_anonymised_on_the_server_is_erased_from_the_laptops_audit_log(
     personal_data.anonymise_person(team.server, person.id)
     team.sync("anne")
     assert differences(team.server, team.laptops["anne"]) == []
+
+
+def test_a_rename_to_a_name_the_server_took_meanwhile_keeps_the_rest_of_the_edit(
+    team: Team,
+) -> None:
+    mine, theirs = team.area(team.server, 7), team.area(team.server, 8)
+    edit_area(team.laptops["anne"], mine.id, name="Nyt Navn", notes="Annes note")
+    edit_area(team.server, theirs.id, name="nyt navn")
+    steps: list[tuple[str, float]] = []
+    report = sync(team.paths["anne"], progress=lambda text, done: steps.append((text, done)))
+    assert report.conflicts == 1
+    [conflict] = open_conflicts(team.server)
+    assert (conflict.kind, conflict.field) == (ConflictKind.UNIQUE, "name")
+    assert (conflict.server_value, conflict.laptop_value) == (mine.name, "Nyt Navn")
+    on_server = areas.get_area(team.server, mine.id)
+    assert (on_server.name, on_server.notes) == (mine.name, "Annes note")
+    assert differences(team.server, team.laptops["anne"]) == []
+    assert steps[-1] == ("Færdig", 1.0)
+    assert [done for _text, done in steps] == sorted(done for _text, done in steps)

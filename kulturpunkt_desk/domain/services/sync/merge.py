@@ -16,7 +16,7 @@ The rules are a class, so the property tests can put deliberately broken ones in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -28,6 +28,7 @@ from kulturpunkt_desk.domain.models import Base, ConflictKind
 from kulturpunkt_desk.domain.models.base import utcnow
 
 from .conflict_log import Conflict, ConflictLog, label_of, open_count
+from .groups import ChangeGroups, referencing, touch_nulled_children
 from .local_changes import Key, RowChange, key_where, synced_tables
 from .names import name_clash
 from .values import BOOKKEEPING, same
@@ -111,43 +112,6 @@ def _record_id(key: Key) -> str:
     return str(key[0]) if len(key) == 1 else "/".join(str(k) for k in key)
 
 
-class _Groups:
-    """Rows joined to the row of this change set they point to (union-find)."""
-
-    def __init__(self, changes: Iterable[RowChange]) -> None:
-        self.rows = {(c.table, c.key): c for c in changes}
-        self.parent = {k: k for k in self.rows}
-        for (table_name, key), change in self.rows.items():
-            for fk in _table(table_name).foreign_keys:
-                target = (fk.column.table.name, (change.row.get(fk.parent.name),))
-                if target in self.rows:
-                    self._join((table_name, key), target)
-
-    def _find(self, k: tuple[str, Key]) -> tuple[str, Key]:
-        while self.parent[k] != k:
-            self.parent[k] = self.parent[self.parent[k]]
-            k = self.parent[k]
-        return k
-
-    def _join(self, child: tuple[str, Key], parent: tuple[str, Key]) -> None:
-        a, b = self._find(child), self._find(parent)
-        if a != b:
-            order = {t.name: i for i, t in enumerate(synced_tables())}
-            # The topmost table's row is the group's root (ties: the first seen).
-            if order[a[0]] < order[b[0]]:
-                a, b = b, a
-            self.parent[a] = b
-
-    def groups(self) -> dict[tuple[str, Key], list[RowChange]]:
-        order = {t.name: i for i, t in enumerate(synced_tables())}
-        found: dict[tuple[str, Key], list[RowChange]] = {}
-        for k, change in self.rows.items():
-            found.setdefault(self._find(k), []).append(change)
-        for members in found.values():
-            members.sort(key=lambda c: order[c.table])
-        return found
-
-
 class _Merger:
     def __init__(
         self,
@@ -164,8 +128,8 @@ class _Merger:
         self.report = MergeReport()
 
     def run(self) -> MergeReport:
-        inserts = _Groups(c for c in self.changes if c.op == "insert").groups()
-        deletes = _Groups(c for c in self.changes if c.op == "delete").groups()
+        inserts = ChangeGroups(c for c in self.changes if c.op == "insert").groups()
+        deletes = ChangeGroups(c for c in self.changes if c.op == "delete").groups()
         updates: dict[str, list[RowChange]] = {}
         for change in self.changes:
             if change.op == "update":
@@ -396,7 +360,7 @@ class _Merger:
 
             def delete_all() -> None:
                 for table, change in reversed(present):
-                    _touch_nulled_children(self.conn, table, change.key[0])
+                    touch_nulled_children(self.conn, table, change.key[0])
                     self.conn.execute(table.delete().where(key_where(table, change.key)))
 
             failed = self._in_savepoint(delete_all)
@@ -418,35 +382,10 @@ class _Merger:
         """Rows on the server that a deletion of (table, key) would take along, or that
         would stop it, and that the laptop did not delete itself."""
         count = 0
-        for child, column in _referencing(table):
+        for child, column in referencing(table):
             ids = self.conn.execute(select(child.primary_key.columns[0]).where(column == key))
             count += sum(1 for (child_id,) in ids if (child.name, child_id) not in deleted)
         return count
-
-
-def _referencing(table: Table) -> list[tuple[Table, Any]]:
-    """Columns pointing to `table` whose rows go with (or block) a deletion; SET NULL
-    ones only lose the link, which the laptop's own change set shows."""
-    found = []
-    for child in synced_tables():
-        for fk in child.foreign_keys:
-            if fk.column.table is table and (fk.ondelete or "").upper() != "SET NULL":
-                found.append((child, fk.parent))
-    return found
-
-
-def _touch_nulled_children(conn: Connection, table: Table, key: Any) -> None:
-    """ON DELETE SET NULL changes the children without a save: their versions are raised
-    here, so every laptop's refresh brings the lost link."""
-    for child in synced_tables():
-        for fk in child.foreign_keys:
-            nulled = fk.column.table is table and (fk.ondelete or "").upper() == "SET NULL"
-            if nulled and "row_version" in child.c:
-                conn.execute(
-                    child.update()
-                    .where(fk.parent == key)
-                    .values(row_version=child.c.row_version + 1)
-                )
 
 
 def _kind_of(exc: IntegrityError) -> ConflictKind:
