@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/run.py [--quick] [--json FILE] [--readme README.md]
 
 --quick keeps it under two minutes (3 starts of each, no document timings on the large
-database); --json writes every figure of issue 15 under its own key (FIGURES), with the
+database, no sync figures: benchmarks/sync.py fills a PostgreSQL server first, about a
+minute); --json writes every figure of issues 15 and 12 under its own key (FIGURES), with the
 targets and, for each missed one, the measured reason; --readme replaces the table between
 the README's `bench:start` and `bench:end` markers with this run's.
 
@@ -61,6 +62,9 @@ FIGURES: dict[str, tuple[str, float, str]] = {
     "peak_rss_mb_large": ("Hukommelse, stor database, alle visninger åbnet (maks. RSS)", 150, "MB"),
     "agreement_one_s": ("Én samarbejdsaftale (PDF), efter opvarmning", 0.015, "s"),
     "agreements_all_s": ("Alle aftaler, én PDF pr. område (demodatabasen)", 0.150, "s"),
+    # Issue 12 (benchmarks/sync.py; not with --quick: filling the server alone takes a while).
+    "sync_first_copy_s": ("Første bærbare kopi af den store database fra serveren", 30.0, "s"),
+    "sync_week_s": ("Synkronisering af en uges arbejde (200 ændringer), stor database", 5.0, "s"),
 }
 
 
@@ -219,6 +223,22 @@ def x_starts(bench: Bench, dbs: dict[str, Path], runs: int) -> dict[str, Any]:
         x.close()
 
 
+def sync_figures(bench: Bench) -> dict[str, Any]:
+    """benchmarks/sync.py in a process of its own; its figures, or why there are none."""
+    out = bench.work / "sync.json"
+    done = subprocess.run(
+        [sys.executable, str(HERE / "sync.py"), "--json", str(out)],
+        capture_output=True,
+        text=True,
+        env=bench.env,
+        timeout=900,
+        check=False,
+    )
+    if done.returncode != 0 or not out.exists():
+        return {"error": f"benchmarks/sync.py fejlede: {done.stderr.strip()[-300:]}"}
+    return dict(json.loads(out.read_text(encoding="utf-8")))
+
+
 def measure(bench: Bench, runs: int, quick: bool) -> dict[str, Any]:
     r: dict[str, Any] = {}
     demo = bench.work / "demo.sqlite"
@@ -262,6 +282,9 @@ def measure(bench: Bench, runs: int, quick: bool) -> dict[str, Any]:
     print(
         "· start set udefra: første vindue på X-serveren (Xvfb), desk mod tomt vindue", flush=True
     )
+    if not quick:
+        print("· synkronisering: første kopi og en uges arbejde (benchmarks/sync.py)", flush=True)
+        r["sync"] = sync_figures(bench)
     r["x"] = x_starts(
         bench,
         {"demo": bench.copy(demo, "demo-x.sqlite"), "large": bench.copy(large, "large-x.sqlite")},
@@ -384,6 +407,16 @@ def figures(r: dict[str, Any]) -> tuple[dict[str, float | None], dict[str, str]]
         if figure(every) is not None
         else why_missing(every)
     )
+    synced = r.get("sync") or {"missing": "udeladt med --quick (sync.py fylder først en server)"}
+    for key in ("sync_first_copy_s", "sync_week_s"):
+        f[key] = synced.get(key)
+        why[key] = why_missing(synced) or (
+            f"kopien {synced['laptop_mb']} MB"
+            if key == "sync_first_copy_s"
+            else f"{synced['report'].get('sent')} rækkeændringer sendt, "
+            f"{synced['report'].get('conflicts')} konflikter, "
+            f"{synced['report'].get('received')} rækker hentet"
+        )
     return f, why
 
 
