@@ -36,6 +36,15 @@ def emit(result: dict[str, Any]) -> None:
 
 
 def peak_rss_mb() -> float:
+    """This process's own peak. On Linux getrusage's ru_maxrss survives exec: a probe
+    started by a parent that had grown (building the large database) would report the
+    parent's peak. The kernel's high-water mark of this process's memory does not."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 1024 / (1024 if sys.platform == "darwin" else 1)  # bytes on macOS, kB else
 
