@@ -92,16 +92,6 @@ COLLEAGUES_CHILD = [
 SESSION_ALONE = [Step(0, "edit_session", pick=0, other=0), Step(0, SYNC)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "sync core (merge.py _Merger.run) inserts before it deletes: the participants "
-        "update_session writes anew (same session_id, person_id, new id) break "
-        "session_participant's unique rule while the old rows are still there, so the "
-        "server records a UNIQUE conflict and drops the participant, with no colleague "
-        "involved"
-    ),
-)
 def test_a_session_edited_on_one_laptop_alone_merges_without_conflict(
     databases: Databases, tmp_path: Path
 ) -> None:

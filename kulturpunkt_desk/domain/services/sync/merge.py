@@ -135,16 +135,22 @@ class _Merger:
             if change.op == "update":
                 updates.setdefault(change.table, []).append(change)
         tables = synced_tables()
+        # A new row may re-use the unique values of a row this change set deletes (a
+        # session's participants written anew): with deletions still to come, such an
+        # insert is tried again, whole, after them, and only then is a conflict.
+        waiting: list[list[RowChange]] | None = [] if deletes else None
         for table in tables:  # parents first
             for (root_table, _key), group in inserts.items():
                 if root_table == table.name:
-                    self._insert(group)
+                    self._insert(group, waiting)
             for change in updates.get(table.name, []):
                 self._update(table, change)
         for table in reversed(tables):  # children first
             for (root_table, _key), group in deletes.items():
                 if root_table == table.name:
                     self._delete(group)
+        for group in waiting or []:
+            self._insert(group, None)
         self.report.conflicts = self.log.recorded
         return self.report
 
@@ -288,7 +294,9 @@ class _Merger:
             )
         return refused
 
-    def _insert(self, group: list[RowChange]) -> None:
+    def _insert(self, group: list[RowChange], waiting: list[list[RowChange]] | None) -> None:
+        """Insert a new record with its new children, or record why not; a unique clash
+        goes to `waiting` (when given) instead, to be tried after the deletions."""
         root = group[0]
         new_rows = []
         for change in group:
@@ -324,6 +332,9 @@ class _Merger:
                     self._applied(change.table)
                 return
             kind = _kind_of(failed)
+        if kind is ConflictKind.UNIQUE and waiting is not None:
+            waiting.append(group)
+            return
         self._conflict(
             Conflict(
                 kind,
