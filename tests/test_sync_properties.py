@@ -99,15 +99,6 @@ def test_a_session_edited_on_one_laptop_alone_merges_without_conflict(
         assert run(t, SESSION_ALONE) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "sync core (protocol.py, leftover afsendt.json): after two syncs in a row cut after "
-        "the server committed, the third diffs the laptop against base + only the LAST "
-        "changeset, so the first one's changes are sent again: the new session, deleted "
-        "on the server by a colleague meanwhile, is inserted again"
-    ),
-)
 def test_two_syncs_cut_after_the_server_committed_send_nothing_twice(
     databases: Databases, tmp_path: Path
 ) -> None:
