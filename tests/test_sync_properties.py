@@ -112,15 +112,6 @@ def test_two_syncs_cut_after_the_server_committed_send_nothing_twice(
         sync_and_check(t, 0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "sync core (refresh.py): the refresh deletes the area on the laptop, whose ON DELETE "
-        "CASCADE takes the moved session and its follow-ups and participants there; the "
-        "session comes back from the server (the laptop touched it), its children do not "
-        "(nobody changed them), so the laptop lacks rows the server has"
-    ),
-)
 def test_a_move_refused_on_the_server_leaves_the_laptop_as_the_server(
     databases: Databases, tmp_path: Path
 ) -> None:

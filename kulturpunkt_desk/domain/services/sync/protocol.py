@@ -259,7 +259,7 @@ class _Sync:
             from kulturpunkt_desk.domain.services.team_backup import snapshot as server_snapshot
 
             with server_snapshot(server.engine) as reader:
-                plan = plan_refresh(reader, self.files.base, touched)
+                plan = plan_refresh(reader, self.files.base, touched, snapshot)
                 open_conflicts = open_count(reader)
         finally:
             server.dispose()
