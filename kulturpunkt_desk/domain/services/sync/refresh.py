@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Table, select
 from kulturpunkt_desk.domain.models import Base
 from kulturpunkt_desk.storage.sqlite_files import connect
 
-from .local_changes import Key, key_where, synced_tables, typed_row
+from .local_changes import Key, key_where, stored_types, synced_tables, typed_row
 from .merge import INSERT_ONLY
 from .values import comparable
 
@@ -57,12 +57,11 @@ def _fingerprints_on_server(conn: Connection, table: Table, whole: bool) -> dict
         query = select(*keys)
     else:
         query = select(table)
-    found: dict[Key, Any] = {}
     width = len(keys)
-    for row in conn.execute(query):
-        values = tuple(row)
-        found[values[:width]] = _fingerprint(table, row._asdict(), whole)
-    return found
+    result = conn.execute(query)
+    if _is_record(table):  # the bulk of the rows: plain tuples, no mapping per row
+        return {tuple(row[:width]): row[width] for row in result}
+    return {tuple(row[:width]): _fingerprint(table, row._asdict(), whole) for row in result}
 
 
 def _fingerprints_in_base(base: Path, table: Table, whole: bool) -> dict[Key, Any]:
@@ -79,6 +78,9 @@ def _fingerprints_in_base(base: Path, table: Table, whole: bool) -> dict[Key, An
         rows = conn.execute(f'SELECT {columns} FROM "{table.name}"').fetchall()
     finally:
         conn.close()
+    width = len(keys)
+    if _is_record(table) and not any(stored_types(table, keys)):  # text keys: as stored
+        return {tuple(values[:width]): values[width] for values in rows}
     found: dict[Key, Any] = {}
     for values in rows:
         row = typed_row(table, dict(zip(names, values, strict=True)))
