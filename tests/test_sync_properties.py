@@ -92,16 +92,6 @@ COLLEAGUES_CHILD = [
 SESSION_ALONE = [Step(0, "edit_session", pick=0, other=0), Step(0, SYNC)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "sync core (merge.py _Merger.run) inserts before it deletes: the participants "
-        "update_session writes anew (same session_id, person_id, new id) break "
-        "session_participant's unique rule while the old rows are still there, so the "
-        "server records a UNIQUE conflict and drops the participant, with no colleague "
-        "involved"
-    ),
-)
 def test_a_session_edited_on_one_laptop_alone_merges_without_conflict(
     databases: Databases, tmp_path: Path
 ) -> None:
@@ -109,15 +99,6 @@ def test_a_session_edited_on_one_laptop_alone_merges_without_conflict(
         assert run(t, SESSION_ALONE) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "sync core (protocol.py, leftover afsendt.json): after two syncs in a row cut after "
-        "the server committed, the third diffs the laptop against base + only the LAST "
-        "changeset, so the first one's changes are sent again: the new session, deleted "
-        "on the server by a colleague meanwhile, is inserted again"
-    ),
-)
 def test_two_syncs_cut_after_the_server_committed_send_nothing_twice(
     databases: Databases, tmp_path: Path
 ) -> None:
@@ -131,15 +112,6 @@ def test_two_syncs_cut_after_the_server_committed_send_nothing_twice(
         sync_and_check(t, 0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "sync core (refresh.py): the refresh deletes the area on the laptop, whose ON DELETE "
-        "CASCADE takes the moved session and its follow-ups and participants there; the "
-        "session comes back from the server (the laptop touched it), its children do not "
-        "(nobody changed them), so the laptop lacks rows the server has"
-    ),
-)
 def test_a_move_refused_on_the_server_leaves_the_laptop_as_the_server(
     databases: Databases, tmp_path: Path
 ) -> None:

@@ -145,12 +145,22 @@ def _values(table: Table, names: Sequence[str], stored: Iterable[Any] | None) ->
 _PROCESSORS: dict[tuple[str, str], Any] = {}
 
 
-def _typed(table: Table, name: str, value: Any) -> Any:
-    if value is None:
-        return None
+def stored_types(table: Table, names: Sequence[str]) -> list[Any]:
+    """Per column, the function turning SQLite's stored value into Python's (None: the
+    stored value already is); for reading many rows without a dict per row."""
+    return [_processor(table, name) for name in names]
+
+
+def _processor(table: Table, name: str) -> Any:
     key = (table.name, name)
     if key not in _PROCESSORS:
         column_type = table.c[name].type.dialect_impl(_DIALECT)
         _PROCESSORS[key] = column_type.result_processor(_DIALECT, None)
-    processor = _PROCESSORS[key]
+    return _PROCESSORS[key]
+
+
+def _typed(table: Table, name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    processor = _processor(table, name)
     return processor(value) if processor else value

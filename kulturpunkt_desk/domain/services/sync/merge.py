@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import partial
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy import Connection, Table, select
@@ -31,9 +33,13 @@ from .conflict_log import Conflict, ConflictLog, label_of, open_count
 from .groups import ChangeGroups, referencing, touch_nulled_children
 from .local_changes import Key, RowChange, key_where, synced_tables
 from .names import name_clash
+from .server_lookup import ServerLookup
 from .values import BOOKKEEPING, same
 
 INSERT_ONLY = frozenset({"audit_entry", "stored_file"})
+_ORDER = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
+# New records that wait for the deletions (None: nothing waits any more).
+Waiting = list[list[RowChange]] | None
 _RECEIPT = Base.metadata.tables["sync_receipt"]
 # The laptop's whole row of a record, for a conflict that keeps it (None: not there).
 LaptopRow = Callable[[str, Key], dict[str, Any] | None]
@@ -126,6 +132,7 @@ class _Merger:
         self.changes = changes
         self.log = ConflictLog(conn, sync_id, who, utcnow(), changes)
         self.report = MergeReport()
+        self.lookup = ServerLookup(conn)
 
     def run(self) -> MergeReport:
         inserts = ChangeGroups(c for c in self.changes if c.op == "insert").groups()
@@ -135,16 +142,23 @@ class _Merger:
             if change.op == "update":
                 updates.setdefault(change.table, []).append(change)
         tables = synced_tables()
+        # A new row may re-use the unique values of a row this change set deletes (a
+        # session's participants written anew): with deletions still to come, such an
+        # insert is tried again, whole, after them, and only then is a conflict.
+        waiting: Waiting = [] if deletes else None
         for table in tables:  # parents first
-            for (root_table, _key), group in inserts.items():
-                if root_table == table.name:
-                    self._insert(group)
+            rooted = [g for (root, _key), g in inserts.items() if root == table.name]
+            if rooted:
+                self._insert(rooted, waiting)
             for change in updates.get(table.name, []):
                 self._update(table, change)
+        self.lookup.forget()  # deletions change what the server holds
         for table in reversed(tables):  # children first
             for (root_table, _key), group in deletes.items():
                 if root_table == table.name:
                     self._delete(group)
+        if waiting:
+            self._insert(waiting, None)
         self.report.conflicts = self.log.recorded
         return self.report
 
@@ -169,8 +183,7 @@ class _Merger:
             value = values.get(fk.parent.name)
             if value is None or value in also:
                 continue
-            found = self.conn.execute(select(fk.column).where(fk.column == value)).first()
-            if found is None:
+            if not self.lookup.holds(fk.column, value):
                 missing.append(fk.parent.name)
         return missing
 
@@ -288,42 +301,74 @@ class _Merger:
             )
         return refused
 
-    def _insert(self, group: list[RowChange]) -> None:
-        root = group[0]
+    def _insert(self, groups: list[list[RowChange]], waiting: Waiting) -> None:
+        """New records with their new children (groups rooted in one table): checked, the
+        server asked in bulk, then written in one savepoint; when that breaks a rule,
+        group by group, each whole or refused whole. A unique clash goes to `waiting`
+        (when given) instead, to be tried again after the deletions."""
+        rows = [c for group in groups for c in group]
+        for column, values in _keys_and_parents(rows).items():
+            self.lookup.ask(column, values)
+        ready = [(group, new) for group in groups if (new := self._checked(group, waiting))]
+        if len(ready) > 1:
+            batch = sorted((c for _group, new in ready for c in new), key=_table_order)
+            if self._in_savepoint(partial(self._write, batch)) is None:
+                self._inserted(batch)
+                return
+        for group, new in ready:
+            failed = self._in_savepoint(partial(self._write, new))
+            if failed is None:
+                self._inserted(new)
+            else:
+                self._refuse(group, new, _kind_of(failed), None, waiting)
+
+    def _checked(self, group: list[RowChange], waiting: Waiting) -> list[RowChange]:
+        """The group's rows the server lacks, or none when a rule refuses the group."""
         new_rows = []
         for change in group:
             table = _table(change.table)
-            existing = self._server_row(table, change.key)
-            if existing is None:
+            if len(change.key) == 1:
+                there = self.lookup.holds(table.primary_key.columns[0], change.key[0])
+            else:
+                there = self._server_row(table, change.key) is not None
+            if not there:  # else already there (a stored file, an entry sent before)
                 new_rows.append(change)
-            # Already there (a stored file, an entry sent before): nothing to do.
-        if not new_rows:
-            return
         keys_in_group = {c.key[0] for c in group}
-        kind: ConflictKind | None = None
-        field_name: str | None = None
         for change in new_rows:
             table = _table(change.table)
             clash = name_clash(self.conn, table, change.new, own_key=change.key[0])
             if clash:
-                kind, field_name = ConflictKind.UNIQUE, clash.column
-                break
+                self._refuse(group, new_rows, ConflictKind.UNIQUE, clash.column, waiting)
+                return []
             missing = self._missing_parents(table, change.new, keys_in_group)
             if missing:
-                kind, field_name = ConflictKind.MISSING_PARENT, missing[0]
-                break
-        if kind is None:
+                self._refuse(group, new_rows, ConflictKind.MISSING_PARENT, missing[0], waiting)
+                return []
+        return new_rows
 
-            def insert_all() -> None:
-                for change in new_rows:
-                    self.conn.execute(_table(change.table).insert().values(change.new))
+    def _write(self, rows: list[RowChange]) -> None:
+        """Insert `rows` (parents first), one statement per run of one table's rows."""
+        for table_name, run in groupby(rows, key=lambda c: c.table):
+            self.conn.execute(_table(table_name).insert(), [c.new for c in run])
 
-            failed = self._in_savepoint(insert_all)
-            if failed is None:
-                for change in new_rows:
-                    self._applied(change.table)
-                return
-            kind = _kind_of(failed)
+    def _inserted(self, rows: list[RowChange]) -> None:
+        for change in rows:
+            self._applied(change.table)
+            if len(change.key) == 1:
+                self.lookup.added(_table(change.table).primary_key.columns[0], change.key[0])
+
+    def _refuse(
+        self,
+        group: list[RowChange],
+        new_rows: list[RowChange],
+        kind: ConflictKind,
+        field_name: str | None,
+        waiting: Waiting,
+    ) -> None:
+        if kind is ConflictKind.UNIQUE and waiting is not None:
+            waiting.append(group)
+            return
+        root = group[0]
         self._conflict(
             Conflict(
                 kind,
@@ -386,6 +431,22 @@ class _Merger:
             ids = self.conn.execute(select(child.primary_key.columns[0]).where(column == key))
             count += sum(1 for (child_id,) in ids if (child.name, child_id) not in deleted)
         return count
+
+
+def _table_order(change: RowChange) -> int:
+    return _ORDER[change.table]
+
+
+def _keys_and_parents(rows: list[RowChange]) -> dict[Any, set[Any]]:
+    """Per column, the values the insert checks ask the server about."""
+    asked: dict[Any, set[Any]] = {}
+    for change in rows:
+        table = _table(change.table)
+        if len(change.key) == 1:
+            asked.setdefault(table.primary_key.columns[0], set()).add(change.key[0])
+        for fk in table.foreign_keys:
+            asked.setdefault(fk.column, set()).add(change.new.get(fk.parent.name))
+    return asked
 
 
 def _kind_of(exc: IntegrityError) -> ConflictKind:

@@ -5,8 +5,10 @@ leaves the server and the laptop as before or as after it, never between.
    mid-sync; its save waits or fails with its usual message). A next base left by a sync
    that died is finished (its token is the laptop's) or thrown away.
 2. Laptop, base and server must all be at this desk's schema.
-3. Changes sent by a sync that died (afsendt.json): if the server holds their receipt,
-   only what came after them is new; else they were never applied and are found again.
+3. Changes sent by syncs that died (afsendt.json): those whose receipt the server holds
+   are played onto a copy of the base, and kept in the next afsendt.json until a refresh
+   has brought the base past them; only what came after them is new. A change set the
+   server never took is found again.
 4. The changes are found (a snapshot of the laptop against the base) and written to
    afsendt.json before the server is contacted.
 5. The server applies them in one transaction with their receipt.
@@ -227,7 +229,7 @@ class _Sync:
         server = open_server(url)
         try:
             self.step("Finder dine ændringer", 0.1)
-            base, touched = self._base_for_diff(server)
+            base, touched, earlier = self._base_for_diff(server)
             snapshot = self.work / "bærbar.sqlite"
             # Read by a second connection: SQLite's backup cannot read through the
             # connection holding the write lock. Nobody else can write meanwhile, and this
@@ -244,6 +246,7 @@ class _Sync:
                     "sync_id": sync_id,
                     "base_token": self.book.base_token,
                     "changeset": base64.b64encode(changeset).decode("ascii"),
+                    "earlier": earlier,
                 },
             )
             self.fault("pending_written")
@@ -256,7 +259,7 @@ class _Sync:
             from kulturpunkt_desk.domain.services.team_backup import snapshot as server_snapshot
 
             with server_snapshot(server.engine) as reader:
-                plan = plan_refresh(reader, self.files.base, touched)
+                plan = plan_refresh(reader, self.files.base, touched, snapshot)
                 open_conflicts = open_count(reader)
         finally:
             server.dispose()
@@ -296,13 +299,15 @@ class _Sync:
                 f"{NEW_COPY_ADVICE}"
             )
 
-    def _base_for_diff(self, server: Database) -> tuple[Path, set[tuple[str, Key]]]:
-        """The base, or (when the server took a sync that died) the base with that sync's
-        changes played onto it, and the rows those changes touched."""
+    def _base_for_diff(self, server: Database) -> tuple[Path, set[tuple[str, Key]], list[str]]:
+        """The base, or (when the server took syncs that died before their refresh) the
+        base with their changes played onto it in order; the rows those changes touched;
+        and those change sets (base64), which the next afsendt.json keeps until a refresh
+        has brought the base past them."""
         pending = read_json(self.files.pending)
         if pending is None or pending.get("base_token") != self.book.base_token:
             self.files.pending.unlink(missing_ok=True)
-            return self.files.base, set()
+            return self.files.base, set(), []
         from kulturpunkt_desk.domain.models import SyncReceipt
 
         receipts = SyncReceipt.__table__
@@ -310,14 +315,20 @@ class _Sync:
             applied = conn.execute(
                 select(receipts.c.id).where(receipts.c.id == str(pending["sync_id"]))
             ).first()
-        if applied is None:
+        earlier = [str(sent) for sent in pending.get("earlier") or []]
+        if applied is not None:
+            earlier.append(str(pending["changeset"]))
+        if not earlier:
             self.files.pending.unlink()
-            return self.files.base, set()
-        sent = base64.b64decode(str(pending["changeset"]))
+            return self.files.base, set(), []
         base = self.work / "grundlag-og-afsendt.sqlite"
         copy_file(self.files.base, base)
-        apply_changeset(sent, base)
-        return base, {(c.table, c.key) for c in read_changes(sent, column_names(base))}
+        touched: set[tuple[str, Key]] = set()
+        for encoded in earlier:
+            sent = base64.b64decode(encoded)
+            apply_changeset(sent, base)
+            touched |= {(c.table, c.key) for c in read_changes(sent, column_names(base))}
+        return base, touched, earlier
 
     def _write_next_base(self, plan: Any, book: Bookkeeping) -> None:
         part = self.work / "grundlag.ny.sqlite"

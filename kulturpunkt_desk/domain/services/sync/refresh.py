@@ -18,9 +18,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select
 
+from kulturpunkt_desk.domain.models import Base
 from kulturpunkt_desk.storage.sqlite_files import connect
 
-from .local_changes import Key, key_where, synced_tables, typed_row
+from .local_changes import Key, key_where, stored_types, synced_tables, typed_row
 from .merge import INSERT_ONLY
 from .values import comparable
 
@@ -56,12 +57,11 @@ def _fingerprints_on_server(conn: Connection, table: Table, whole: bool) -> dict
         query = select(*keys)
     else:
         query = select(table)
-    found: dict[Key, Any] = {}
     width = len(keys)
-    for row in conn.execute(query):
-        values = tuple(row)
-        found[values[:width]] = _fingerprint(table, row._asdict(), whole)
-    return found
+    result = conn.execute(query)
+    if _is_record(table):  # the bulk of the rows: plain tuples, no mapping per row
+        return {tuple(row[:width]): row[width] for row in result}
+    return {tuple(row[:width]): _fingerprint(table, row._asdict(), whole) for row in result}
 
 
 def _fingerprints_in_base(base: Path, table: Table, whole: bool) -> dict[Key, Any]:
@@ -78,6 +78,9 @@ def _fingerprints_in_base(base: Path, table: Table, whole: bool) -> dict[Key, An
         rows = conn.execute(f'SELECT {columns} FROM "{table.name}"').fetchall()
     finally:
         conn.close()
+    width = len(keys)
+    if _is_record(table) and not any(stored_types(table, keys)):  # text keys: as stored
+        return {tuple(values[:width]): values[width] for values in rows}
     found: dict[Key, Any] = {}
     for values in rows:
         row = typed_row(table, dict(zip(names, values, strict=True)))
@@ -93,13 +96,19 @@ def _fingerprint(table: Table, row: dict[str, Any], whole: bool) -> Any:
     return tuple(sorted((k, repr(comparable(v))) for k, v in row.items()))
 
 
-def plan_refresh(server: Connection, base: Path, touched: Iterable[tuple[str, Key]]) -> Refresh:
-    """The rows that make `base` (and the laptop, `touched` by its changes) the server's
-    state as `server`'s snapshot sees it."""
+def plan_refresh(
+    server: Connection,
+    base: Path,
+    touched: Iterable[tuple[str, Key]],
+    laptop: Path | None = None,
+) -> Refresh:
+    """The rows that make `base` (and the laptop, `touched` by its changes; `laptop` is a
+    snapshot of it) the server's state as `server`'s snapshot sees it."""
     by_table: dict[str, set[Key]] = {}
     for table_name, key in touched:
         by_table.setdefault(table_name, set()).add(key)
     plan = Refresh()
+    found: dict[str, tuple[set[Key], dict[Key, Any]]] = {}
     for table in synced_tables():
         bring, on_server, in_base = _changed(server, base, table, whole=False)
         if table.name == "audit_entry" and _erased(server, table, bring):
@@ -108,11 +117,73 @@ def plan_refresh(server: Connection, base: Path, touched: Iterable[tuple[str, Ke
         mine = by_table.get(table.name, set())
         bring |= {k for k in mine if k in on_server}
         gone = {k for k in in_base if k not in on_server} | {k for k in mine if k not in on_server}
-        if bring:
-            plan.upserts[table.name] = _fetch(server, table, sorted(bring))
+        found[table.name] = bring, on_server
         if gone:
             plan.deletes[table.name] = sorted(gone)
+    # A deletion also takes (ON DELETE CASCADE) or changes (SET NULL) the rows pointing to
+    # it in each file, rows that may still be on the server: a laptop's refused move of a
+    # session to an area deleted on the server meanwhile. Those rows are brought back.
+    for path in (base, laptop):
+        for table_name, key in _reached_by_deletes(path, plan.deletes) if path else ():
+            bring, on_server = found[table_name]
+            if key in on_server:
+                bring.add(key)
+    for table in synced_tables():
+        bring = found[table.name][0]
+        if bring:
+            plan.upserts[table.name] = _fetch(server, table, sorted(bring))
     return plan
+
+
+def _reached_by_deletes(path: Path, deletes: dict[str, list[Key]]) -> set[tuple[str, Key]]:
+    """The rows of the SQLite file `path` that deleting `deletes` would delete or change
+    through their foreign keys (followed on through the deleted ones)."""
+    reached: set[tuple[str, Key]] = set()
+    doomed = {(name, key) for name, keys in deletes.items() for key in keys}
+    todo = [(name, list(keys)) for name, keys in deletes.items()]
+    conn = connect(path, "ro")
+    try:
+        while todo:
+            name, keys = todo.pop()
+            parent = Base.metadata.tables[name]
+            for child, fk in _links_to(parent):
+                found = _pointing(conn, child, fk.parent.name, [k[0] for k in keys])
+                new = [
+                    k
+                    for k in found
+                    if (child.name, k) not in doomed and (child.name, k) not in reached
+                ]
+                reached |= {(child.name, k) for k in new}
+                if new and (fk.ondelete or "").upper() != "SET NULL":
+                    todo.append((child.name, new))
+    finally:
+        conn.close()
+    return reached
+
+
+def _links_to(parent: Table) -> list[tuple[Table, Any]]:
+    """Foreign keys pointing to `parent`'s one-column key, with their tables."""
+    keys = _key_columns(parent)
+    return [
+        (child, fk)
+        for child in synced_tables()
+        for fk in child.foreign_keys
+        if len(keys) == 1 and fk.column is keys[0]
+    ]
+
+
+def _pointing(conn: Any, child: Table, column: str, values: list[Any]) -> list[Key]:
+    names = [c.name for c in _key_columns(child)]
+    columns = ", ".join(f'"{n}"' for n in names)
+    found: list[Key] = []
+    for start in range(0, len(values), CHUNK):
+        chunk = values[start : start + CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        query = f'SELECT {columns} FROM "{child.name}" WHERE "{column}" IN ({marks})'
+        for stored in conn.execute(query, chunk).fetchall():
+            row = typed_row(child, dict(zip(names, stored, strict=True)))
+            found.append(tuple(row[n] for n in names))
+    return found
 
 
 _MISSING = object()
