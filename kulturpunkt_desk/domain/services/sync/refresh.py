@@ -233,9 +233,15 @@ def apply_refresh(conn: Connection, plan: Refresh) -> None:
     for table in reversed(tables):  # children first
         for key in plan.deletes.get(table.name, []):
             conn.execute(table.delete().where(key_where(table, key)))
+    # Every update before any insert: a name the server refused on this laptop's record
+    # (a rename back) must be free before a colleague's record with that name comes in.
+    # Foreign keys are deferred, so an updated row may point to a parent inserted below.
+    new_rows: list[tuple[Table, dict[str, Any]]] = []
     for table in tables:  # parents first
         for row in plan.upserts.get(table.name, []):
             key = tuple(row[c.name] for c in _key_columns(table))
             done = conn.execute(table.update().where(key_where(table, key)).values(row))
             if not done.rowcount:
-                conn.execute(table.insert().values(row))
+                new_rows.append((table, row))
+    for table, row in new_rows:
+        conn.execute(table.insert().values(row))
