@@ -13,9 +13,10 @@ interruption anywhere leaves both sides as before or as after.
 from __future__ import annotations
 
 from .laptop_files import is_laptop_copy, laptop_server
-from .merge import MergeReport, MergeRules, Verdict, apply_changes
+from .merge import apply_changes
 from .outcome import Fault, Progress, SyncError, SyncReport
 from .protocol import make_laptop_copy, sync
+from .rules import MergeReport, MergeRules, Verdict
 
 __all__ = [
     "Fault",

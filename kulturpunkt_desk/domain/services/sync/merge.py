@@ -11,14 +11,12 @@ What the server takes, and what becomes a conflict a person decides (no clock de
   server, or given children there the laptop did not delete -> DELETED_EDITED, and all
   of it stays (no half-applied deletion).
 - audit entries and stored files are only ever added: never a conflict.
-The rules are a class, so the property tests can put deliberately broken ones in.
+The rules are a class (rules.py), so the property tests can put broken ones in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from enum import Enum
 from functools import partial
 from itertools import groupby
 from typing import Any
@@ -33,7 +31,8 @@ from .conflict_log import Conflict, ConflictLog, label_of, open_count
 from .groups import ChangeGroups, referencing, touch_nulled_children
 from .local_changes import Key, RowChange, key_where, synced_tables
 from .names import name_clash
-from .server_lookup import ServerLookup
+from .rules import MergeReport, MergeRules, Verdict
+from .server_lookup import ServerLookup, keys_and_parents
 from .values import BOOKKEEPING, same
 
 INSERT_ONLY = frozenset({"audit_entry", "stored_file"})
@@ -43,36 +42,6 @@ Waiting = list[list[RowChange]] | None
 _RECEIPT = Base.metadata.tables["sync_receipt"]
 # The laptop's whole row of a record, for a conflict that keeps it (None: not there).
 LaptopRow = Callable[[str, Key], dict[str, Any] | None]
-
-
-class Verdict(Enum):
-    TAKE = "take"  # the server gets the laptop's value
-    SAME = "same"  # nothing to do: the server already has it
-    CONFLICT = "conflict"
-
-
-class MergeRules:
-    """The decisions of a merge; override a method to try other (or broken) rules."""
-
-    def column(self, table: str, column: str, old: Any, new: Any, server: Any) -> Verdict:
-        if same(server, new):
-            return Verdict.SAME
-        if same(server, old):
-            return Verdict.TAKE
-        return Verdict.CONFLICT
-
-    def keep_deleted(self, changed_on_server: bool, children_on_server: int) -> bool:
-        """True: the laptop's deletion is refused and the whole group stays on the server."""
-        return changed_on_server or children_on_server > 0
-
-
-@dataclass
-class MergeReport:
-    already_applied: bool = False
-    applied: int = 0
-    conflicts: int = 0
-    open_conflicts: int = 0
-    tables: set[str] = field(default_factory=set)  # tables the server changed
 
 
 def apply_changes(
@@ -307,7 +276,7 @@ class _Merger:
         group by group, each whole or refused whole. A unique clash goes to `waiting`
         (when given) instead, to be tried again after the deletions."""
         rows = [c for group in groups for c in group]
-        for column, values in _keys_and_parents(rows).items():
+        for column, values in keys_and_parents(rows).items():
             self.lookup.ask(column, values)
         ready = [(group, new) for group in groups if (new := self._checked(group, waiting))]
         if len(ready) > 1:
@@ -435,18 +404,6 @@ class _Merger:
 
 def _table_order(change: RowChange) -> int:
     return _ORDER[change.table]
-
-
-def _keys_and_parents(rows: list[RowChange]) -> dict[Any, set[Any]]:
-    """Per column, the values the insert checks ask the server about."""
-    asked: dict[Any, set[Any]] = {}
-    for change in rows:
-        table = _table(change.table)
-        if len(change.key) == 1:
-            asked.setdefault(table.primary_key.columns[0], set()).add(change.key[0])
-        for fk in table.foreign_keys:
-            asked.setdefault(fk.column, set()).add(change.new.get(fk.parent.name))
-    return asked
 
 
 def _kind_of(exc: IntegrityError) -> ConflictKind:

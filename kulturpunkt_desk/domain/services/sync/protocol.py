@@ -57,9 +57,9 @@ from .local_changes import (
     key_where,
     read_changes,
 )
-from .merge import MergeRules
 from .outcome import Fault, Progress, SyncError, SyncReport
 from .refresh import apply_refresh, plan_refresh
+from .rules import MergeRules
 from .server_side import merge_into, open_server
 from .sqlite_copies import copy_file, file_engine
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table, bindparam, select
 
 from kulturpunkt_desk.domain.models import Base
 from kulturpunkt_desk.storage.sqlite_files import connect
@@ -233,15 +233,31 @@ def apply_refresh(conn: Connection, plan: Refresh) -> None:
     for table in reversed(tables):  # children first
         for key in plan.deletes.get(table.name, []):
             conn.execute(table.delete().where(key_where(table, key)))
-    # Every update before any insert: a name the server refused on this laptop's record
-    # (a rename back) must be free before a colleague's record with that name comes in.
-    # Foreign keys are deferred, so an updated row may point to a parent inserted below.
-    new_rows: list[tuple[Table, dict[str, Any]]] = []
     for table in tables:  # parents first
-        for row in plan.upserts.get(table.name, []):
-            key = tuple(row[c.name] for c in _key_columns(table))
+        rows = plan.upserts.get(table.name, [])
+        if rows:
+            _upsert(conn, table, rows)
+
+
+def _upsert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """UPDATE the rows the file has, INSERT the others: one statement each (executemany)."""
+    keys = _key_columns(table)
+    if len(keys) != 1:
+        for row in rows:
+            key = tuple(row[c.name] for c in keys)
             done = conn.execute(table.update().where(key_where(table, key)).values(row))
             if not done.rowcount:
-                new_rows.append((table, row))
-    for table, row in new_rows:
-        conn.execute(table.insert().values(row))
+                conn.execute(table.insert().values(row))
+        return
+    column = keys[0]
+    ids = [row[column.name] for row in rows]
+    there: set[Any] = set()
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        there.update(conn.execute(select(column).where(column.in_(chunk))).scalars())
+    old = [{**row, "_key": row[column.name]} for row in rows if row[column.name] in there]
+    new = [row for row in rows if row[column.name] not in there]
+    if old:
+        conn.execute(table.update().where(column == bindparam("_key")), old)
+    if new:
+        conn.execute(table.insert(), new)

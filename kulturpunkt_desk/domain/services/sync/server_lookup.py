@@ -13,6 +13,10 @@ from typing import Any
 
 from sqlalchemy import Column, Connection, select
 
+from kulturpunkt_desk.domain.models import Base
+
+from .local_changes import RowChange
+
 CHUNK = 500
 _Where = tuple[str, str]
 
@@ -52,3 +56,15 @@ class ServerLookup:
     def forget(self) -> None:
         self._asked.clear()
         self._held.clear()
+
+
+def keys_and_parents(rows: list[RowChange]) -> dict[Any, set[Any]]:
+    """Per column, the values the insert checks ask the server about."""
+    asked: dict[Any, set[Any]] = {}
+    for change in rows:
+        table = Base.metadata.tables[change.table]
+        if len(change.key) == 1:
+            asked.setdefault(table.primary_key.columns[0], set()).add(change.key[0])
+        for fk in table.foreign_keys:
+            asked.setdefault(fk.column, set()).add(change.new.get(fk.parent.name))
+    return asked

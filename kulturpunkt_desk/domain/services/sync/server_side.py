@@ -16,8 +16,9 @@ from kulturpunkt_desk.storage.failures import connection_error
 from kulturpunkt_desk.storage.migrate import head_revision
 
 from .local_changes import RowChange
-from .merge import LaptopRow, MergeReport, MergeRules, apply_changes
+from .merge import LaptopRow, apply_changes
 from .outcome import SyncError
+from .rules import MergeReport, MergeRules
 
 RETRIES = 5
 _RACE = ("40001", "40P01")  # serialization failure, deadlock
