@@ -46,19 +46,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
     report = sync(laptop, args.server)
     if report.first_copy:
         print(
-            f"Bærbar kopi lavet: {laptop} ({report.received} rækker). Åbn den i Kulturpunkt "
-            "Desk som enhver databasefil, og synkronisér igen, når du er på nettet."
+            f"Bærbar kopi lavet: {laptop}. Åbn den i Kulturpunkt Desk som enhver databasefil, "
+            "og synkronisér igen, når du er på nettet."
         )
-    else:
-        print(
-            f"Synkroniseret: {report.sent} ændringer sendt, {report.applied} taget af "
-            f"serveren, {report.received} rækker hentet."
-        )
-    if report.conflicts:
-        print(f"{report.conflicts} nye konflikter venter på, at en person afgør dem.")
+    print(report.summary())
     if report.open_conflicts:
-        print(
-            f"Åbne konflikter på serveren i alt: {report.open_conflicts} "
-            f"(se dem med kulturpunkt-desk conflicts --db {laptop})."
-        )
+        print(f"Se konflikterne med: kulturpunkt-desk conflicts --db {laptop}")
     return 0

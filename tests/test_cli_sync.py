@@ -36,7 +36,7 @@ def test_the_copy_then_a_sync_in_a_folder_with_a_space_and_a_hash(
     assert "Bærbar kopi lavet" in out
     code, out, err = run(capsys, "sync", "--db", str(laptop))  # the remembered server
     assert code == 0, err
-    assert "0 ændringer sendt" in out
+    assert "Sendt til serveren: 0 ændringer." in out
     assert differences(demo_db, laptop) == []
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from sync_conflict_rows import closing_conflict, municipality_conflict
 
 from kulturpunkt_desk.domain.errors import DeskError
 from kulturpunkt_desk.domain.services import areas, sync_conflicts
+from kulturpunkt_desk.domain.services.sync import SyncReport
 from kulturpunkt_desk.storage.engine import Database
 from kulturpunkt_desk.ui import sync_menu
 from kulturpunkt_desk.ui.main_window import MainWindow
@@ -98,14 +98,10 @@ def test_the_conflicts_table_is_named_sortable_and_leaves_on_tab(
     assert audit(view, window.menuBar()).problems() == []
 
 
-@dataclass(frozen=True)
-class FakeReport:
-    first_copy: bool = False
-    sent: int = 3
-    applied: int = 2
-    conflicts: int = 1
-    received: int = 5
-    open_conflicts: int = 1
+# What the fake sync reports: 3 changes sent, 2 taken, 1 new conflict, 5 rows brought.
+FAKE_REPORT = SyncReport(
+    first_copy=False, sent=3, applied=2, conflicts=1, received=5, open_conflicts=1
+)
 
 
 def test_synkroniser_shows_progress_reloads_and_tells_the_result(
@@ -117,14 +113,14 @@ def test_synkroniser_shows_progress_reloads_and_tells_the_result(
     said: list[str] = []
     checked = threading.Event()  # the sync waits while the test looks at the dialog
 
-    def fake_sync(laptop: Path, progress: Any) -> FakeReport:
+    def fake_sync(laptop: Path, progress: Any) -> SyncReport:
         assert laptop == db.path
         checked.wait(10)
         progress("Finder den bærbares ændringer…", 0.1)
         progress("Sender til serveren…", 0.5)
         municipality_conflict(db, area_id)  # what the sync brought, written around the window
         progress("Henter kollegernes ændringer…", 0.9)
-        return FakeReport()
+        return FAKE_REPORT
 
     monkeypatch.setattr(sync_menu, "run_sync", fake_sync)
     monkeypatch.setattr(

@@ -28,7 +28,7 @@ from .backup_limits import KEEP_SETTING as KEEP_SETTING
 from .backup_limits import MAX_KEEP as MAX_KEEP
 from .paths import backup_dir, backup_file_stem, file_identity
 from .recognise import examine
-from .sqlite_files import connect, connect_to_copy, connect_to_inspect
+from .sqlite_files import connect_to_copy, connect_to_inspect, copy_pages
 
 log = logging.getLogger(__name__)
 
@@ -82,12 +82,7 @@ def copy_database(source: Path, target: Path) -> Path:
 def _copy_pages(source: Path, target: Path) -> None:
     src = connect_to_copy(source)
     try:
-        dst = connect(target, "rwc")
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dst.close()
+        copy_pages(src, target)
     finally:
         src.close()
 

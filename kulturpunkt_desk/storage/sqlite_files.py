@@ -76,6 +76,17 @@ def connect_to_copy(path: Path) -> sqlite3.Connection:
     return connect_to_read(path)
 
 
+def copy_pages(source: sqlite3.Connection, target: Path) -> None:
+    """Everything `source` sees into the new file `target`, through SQLite's backup API,
+    as one file with a rollback journal (a copy to move or mail, no -wal beside it)."""
+    out = connect(target, "rwc")
+    try:
+        source.backup(out)
+        out.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        out.close()
+
+
 def connect_to_inspect(path: Path) -> sqlite3.Connection:
     """A read-only connection that leaves the file and everything beside it as it was.
 

@@ -61,28 +61,6 @@ def status_text(open_count: int) -> str:
     return f"{count(open_count, 'åben konflikt')} fra synkronisering" if open_count else ""
 
 
-def report_text(report: SyncReport) -> str:
-    """What one sync did, in Danish."""
-    if report.first_copy:
-        lines = [f"Den bærbare kopi er lavet: {count(report.received, 'post')} hentet."]
-    else:
-        lines = [
-            f"Sendt til serveren: {count(report.sent, 'ændring')}"
-            + (f", heraf {report.applied} taget med." if report.sent else "."),
-            f"Hentet fra kollegerne: {count(report.received, 'ændring')}.",
-        ]
-    if report.conflicts:
-        lines.append(
-            f"Nye konflikter: {report.conflicts}. Serverens udgave gælder, indtil du vælger; "
-            "se Konflikter."
-        )
-    else:
-        lines.append("Ingen nye konflikter.")
-    if report.open_conflicts:
-        lines.append(f"Åbne konflikter i alt: {report.open_conflicts}.")
-    return "\n".join(lines)
-
-
 class SyncProgress(QProgressDialog):
     """The sync's steps; no Annullér, and Escape does not hide it while the sync runs."""
 
@@ -205,7 +183,7 @@ class SyncControls:
         self._end()
         self.last_report = report
         self.window.statusBar().showMessage("Synkroniseret med serveren.", 8000)
-        QMessageBox.information(self.window, "Synkroniseret", report_text(report))
+        QMessageBox.information(self.window, "Synkroniseret", report.summary())
         if report.conflicts:
             self.window.show_view(KEY)
         self._ready()

@@ -73,6 +73,11 @@ class SyncConflict(Record):
     )
 
 
+# A conflict is open until a person resolved it: the window's count, the list, the CLI and
+# the merge's "not recorded twice" all ask this.
+CONFLICT_IS_OPEN = SyncConflict.__table__.c.resolved_at.is_(None)
+
+
 class SyncReceipt(Record):
     """One applied sync; its id is the sync's id."""
 

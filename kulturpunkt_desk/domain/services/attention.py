@@ -147,17 +147,8 @@ def _late_records(
     for row in _unpaid_instalments(s, programme_id, Instalment.due_on < today):
         if row.id in declined:
             continue
-        items.append(
-            _item(
-                row,
-                AttentionKind.INSTALMENT_UNPAID,
-                row.due_on,
-                today,
-                f"Rate på {format_kr(row.amount_ore)} forfaldt "
-                f"{short_date(row.due_on)} og er ikke udbetalt.",
-                ("instalment", row.instalment_id),
-            )
-        )
+        text = f"Rate på {format_kr(row.amount_ore)} forfaldt {short_date(row.due_on)} og er "
+        items.append(_instalment_item(row, today, text + "ikke udbetalt."))
     # Evaluations: the one rule of who owes one (evaluation_parts_in).
     for owing in named:
         state, deadline = parts.get(owing.id, ("", None))
@@ -262,6 +253,12 @@ def _unpaid_instalments(
     ).all()
 
 
+def _instalment_item(row: Row[str, str, str, date, int], today: date, text: str) -> AttentionItem:
+    """An unpaid instalment (a row of `_unpaid_instalments`), due or coming; opens the rate."""
+    record = ("instalment", row.instalment_id)
+    return _item(row, AttentionKind.INSTALMENT_UNPAID, row.due_on, today, text, record)
+
+
 def _coming_money(
     s: Session,
     programme_id: str,
@@ -277,16 +274,7 @@ def _coming_money(
     ):
         if row.id not in skipped:
             text = f"Rate på {format_kr(row.amount_ore)} forfalder {short_date(row.due_on)}."
-            items.append(
-                _item(
-                    row,
-                    AttentionKind.INSTALMENT_UNPAID,
-                    row.due_on,
-                    today,
-                    text,
-                    ("instalment", row.instalment_id),
-                )
-            )
+            items.append(_instalment_item(row, today, text))
     end = _collection_end(s, programme_id)
     if end is not None and today <= end <= horizon:
         for area in named:

@@ -22,7 +22,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, DateTime, Integer, Numeric, Table, func, select
+from sqlalchemy import Boolean, Column, Date, DateTime, Integer, Numeric, Table, select
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import Session
 
@@ -32,11 +32,17 @@ from ..dates import date_time, parse_short_date, short_date
 from ..errors import DeskError, ValidationError
 from ..models import Base, SyncConflict
 from ..models.base import utcnow
-from ..models.sync import CONFLICT_KIND_LABELS, ConflictKind, ConflictResolution
+from ..models.sync import (
+    CONFLICT_IS_OPEN,
+    CONFLICT_KIND_LABELS,
+    ConflictKind,
+    ConflictResolution,
+)
 from ..money import format_kr, parse_kr
 from .area_history import FIELD_LABELS
 from .change_journal import ENTITY_NAMES
 from .joining import RECORD_NOUNS
+from .sync.conflict_log import open_count
 
 EMPTY = "(tom)"
 GONE = "(slettet)"
@@ -93,15 +99,14 @@ def _utc(moment: datetime | None) -> datetime | None:
 
 
 def _open(s: Session) -> list[SyncConflict]:
-    query = select(SyncConflict).where(SyncConflict.resolved_at.is_(None))
+    query = select(SyncConflict).where(CONFLICT_IS_OPEN)
     return list(s.scalars(query.order_by(SyncConflict.created_at, SyncConflict.id)))
 
 
 def count_open(db: Database) -> int:
     """How many conflicts wait for a person: the window's count and the CLI's."""
     with db.read() as s:
-        query = select(func.count()).where(SyncConflict.resolved_at.is_(None))
-        return int(s.scalar(query) or 0)
+        return open_count(s.connection())
 
 
 def open_conflicts(db: Database) -> list[ConflictRow]:

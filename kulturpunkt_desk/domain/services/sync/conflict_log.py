@@ -11,6 +11,7 @@ from sqlalchemy import Connection, func, select
 
 from kulturpunkt_desk.domain.models import CONFLICT_KIND_LABELS, Base, ConflictKind
 from kulturpunkt_desk.domain.models.base import new_uuid
+from kulturpunkt_desk.domain.models.sync import CONFLICT_IS_OPEN
 
 from .local_changes import RowChange
 from .values import comparable, json_safe
@@ -99,7 +100,7 @@ class ConflictLog:
                 c.table_name == conflict.table,
                 c.kind == conflict.kind,
                 field_is,
-                c.resolved_at.is_(None),
+                CONFLICT_IS_OPEN,
             )
         ).scalars()
         return any(value == laptop_value for value in found)
@@ -119,11 +120,9 @@ class ConflictLog:
 
 
 def open_count(conn: Connection) -> int:
-    return int(
-        conn.execute(
-            select(func.count()).select_from(_CONFLICT).where(_CONFLICT.c.resolved_at.is_(None))
-        ).scalar_one()
-    )
+    """How many conflicts wait for a person (the one count: window, CLI, sync report)."""
+    query = select(func.count()).select_from(_CONFLICT).where(CONFLICT_IS_OPEN)
+    return int(conn.execute(query).scalar_one())
 
 
 def _value(value: Any) -> Any:

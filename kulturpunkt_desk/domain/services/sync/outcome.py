@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kulturpunkt_desk.domain.danish import count
 from kulturpunkt_desk.domain.errors import DeskError
 
 # Danish step text and the fraction done (0..1); the window's progress dialog shows both.
@@ -21,6 +22,27 @@ class SyncReport:
     conflicts: int  # new conflicts recorded by this sync
     received: int  # rows brought to the laptop
     open_conflicts: int  # open conflicts on the server after the sync
+
+    def summary(self) -> str:
+        """What the sync did, in Danish: the window's result and the command line's."""
+        if self.first_copy:
+            lines = [f"Den bærbare kopi er lavet: {count(self.received, 'post')} hentet."]
+        else:
+            lines = [
+                f"Sendt til serveren: {count(self.sent, 'ændring')}"
+                + (f", heraf {self.applied} taget med." if self.sent else "."),
+                f"Hentet fra kollegerne: {count(self.received, 'ændring')}.",
+            ]
+        if self.conflicts:
+            lines.append(
+                f"Nye konflikter: {self.conflicts}. Serverens udgave gælder, indtil du "
+                "vælger; se Konflikter."
+            )
+        else:
+            lines.append("Ingen nye konflikter.")
+        if self.open_conflicts:
+            lines.append(f"Åbne konflikter i alt: {self.open_conflicts}.")
+        return "\n".join(lines)
 
 
 class SyncError(DeskError):

@@ -4,14 +4,13 @@ desk, so a deletion cascades in the base exactly as in the laptop file."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
-from kulturpunkt_desk.storage.sqlite_files import connect
+from kulturpunkt_desk.storage.sqlite_files import connect, copy_pages
 
 from .laptop_files import fsync_file
 
@@ -34,23 +33,13 @@ def file_engine(path: Path) -> Engine:
     return engine
 
 
-def copy_from_connection(source: sqlite3.Connection, target: Path) -> None:
-    """The database `source` sees (its own open transaction included) into the new file
-    `target`, through SQLite's backup API, on the disk before this returns."""
-    target.unlink(missing_ok=True)
-    out = connect(target, "rwc")
-    try:
-        source.backup(out)
-        out.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        out.close()
-    fsync_file(target)
-
-
 def copy_file(source: Path, target: Path) -> None:
-    """A consistent copy of the closed SQLite file `source`."""
+    """A consistent copy of the SQLite file `source` (a laptop file its desk has open, or
+    the sync's own), on the disk before this returns."""
+    target.unlink(missing_ok=True)
     conn = connect(source, "ro")
     try:
-        copy_from_connection(conn, target)
+        copy_pages(conn, target)
     finally:
         conn.close()
+    fsync_file(target)
